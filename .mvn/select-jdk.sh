@@ -1,0 +1,28 @@
+# Sourced by ./mvnw: Chartroom compiles for Java 21, so when JAVA_HOME is unset or names an older
+# JDK (Debian's default is 17) pick the newest JDK >= 21 installed under /usr/lib/jvm.
+chartroom_java_major() {
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 |
+    sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+}
+if [ -z "${JAVA_HOME-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] ||
+   [ "$(chartroom_java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
+  chartroom_best=
+  chartroom_best_major=0
+  set +f # mvnw runs with globbing off
+  for chartroom_jdk in /usr/lib/jvm/*; do
+    [ -x "$chartroom_jdk/bin/javac" ] || continue
+    chartroom_major=$(chartroom_java_major "$chartroom_jdk")
+    if [ -n "$chartroom_major" ] && [ "$chartroom_major" -ge 21 ] && [ "$chartroom_major" -gt "$chartroom_best_major" ]; then
+      chartroom_best=$chartroom_jdk
+      chartroom_best_major=$chartroom_major
+    fi
+  done
+  set -f
+  if [ -n "$chartroom_best" ]; then
+    JAVA_HOME=$chartroom_best
+    export JAVA_HOME
+  else
+    echo "Chartroom needs a JDK 21 or newer: set JAVA_HOME to one (none found under /usr/lib/jvm)." >&2
+    exit 1
+  fi
+fi

@@ -1,0 +1,24 @@
+package dev.chartroom.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Content-addressed storage of file bytes. A put is atomic: a blob is either wholly visible under
+ * its key or not at all, whatever happens while it is written.
+ */
+public interface BlobStore {
+
+    /** Streams the content into the store (never holding it all in memory) and returns its key. */
+    StoredBlob put(String organizationId, InputStream content) throws IOException;
+
+    /** Opens a stored blob for reading; empty when there is none under that key. */
+    Optional<InputStream> open(BlobKey key) throws IOException;
+
+    /** The size of a stored blob; empty when there is none under that key. */
+    Optional<Long> size(BlobKey key) throws IOException;
+
+    /** Removes a blob; false when there was none. */
+    boolean delete(BlobKey key) throws IOException;
+}

@@ -1,0 +1,12 @@
+package dev.chartroom.tenant;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param adminToken bearer token of the admin API ({@code chartroom.admin-token}, env
+ *                   {@code CHARTROOM_ADMIN_TOKEN}); unset closes the admin API and lets a first
+ *                   start create the demo organization
+ */
+@ConfigurationProperties("chartroom")
+public record TenantProperties(String adminToken) {
+}
