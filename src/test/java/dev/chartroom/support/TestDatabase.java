@@ -1,0 +1,54 @@
+package dev.chartroom.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * Which database the integration tests run on: {@code -Dchartroom.test.database=h2} (default) or
+ * {@code postgres}. The build runs every {@code *IT} once for each (see pom.xml).
+ *
+ * <p>On PostgreSQL the tests use a database of their own ({@code chartroom_test} on
+ * 127.0.0.1:5432, user postgres), created afresh once per test run.
+ */
+public final class TestDatabase {
+
+    private static final String POSTGRES_URL = System.getProperty("chartroom.test.postgres-url",
+            "jdbc:postgresql://127.0.0.1:5432/chartroom_test");
+    private static final String POSTGRES_USER = System.getProperty("chartroom.test.postgres-user", "postgres");
+    private static boolean recreated;
+
+    private TestDatabase() {
+    }
+
+    public static boolean postgres() {
+        return "postgres".equals(System.getProperty("chartroom.test.database", "h2"));
+    }
+
+    /** Spring settings that point an application at the test database (none for H2: it lives in the data folder). */
+    public static synchronized Map<String, String> settings() {
+        if (!postgres()) {
+            return Map.of();
+        }
+        if (!recreated) {
+            recreate();
+            recreated = true;
+        }
+        return Map.of("spring.datasource.url", POSTGRES_URL, "spring.datasource.username", POSTGRES_USER);
+    }
+
+    private static void recreate() {
+        String name = POSTGRES_URL.substring(POSTGRES_URL.lastIndexOf('/') + 1);
+        String server = POSTGRES_URL.substring(0, POSTGRES_URL.lastIndexOf('/') + 1) + "postgres";
+        try (Connection connection = DriverManager.getConnection(server, POSTGRES_USER, "");
+             var statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The PostgreSQL tests need a server on " + server + " (user "
+                    + POSTGRES_USER + ", trust auth). Start it, e.g. 'pg_ctlcluster --skip-systemctl-redirect "
+                    + "$(ls /etc/postgresql) main start', or run .ci/run which does.", e);
+        }
+    }
+}
