@@ -1,26 +1,114 @@
 package dev.chartroom.patient;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.chartroom.document.Document;
+import dev.chartroom.document.Documents;
 import dev.chartroom.tenant.Caller;
+import dev.chartroom.web.InvalidRequestException;
 import dev.chartroom.web.NativeApi;
+import dev.chartroom.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @NativeApi
 @RequestMapping("/v1/patients")
-@Tag(name = "Patients")
+@Tag(name = "Patients", description = "What was ingested, per patient")
 class PatientApi {
 
-    record PatientPage(List<Object> data, String nextCursor) {
+    private final Patients patients;
+    private final Documents documents;
+
+    PatientApi(Patients patients, Documents documents) {
+        this.patients = patients;
+        this.documents = documents;
+    }
+
+    record PatientPage(List<PatientSummary> data, String nextCursor) {
+    }
+
+    /** One patient's whole record. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record PatientRecord(long id, String externalId, String name, String firstName, String lastName, LocalDate birthDate,
+                         String sex, String phone, String email, String diagnosis, String zip,
+                         Map<String, String> attributes, List<String> groups, List<PatientEvent> events,
+                         List<DocumentSummary> documents, List<Object> cases, List<Object> medications,
+                         List<Object> allergies, String text, boolean anonymized, Instant createdAt, Instant updatedAt) {
+    }
+
+    record DocumentSummary(String id, String fileName, String contentType, long size, String sha256, String folder,
+                           String status, String uploadId, Instant createdAt) {
+        static DocumentSummary of(Document d) {
+            return new DocumentSummary(d.id(), d.fileName(), d.contentType(), d.size(), d.sha256(), d.folder(), d.status(),
+                    d.uploadId(), d.createdAt());
+        }
     }
 
     @GetMapping
-    @Operation(summary = "List patients")
-    PatientPage list(Caller caller) {
-        return new PatientPage(List.of(), null);
+    @Operation(summary = "List patients", description = "Filters combine; pages follow nextCursor until it is null.")
+    PatientPage list(Caller caller,
+                     @Parameter(description = "The organization's own patient id (MRN)") @RequestParam(required = false) String externalId,
+                     @Parameter(description = "Only members of this group") @RequestParam(required = false) String group,
+                     @Parameter(description = "Text in names, externalId or extracted text") @RequestParam(required = false) String q,
+                     @RequestParam(required = false) String cursor,
+                     @RequestParam(defaultValue = "100") int limit) {
+        int size = Math.clamp(limit, 1, 1000);
+        long after = parseCursor(cursor);
+        List<PatientSummary> page = patients.list(caller.organizationId(),
+                new PatientFilter(blankToNull(externalId), blankToNull(group), blankToNull(q)), after, size + 1);
+        String next = null;
+        if (page.size() > size) {
+            page = page.subList(0, size);
+            next = Long.toString(page.getLast().id());
+        }
+        return new PatientPage(page, next);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One patient's whole record")
+    PatientRecord get(Caller caller, @PathVariable String id) {
+        long patientId;
+        try {
+            patientId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw notFound();
+        }
+        PatientDetails details = patients.find(caller.organizationId(), patientId).orElseThrow(PatientApi::notFound);
+        PatientSummary p = details.summary();
+        List<DocumentSummary> docs = documents.ofPatient(caller.organizationId(), patientId).stream()
+                .map(DocumentSummary::of).toList();
+        return new PatientRecord(p.id(), p.externalId(), p.name(), p.firstName(), p.lastName(), p.birthDate(), p.sex(),
+                details.phone(), details.email(), details.diagnosis(), details.zip(), details.attributes(), p.groups(),
+                details.events(), docs, List.of(), List.of(), List.of(), details.clinicalText(), details.anonymized(),
+                p.createdAt(), p.updatedAt());
+    }
+
+    private static long parseCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(cursor.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("invalid_request", "cursor: use the nextCursor of the previous page.");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("patient_not_found", "No patient with that id.");
     }
 }

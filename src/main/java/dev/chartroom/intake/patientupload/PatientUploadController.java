@@ -1,0 +1,95 @@
+package dev.chartroom.intake.patientupload;
+
+import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.patient.Groups;
+import dev.chartroom.tenant.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code POST /api/pandora/upload-v2/upload}, exactly as seeds/patient-upload-api.txt documents it. */
+@RestController
+@Tag(name = "Patient upload", description = "PDF, TXT and CSV files into patient records (Bearer key)")
+class PatientUploadController {
+
+    private final PatientUploadIntake intake;
+    private final Groups groups;
+    private final IntakeLimits limits;
+
+    PatientUploadController(PatientUploadIntake intake, Groups groups, IntakeLimits limits) {
+        this.intake = intake;
+        this.groups = groups;
+        this.limits = limits;
+    }
+
+    @PostMapping(path = "/api/pandora/upload-v2/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload patient records",
+            description = "PDF and TXT: 1 file = 1 patient. CSV: patient_id first; a second column event_id makes it an event file.")
+    @ApiResponse(responseCode = "200", description = "Stored", content = @Content(schema = @Schema(implementation = PatientUploadResponse.class)))
+    @ApiResponse(responseCode = "400", description = "invalid_file_type, file_too_large, invalid_csv_format, missing_patient_id",
+            content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
+    @ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
+    @ApiResponse(responseCode = "403", description = "forbidden", content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
+    @ApiResponse(responseCode = "404", description = "group_not_found", content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
+    @ApiResponse(responseCode = "413", description = "payload_too_large", content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
+    PatientUploadResponse upload(Caller caller,
+                                 @Parameter(description = "The file to upload (PDF, TXT, or CSV)") @RequestParam(required = false) MultipartFile file,
+                                 @Parameter(description = "Your team (organization) id") @RequestParam(required = false) String teamId,
+                                 @Parameter(description = "The group to add patients to") @RequestParam(required = false) String groupId,
+                                 @Parameter(description = "true to anonymize records after extraction") @RequestParam(required = false) String anonymize) {
+        if (teamId == null || teamId.isBlank()) {
+            throw PatientUploadException.invalidRequest("teamId is required.");
+        }
+        caller.requireOrganization(teamId.strip());
+        if (file == null) {
+            throw PatientUploadException.invalidRequest("file is required: send the file as a multipart file part named 'file'.");
+        }
+        if (file.getSize() > limits.patientUploadMaxFileSize().toBytes()) {
+            throw new PatientUploadException(HttpStatus.BAD_REQUEST, "file_too_large",
+                    "File exceeds " + limits.patientUploadMaxFileSize().toMegabytes() + "MB limit.");
+        }
+        if (file.isEmpty()) {
+            throw PatientUploadException.invalidFileType("The file is empty.");
+        }
+        if (groupId == null || groupId.isBlank()) {
+            throw PatientUploadException.invalidRequest("groupId is required.");
+        }
+        String group = groupId.strip();
+        if (groups.find(caller.organizationId(), group).isEmpty()) {
+            throw new PatientUploadException(HttpStatus.NOT_FOUND, "group_not_found", "No group with that groupId in this team.");
+        }
+        return intake.accept(new PatientUploadIntake.Request(caller.organizationId(), group, anonymize(anonymize),
+                file.getOriginalFilename(), bytes(file)));
+    }
+
+    private static boolean anonymize(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw PatientUploadException.invalidRequest("anonymize must be true or false.");
+        };
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

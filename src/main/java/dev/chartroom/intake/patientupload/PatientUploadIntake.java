@@ -1,0 +1,230 @@
+package dev.chartroom.intake.patientupload;
+
+import dev.chartroom.csv.CsvLimits;
+import dev.chartroom.csv.CsvTable;
+import dev.chartroom.csv.InvalidCsvException;
+import dev.chartroom.csv.PatientFile;
+import dev.chartroom.document.ContentKind;
+import dev.chartroom.document.ContentSniffer;
+import dev.chartroom.document.Documents;
+import dev.chartroom.document.PdfBoxTextExtractor;
+import dev.chartroom.document.TextDecoding;
+import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.patient.PatientFacts;
+import dev.chartroom.patient.Patients;
+import dev.chartroom.patient.Precedence;
+import dev.chartroom.patient.StoredPatients;
+import dev.chartroom.patient.TextDemographics;
+import dev.chartroom.storage.BlobStore;
+import dev.chartroom.storage.StoredBlob;
+import dev.chartroom.upload.NewUpload;
+import dev.chartroom.upload.Upload;
+import dev.chartroom.upload.Uploads;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The patient upload contract's rules: what a file is (by content), one patient per PDF or TXT,
+ * patient and event CSV files, idempotent re-uploads, and one transaction per upload so that a
+ * refused file writes nothing.
+ */
+@Component
+class PatientUploadIntake {
+
+    static final String KIND_PATIENT_CSV = "patient-csv";
+    static final String KIND_EVENT_CSV = "event-csv";
+    static final String KIND_PDF = "patient-pdf";
+    static final String KIND_TXT = "patient-txt";
+
+    private static final Logger log = LoggerFactory.getLogger(PatientUploadIntake.class);
+
+    private final Patients patients;
+    private final Uploads uploads;
+    private final Documents documents;
+    private final BlobStore blobs;
+    private final CsvLimits csvLimits;
+    private final PdfBoxTextExtractor pdfs;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    PatientUploadIntake(Patients patients, Uploads uploads, Documents documents, BlobStore blobs, CsvLimits csvLimits,
+                        IntakeLimits limits, TransactionTemplate transaction, Clock clock) {
+        this.patients = patients;
+        this.uploads = uploads;
+        this.documents = documents;
+        this.blobs = blobs;
+        this.csvLimits = csvLimits;
+        this.pdfs = new PdfBoxTextExtractor(limits.pdfMaxPages());
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** One accepted file: where it goes and how it is to be treated. */
+    record Request(String organizationId, String groupId, boolean anonymize, String fileName, byte[] content) {
+    }
+
+    PatientUploadResponse accept(Request request) {
+        Instant receivedAt = Instant.now(clock);
+        byte[] content = request.content();
+        int sample = Math.min(content.length, ContentSniffer.SAMPLE_SIZE);
+        ContentKind kind = ContentSniffer.sniff(content, sample, sample == content.length);
+        return switch (kind) {
+            case PDF -> acceptPdf(request, receivedAt);
+            case TEXT -> isCsv(request.fileName(), content) ? acceptCsv(request, receivedAt) : acceptText(request, receivedAt);
+            default -> throw PatientUploadException.invalidFileType(
+                    "File format not supported: send a PDF, a TXT or a CSV file.");
+        };
+    }
+
+    private PatientUploadResponse acceptPdf(Request request, Instant receivedAt) {
+        return switch (pdfs.read(request.content())) {
+            case PdfBoxTextExtractor.Result.Readable readable ->
+                    acceptOnePatient(request, receivedAt, KIND_PDF, ContentKind.PDF, readable.text());
+            case PdfBoxTextExtractor.Result.Unreadable unreadable ->
+                    throw PatientUploadException.invalidFileType("File format not supported: " + unreadable.reason());
+        };
+    }
+
+    private PatientUploadResponse acceptText(Request request, Instant receivedAt) {
+        String text = TextDecoding.decode(request.content()).replace("\r\n", "\n");
+        return acceptOnePatient(request, receivedAt, KIND_TXT, ContentKind.TEXT, text.strip());
+    }
+
+    /** PDF and TXT: one patient per file, the file kept as the patient's document. */
+    private PatientUploadResponse acceptOnePatient(Request request, Instant receivedAt, String uploadKind,
+                                                   ContentKind contentKind, String text) {
+        String org = request.organizationId();
+        String sha256 = sha256(request.content());
+        var earlier = uploads.sameFile(org, sha256, uploadKind, request.groupId());
+        if (earlier.isPresent()) {
+            return new PatientUploadResponse(true, 1, null, earlier.get().id());
+        }
+        LocalDate today = LocalDate.ofInstant(receivedAt, ZoneOffset.UTC);
+        PatientFacts found = TextDemographics.read(text, today);
+        String externalId = found.externalId() != null ? found.externalId() : "doc-" + sha256.substring(0, 16);
+        PatientFacts facts = new PatientFacts(externalId, found.name(), found.firstName(), found.lastName(),
+                found.birthDate(), found.sex(), null, null, null, null, java.util.Map.of());
+        StoredBlob blob = store(org, request.content());
+        try {
+            return transaction.execute(status -> {
+                String uploadId = uploads.newId();
+                StoredPatients stored = patients.upsert(org, List.of(facts), Precedence.STORED_WINS, request.anonymize());
+                long patientId = stored.idsByExternalId().get(externalId);
+                patients.addToGroup(org, request.groupId(), List.of(patientId));
+                boolean known = documents.ofPatient(org, patientId).stream().anyMatch(d -> d.sha256().equals(sha256));
+                if (!known) {
+                    patients.appendClinicalText(org, patientId, text);
+                    documents.store(org, new Documents.NewDocument(patientId, uploadId, fileName(request, contentKind),
+                            contentKind, blob, null, null, "processed", text));
+                }
+                uploads.recordProcessed(org, uploadId, newUpload(request, uploadKind, sha256), receivedAt,
+                        new Upload.Counts(1, 1, 1, 0), List.of());
+                return new PatientUploadResponse(true, 1, null, uploadId);
+            });
+        } catch (RuntimeException e) {
+            forgetUnlessReferenced(org, blob);
+            throw e;
+        }
+    }
+
+    private PatientUploadResponse acceptCsv(Request request, Instant receivedAt) {
+        String text = TextDecoding.decode(request.content());
+        PatientFile.Parsed parsed;
+        try (CsvTable table = CsvTable.open(new StringReader(text), csvLimits)) {
+            if (!PatientFile.hasPatientIdFirst(table.header())) {
+                throw PatientUploadException.invalidCsvFormat("First column is not patient_id.");
+            }
+            parsed = PatientFile.parse(table, LocalDate.ofInstant(receivedAt, ZoneOffset.UTC));
+        } catch (PatientFile.MissingPatientIdException e) {
+            throw new PatientUploadException(org.springframework.http.HttpStatus.BAD_REQUEST, "missing_patient_id",
+                    "One or more rows have an empty patient_id (first at line " + e.line() + "); nothing was stored.");
+        } catch (InvalidCsvException e) {
+            throw PatientUploadException.invalidCsvFormat(e.getMessage());
+        }
+        String org = request.organizationId();
+        String sha256 = sha256(request.content());
+        String kind = parsed.eventFile() ? KIND_EVENT_CSV : KIND_PATIENT_CSV;
+        return transaction.execute(status -> {
+            String uploadId = uploads.newId();
+            StoredPatients stored = patients.upsert(org, parsed.patients(), Precedence.UPLOAD_WINS, request.anonymize());
+            patients.addToGroup(org, request.groupId(), stored.idsByExternalId().values());
+            patients.upsertEvents(org, stored, parsed.events());
+            int count = stored.idsByExternalId().size();
+            uploads.recordProcessed(org, uploadId, newUpload(request, kind, sha256), receivedAt,
+                    new Upload.Counts(parsed.rows(), parsed.expected(), count, parsed.errors().size()), parsed.errors());
+            Integer expected = parsed.expected() > count ? parsed.expected() : null;
+            return new PatientUploadResponse(true, count, expected, uploadId);
+        });
+    }
+
+    /**
+     * Text is a CSV when its name says so; without a telling name, when its first line is a
+     * header starting with patient_id. Everything else is a clinical note.
+     */
+    private static boolean isCsv(String fileName, byte[] content) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return true;
+        }
+        if (name.endsWith(".txt") || name.endsWith(".text") || name.endsWith(".md")) {
+            return false;
+        }
+        String start = new String(content, 0, Math.min(content.length, 64), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replace("\uFEFF", "").replace("\u00EF\u00BB\u00BF", "").strip().toLowerCase(Locale.ROOT);
+        return start.startsWith("patient_id,") || start.startsWith("\"patient_id\",");
+    }
+
+    private StoredBlob store(String organizationId, byte[] content) {
+        try {
+            return blobs.put(organizationId, new ByteArrayInputStream(content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void forgetUnlessReferenced(String organizationId, StoredBlob blob) {
+        try {
+            if (!documents.referencesBlob(organizationId, blob.key().value())) {
+                blobs.delete(blob.key());
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not remove an unreferenced blob after a failed upload: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private static String fileName(Request request, ContentKind kind) {
+        if (request.fileName() != null && !request.fileName().isBlank()) {
+            return request.fileName().length() > 500 ? request.fileName().substring(0, 500) : request.fileName();
+        }
+        return kind == ContentKind.PDF ? "upload.pdf" : "upload.txt";
+    }
+
+    private static NewUpload newUpload(Request request, String kind, String sha256) {
+        String name = request.fileName() == null || request.fileName().length() <= 500 ? request.fileName()
+                : request.fileName().substring(0, 500);
+        return new NewUpload(kind, name, request.content().length, sha256, request.groupId(), request.anonymize());
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

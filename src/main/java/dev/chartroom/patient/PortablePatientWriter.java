@@ -1,0 +1,137 @@
+package dev.chartroom.patient;
+
+import dev.chartroom.db.TimeColumns;
+import java.sql.Date;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Bulk writes with plain JDBC batches, for the embedded H2 database: existing patients are looked
+ * up, then updated and inserted in batches. (PostgreSQL uses {@link PostgresPatientWriter}.)
+ */
+class PortablePatientWriter implements PatientWriter {
+
+    private static final int CHUNK = 500;
+
+    private static final String EXISTING = """
+            select id, external_id from patient where organization_id = ? and external_id in (%s)
+            """;
+    private static final String UPDATE_UPLOAD_WINS = """
+            update patient set name = coalesce(?, name), first_name = coalesce(?, first_name),
+                last_name = coalesce(?, last_name), birth_date = coalesce(?, birth_date), sex = coalesce(?, sex),
+                phone = coalesce(?, phone), email = coalesce(?, email), diagnosis = coalesce(?, diagnosis),
+                zip = coalesce(?, zip), attributes = coalesce(?, attributes), anonymized = anonymized or ?,
+                updated_at = ?
+            where id = ?
+            """;
+    private static final String UPDATE_STORED_WINS = """
+            update patient set name = coalesce(name, ?), first_name = coalesce(first_name, ?),
+                last_name = coalesce(last_name, ?), birth_date = coalesce(birth_date, ?), sex = coalesce(sex, ?),
+                phone = coalesce(phone, ?), email = coalesce(email, ?), diagnosis = coalesce(diagnosis, ?),
+                zip = coalesce(zip, ?), attributes = coalesce(attributes, ?), anonymized = anonymized or ?,
+                updated_at = ?
+            where id = ?
+            """;
+    private static final String INSERT = """
+            insert into patient (name, first_name, last_name, birth_date, sex, phone, email, diagnosis, zip,
+                                 attributes, anonymized, updated_at, created_at, organization_id, external_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+    private static final String ADD_TO_GROUP = """
+            insert into patient_group_member (organization_id, group_id, patient_id, added_at)
+            values (?, ?, ?, ?) on conflict do nothing
+            """;
+    private static final String MERGE_EVENT = """
+            merge into patient_event (patient_id, event_id, organization_id, event_date, event_type, event_value,
+                                      unit, attributes, updated_at)
+            key (patient_id, event_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    PortablePatientWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public StoredPatients upsertPatients(String organizationId, List<PatientFacts> patients, Precedence precedence,
+                                         boolean anonymized, Instant now) {
+        Map<String, Long> existing = existingIds(organizationId, patients.stream().map(PatientFacts::externalId).toList());
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        for (PatientFacts p : patients) {
+            Long id = existing.get(p.externalId());
+            if (id != null) {
+                updates.add(row(p, anonymized, now, id));
+            } else {
+                inserts.add(row(p, anonymized, now, TimeColumns.of(now), organizationId, p.externalId()));
+            }
+        }
+        jdbc.batchUpdate(precedence == Precedence.UPLOAD_WINS ? UPDATE_UPLOAD_WINS : UPDATE_STORED_WINS, updates);
+        jdbc.batchUpdate(INSERT, inserts);
+        Set<String> created = new HashSet<>();
+        inserts.forEach(insert -> created.add((String) insert[insert.length - 1]));
+        Map<String, Long> ids = existingIds(organizationId, patients.stream().map(PatientFacts::externalId).toList());
+        return new StoredPatients(ids, created);
+    }
+
+    @Override
+    public void addToGroup(String organizationId, String groupId, Collection<Long> patientIds, Instant now) {
+        List<Object[]> rows = patientIds.stream()
+                .map(id -> new Object[] {organizationId, groupId, id, TimeColumns.of(now)})
+                .toList();
+        jdbc.batchUpdate(ADD_TO_GROUP, rows);
+    }
+
+    @Override
+    public void upsertEvents(String organizationId, StoredPatients patients, List<EventFacts> events, Instant now) {
+        List<Object[]> rows = events.stream()
+                .map(e -> new Object[] {patients.idsByExternalId().get(e.externalId()), e.eventId(), organizationId,
+                        e.date(), e.type(), e.value(), e.unit(), Attributes.toJson(e.attributes()), TimeColumns.of(now)})
+                .toList();
+        jdbc.batchUpdate(MERGE_EVENT, rows);
+    }
+
+    private Map<String, Long> existingIds(String organizationId, List<String> externalIds) {
+        Map<String, Long> ids = new HashMap<>(externalIds.size() * 2);
+        for (int from = 0; from < externalIds.size(); from += CHUNK) {
+            List<String> chunk = externalIds.subList(from, Math.min(externalIds.size(), from + CHUNK));
+            String sql = EXISTING.formatted(String.join(",", java.util.Collections.nCopies(chunk.size(), "?")));
+            Object[] args = new Object[chunk.size() + 1];
+            args[0] = organizationId;
+            for (int i = 0; i < chunk.size(); i++) {
+                args[i + 1] = chunk.get(i);
+            }
+            jdbc.query(sql, rs -> {
+                ids.put(rs.getString("external_id"), rs.getLong("id"));
+            }, args);
+        }
+        return ids;
+    }
+
+    private static Object[] row(PatientFacts p, boolean anonymized, Instant now, Object... tail) {
+        var values = new ArrayList<Object>(15);
+        values.add(p.name());
+        values.add(p.firstName());
+        values.add(p.lastName());
+        values.add(p.birthDate() == null ? null : Date.valueOf(p.birthDate()));
+        values.add(p.sex());
+        values.add(p.phone());
+        values.add(p.email());
+        values.add(p.diagnosis());
+        values.add(p.zip());
+        values.add(Attributes.toJson(p.attributes()));
+        values.add(anonymized);
+        values.add(TimeColumns.of(now));
+        values.addAll(List.of(tail));
+        return values.toArray();
+    }
+}

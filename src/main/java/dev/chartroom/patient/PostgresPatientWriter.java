@@ -1,0 +1,235 @@
+package dev.chartroom.patient;
+
+import dev.chartroom.db.TimeColumns;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Bulk writes on PostgreSQL: rows are streamed with COPY into a transaction-local staging table,
+ * then merged with one INSERT … ON CONFLICT per table, in key order so that concurrent uploads
+ * lock rows in the same order and cannot deadlock.
+ */
+class PostgresPatientWriter implements PatientWriter {
+
+    private static final String PATIENT_STAGING = """
+            create temp table patient_staging (
+                external_id varchar(200), name varchar(300), first_name varchar(150), last_name varchar(150),
+                birth_date date, sex varchar(20), phone varchar(40), email varchar(320), diagnosis varchar(2000),
+                zip varchar(20), attributes text
+            ) on commit drop
+            """;
+    private static final String COPY_PATIENTS = """
+            copy patient_staging (external_id, name, first_name, last_name, birth_date, sex, phone, email,
+                                  diagnosis, zip, attributes) from stdin (format csv)
+            """;
+    private static final String MERGE_PATIENTS_UPLOAD_WINS = """
+            insert into patient (organization_id, external_id, name, first_name, last_name, birth_date, sex, phone,
+                                 email, diagnosis, zip, attributes, anonymized, created_at, updated_at)
+            select ?, external_id, name, first_name, last_name, birth_date, sex, phone, email, diagnosis, zip,
+                   attributes, ?, ?, ?
+            from patient_staging order by external_id
+            on conflict (organization_id, external_id) do update set
+                name = coalesce(excluded.name, patient.name),
+                first_name = coalesce(excluded.first_name, patient.first_name),
+                last_name = coalesce(excluded.last_name, patient.last_name),
+                birth_date = coalesce(excluded.birth_date, patient.birth_date),
+                sex = coalesce(excluded.sex, patient.sex),
+                phone = coalesce(excluded.phone, patient.phone),
+                email = coalesce(excluded.email, patient.email),
+                diagnosis = coalesce(excluded.diagnosis, patient.diagnosis),
+                zip = coalesce(excluded.zip, patient.zip),
+                attributes = coalesce(excluded.attributes, patient.attributes),
+                anonymized = patient.anonymized or excluded.anonymized,
+                updated_at = excluded.updated_at
+            returning id, external_id, (xmax = 0) as inserted
+            """;
+    private static final String MERGE_PATIENTS_STORED_WINS = """
+            insert into patient (organization_id, external_id, name, first_name, last_name, birth_date, sex, phone,
+                                 email, diagnosis, zip, attributes, anonymized, created_at, updated_at)
+            select ?, external_id, name, first_name, last_name, birth_date, sex, phone, email, diagnosis, zip,
+                   attributes, ?, ?, ?
+            from patient_staging order by external_id
+            on conflict (organization_id, external_id) do update set
+                name = coalesce(patient.name, excluded.name),
+                first_name = coalesce(patient.first_name, excluded.first_name),
+                last_name = coalesce(patient.last_name, excluded.last_name),
+                birth_date = coalesce(patient.birth_date, excluded.birth_date),
+                sex = coalesce(patient.sex, excluded.sex),
+                phone = coalesce(patient.phone, excluded.phone),
+                email = coalesce(patient.email, excluded.email),
+                diagnosis = coalesce(patient.diagnosis, excluded.diagnosis),
+                zip = coalesce(patient.zip, excluded.zip),
+                attributes = coalesce(patient.attributes, excluded.attributes),
+                anonymized = patient.anonymized or excluded.anonymized,
+                updated_at = excluded.updated_at
+            returning id, external_id, (xmax = 0) as inserted
+            """;
+    private static final String ADD_TO_GROUP = """
+            insert into patient_group_member (organization_id, group_id, patient_id, added_at)
+            select ?, ?, id, ? from unnest(?::bigint[]) as member(id) order by id
+            on conflict do nothing
+            """;
+    private static final String EVENT_STAGING = """
+            create temp table event_staging (
+                patient_id bigint, event_id varchar(200), event_date varchar(40), event_type varchar(200),
+                event_value varchar(2000), unit varchar(100), attributes text
+            ) on commit drop
+            """;
+    private static final String COPY_EVENTS = """
+            copy event_staging (patient_id, event_id, event_date, event_type, event_value, unit, attributes)
+            from stdin (format csv)
+            """;
+    private static final String MERGE_EVENTS = """
+            insert into patient_event (patient_id, event_id, organization_id, event_date, event_type, event_value,
+                                       unit, attributes, updated_at)
+            select patient_id, event_id, ?, event_date, event_type, event_value, unit, attributes, ?
+            from event_staging order by patient_id, event_id
+            on conflict (patient_id, event_id) do update set
+                event_date = excluded.event_date,
+                event_type = excluded.event_type,
+                event_value = excluded.event_value,
+                unit = excluded.unit,
+                attributes = excluded.attributes,
+                updated_at = excluded.updated_at
+            """;
+
+    private final DataSource dataSource;
+
+    PostgresPatientWriter(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public StoredPatients upsertPatients(String organizationId, List<PatientFacts> patients, Precedence precedence,
+                                         boolean anonymized, Instant now) {
+        var copy = new CopyText();
+        for (PatientFacts p : patients) {
+            copy.row(p.externalId(), p.name(), p.firstName(), p.lastName(),
+                    p.birthDate() == null ? null : p.birthDate().toString(), p.sex(), p.phone(), p.email(),
+                    p.diagnosis(), p.zip(), Attributes.toJson(p.attributes()));
+        }
+        return withConnection(connection -> {
+            execute(connection, PATIENT_STAGING);
+            copyIn(connection, COPY_PATIENTS, copy);
+            String merge = precedence == Precedence.UPLOAD_WINS ? MERGE_PATIENTS_UPLOAD_WINS : MERGE_PATIENTS_STORED_WINS;
+            Map<String, Long> ids = new HashMap<>(patients.size() * 2);
+            Set<String> created = new HashSet<>();
+            try (var statement = connection.prepareStatement(merge)) {
+                statement.setString(1, organizationId);
+                statement.setBoolean(2, anonymized);
+                statement.setObject(3, TimeColumns.of(now));
+                statement.setObject(4, TimeColumns.of(now));
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.put(rows.getString(2), rows.getLong(1));
+                        if (rows.getBoolean(3)) {
+                            created.add(rows.getString(2));
+                        }
+                    }
+                }
+            }
+            execute(connection, "drop table patient_staging");
+            return new StoredPatients(ids, created);
+        });
+    }
+
+    @Override
+    public void addToGroup(String organizationId, String groupId, Collection<Long> patientIds, Instant now) {
+        withConnection(connection -> {
+            try (var statement = connection.prepareStatement(ADD_TO_GROUP)) {
+                statement.setString(1, organizationId);
+                statement.setString(2, groupId);
+                statement.setObject(3, TimeColumns.of(now));
+                statement.setArray(4, connection.createArrayOf("bigint", patientIds.toArray()));
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void upsertEvents(String organizationId, StoredPatients patients, List<EventFacts> events, Instant now) {
+        var copy = new CopyText();
+        for (EventFacts e : events) {
+            copy.row(String.valueOf(patients.idsByExternalId().get(e.externalId())), e.eventId(), e.date(), e.type(),
+                    e.value(), e.unit(), Attributes.toJson(e.attributes()));
+        }
+        withConnection(connection -> {
+            execute(connection, EVENT_STAGING);
+            copyIn(connection, COPY_EVENTS, copy);
+            try (var statement = connection.prepareStatement(MERGE_EVENTS)) {
+                statement.setString(1, organizationId);
+                statement.setObject(2, TimeColumns.of(now));
+                statement.executeUpdate();
+            }
+            execute(connection, "drop table event_staging");
+            return null;
+        });
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void copyIn(Connection connection, String sql, CopyText rows) throws SQLException {
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY failed", e);
+        }
+    }
+
+    private interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs on the transaction's connection (never a new one: the staging tables live in it). */
+    private <T> T withConnection(ConnectionWork<T> work) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Bulk write of patient data failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** COPY's CSV format: null is an unquoted empty field, every value is quoted. */
+    private static final class CopyText {
+        private final StringBuilder text = new StringBuilder(64 * 1024);
+
+        void row(String... fields) {
+            for (int i = 0; i < fields.length; i++) {
+                if (i > 0) {
+                    text.append(',');
+                }
+                String field = fields[i];
+                if (field != null) {
+                    text.append('"').append(field.replace("\"", "\"\"")).append('"');
+                }
+            }
+            text.append('\n');
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+}
