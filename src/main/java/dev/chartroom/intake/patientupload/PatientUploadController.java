@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,7 +33,7 @@ class PatientUploadController {
         this.limits = limits;
     }
 
-    @PostMapping(path = "/api/pandora/upload-v2/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/api/pandora/upload-v2/upload")
     @Operation(summary = "Upload patient records",
             description = "PDF and TXT: 1 file = 1 patient. CSV: patient_id first; a second column event_id makes it an event file.")
     @ApiResponse(responseCode = "200", description = "Stored", content = @Content(schema = @Schema(implementation = PatientUploadResponse.class)))

@@ -1,0 +1,56 @@
+package dev.chartroom.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/** Files for tests: PDFs made on the spot, and the shared real-world data set. */
+public final class TestFiles {
+
+    /** The shared data folder (../shared/data from the project root). */
+    public static final Path SHARED_DATA = Path.of("..", "shared", "data").toAbsolutePath().normalize();
+
+    private TestFiles() {
+    }
+
+    /** A one-page PDF whose text layer holds these lines. */
+    public static byte[] pdf(String... lines) {
+        try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
+            var page = new PDPage();
+            document.addPage(page);
+            try (var content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.setLeading(16);
+                content.newLineAtOffset(72, 720);
+                for (String line : lines) {
+                    content.showText(line);
+                    content.newLine();
+                }
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file of the shared data set; the test is skipped when the data set is not beside the project. */
+    public static byte[] shared(String relativePath) {
+        Path file = SHARED_DATA.resolve(relativePath);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(file), "shared data not present: " + relativePath);
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
