@@ -92,6 +92,7 @@ class PostgresPatientWriter implements PatientWriter {
             copy event_staging (patient_id, event_id, event_date, event_type, event_value, unit, attributes)
             from stdin (format csv)
             """;
+    /** Unchanged events are left alone: a re-upload then writes (and bloats) nothing. */
     private static final String MERGE_EVENTS = """
             insert into patient_event (patient_id, event_id, organization_id, event_date, event_type, event_value,
                                        unit, attributes, updated_at)
@@ -104,6 +105,10 @@ class PostgresPatientWriter implements PatientWriter {
                 unit = excluded.unit,
                 attributes = excluded.attributes,
                 updated_at = excluded.updated_at
+            where (patient_event.event_date, patient_event.event_type, patient_event.event_value, patient_event.unit,
+                   patient_event.attributes)
+                  is distinct from (excluded.event_date, excluded.event_type, excluded.event_value, excluded.unit,
+                                    excluded.attributes)
             """;
 
     private final DataSource dataSource;
