@@ -107,7 +107,7 @@ public final class CsvTable implements Iterable<CsvRow>, AutoCloseable {
 
     private static RuntimeException readFailure(IOException cause) {
         if (cause instanceof java.nio.charset.CharacterCodingException) {
-            return new InvalidCsvException("The file is not valid UTF-8 text.");
+            return new NotUtf8Exception();
         }
         return new UncheckedIOException(cause);
     }

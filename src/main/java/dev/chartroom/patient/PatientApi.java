@@ -28,10 +28,12 @@ class PatientApi {
 
     private final Patients patients;
     private final Documents documents;
+    private final List<PatientRecordPart> parts;
 
-    PatientApi(Patients patients, Documents documents) {
+    PatientApi(Patients patients, Documents documents, List<PatientRecordPart> parts) {
         this.patients = patients;
         this.documents = documents;
+        this.parts = parts;
     }
 
     record PatientPage(List<PatientSummary> data, String nextCursor) {
@@ -42,8 +44,7 @@ class PatientApi {
     record PatientRecord(long id, String externalId, String name, String firstName, String lastName, LocalDate birthDate,
                          String sex, String phone, String email, String diagnosis, String zip,
                          Map<String, String> attributes, List<String> groups, List<PatientEvent> events,
-                         List<DocumentSummary> documents, List<Object> cases, List<Object> medications,
-                         List<Object> allergies, String text, boolean anonymized, Instant createdAt, Instant updatedAt) {
+                         List<DocumentSummary> documents, Object cases, Object medications, Object allergies, String text, boolean anonymized, Instant createdAt, Instant updatedAt) {
     }
 
     record DocumentSummary(String id, String fileName, String contentType, long size, String sha256, String folder,
@@ -87,10 +88,13 @@ class PatientApi {
         PatientSummary p = details.summary();
         List<DocumentSummary> docs = documents.ofPatient(caller.organizationId(), patientId).stream()
                 .map(DocumentSummary::of).toList();
+        Map<String, Object> more = new java.util.HashMap<>();
+        parts.forEach(part -> more.putAll(part.of(caller.organizationId(), patientId)));
         return new PatientRecord(p.id(), p.externalId(), p.name(), p.firstName(), p.lastName(), p.birthDate(), p.sex(),
                 details.phone(), details.email(), details.diagnosis(), details.zip(), details.attributes(), p.groups(),
-                details.events(), docs, List.of(), List.of(), List.of(), details.clinicalText(), details.anonymized(),
-                p.createdAt(), p.updatedAt());
+                details.events(), docs, more.getOrDefault("cases", List.of()),
+                more.getOrDefault("medications", List.of()), more.getOrDefault("allergies", List.of()),
+                details.clinicalText(), details.anonymized(), p.createdAt(), p.updatedAt());
     }
 
     private static long parseCursor(String cursor) {

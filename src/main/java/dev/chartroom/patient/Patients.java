@@ -1,5 +1,6 @@
 package dev.chartroom.patient;
 
+import dev.chartroom.db.JsonColumns;
 import dev.chartroom.db.TimeColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,6 +44,12 @@ public class Patients {
             select %s, p.phone, p.email, p.diagnosis, p.zip, p.attributes, p.clinical_text, p.anonymized
             from patient p where p.organization_id = :organizationId and p.id = :id
             """.formatted(SUMMARY_COLUMNS);
+    private static final String SUMMARIES = """
+            select %s from patient p where p.organization_id = :organizationId and p.id in (:ids)
+            """.formatted(SUMMARY_COLUMNS);
+    private static final String IDS_BY_EXTERNAL_ID = """
+            select id, external_id from patient where organization_id = :organizationId and external_id in (:externalIds)
+            """;
     private static final String FIND_BY_EXTERNAL_ID = """
             select p.id from patient p where p.organization_id = :organizationId and p.external_id = :externalId
             """;
@@ -140,17 +147,47 @@ public class Patients {
                 .query((rs, row) -> new PatientDetails(
                         summary(rs, groupsOf(organizationId, List.of(id)).getOrDefault(id, List.of())),
                         rs.getString("phone"), rs.getString("email"), rs.getString("diagnosis"), rs.getString("zip"),
-                        Attributes.fromJson(rs.getString("attributes")), rs.getString("clinical_text"),
+                        JsonColumns.fromJson(rs.getString("attributes")), rs.getString("clinical_text"),
                         rs.getBoolean("anonymized"), List.of()))
                 .optional()
                 .map(details -> details.withEvents(eventsOf(organizationId, id)));
+    }
+
+    /** The ids of the organization's patients with these external ids (unknown ones are left out). */
+    public Map<String, Long> idsOf(String organizationId, Collection<String> externalIds) {
+        Map<String, Long> found = new HashMap<>();
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(externalIds));
+        for (int from = 0; from < all.size(); from += 1000) {
+            jdbc.sql(IDS_BY_EXTERNAL_ID).param("organizationId", organizationId)
+                    .param("externalIds", all.subList(from, Math.min(all.size(), from + 1000)))
+                    .query(rs -> {
+                        found.put(rs.getString("external_id"), rs.getLong("id"));
+                    });
+        }
+        return found;
+    }
+
+    /** Summaries of the organization's patients with these ids (others are left out). */
+    public Map<Long, PatientSummary> summaries(String organizationId, Collection<Long> ids) {
+        Map<Long, PatientSummary> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        List<Long> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += 1000) {
+            jdbc.sql(SUMMARIES).param("organizationId", organizationId).param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+                    .query((rs, row) -> summary(rs, List.of()))
+                    .list()
+                    .forEach(p -> found.put(p.id(), p));
+        }
+        return found;
     }
 
     private List<PatientEvent> eventsOf(String organizationId, long patientId) {
         return jdbc.sql(EVENTS_OF).param("organizationId", organizationId).param("patientId", patientId)
                 .query((rs, row) -> new PatientEvent(rs.getString("event_id"), rs.getString("event_date"),
                         rs.getString("event_type"), rs.getString("event_value"), rs.getString("unit"),
-                        Attributes.fromJson(rs.getString("attributes"))))
+                        JsonColumns.fromJson(rs.getString("attributes"))))
                 .list();
     }
 

@@ -1,5 +1,6 @@
 package dev.chartroom.patient;
 
+import dev.chartroom.db.JsonColumns;
 import dev.chartroom.db.TimeColumns;
 import java.sql.Date;
 import java.sql.Types;
@@ -95,7 +96,7 @@ class PortablePatientWriter implements PatientWriter {
     public void upsertEvents(String organizationId, StoredPatients patients, List<EventFacts> events, Instant now) {
         List<Object[]> rows = events.stream()
                 .map(e -> new Object[] {patients.idsByExternalId().get(e.externalId()), e.eventId(), organizationId,
-                        e.date(), e.type(), e.value(), e.unit(), Attributes.toJson(e.attributes()), TimeColumns.of(now)})
+                        e.date(), e.type(), e.value(), e.unit(), JsonColumns.toJson(e.attributes()), TimeColumns.of(now)})
                 .toList();
         jdbc.batchUpdate(MERGE_EVENT, rows);
     }
@@ -128,7 +129,7 @@ class PortablePatientWriter implements PatientWriter {
         values.add(p.email());
         values.add(p.diagnosis());
         values.add(p.zip());
-        values.add(Attributes.toJson(p.attributes()));
+        values.add(JsonColumns.toJson(p.attributes()));
         values.add(anonymized);
         values.add(TimeColumns.of(now));
         values.addAll(List.of(tail));

@@ -1,5 +1,6 @@
 package dev.chartroom.patient;
 
+import dev.chartroom.db.JsonColumns;
 import dev.chartroom.db.TimeColumns;
 import java.io.IOException;
 import java.io.StringReader;
@@ -124,7 +125,7 @@ class PostgresPatientWriter implements PatientWriter {
         for (PatientFacts p : patients) {
             copy.row(p.externalId(), p.name(), p.firstName(), p.lastName(),
                     p.birthDate() == null ? null : p.birthDate().toString(), p.sex(), p.phone(), p.email(),
-                    p.diagnosis(), p.zip(), Attributes.toJson(p.attributes()));
+                    p.diagnosis(), p.zip(), JsonColumns.toJson(p.attributes()));
         }
         return withConnection(connection -> {
             execute(connection, PATIENT_STAGING);
@@ -170,7 +171,7 @@ class PostgresPatientWriter implements PatientWriter {
         var copy = new CopyText();
         for (EventFacts e : events) {
             copy.row(String.valueOf(patients.idsByExternalId().get(e.externalId())), e.eventId(), e.date(), e.type(),
-                    e.value(), e.unit(), Attributes.toJson(e.attributes()));
+                    e.value(), e.unit(), JsonColumns.toJson(e.attributes()));
         }
         withConnection(connection -> {
             execute(connection, EVENT_STAGING);

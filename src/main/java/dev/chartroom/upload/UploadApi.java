@@ -28,7 +28,7 @@ class UploadApi {
     }
 
     @GetMapping
-    @Operation(summary = "List uploads, newest first", description = "Row errors are listed on the single upload.")
+    @Operation(summary = "List uploads, newest first", description = "Each upload with its counts and row errors; filter by fileName or kind.")
     UploadList list(Caller caller, @RequestParam(required = false) String fileName,
                     @RequestParam(required = false) String kind,
                     @RequestParam(defaultValue = "50") int limit) {

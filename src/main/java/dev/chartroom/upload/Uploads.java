@@ -126,7 +126,8 @@ public class Uploads {
     public List<Upload> list(String organizationId, String fileName, String kind, int limit) {
         return jdbc.sql(LIST).param("organizationId", organizationId).param("fileName", fileName).param("kind", kind)
                 .param("limit", limit)
-                .query((rs, row) -> map(rs, List.of())).list();
+                .query((rs, row) -> map(rs, List.of())).list()
+                .stream().map(upload -> withErrors(organizationId, upload)).toList();
     }
 
     private Upload withErrors(String organizationId, Upload upload) {

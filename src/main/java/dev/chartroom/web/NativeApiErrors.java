@@ -83,6 +83,11 @@ class NativeApiErrors {
     }
 
     @ExceptionHandler
+    ResponseEntity<ApiError> tooLarge(PayloadTooLargeException e) {
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", e.getMessage());
+    }
+
+    @ExceptionHandler
     ResponseEntity<ApiError> badMultipart(MultipartException e) {
         return error(HttpStatus.BAD_REQUEST, "invalid_request", "The multipart request could not be read.");
     }

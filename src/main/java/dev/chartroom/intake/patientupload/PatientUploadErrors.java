@@ -3,6 +3,7 @@ package dev.chartroom.intake.patientupload;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.InvalidRequestException;
 import dev.chartroom.web.NotFoundException;
+import dev.chartroom.web.PayloadTooLargeException;
 import dev.chartroom.web.UnauthenticatedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,11 @@ class PatientUploadErrors {
 
     @ExceptionHandler
     ResponseEntity<PatientUploadError> tooLarge(MaxUploadSizeExceededException e) {
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "Request body exceeds server limit.");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<PatientUploadError> tooLarge(PayloadTooLargeException e) {
         return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "Request body exceeds server limit.");
     }
 

@@ -1,25 +1,25 @@
-package dev.chartroom.patient;
+package dev.chartroom.db;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Attribute maps as the JSON text stored in {@code attributes} columns. */
-final class Attributes {
+/** String maps as the JSON text stored in {@code attributes}-like columns, portable across databases. */
+public final class JsonColumns {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
     };
 
-    private Attributes() {
+    private JsonColumns() {
     }
 
-    static String toJson(Map<String, String> attributes) {
+    public static String toJson(Map<String, String> attributes) {
         return attributes == null || attributes.isEmpty() ? null : JSON.writeValueAsString(attributes);
     }
 
-    static Map<String, String> fromJson(String json) {
+    public static Map<String, String> fromJson(String json) {
         return json == null || json.isBlank() ? Map.of() : JSON.readValue(json, MAP);
     }
 }

@@ -1,0 +1,204 @@
+package dev.chartroom.caseflow;
+
+import dev.chartroom.patient.Demographics;
+import dev.chartroom.patient.PatientFacts;
+import dev.chartroom.patient.Patients;
+import dev.chartroom.patient.Precedence;
+import dev.chartroom.patient.StoredPatients;
+import dev.chartroom.upload.RowError;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+
+/**
+ * Applies typed CSV rows to cases: appointments make and reprocess cases, medications enrich the
+ * cases of a patient. Runs inside the caller's transaction; row problems come back as row errors.
+ */
+@Service
+public class CaseIntake {
+
+    static final String UNKNOWN = "unknown";
+
+    private final Cases cases;
+    private final Patients patients;
+    private final Clinicians clinicians;
+    private final RoutingRules routingRules;
+    private final Clock clock;
+
+    CaseIntake(Cases cases, Patients patients, Clinicians clinicians, RoutingRules routingRules, Clock clock) {
+        this.cases = cases;
+        this.patients = patients;
+        this.clinicians = clinicians;
+        this.routingRules = routingRules;
+        this.clock = clock;
+    }
+
+    /** What an appointments upload did. */
+    public record AppointmentsApplied(int created, int reprocessed, int unchanged, List<CaseChange> changes,
+                                      List<RowError> errors) {
+    }
+
+    /** What a medications upload did. */
+    public record MedicationsApplied(int patients, int medications, List<RowError> errors) {
+    }
+
+    /** Whether the organization routes cases at all: without rules, appointments are refused (422). */
+    public boolean hasRoutingRules(String organizationId) {
+        return !routingRules.list(organizationId).isEmpty();
+    }
+
+    public AppointmentsApplied applyAppointments(String organizationId, String uploadId, List<Appointment> rows) {
+        Instant now = Instant.now(clock);
+        var rules = new AppointmentRules(clinicians.list(organizationId), routingRules.list(organizationId));
+        List<RowError> errors = new ArrayList<>();
+
+        Map<String, Appointment> latest = new LinkedHashMap<>();
+        for (Appointment row : rows) {
+            if (row.appointmentId() != null) {
+                Appointment earlier = latest.put(row.appointmentId(), row);
+                if (earlier != null) {
+                    errors.add(new RowError(earlier.line(), "AppointmentId",
+                            "AppointmentId appears again at line " + row.line() + "; the later row was used."));
+                }
+            } else {
+                errors.addAll(rules.decide(row).errors());
+            }
+        }
+        Map<String, Cases.Stored> stored = cases.stored(organizationId, latest.keySet());
+
+        Map<String, CaseDecision> toCreate = new LinkedHashMap<>();
+        Map<String, CaseDecision> toReprocess = new LinkedHashMap<>();
+        int unchanged = 0;
+        for (Appointment row : latest.values()) {
+            Cases.Stored existing = stored.get(row.appointmentId());
+            if (existing != null && existing.watched().equals(watched(row))) {
+                unchanged++;
+                continue;
+            }
+            CaseDecision decision = rules.decide(row);
+            errors.addAll(decision.errors());
+            if (decision.makesCase()) {
+                (existing == null ? toCreate : toReprocess).put(row.appointmentId(), decision);
+            } else if (existing != null && decision.status() != null) {
+                toReprocess.put(row.appointmentId(), decision);
+            }
+        }
+
+        List<PatientFacts> facts = new ArrayList<>();
+        Map<String, PatientFacts> byRecordId = new LinkedHashMap<>();
+        for (String appointmentId : concat(toCreate.keySet(), toReprocess.keySet())) {
+            Appointment row = latest.get(appointmentId);
+            byRecordId.put(row.patientRecordId(), patientFacts(row, now));
+        }
+        facts.addAll(byRecordId.values());
+        StoredPatients people = patients.upsert(organizationId, facts, Precedence.UPLOAD_WINS, false);
+
+        List<Cases.Write> inserts = new ArrayList<>();
+        toCreate.forEach((appointmentId, decision) -> inserts.add(write(latest.get(appointmentId), decision, people, uploadId)));
+        cases.insert(organizationId, inserts, now);
+        Map<Long, Cases.Write> updates = new LinkedHashMap<>();
+        toReprocess.forEach((appointmentId, decision) ->
+                updates.put(stored.get(appointmentId).id(), write(latest.get(appointmentId), decision, people, uploadId)));
+        cases.update(organizationId, updates, now);
+
+        List<CaseChange> changes = new ArrayList<>();
+        Map<String, Cases.Stored> after = cases.stored(organizationId, concat(toCreate.keySet(), toReprocess.keySet()));
+        toCreate.forEach((appointmentId, decision) -> {
+            Cases.Stored c = after.get(appointmentId);
+            changes.add(new CaseChange(CaseChange.CREATED, c.id(), appointmentId, c.status(), c.version()));
+        });
+        toReprocess.forEach((appointmentId, decision) -> {
+            Cases.Stored c = after.get(appointmentId);
+            String type = CaseDecision.CANCELLED.equals(c.status()) ? CaseChange.CANCELLED : CaseChange.UPDATED;
+            changes.add(new CaseChange(type, c.id(), appointmentId, c.status(), c.version()));
+        });
+        errors.sort(java.util.Comparator.comparing(RowError::row, java.util.Comparator.nullsFirst(Long::compare)));
+        return new AppointmentsApplied(toCreate.size(), toReprocess.size(), unchanged, changes, errors);
+    }
+
+    public MedicationsApplied applyMedications(String organizationId, List<MedicationRow> rows) {
+        List<RowError> errors = new ArrayList<>();
+        Map<String, List<MedicationRow>> byPatient = new LinkedHashMap<>();
+        for (MedicationRow row : rows) {
+            if (row.medicationName() == null) {
+                continue; // the seed: rows without a MedicationName are dropped silently
+            }
+            if (row.patientRecordId() == null) {
+                errors.add(new RowError(row.line(), "PatientRecordId", "PatientRecordId is empty; the row was skipped."));
+                continue;
+            }
+            byPatient.computeIfAbsent(row.patientRecordId(), k -> new ArrayList<>()).add(row);
+        }
+        Map<String, Long> patientIds = patients.idsOf(organizationId, byPatient.keySet());
+        Map<Long, List<Long>> casesOfPatient = cases.ofPatients(organizationId, patientIds.values());
+        Map<Long, List<CaseMedication>> byCase = new LinkedHashMap<>();
+        int patientsEnriched = 0;
+        int medications = 0;
+        for (var group : byPatient.entrySet()) {
+            Long patientId = patientIds.get(group.getKey());
+            List<Long> caseIds = patientId == null ? List.of() : casesOfPatient.getOrDefault(patientId, List.of());
+            if (caseIds.isEmpty()) {
+                for (MedicationRow row : group.getValue()) {
+                    errors.add(new RowError(row.line(), "PatientRecordId", patientId == null
+                            ? "No patient with this PatientRecordId; the medication was not stored."
+                            : "This patient has no case to enrich; the medication was not stored."));
+                }
+                continue;
+            }
+            List<CaseMedication> list = group.getValue().stream().map(CaseIntake::medication).toList();
+            caseIds.forEach(caseId -> byCase.put(caseId, list));
+            patientsEnriched++;
+            medications += list.size();
+        }
+        cases.replaceMedications(byCase, "csv");
+        return new MedicationsApplied(patientsEnriched, medications, errors);
+    }
+
+    private static CaseMedication medication(MedicationRow row) {
+        String dosage = row.dose() != null ? row.dose() : row.strength();
+        return new CaseMedication(cut(row.medicationName(), 500), orUnknown(cut(dosage, 500)), orUnknown(cut(row.sig(), 500)),
+                orUnknown(cut(row.dateStarted(), 200)), orUnknown(cut(row.route(), 100)), "csv");
+    }
+
+    private static Cases.Write write(Appointment row, CaseDecision decision, StoredPatients people, String uploadId) {
+        long patientId = people.idsByExternalId().get(row.patientRecordId());
+        return new Cases.Write(row.appointmentId(), patientId, decision, watched(row), row.optional(), uploadId);
+    }
+
+    /** The six fields whose change makes a re-upload reprocess a case. */
+    static List<String> watched(Appointment row) {
+        return Arrays.asList(row.date(), row.status(), row.doctor(), row.virtual(), row.intakeCharted(), row.testStatus());
+    }
+
+    private static PatientFacts patientFacts(Appointment row, Instant now) {
+        String first = cut(row.firstName(), 150);
+        String last = cut(row.lastName(), 150);
+        String name = first == null && last == null ? null
+                : String.join(" ", java.util.stream.Stream.of(first, last).filter(Objects::nonNull).toList());
+        LocalDate birth = Demographics.birthDate(row.dob(), LocalDate.ofInstant(now, ZoneOffset.UTC)).orElse(null);
+        return new PatientFacts(cut(row.patientRecordId(), 200), name, first, last, birth, null,
+                Demographics.phone(row.phone()).orElse(null), null, null, null, Map.of());
+    }
+
+    private static List<String> concat(java.util.Collection<String> a, java.util.Collection<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String orUnknown(String value) {
+        return value == null ? UNKNOWN : value;
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.chartroom.caseflow;
+
+import java.time.Instant;
+
+/** A consult note kept on a case. */
+public record CaseNote(String category, String text, Instant createdAt) {
+}

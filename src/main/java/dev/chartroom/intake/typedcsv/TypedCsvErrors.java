@@ -1,0 +1,63 @@
+package dev.chartroom.intake.typedcsv;
+
+import dev.chartroom.web.ForbiddenException;
+import dev.chartroom.web.PayloadTooLargeException;
+import dev.chartroom.web.UnauthenticatedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+
+/** Every failure of the typed CSV contract as {@code {"success":false,"error","message"}}. */
+@RestControllerAdvice(basePackageClasses = TypedCsvErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class TypedCsvErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(TypedCsvErrors.class);
+
+    @ExceptionHandler
+    ResponseEntity<TypedCsvResponses.Error> refused(TypedCsvException e) {
+        return error(e.status(), e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<TypedCsvResponses.Error> unauthenticated(UnauthenticatedException e) {
+        return error(HttpStatus.UNAUTHORIZED, "unauthorized", "Missing or invalid API key.");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<TypedCsvResponses.Error> forbidden(ForbiddenException e) {
+        return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})
+    ResponseEntity<TypedCsvResponses.Error> tooLarge(Exception e) {
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "File exceeds 10MB.");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<TypedCsvResponses.Error> unreadable(MultipartException e) {
+        return error(HttpStatus.BAD_REQUEST, "invalid_request", "Send multipart/form-data with the fields type and file.");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<TypedCsvResponses.Error> unexpected(Exception e) {
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            return ResponseEntity.status(known.getStatusCode())
+                    .body(new TypedCsvResponses.Error(false, "invalid_request", "The request cannot be served as sent."));
+        }
+        log.error("Typed CSV upload failed unexpectedly", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Unexpected server error.");
+    }
+
+    private static ResponseEntity<TypedCsvResponses.Error> error(HttpStatus status, String code, String message) {
+        return ResponseEntity.status(status).body(new TypedCsvResponses.Error(false, code, message));
+    }
+}

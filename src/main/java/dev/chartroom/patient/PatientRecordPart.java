@@ -1,0 +1,14 @@
+package dev.chartroom.patient;
+
+import java.util.Map;
+
+/**
+ * A part of a patient's record that another module keeps (cases, medications, allergies, …).
+ * Modules contribute parts as beans, so the record can show them without the patient module
+ * depending on those modules.
+ */
+public interface PatientRecordPart {
+
+    /** This module's parts of one patient's record, by field name. */
+    Map<String, Object> of(String organizationId, long patientId);
+}
