@@ -29,7 +29,9 @@ public final class RunningChartroom implements AutoCloseable {
         properties.put("chartroom.webhooks.allow-private-addresses", "true");
         properties.put("chartroom.webhooks.retry-initial-delay", "100ms");
         properties.putAll(settings);
-        var context = new SpringApplicationBuilder(ChartroomApplication.class).properties(properties).run();
+        // As command-line arguments: they outrank application.yml (builder "properties" would not).
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        var context = new SpringApplicationBuilder(ChartroomApplication.class).run(args);
         return new RunningChartroom(context);
     }
 
