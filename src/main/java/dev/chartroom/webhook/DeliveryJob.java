@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,7 +70,14 @@ class DeliveryJob implements JobHandler {
         }
         var outcome = sender.send(endpoint.url(), endpoint.secret(), event.id(), event.body());
         Instant now = clock.instant();
-        deliveries.record(organizationId, endpointId, event, job.attempt(), outcome, now);
+        try {
+            deliveries.record(organizationId, endpointId, event, job.attempt(), outcome, now);
+        } catch (DataIntegrityViolationException e) {
+            if (endpoints.find(organizationId, endpointId).isEmpty()) {
+                return; // deleted while this attempt was under way: its log went with it
+            }
+            throw e;
+        }
         if (outcome.succeeded()) {
             return;
         }

@@ -291,6 +291,14 @@ class WebhooksIT extends ApplicationTest {
         assertThat(receiver.received()).extracting(r -> r.header("webhook-id")).containsExactly(sent);
     }
 
+    @Test
+    void theOpenApiDescriptionListsTheWebhookAndJobEndpoints() {
+        var paths = http().get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.propertyNames()).contains("/v1/webhooks", "/v1/webhooks/{id}", "/v1/webhooks/{id}/deliveries",
+                "/v1/webhooks/{id}/deliveries/{deliveryId}/replay", "/v1/jobs", "/v1/jobs/{id}/revive");
+    }
+
     private String publish(TestOrganization organization, String type, Map<String, ?> data) {
         return transactions.execute(status -> events.publish(organization.id(), type, data));
     }
