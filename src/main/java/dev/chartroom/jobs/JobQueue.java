@@ -134,7 +134,7 @@ class JobQueue {
     }
 
     List<JobSummary> list(String organizationId, JobStatus status, int limit) {
-        return jdbc.sql(LIST).param("organizationId", organizationId).param("status", status.column())
+        return jdbc.sql(LIST).param("organizationId", organizationId).param("status", status.value())
                 .param("limit", limit)
                 .query(JobQueue::summary).list();
     }

@@ -1,5 +1,7 @@
 package dev.chartroom.jobs;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Where a stored job stands. A job that succeeded is no longer stored. */
 public enum JobStatus {
     /** Waiting for its run time. */
@@ -9,7 +11,9 @@ public enum JobStatus {
     /** Failed for good; stays until revived with {@link Jobs#revive}. */
     DEAD;
 
-    String column() {
+    /** The stored and wire name: {@code ready}, {@code running}, {@code dead}. */
+    @JsonValue
+    public String value() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -55,7 +55,7 @@ public class WebhookEvents {
      * Announces an event of the organization to every enabled endpoint subscribed to its type. The body
      * sent is {@code {"id","object":"event","created","type","data"}} with {@code data} as given (a
      * {@link LinkedHashMap} keeps its field order); the same id is the {@code webhook-id} of every
-     * attempt and replay.
+     * attempt and replay. When no endpoint subscribes, nothing is stored.
      *
      * @return the event's id
      * @throws IllegalArgumentException for a type not in {@link #TYPES}

@@ -81,7 +81,7 @@ class JobsIT extends ApplicationTest {
         JsonNode dead = await().atMost(WAIT).until(() -> deadJob(acme, id), job -> job != null);
 
         assertThat(dead.get("type").asString()).isEqualTo(Failing.TYPE);
-        assertThat(dead.get("status").asString()).isEqualTo("DEAD");
+        assertThat(dead.get("status").asString()).isEqualTo("dead");
         assertThat(dead.get("attempts").asInt()).isEqualTo(3);
         assertThat(dead.get("lastError").asString()).isEqualTo("IllegalStateException: always fails");
         List<Instant> runs = failing.runs.get(id);
