@@ -30,6 +30,8 @@ public abstract class ApplicationTest {
         registry.add("chartroom.data-dir", DATA_DIR::toString);
         registry.add("chartroom.admin-token", () -> ADMIN_TOKEN);
         registry.add("chartroom.webhooks.allow-private-addresses", () -> "true");
+        // Every context of a test run shares the database on PostgreSQL and may run any delivery: all retry fast.
+        registry.add("chartroom.webhooks.retry-initial-delay", () -> "100ms");
         TestDatabase.settings().forEach((key, value) -> registry.add(key, () -> value));
     }
 

@@ -27,6 +27,7 @@ public final class RunningChartroom implements AutoCloseable {
         properties.put("server.address", "127.0.0.1");
         properties.put("chartroom.data-dir", dataDir.toString());
         properties.put("chartroom.webhooks.allow-private-addresses", "true");
+        properties.put("chartroom.webhooks.retry-initial-delay", "100ms");
         properties.putAll(settings);
         // As command-line arguments: they outrank application.yml (builder "properties" would not).
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

@@ -1,0 +1,88 @@
+package dev.chartroom.webhook;
+
+import dev.chartroom.jobs.Jobs;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Announces events to an organization's webhook endpoints: the entry point of the webhook module.
+ *
+ * <p>{@link #publish} must run inside the transaction of the write the event reports: the event and
+ * one delivery job per subscribed endpoint are stored in that transaction, so an event is sent if
+ * and only if its write committed, even when the node stops right after. Delivery happens later,
+ * from the job queue, signed per Standard Webhooks and retried with backoff.
+ */
+@Service
+public class WebhookEvents {
+
+    public static final String DOCUMENT_UPLOADED = "document.uploaded";
+    public static final String DOCUMENT_UPLOAD_FAILED = "document.upload_failed";
+    public static final String UPLOAD_PROCESSED = "upload.processed";
+    public static final String PATIENT_CREATED = "patient.created";
+    public static final String CASE_CREATED = "case.created";
+    public static final String CASE_UPDATED = "case.updated";
+    public static final String CASE_CANCELLED = "case.cancelled";
+
+    /** Every event type an endpoint can subscribe to. */
+    public static final Set<String> TYPES = Set.of(DOCUMENT_UPLOADED, DOCUMENT_UPLOAD_FAILED, UPLOAD_PROCESSED,
+            PATIENT_CREATED, CASE_CREATED, CASE_UPDATED, CASE_CANCELLED);
+
+    private final WebhookEndpoints endpoints;
+    private final WebhookDeliveries deliveries;
+    private final Jobs jobs;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    WebhookEvents(WebhookEndpoints endpoints, WebhookDeliveries deliveries, Jobs jobs, JsonMapper json, Clock clock) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.jobs = jobs;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Announces an event of the organization to every enabled endpoint subscribed to its type. The body
+     * sent is {@code {"id","object":"event","created","type","data"}} with {@code data} as given (a
+     * {@link LinkedHashMap} keeps its field order); the same id is the {@code webhook-id} of every
+     * attempt and replay. When no endpoint subscribes, nothing is stored.
+     *
+     * @return the event's id
+     * @throws IllegalArgumentException for a type not in {@link #TYPES}
+     * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String publish(String organizationId, String type, Map<String, ?> data) {
+        if (!TYPES.contains(type)) {
+            throw new IllegalArgumentException("unknown webhook event type " + type);
+        }
+        String id = UUID.randomUUID().toString();
+        List<WebhookEndpoint> subscribed = endpoints.subscribedTo(organizationId, type);
+        if (subscribed.isEmpty()) {
+            return id;
+        }
+        Instant created = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        var envelope = new LinkedHashMap<String, Object>();
+        envelope.put("id", id);
+        envelope.put("object", "event");
+        envelope.put("created", created.toString());
+        envelope.put("type", type);
+        envelope.put("data", data);
+        var event = new WebhookDeliveries.StoredEvent(id, type, json.writeValueAsString(envelope));
+        deliveries.insertEvent(organizationId, event, created);
+        for (WebhookEndpoint endpoint : subscribed) {
+            DeliveryJob.enqueue(jobs, json, organizationId, endpoint.id(), id);
+        }
+        return id;
+    }
+}
