@@ -43,7 +43,7 @@ public class CaseIntake {
 
     /** What an appointments upload did. */
     public record AppointmentsApplied(int created, int reprocessed, int unchanged, List<CaseChange> changes,
-                                      List<RowError> errors) {
+                                      Map<String, Long> patientsCreated, List<RowError> errors) {
     }
 
     /** What a medications upload did. */
@@ -113,15 +113,19 @@ public class CaseIntake {
         Map<String, Cases.Stored> after = cases.stored(organizationId, concat(toCreate.keySet(), toReprocess.keySet()));
         toCreate.forEach((appointmentId, decision) -> {
             Cases.Stored c = after.get(appointmentId);
-            changes.add(new CaseChange(CaseChange.CREATED, c.id(), appointmentId, c.status(), c.version()));
+            changes.add(new CaseChange(CaseChange.CREATED, c.id(), appointmentId, latest.get(appointmentId).patientRecordId(),
+                    c.status(), decision.cancelReason(), decision.agent(), c.version()));
         });
         toReprocess.forEach((appointmentId, decision) -> {
             Cases.Stored c = after.get(appointmentId);
             String type = CaseDecision.CANCELLED.equals(c.status()) ? CaseChange.CANCELLED : CaseChange.UPDATED;
-            changes.add(new CaseChange(type, c.id(), appointmentId, c.status(), c.version()));
+            changes.add(new CaseChange(type, c.id(), appointmentId, latest.get(appointmentId).patientRecordId(),
+                    c.status(), decision.cancelReason(), decision.agent(), c.version()));
         });
         errors.sort(java.util.Comparator.comparing(RowError::row, java.util.Comparator.nullsFirst(Long::compare)));
-        return new AppointmentsApplied(toCreate.size(), toReprocess.size(), unchanged, changes, errors);
+        Map<String, Long> patientsCreated = new LinkedHashMap<>();
+        people.created().forEach(externalId -> patientsCreated.put(externalId, people.idsByExternalId().get(externalId)));
+        return new AppointmentsApplied(toCreate.size(), toReprocess.size(), unchanged, changes, patientsCreated, errors);
     }
 
     public MedicationsApplied applyMedications(String organizationId, List<MedicationRow> rows) {

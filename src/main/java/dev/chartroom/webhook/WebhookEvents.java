@@ -52,6 +52,14 @@ public class WebhookEvents {
     }
 
     /**
+     * Whether any enabled endpoint of the organization subscribes to the type: bulk writers ask once
+     * before announcing thousands of events that nobody would receive.
+     */
+    public boolean anySubscriber(String organizationId, String type) {
+        return !endpoints.subscribedTo(organizationId, type).isEmpty();
+    }
+
+    /**
      * Announces an event of the organization to every enabled endpoint subscribed to its type. The body
      * sent is {@code {"id","object":"event","created","type","data"}} with {@code data} as given (a
      * {@link LinkedHashMap} keeps its field order); the same id is the {@code webhook-id} of every

@@ -9,13 +9,14 @@ import java.util.Map;
  * Which database the integration tests run on: {@code -Dchartroom.test.database=h2} (default) or
  * {@code postgres}. The build runs every {@code *IT} once for each (see pom.xml).
  *
- * <p>On PostgreSQL the tests use a database of their own ({@code chartroom_test} on
- * 127.0.0.1:5432, user postgres), created afresh once per test run.
+ * <p>On PostgreSQL the tests use a database of their own on 127.0.0.1:5432 (user postgres), created
+ * afresh once per test run and named after the checkout ({@code chartroom_test_<hash of its path>}),
+ * so that two checkouts testing at once on one machine never drop each other's database.
  */
 public final class TestDatabase {
 
     private static final String POSTGRES_URL = System.getProperty("chartroom.test.postgres-url",
-            "jdbc:postgresql://127.0.0.1:5432/chartroom_test");
+            "jdbc:postgresql://127.0.0.1:5432/chartroom_test") + "_" + checkout();
     private static final String POSTGRES_USER = System.getProperty("chartroom.test.postgres-user", "postgres");
     private static boolean recreated;
 
@@ -36,6 +37,11 @@ public final class TestDatabase {
             recreated = true;
         }
         return Map.of("spring.datasource.url", POSTGRES_URL, "spring.datasource.username", POSTGRES_USER);
+    }
+
+    private static String checkout() {
+        String path = java.nio.file.Path.of("").toAbsolutePath().normalize().toString();
+        return String.format("%08x", path.hashCode());
     }
 
     private static void recreate() {

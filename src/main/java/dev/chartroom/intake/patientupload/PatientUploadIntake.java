@@ -9,6 +9,7 @@ import dev.chartroom.document.ContentSniffer;
 import dev.chartroom.document.Documents;
 import dev.chartroom.document.PdfBoxTextExtractor;
 import dev.chartroom.document.TextDecoding;
+import dev.chartroom.intake.Announcements;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.patient.PatientFacts;
 import dev.chartroom.patient.Patients;
@@ -54,6 +55,7 @@ class PatientUploadIntake {
     private static final Logger log = LoggerFactory.getLogger(PatientUploadIntake.class);
 
     private final Patients patients;
+    private final Announcements announcements;
     private final Uploads uploads;
     private final Documents documents;
     private final BlobStore blobs;
@@ -62,9 +64,10 @@ class PatientUploadIntake {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    PatientUploadIntake(Patients patients, Uploads uploads, Documents documents, BlobStore blobs, CsvLimits csvLimits,
+    PatientUploadIntake(Patients patients, Announcements announcements, Uploads uploads, Documents documents, BlobStore blobs, CsvLimits csvLimits,
                         IntakeLimits limits, TransactionTemplate transaction, Clock clock) {
         this.patients = patients;
+        this.announcements = announcements;
         this.uploads = uploads;
         this.documents = documents;
         this.blobs = blobs;
@@ -132,8 +135,10 @@ class PatientUploadIntake {
                     documents.store(org, new Documents.NewDocument(patientId, uploadId, fileName(request, contentKind),
                             contentKind, blob, null, null, "processed", text));
                 }
-                uploads.recordProcessed(org, uploadId, newUpload(request, uploadKind, sha256), receivedAt,
+                Upload upload = uploads.recordProcessed(org, uploadId, newUpload(request, uploadKind, sha256), receivedAt,
                         new Upload.Counts(1, 1, 1, 0), List.of());
+                announcements.patientsCreated(org, uploadId, created(stored));
+                announcements.uploadProcessed(org, upload);
                 return new PatientUploadResponse(true, 1, null, uploadId);
             });
         } catch (RuntimeException e) {
@@ -165,8 +170,10 @@ class PatientUploadIntake {
             patients.addToGroup(org, request.groupId(), stored.idsByExternalId().values());
             patients.upsertEvents(org, stored, parsed.events());
             int count = stored.idsByExternalId().size();
-            uploads.recordProcessed(org, uploadId, newUpload(request, kind, sha256), receivedAt,
+            Upload upload = uploads.recordProcessed(org, uploadId, newUpload(request, kind, sha256), receivedAt,
                     new Upload.Counts(parsed.rows(), parsed.expected(), count, parsed.errors().size()), parsed.errors());
+            announcements.patientsCreated(org, uploadId, created(stored));
+            announcements.uploadProcessed(org, upload);
             Integer expected = parsed.expected() > count ? parsed.expected() : null;
             return new PatientUploadResponse(true, count, expected, uploadId);
         });
@@ -212,6 +219,12 @@ class PatientUploadIntake {
             return request.fileName().length() > 500 ? request.fileName().substring(0, 500) : request.fileName();
         }
         return kind == ContentKind.PDF ? "upload.pdf" : "upload.txt";
+    }
+
+    private static java.util.Map<String, Long> created(StoredPatients stored) {
+        var created = new java.util.LinkedHashMap<String, Long>();
+        stored.created().forEach(externalId -> created.put(externalId, stored.idsByExternalId().get(externalId)));
+        return created;
     }
 
     private static NewUpload newUpload(Request request, String kind, String sha256) {

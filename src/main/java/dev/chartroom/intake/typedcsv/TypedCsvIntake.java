@@ -8,6 +8,7 @@ import dev.chartroom.csv.CsvRow;
 import dev.chartroom.csv.InvalidCsvException;
 import dev.chartroom.csv.NotUtf8Exception;
 import dev.chartroom.csv.TypedCsv;
+import dev.chartroom.intake.Announcements;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.upload.NewUpload;
 import dev.chartroom.upload.RowError;
@@ -40,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TypedCsvIntake {
 
     private final CaseIntake cases;
+    private final Announcements announcements;
     private final Uploads uploads;
     private final TypedCsvFiles files;
     private final CsvLimits csvLimits;
@@ -47,9 +49,10 @@ class TypedCsvIntake {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    TypedCsvIntake(CaseIntake cases, Uploads uploads, TypedCsvFiles files, CsvLimits csvLimits, IntakeLimits limits,
+    TypedCsvIntake(CaseIntake cases, Announcements announcements, Uploads uploads, TypedCsvFiles files, CsvLimits csvLimits, IntakeLimits limits,
                    TransactionTemplate transaction, Clock clock) {
         this.cases = cases;
+        this.announcements = announcements;
         this.uploads = uploads;
         this.files = files;
         this.csvLimits = csvLimits;
@@ -83,9 +86,11 @@ class TypedCsvIntake {
                 return false;
             }
             Applied applied = apply(organizationId, uploadId, table);
-            uploads.recordProcessed(organizationId, uploadId, new NewUpload(type.value(), fileName, size, digest, null, false),
-                    receivedAt, new Upload.Counts(table.rows().size(), table.rows().size(), applied.stored(),
-                            applied.errors().size()), applied.errors());
+            Upload upload = uploads.recordProcessed(organizationId, uploadId,
+                    new NewUpload(type.value(), fileName, size, digest, null, false), receivedAt,
+                    new Upload.Counts(table.rows().size(), table.rows().size(), applied.stored(), applied.errors().size()),
+                    applied.errors());
+            announcements.uploadProcessed(organizationId, upload);
             return true;
         });
         if (Boolean.TRUE.equals(processed)) {
@@ -102,6 +107,8 @@ class TypedCsvIntake {
             case APPOINTMENTS -> {
                 var applied = cases.applyAppointments(organizationId, uploadId,
                         table.rows().stream().map(row -> appointment(table, row)).toList());
+                announcements.caseChanges(organizationId, applied.changes());
+                announcements.patientsCreated(organizationId, uploadId, applied.patientsCreated());
                 yield new Applied(applied.created() + applied.reprocessed(), applied.errors());
             }
             case MEDICATIONS -> {
