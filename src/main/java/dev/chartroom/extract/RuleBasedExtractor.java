@@ -26,6 +26,9 @@ final class RuleBasedExtractor implements ClinicalExtractor {
     /** How far before a drug name a cue may stand, and how far after it dosing is read. */
     private static final int CUE_WINDOW = 150;
     private static final int SIG_WINDOW = 80;
+    /** How far a list of allergy substances after "allergic to" is read. */
+    private static final int LIST_WINDOW = 300;
+    private static final int SUBSTANCE_LENGTH = 60;
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
@@ -77,8 +80,8 @@ final class RuleBasedExtractor implements ClinicalExtractor {
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern UNKNOWN_DRUG = Pattern.compile("(?i)^(?:(?:take|taking|takes|continue|start|started|on)"
-            + "\\s+)?([a-z][a-z\\-]{2,}(?:[ \\t]+[a-z][a-z\\-]{2,}){0,2}?)[ \\t]+(?=\\d+(?:\\.\\d+)?\\s*"
-            + "(?:mg|mcg|g|ml|units?|puffs?|tabs?|tablets?|caps?|capsules?)\\b)");
+            + "\\s+)?([a-z][a-z\\-]{2,}(?:[ \\t]+[a-z][a-z\\-]{2,}){0,2}?)[ \\t]+(?=\\d+(?:\\.\\d+)?(?:/\\d+(?:\\.\\d+)?)?\\s*"
+            + "(?:mg|mcg|g|ml|units?|puffs?|tabs?|tablets?|caps?|capsules?|day pack)\\b)");
     private static final Set<String> NOT_A_NAME = Set.of("patient", "pt", "she", "he", "they", "total", "dose",
             "take", "takes", "reviewed", "none", "no", "weight", "age", "and", "or", "the");
 
@@ -119,6 +122,10 @@ final class RuleBasedExtractor implements ClinicalExtractor {
     private static final Pattern DETERMINER = Pattern.compile("(?i)^(?:the|a|an|his|her|their|some|all|any|iv)\\s+");
     private static final Pattern PROSE_START = Pattern.compile("(?i)^\\W*(?:she|he|they|patient|pt|the patient|"
             + "her|his|mother|father|also|takes|taking)\\b");
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern EDGES = Pattern.compile("^[\\s\\p{Punct}]+|[\\s.,;:\\-]+$");
+    private static final Pattern ALLERGY_SUFFIX = Pattern.compile("(?i)\\s+(?:allergy|allergies)$");
 
     private final DrugLexicon lexicon;
 
@@ -210,7 +217,10 @@ final class RuleBasedExtractor implements ClinicalExtractor {
         int lineStart = from;
         boolean blankSeen = false;
         while (lineStart < limit) {
-            int lineEnd = Math.min(lineEnd(text, lineStart), limit);
+            int lineEnd = lineStart;
+            while (lineEnd < limit && text.charAt(lineEnd) != '\n') {
+                lineEnd++;
+            }
             String line = text.substring(lineStart, lineEnd);
             if (line.isBlank()) {
                 blankSeen = content;
@@ -270,12 +280,16 @@ final class RuleBasedExtractor implements ClinicalExtractor {
     }
 
     private static int itemStart(String text, int previousEnd, int start) {
-        int comma = Math.max(text.lastIndexOf(',', start), text.lastIndexOf(')', start));
-        return comma >= previousEnd ? comma + 1 : previousEnd;
+        for (int i = start - 1; i >= previousEnd; i--) {
+            if (text.charAt(i) == ',' || text.charAt(i) == ')') {
+                return i + 1;
+            }
+        }
+        return previousEnd;
     }
 
     private static void add(String text, int start, int end, Sig sig, Map<String, Medication> into) {
-        String name = text.substring(start, end).replaceAll("\\s+", " ");
+        String name = WHITESPACE.matcher(text.substring(start, end)).replaceAll(" ");
         into.putIfAbsent(name.toLowerCase(Locale.ROOT), new Medication(name, sig.dose(), sig.route(), sig.frequency(),
                 new Span(start, Math.max(end, sig.end()))));
     }
@@ -371,8 +385,15 @@ final class RuleBasedExtractor implements ClinicalExtractor {
     }
 
     private static boolean insideBrackets(String text, int from, int at) {
-        int open = text.lastIndexOf('[', at);
-        return open >= from && text.indexOf(']', open) > at;
+        for (int i = at - 1; i >= from; i--) {
+            if (text.charAt(i) == ']') {
+                return false;
+            }
+            if (text.charAt(i) == '[') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isSalt(String text, int[] token) {
@@ -508,7 +529,7 @@ final class RuleBasedExtractor implements ClinicalExtractor {
                 }
                 String reaction = null;
                 int spanEnd = end;
-                Reaction r = reactionAt(text, noun.end(), unitEnd);
+                Reaction r = reactionAt(text, noun.end(), unitEnd, true);
                 if (r != null) {
                     reaction = r.text();
                     spanEnd = r.end();
@@ -520,7 +541,8 @@ final class RuleBasedExtractor implements ClinicalExtractor {
     }
 
     /** A list of substances from {@code from}: "penicillin (hives), sulfa - rash and latex, which cause itching". */
-    private void substances(String text, int from, int to, Map<String, Allergy> into) {
+    private void substances(String text, int from, int unitEnd, Map<String, Allergy> into) {
+        int to = Math.min(unitEnd, from + LIST_WINDOW);
         int at = from;
         var found = new ArrayList<String>();
         while (at < to) {
@@ -531,8 +553,9 @@ final class RuleBasedExtractor implements ClinicalExtractor {
             if (determiner.lookingAt()) {
                 at = determiner.end();
             }
-            Matcher stop = SUBSTANCE_END.matcher(text).region(at, to);
-            int end = stop.find() ? stop.start() : to;
+            int limit = Math.min(to, at + SUBSTANCE_LENGTH);
+            Matcher stop = SUBSTANCE_END.matcher(text).region(at, limit);
+            int end = stop.find() ? stop.start() : limit;
             String substance = clean(text.substring(at, end));
             if (substance == null || substance.split(" ").length > 5) {
                 break;
@@ -540,7 +563,8 @@ final class RuleBasedExtractor implements ClinicalExtractor {
             int start = at;
             at = end;
             String reaction = null;
-            Reaction r = reactionAt(text, at, to);
+            // "which cause hives" after a list belongs to every substance in it: read below
+            Reaction r = reactionAt(text, at, to, false);
             if (r != null) {
                 reaction = r.text();
                 at = r.end();
@@ -553,11 +577,6 @@ final class RuleBasedExtractor implements ClinicalExtractor {
                 put(substance, reaction, start, at, into);
                 found.add(key);
             }
-            Matcher separator = LIST_SEPARATOR.matcher(text).region(at, to);
-            if (separator.lookingAt()) {
-                at = separator.end();
-                continue;
-            }
             Matcher clause = REACTION_CLAUSE.matcher(text).region(at, to);
             if (clause.lookingAt()) {
                 for (String earlier : found) {
@@ -566,6 +585,12 @@ final class RuleBasedExtractor implements ClinicalExtractor {
                         into.put(earlier, new Allergy(allergy.substance(), clean(clause.group(1)), allergy.span()));
                     }
                 }
+                break;
+            }
+            Matcher separator = LIST_SEPARATOR.matcher(text).region(at, to);
+            if (separator.lookingAt()) {
+                at = separator.end();
+                continue;
             }
             break;
         }
@@ -583,8 +608,9 @@ final class RuleBasedExtractor implements ClinicalExtractor {
     private record Reaction(String text, int end) {
     }
 
-    private static Reaction reactionAt(String text, int at, int to) {
-        for (Pattern pattern : List.of(REACTION_PAREN, REACTION_SEPARATED, REACTION_CLAUSE)) {
+    private static Reaction reactionAt(String text, int at, int to, boolean clause) {
+        for (Pattern pattern : clause ? List.of(REACTION_PAREN, REACTION_SEPARATED, REACTION_CLAUSE)
+                : List.of(REACTION_PAREN, REACTION_SEPARATED)) {
             Matcher m = pattern.matcher(text).region(at, to);
             if (m.lookingAt() && clean(m.group(1)) != null
                     && !NOT_A_REACTION.contains(m.group(1).strip().toLowerCase(Locale.ROOT))) {
@@ -593,7 +619,7 @@ final class RuleBasedExtractor implements ClinicalExtractor {
         }
         Matcher tag = REACTION_PAREN.matcher(text).region(at, to);
         if (tag.lookingAt()) {
-            Reaction after = reactionAt(text, tag.end(), to);
+            Reaction after = reactionAt(text, tag.end(), to, clause);
             return after != null ? after : new Reaction(null, tag.end());
         }
         return null;
@@ -605,8 +631,9 @@ final class RuleBasedExtractor implements ClinicalExtractor {
 
     /** Whitespace collapsed, edges trimmed of spaces and punctuation; null when nothing is left. */
     private static String clean(String value) {
-        String cleaned = value.replaceAll("\\s+", " ").replaceAll("^[\\s\\p{Punct}]+|[\\s.,;:\\-]+$", "");
-        cleaned = cleaned.replaceAll("(?i)\\s+(?:allergy|allergies)$", "");
+        String cleaned = WHITESPACE.matcher(value).replaceAll(" ");
+        cleaned = EDGES.matcher(cleaned).replaceAll("");
+        cleaned = ALLERGY_SUFFIX.matcher(cleaned).replaceAll("");
         return cleaned.isEmpty() || cleaned.chars().noneMatch(Character::isLetter) ? null : cleaned;
     }
 }
