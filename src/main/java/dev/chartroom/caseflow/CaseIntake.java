@@ -1,5 +1,6 @@
 package dev.chartroom.caseflow;
 
+import dev.chartroom.jobs.Jobs;
 import dev.chartroom.patient.Demographics;
 import dev.chartroom.patient.PatientFacts;
 import dev.chartroom.patient.Patients;
@@ -31,9 +32,14 @@ public class CaseIntake {
     private final Patients patients;
     private final Clinicians clinicians;
     private final RoutingRules routingRules;
+    private final CaseNoteExtraction noteExtraction;
+    private final Jobs jobs;
     private final Clock clock;
 
-    CaseIntake(Cases cases, Patients patients, Clinicians clinicians, RoutingRules routingRules, Clock clock) {
+    CaseIntake(Cases cases, Patients patients, Clinicians clinicians, RoutingRules routingRules,
+               CaseNoteExtraction noteExtraction, Jobs jobs, Clock clock) {
+        this.noteExtraction = noteExtraction;
+        this.jobs = jobs;
         this.cases = cases;
         this.patients = patients;
         this.clinicians = clinicians;
@@ -48,6 +54,52 @@ public class CaseIntake {
 
     /** What a medications upload did. */
     public record MedicationsApplied(int patients, int medications, List<RowError> errors) {
+    }
+
+    /** What a consult-notes upload did; {@code enriched} cases were announced as case.updated by the caller or a job. */
+    public record ConsultNotesApplied(int notes, List<CaseChange> enriched, List<RowError> errors) {
+    }
+
+    /**
+     * Keeps each appointment's notes on its case and runs the clinical extractor over all of a
+     * case's notes: inline when it is local (the result is in the answer's transaction), as a job
+     * when it is a remote model.
+     */
+    public ConsultNotesApplied applyConsultNotes(String organizationId, String uploadId, List<ConsultNoteRow> rows) {
+        List<RowError> errors = new ArrayList<>();
+        Map<String, List<ConsultNoteRow>> byAppointment = new LinkedHashMap<>();
+        for (ConsultNoteRow row : rows) {
+            if (row.appointmentId() == null) {
+                errors.add(new RowError(row.line(), "AppointmentId", "AppointmentId is empty; the row was skipped."));
+                continue;
+            }
+            byAppointment.computeIfAbsent(row.appointmentId(), k -> new ArrayList<>()).add(row);
+        }
+        Map<String, Cases.Stored> stored = cases.stored(organizationId, byAppointment.keySet());
+        Instant now = Instant.now(clock);
+        int notes = 0;
+        List<CaseChange> enriched = new ArrayList<>();
+        for (var group : byAppointment.entrySet()) {
+            Cases.Stored target = stored.get(group.getKey());
+            if (target == null) {
+                group.getValue().forEach(row -> errors.add(new RowError(row.line(), "AppointmentId",
+                        "No case with this AppointmentId; the note was not stored.")));
+                continue;
+            }
+            List<CaseNote> texts = group.getValue().stream()
+                    .filter(row -> row.text() != null) // the seed: rows without VPText contribute nothing
+                    .map(row -> new CaseNote(cut(row.category(), 300), row.text(), now))
+                    .toList();
+            notes += cases.addNotes(target.id(), texts, uploadId);
+            if (noteExtraction.runsInline()) {
+                noteExtraction.extractNow(target.id());
+                enriched.add(new CaseChange(CaseChange.UPDATED, target.id(), group.getKey(), null, target.status(), null,
+                        null, target.version()));
+            } else {
+                jobs.enqueueFor(organizationId, CaseNoteExtraction.JOB, Long.toString(target.id()));
+            }
+        }
+        return new ConsultNotesApplied(notes, enriched, errors);
     }
 
     /** Whether the organization routes cases at all: without rules, appointments are refused (422). */

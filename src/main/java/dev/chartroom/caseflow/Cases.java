@@ -60,6 +60,9 @@ public class Cases {
             order by c.id
             limit :limit
             """.formatted(CASE_COLUMNS);
+    private static final String BY_ID = """
+            select %s from appointment_case c where c.organization_id = :organizationId and c.id = :id
+            """.formatted(CASE_COLUMNS);
     private static final String DELETE_MEDICATIONS = """
             delete from case_medication where case_id = ? and source = ?
             """;
@@ -223,6 +226,11 @@ public class Cases {
 
     public Optional<Case> byAppointmentId(String organizationId, String appointmentId) {
         return list(organizationId, appointmentId, null, null, 0, 1).stream().findFirst();
+    }
+
+    Optional<Case> byId(String organizationId, long caseId) {
+        return complete(organizationId, jdbc.sql(BY_ID).param("organizationId", organizationId).param("id", caseId)
+                .query(Cases::bare).list()).stream().findFirst();
     }
 
     List<CaseNote> notesOf(long caseId) {

@@ -15,4 +15,12 @@ public interface ClinicalExtractor {
      * @return what was found, in order of appearance, without duplicates by name or substance
      */
     Extraction extract(String text);
+
+    /**
+     * Whether {@link #extract} runs on this machine, quickly enough to call inside a request. A
+     * remote model is not: callers run it from a background job instead.
+     */
+    default boolean local() {
+        return true;
+    }
 }

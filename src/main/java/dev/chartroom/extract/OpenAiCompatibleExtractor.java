@@ -93,6 +93,11 @@ final class OpenAiCompatibleExtractor implements ClinicalExtractor {
     }
 
     @Override
+    public boolean local() {
+        return false;
+    }
+
+    @Override
     public Extraction extract(String text) {
         if (text == null || text.isBlank()) {
             return Extraction.empty(Extraction.OPENAI);

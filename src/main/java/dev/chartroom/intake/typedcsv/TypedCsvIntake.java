@@ -2,6 +2,7 @@ package dev.chartroom.intake.typedcsv;
 
 import dev.chartroom.caseflow.Appointment;
 import dev.chartroom.caseflow.CaseIntake;
+import dev.chartroom.caseflow.ConsultNoteRow;
 import dev.chartroom.caseflow.MedicationRow;
 import dev.chartroom.csv.CsvLimits;
 import dev.chartroom.csv.CsvRow;
@@ -116,8 +117,12 @@ class TypedCsvIntake {
                         table.rows().stream().map(row -> medication(table, row)).toList());
                 yield new Applied(applied.medications(), applied.errors());
             }
-            case CONSULT_NOTES -> throw new TypedCsvException(HttpStatus.UNPROCESSABLE_CONTENT, "not_available",
-                    "consult-notes are not processed yet.");
+            case CONSULT_NOTES -> {
+                var applied = cases.applyConsultNotes(organizationId, uploadId,
+                        table.rows().stream().map(row -> consultNote(table, row)).toList());
+                announcements.caseChanges(organizationId, applied.enriched());
+                yield new Applied(applied.notes(), applied.errors());
+            }
         };
     }
 
@@ -151,6 +156,11 @@ class TypedCsvIntake {
                 t.value(r, "AppointmentDate"), t.value(r, "EarliestAppointmentTime"), t.value(r, "PatientFirstName"),
                 t.value(r, "PatientLastName"), t.value(r, "DOB"), t.value(r, "Phone"), t.value(r, "NewConsult"),
                 t.value(r, "TestStatus"), t.value(r, "IntakeCharted"), t.optionalValues(r));
+    }
+
+    private static ConsultNoteRow consultNote(TypedCsv.Table t, CsvRow r) {
+        return new ConsultNoteRow(r.line(), t.value(r, "AppointmentId"), t.value(r, "VPText"),
+                t.value(r, "CategoryNameReport"), t.value(r, "CategoryNameTemplate"));
     }
 
     private static MedicationRow medication(TypedCsv.Table t, CsvRow r) {

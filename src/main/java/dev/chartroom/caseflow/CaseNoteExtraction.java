@@ -1,0 +1,97 @@
+package dev.chartroom.caseflow;
+
+import dev.chartroom.extract.ClinicalExtractor;
+import dev.chartroom.extract.Extraction;
+import dev.chartroom.jobs.Job;
+import dev.chartroom.jobs.JobHandler;
+import dev.chartroom.webhook.WebhookEvents;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads a case's consult notes with the clinical extractor and puts the medications and allergies
+ * found on the case (source {@code consult-note}, replacing that source's earlier lists). A local
+ * extractor runs inside the upload; a remote one runs here, as a job, and the case is announced
+ * ({@code case.updated}) when it is done.
+ */
+@Component
+class CaseNoteExtraction implements JobHandler {
+
+    static final String JOB = "case.extract-notes";
+    static final String SOURCE = "consult-note";
+
+    private final ClinicalExtractor extractor;
+    private final Cases cases;
+    private final WebhookEvents events;
+    private final TransactionTemplate transaction;
+
+    CaseNoteExtraction(ClinicalExtractor extractor, Cases cases, WebhookEvents events, TransactionTemplate transaction) {
+        this.extractor = extractor;
+        this.cases = cases;
+        this.events = events;
+        this.transaction = transaction;
+    }
+
+    boolean runsInline() {
+        return extractor.local();
+    }
+
+    /** Extracts from the case's notes and stores the result, in the caller's transaction. */
+    void extractNow(long caseId) {
+        Extraction found = extractor.extract(context(cases.notesOf(caseId)));
+        store(caseId, found);
+    }
+
+    @Override
+    public String type() {
+        return JOB;
+    }
+
+    @Override
+    public void run(Job job) {
+        long caseId = Long.parseLong(job.payload().strip());
+        // The remote call happens outside any transaction; only the result is written in one.
+        Extraction found = extractor.extract(context(cases.notesOf(caseId)));
+        transaction.executeWithoutResult(status -> {
+            store(caseId, found);
+            cases.byId(job.organizationId(), caseId).ifPresent(c -> {
+                var data = new LinkedHashMap<String, Object>();
+                data.put("case_id", c.id());
+                data.put("appointment_id", c.appointmentId());
+                data.put("patient_external_id", c.patient().externalId());
+                data.put("status", c.status());
+                data.put("medications", c.medications().size());
+                data.put("allergies", c.allergies().size());
+                events.publish(job.organizationId(), WebhookEvents.CASE_UPDATED, data);
+            });
+        });
+    }
+
+    private void store(long caseId, Extraction found) {
+        List<CaseMedication> medications = found.medications().stream()
+                .map(m -> new CaseMedication(m.name(), orUnknown(m.dose()), orUnknown(m.frequency()), CaseIntake.UNKNOWN,
+                        orUnknown(m.route()), SOURCE))
+                .toList();
+        List<CaseAllergy> allergies = found.allergies().stream()
+                .map(a -> new CaseAllergy(a.substance(), a.reaction(), SOURCE))
+                .toList();
+        cases.replaceMedications(Map.of(caseId, medications), SOURCE);
+        cases.replaceAllergies(Map.of(caseId, allergies), SOURCE);
+    }
+
+    /** The notes as one text for the extractor, each under its category (the seed's "extraction context"). */
+    static String context(List<CaseNote> notes) {
+        var text = new StringBuilder();
+        for (CaseNote note : notes) {
+            text.append("Category: ").append(note.category()).append("\n").append(note.text()).append("\n\n");
+        }
+        return text.toString();
+    }
+
+    private static String orUnknown(String value) {
+        return value == null || value.isBlank() ? CaseIntake.UNKNOWN : value;
+    }
+}
