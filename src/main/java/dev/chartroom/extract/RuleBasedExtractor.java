@@ -98,6 +98,11 @@ final class RuleBasedExtractor implements ClinicalExtractor {
             + "\\s+(?:to|of|with)\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern ALLERGY_NOUN = Pattern.compile("\\b(?:allergy|allergies|intolerance|sensitivity)\\b"
             + "(?!\\s+(?:to|of|with)\\b)", Pattern.CASE_INSENSITIVE);
+    /** "sulfa drugs cause rash", "codeine gives her hives": a reaction caused by the words before. */
+    private static final Pattern CAUSES = Pattern.compile("\\b(?:causes?|caused|causing|gives?|gave)\\s+"
+            + "(?:(?:him|her|them|me|the patient|pt)\\s+)?(?:an?\\s+)?([A-Za-z][A-Za-z -]{1,40}?)\\s*(?=[.,;!?)]|$)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLASS_WORD = Pattern.compile("(?i)\\s*\\b(?:drugs?|medications?|meds|antibiotics?|products?)\\s*$");
     private static final Pattern ALLERGY_NEGATION = Pattern.compile("(?i)\\b(?:not|no|denies|denied|without|nkda)\\b"
             + "(?:\\s+\\w+){0,3}\\s*$");
     private static final Pattern SUBSTANCE_END = Pattern.compile("(?i)\\(|\\)|,|;|:|\\n|[.!?](?=\\s|$)|\\s+(?:and|or|&)\\s+"
@@ -501,6 +506,33 @@ final class RuleBasedExtractor implements ClinicalExtractor {
             Matcher noun = ALLERGY_NOUN.matcher(text).region(unit[0], unit[1]);
             while (noun.find()) {
                 allergyBefore(text, unit[0], noun, unit[1], into);
+            }
+            Matcher effect = CAUSES.matcher(text).region(unit[0], unit[1]);
+            while (effect.find()) {
+                allergyByEffect(text, unit[0], effect, into);
+            }
+        }
+    }
+
+    /** "Sulfa drugs cause rash": a known allergen in the one to three words before the verb. */
+    private void allergyByEffect(String text, int unitStart, Matcher effect, Map<String, Allergy> into) {
+        String subject = text.substring(unitStart, effect.start());
+        Matcher classWord = CLASS_WORD.matcher(subject);
+        int subjectEnd = unitStart + (classWord.find() ? classWord.start() : subject.stripTrailing().length());
+        var tokens = new ArrayList<int[]>();
+        Matcher t = TOKEN.matcher(text).region(Math.max(unitStart, subjectEnd - 60), subjectEnd);
+        while (t.find()) {
+            tokens.add(new int[] {t.start(), t.end()});
+        }
+        for (int k = Math.min(3, tokens.size()); k >= 1; k--) {
+            int start = tokens.get(tokens.size() - k)[0];
+            int end = tokens.getLast()[1];
+            String substance = text.substring(start, end).replaceAll("\\s+", " ");
+            if (lexicon.isAllergen(substance)) {
+                if (!negatedAllergy(text, unitStart, start)) {
+                    put(substance, clean(effect.group(1)), start, effect.end(1), into);
+                }
+                return;
             }
         }
     }

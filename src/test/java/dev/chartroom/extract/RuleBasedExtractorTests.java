@@ -99,7 +99,11 @@ class RuleBasedExtractorTests {
                 Arguments.of("# Allergies\nlatex (substance), bee stings\n\n# Medications\nNo Active Medications.",
                         List.of("latex|null", "bee stings|null")),
                 Arguments.of("Allergies:\n- Sulfa: rash\n- Morphine - itching, hives",
-                        List.of("Sulfa|rash", "Morphine|itching, hives")));
+                        List.of("Sulfa|rash", "Morphine|itching, hives")),
+                Arguments.of("Also uses albuterol 2 puffs PRN. Sulfa drugs cause rash.", List.of("Sulfa|rash")),
+                Arguments.of("Codeine gives her hives.", List.of("Codeine|hives")),
+                Arguments.of("Exercise causes shortness of breath.", List.of()),
+                Arguments.of("Penicillin does not cause a rash.", List.of()));
     }
 
     @ParameterizedTest
