@@ -32,6 +32,9 @@ public class Documents {
             select %s from document where organization_id = :organizationId and id = :id
             """.formatted(COLUMNS);
 
+    private static final String EXTRACTED_TEXT = """
+            select extracted_text from document where organization_id = :organizationId and id = :id
+            """;
     private static final String REFERENCES_BLOB = """
             select count(*) from document where organization_id = :organizationId and blob_key = :blobKey
             """;
@@ -81,6 +84,12 @@ public class Documents {
 
     public Optional<Document> find(String organizationId, String id) {
         return jdbc.sql(FIND).param("organizationId", organizationId).param("id", id).query(Documents::map).optional();
+    }
+
+    /** The text read out of a document when it was stored; empty when it has none. */
+    public Optional<String> extractedText(String organizationId, String id) {
+        return jdbc.sql(EXTRACTED_TEXT).param("organizationId", organizationId).param("id", id)
+                .query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(text -> text);
     }
 
     /** Whether any document of the organization keeps its bytes under this blob key. */

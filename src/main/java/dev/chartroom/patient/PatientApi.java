@@ -29,8 +29,10 @@ class PatientApi {
     private final Patients patients;
     private final Documents documents;
     private final List<PatientRecordPart> parts;
+    private final ClinicalFacts clinicalFacts;
 
-    PatientApi(Patients patients, Documents documents, List<PatientRecordPart> parts) {
+    PatientApi(Patients patients, Documents documents, List<PatientRecordPart> parts, ClinicalFacts clinicalFacts) {
+        this.clinicalFacts = clinicalFacts;
         this.patients = patients;
         this.documents = documents;
         this.parts = parts;
@@ -89,12 +91,25 @@ class PatientApi {
         List<DocumentSummary> docs = documents.ofPatient(caller.organizationId(), patientId).stream()
                 .map(DocumentSummary::of).toList();
         Map<String, Object> more = new java.util.HashMap<>();
-        parts.forEach(part -> more.putAll(part.of(caller.organizationId(), patientId)));
+        more.put("medications", clinicalFacts.medications(caller.organizationId(), patientId));
+        more.put("allergies", clinicalFacts.allergies(caller.organizationId(), patientId));
+        parts.forEach(part -> part.of(caller.organizationId(), patientId).forEach((name, value) ->
+                more.merge(name, value, PatientApi::concat)));
         return new PatientRecord(p.id(), p.externalId(), p.name(), p.firstName(), p.lastName(), p.birthDate(), p.sex(),
                 details.phone(), details.email(), details.diagnosis(), details.zip(), details.attributes(), p.groups(),
                 details.events(), docs, more.getOrDefault("cases", List.of()),
                 more.getOrDefault("medications", List.of()), more.getOrDefault("allergies", List.of()),
                 details.clinicalText(), details.anonymized(), p.createdAt(), p.updatedAt());
+    }
+
+    /** Two modules' lists under one name are shown as one list. */
+    private static Object concat(Object first, Object second) {
+        if (first instanceof List<?> a && second instanceof List<?> b) {
+            var all = new java.util.ArrayList<Object>(a);
+            all.addAll(b);
+            return all;
+        }
+        return second;
     }
 
     private static long parseCursor(String cursor) {

@@ -11,6 +11,7 @@ import dev.chartroom.document.PdfBoxTextExtractor;
 import dev.chartroom.document.TextDecoding;
 import dev.chartroom.intake.Announcements;
 import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.patient.DocumentTextExtraction;
 import dev.chartroom.patient.PatientFacts;
 import dev.chartroom.patient.Patients;
 import dev.chartroom.patient.Precedence;
@@ -56,6 +57,7 @@ class PatientUploadIntake {
 
     private final Patients patients;
     private final Announcements announcements;
+    private final DocumentTextExtraction textExtraction;
     private final Uploads uploads;
     private final Documents documents;
     private final BlobStore blobs;
@@ -64,10 +66,11 @@ class PatientUploadIntake {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    PatientUploadIntake(Patients patients, Announcements announcements, Uploads uploads, Documents documents, BlobStore blobs, CsvLimits csvLimits,
+    PatientUploadIntake(Patients patients, Announcements announcements, DocumentTextExtraction textExtraction, Uploads uploads, Documents documents, BlobStore blobs, CsvLimits csvLimits,
                         IntakeLimits limits, TransactionTemplate transaction, Clock clock) {
         this.patients = patients;
         this.announcements = announcements;
+        this.textExtraction = textExtraction;
         this.uploads = uploads;
         this.documents = documents;
         this.blobs = blobs;
@@ -132,8 +135,9 @@ class PatientUploadIntake {
                 boolean known = documents.ofPatient(org, patientId).stream().anyMatch(d -> d.sha256().equals(sha256));
                 if (!known) {
                     patients.appendClinicalText(org, patientId, text);
-                    documents.store(org, new Documents.NewDocument(patientId, uploadId, fileName(request, contentKind),
-                            contentKind, blob, null, null, "processed", text));
+                    var document = documents.store(org, new Documents.NewDocument(patientId, uploadId,
+                            fileName(request, contentKind), contentKind, blob, null, null, "processed", text));
+                    textExtraction.schedule(org, document.id());
                 }
                 Upload upload = uploads.recordProcessed(org, uploadId, newUpload(request, uploadKind, sha256), receivedAt,
                         new Upload.Counts(1, 1, 1, 0), List.of());

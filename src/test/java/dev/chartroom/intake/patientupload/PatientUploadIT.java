@@ -186,6 +186,25 @@ class PatientUploadIT extends ApplicationTest {
     }
 
     @Test
+    void medicationsAndAllergiesAreReadOutOfTheNoteAfterTheAnswer() {
+        String note = "Clinic note\nPatient: Lena Fox\nMRN: 77120\nMedications: metformin 500 mg PO BID; "
+                + "lisinopril 10 mg daily.\nAllergies: penicillin (hives).\n";
+
+        upload("lena.txt", "text/plain", utf8(note));
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> patient("77120").get("medications").size() == 2);
+        JsonNode lena = patient("77120");
+        assertThat(lena.get("medications").get(0).get("name").asString()).isEqualToIgnoringCase("metformin");
+        assertThat(lena.get("medications").get(0).get("dosage").asString()).isEqualTo("500 mg");
+        assertThat(lena.get("medications").get(0).get("source").asString())
+                .isEqualTo("document:" + lena.get("documents").get(0).get("id").asString());
+        assertThat(lena.get("allergies")).hasSize(1);
+        assertThat(lena.get("allergies").get(0).get("substance").asString()).isEqualToIgnoringCase("penicillin");
+        assertThat(lena.get("allergies").get(0).get("reaction").asString()).isEqualTo("hives");
+    }
+
+    @Test
     void aLatin1NoteIsReadAsLatin1() {
         byte[] note = "Paciente: José Muñoz\nFecha: 2024-01-01\n".getBytes(StandardCharsets.ISO_8859_1);
 

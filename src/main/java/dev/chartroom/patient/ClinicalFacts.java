@@ -1,0 +1,78 @@
+package dev.chartroom.patient;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Medications and allergies of patients, by source; storing a source's facts replaces its earlier ones. */
+@Repository
+public class ClinicalFacts {
+
+    private static final String DELETE_MEDICATIONS = """
+            delete from patient_medication where organization_id = ? and patient_id = ? and source = ?
+            """;
+    private static final String INSERT_MEDICATION = """
+            insert into patient_medication (patient_id, organization_id, source, position, name, dose, route, frequency)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+    private static final String DELETE_ALLERGIES = """
+            delete from patient_allergy where organization_id = ? and patient_id = ? and source = ?
+            """;
+    private static final String INSERT_ALLERGY = """
+            insert into patient_allergy (patient_id, organization_id, source, position, substance, reaction)
+            values (?, ?, ?, ?, ?, ?)
+            """;
+    private static final String MEDICATIONS = """
+            select name, dose, route, frequency, source from patient_medication
+            where organization_id = :organizationId and patient_id = :patientId order by source, position
+            """;
+    private static final String ALLERGIES = """
+            select substance, reaction, source from patient_allergy
+            where organization_id = :organizationId and patient_id = :patientId order by source, position
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    ClinicalFacts(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    public void replace(String organizationId, long patientId, String source, List<PatientMedication> medications,
+                        List<PatientAllergy> allergies) {
+        batch.update(DELETE_MEDICATIONS, organizationId, patientId, source);
+        batch.update(DELETE_ALLERGIES, organizationId, patientId, source);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < medications.size(); i++) {
+            PatientMedication m = medications.get(i);
+            rows.add(new Object[] {patientId, organizationId, source, i, cut(m.name(), 500), cut(m.dosage(), 200),
+                    cut(m.route(), 100), cut(m.frequency(), 200)});
+        }
+        batch.batchUpdate(INSERT_MEDICATION, rows);
+        rows.clear();
+        for (int i = 0; i < allergies.size(); i++) {
+            PatientAllergy a = allergies.get(i);
+            rows.add(new Object[] {patientId, organizationId, source, i, cut(a.substance(), 500), cut(a.reaction(), 500)});
+        }
+        batch.batchUpdate(INSERT_ALLERGY, rows);
+    }
+
+    public List<PatientMedication> medications(String organizationId, long patientId) {
+        return jdbc.sql(MEDICATIONS).param("organizationId", organizationId).param("patientId", patientId)
+                .query((rs, row) -> new PatientMedication(rs.getString("name"), rs.getString("dose"),
+                        rs.getString("frequency"), rs.getString("route"), rs.getString("source"))).list();
+    }
+
+    public List<PatientAllergy> allergies(String organizationId, long patientId) {
+        return jdbc.sql(ALLERGIES).param("organizationId", organizationId).param("patientId", patientId)
+                .query((rs, row) -> new PatientAllergy(rs.getString("substance"), rs.getString("reaction"),
+                        rs.getString("source"))).list();
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}
