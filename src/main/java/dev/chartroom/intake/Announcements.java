@@ -49,7 +49,12 @@ public class Announcements {
     }
 
     public void caseChanges(String organizationId, List<CaseChange> changes) {
+        // One subscription check per event type, not per case: most uploads announce to nobody.
+        var subscribed = new java.util.HashMap<String, Boolean>();
         for (CaseChange change : changes) {
+            if (!subscribed.computeIfAbsent(change.type(), type -> events.anySubscriber(organizationId, type))) {
+                continue;
+            }
             var data = new LinkedHashMap<String, Object>();
             data.put("case_id", change.caseId());
             data.put("appointment_id", change.appointmentId());

@@ -207,6 +207,42 @@ class TypedCsvIT extends ApplicationTest {
     }
 
     @Test
+    void consultNotesAreGroupedByAppointmentKeptOnTheCaseAndReadForFacts() {
+        upload("appointments", unique("appointments"), HEADER + "\n" + A1 + "\n");
+        String notes = "AppointmentId,VPText,CategoryNameReport,CategoryNameTemplate,VPTextId\n"
+                + "A-1,\"Allergic to penicillin (hives). Currently taking lisinopril 10 mg PO daily.\",,Consult,1\n"
+                + "A-1,\"Uses albuterol inhaler 2 puffs PRN.\",History,Template,2\n"
+                + "A-1,,Empty,,3\n"
+                + "A-1,\"Follow up in 2 weeks.\",,,4\n"
+                + "A-404,\"Taking aspirin 81 mg daily.\",Consult,,5\n";
+
+        var answer = upload("consult-notes", unique("consult-notes"), notes);
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode a1 = caseOf("A-1");
+        assertThat(a1.get("notes")).extracting(n -> n.get("category").asString()).containsExactly("Consult", "History", "Unknown");
+        assertThat(a1.get("medications")).extracting(m -> m.get("name").asString().toLowerCase())
+                .containsExactly("lisinopril", "albuterol");
+        assertThat(a1.get("medications").get(0).get("source").asString()).isEqualTo("consult-note");
+        assertThat(a1.get("medications").get(0).get("dosage").asString()).isEqualTo("10 mg");
+        assertThat(a1.get("allergies")).hasSize(1);
+        assertThat(a1.get("allergies").get(0).get("substance").asString()).isEqualToIgnoringCase("penicillin");
+        assertThat(a1.get("allergies").get(0).get("reaction").asString()).isEqualTo("hives");
+        assertThat(a1.get("allergies").get(0).get("source").asString()).isEqualTo("consult-note");
+        var report = http.get("/v1/uploads/" + answer.json().get("data").get("upload_id").asString(), acme.apiKey()).json();
+        assertThat(report.get("errors")).hasSize(1);
+        assertThat(report.get("errors").get(0).get("row").asInt()).isEqualTo(6);
+
+        upload("consult-notes", unique("consult-notes"), notes);
+        JsonNode again = caseOf("A-1");
+        assertThat(again.get("notes")).as("the same notes are kept once").hasSize(3);
+        assertThat(again.get("medications")).as("re-reading replaces, never duplicates").hasSize(2);
+        var patient = http.get("/v1/patients/" + again.get("patient").get("id").asLong(), acme.apiKey()).json();
+        assertThat(patient.get("medications")).hasSize(2);
+        assertThat(patient.get("allergies")).hasSize(1);
+    }
+
+    @Test
     void withoutRoutingRulesAppointmentsAre422() {
         TestOrganization bare = newOrganization();
 
