@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,10 +38,14 @@ public class RoutingRules {
                 .param("organizationId", organizationId).param("newConsult", newConsult).param("agent", agent)
                 .update();
         if (updated == 0) {
-            jdbc.sql(INSERT)
-                    .param("organizationId", organizationId).param("newConsult", newConsult).param("agent", agent)
-                    .param("createdAt", TimeColumns.of(Instant.now(clock)))
-                    .update();
+            try {
+                jdbc.sql(INSERT)
+                        .param("organizationId", organizationId).param("newConsult", newConsult).param("agent", agent)
+                        .param("createdAt", TimeColumns.of(Instant.now(clock)))
+                        .update();
+            } catch (DuplicateKeyException concurrentSave) {
+                return save(organizationId, newConsult, agent); // another request inserted it first: update it
+            }
         }
         return agentFor(organizationId, newConsult).orElseThrow();
     }

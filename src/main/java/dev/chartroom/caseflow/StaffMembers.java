@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,10 +41,14 @@ public class StaffMembers {
                 .param("organizationId", organizationId).param("id", id).param("name", name).param("active", active)
                 .update();
         if (updated == 0) {
-            jdbc.sql(INSERT)
-                    .param("organizationId", organizationId).param("id", id).param("name", name).param("active", active)
-                    .param("createdAt", TimeColumns.of(Instant.now(clock)))
-                    .update();
+            try {
+                jdbc.sql(INSERT)
+                        .param("organizationId", organizationId).param("id", id).param("name", name).param("active", active)
+                        .param("createdAt", TimeColumns.of(Instant.now(clock)))
+                        .update();
+            } catch (DuplicateKeyException concurrentSave) {
+                return save(organizationId, id, name, active); // another request inserted it first: update it
+            }
         }
         return find(organizationId, id).orElseThrow();
     }

@@ -21,3 +21,17 @@ create table patient_allergy (
     reaction         varchar(500),
     primary key (patient_id, source, position)
 );
+
+-- Idempotency-Key: the first answer to a POST, replayed to retries with the same key.
+create table idempotent_request (
+    organization_id  varchar(64)   not null,
+    idempotency_key  varchar(255)  not null,
+    method           varchar(10)   not null,
+    path             varchar(1000) not null,
+    status           integer,
+    content_type     varchar(200),
+    body             bytea,
+    started_at       timestamp with time zone not null,
+    completed_at     timestamp with time zone,
+    primary key (organization_id, idempotency_key)
+);
