@@ -7,6 +7,7 @@ import dev.chartroom.document.DocumentStorage;
 import dev.chartroom.document.DocumentThumbnails;
 import dev.chartroom.document.Documents;
 import dev.chartroom.document.PdfBoxTextExtractor;
+import dev.chartroom.document.StrictPdfReader;
 import dev.chartroom.document.SignedUrls;
 import dev.chartroom.document.TextDecoding;
 import dev.chartroom.intake.IntakeLimits;
@@ -35,7 +36,7 @@ class AttachmentsIntake {
     private final DocumentThumbnails thumbnails;
     private final SignedUrls urls;
     private final IntakeLimits limits;
-    private final PdfBoxTextExtractor pdfs;
+    private final StrictPdfReader pdfs;
 
     AttachmentsIntake(Patients patients, Documents documents, DocumentStorage storage, DocumentThumbnails thumbnails,
                       SignedUrls urls, IntakeLimits limits) {
@@ -45,7 +46,7 @@ class AttachmentsIntake {
         this.thumbnails = thumbnails;
         this.urls = urls;
         this.limits = limits;
-        this.pdfs = new PdfBoxTextExtractor(limits.pdfMaxPages());
+        this.pdfs = new StrictPdfReader(limits.pdfMaxPages());
     }
 
     /** One file as sent. */

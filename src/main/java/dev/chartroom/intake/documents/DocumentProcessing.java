@@ -7,6 +7,7 @@ import dev.chartroom.document.Document;
 import dev.chartroom.document.DocumentThumbnails;
 import dev.chartroom.document.Documents;
 import dev.chartroom.document.PdfBoxTextExtractor;
+import dev.chartroom.document.StrictPdfReader;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.jobs.Job;
 import dev.chartroom.jobs.JobHandler;
@@ -52,7 +53,7 @@ class DocumentProcessing implements JobHandler {
     private final WebhookEvents events;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
-    private final PdfBoxTextExtractor pdfs;
+    private final StrictPdfReader pdfs;
 
     DocumentProcessing(Documents documents, Patients patients, StaffMembers staff, BlobStore blobs,
                        DocumentThumbnails thumbnails, WebhookEvents events, TransactionTemplate transaction,
@@ -65,7 +66,7 @@ class DocumentProcessing implements JobHandler {
         this.events = events;
         this.transaction = transaction;
         this.json = json;
-        this.pdfs = new PdfBoxTextExtractor(limits.pdfMaxPages());
+        this.pdfs = new StrictPdfReader(limits.pdfMaxPages());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.chartroom.document.DocumentStorage;
 import dev.chartroom.document.DocumentThumbnails;
 import dev.chartroom.document.Documents;
 import dev.chartroom.document.PdfBoxTextExtractor;
+import dev.chartroom.document.StrictPdfReader;
 import dev.chartroom.document.SignedUrls;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.patient.Patients;
@@ -33,7 +34,7 @@ class PatientPdfIntake {
     private final DocumentThumbnails thumbnails;
     private final SignedUrls urls;
     private final IntakeLimits limits;
-    private final PdfBoxTextExtractor pdfs;
+    private final StrictPdfReader pdfs;
 
     PatientPdfIntake(Patients patients, Documents documents, DocumentStorage storage, DocumentThumbnails thumbnails,
                      SignedUrls urls, IntakeLimits limits) {
@@ -43,7 +44,7 @@ class PatientPdfIntake {
         this.thumbnails = thumbnails;
         this.urls = urls;
         this.limits = limits;
-        this.pdfs = new PdfBoxTextExtractor(limits.pdfMaxPages());
+        this.pdfs = new StrictPdfReader(limits.pdfMaxPages());
     }
 
     /** The patient of the path, if it is the caller's; refuses otherwise. */
