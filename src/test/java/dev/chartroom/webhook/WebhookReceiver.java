@@ -17,21 +17,22 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
- * A real HTTP receiver of webhooks on 127.0.0.1: answers as scripted (then 200), and records every
+ * A real HTTP receiver of webhooks on 127.0.0.1 (for the document contracts' tests too): answers as
+ * scripted (then 200), and records every
  * request with its headers, body and arrival time.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Answer(int status, Map<String, String> headers) {
+    public record Answer(int status, Map<String, String> headers) {
 
-        static Answer status(int status) {
+        public static Answer status(int status) {
             return new Answer(status, Map.of());
         }
     }
 
-    record Received(Map<String, String> headers, String body, Instant at) {
+    public record Received(Map<String, String> headers, String body, Instant at) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -40,7 +41,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final Queue<Answer> script = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -52,16 +53,16 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Answers the next requests with these, in order; afterwards with 200. */
-    WebhookReceiver answer(Answer... answers) {
+    public WebhookReceiver answer(Answer... answers) {
         script.addAll(List.of(answers));
         return this;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 

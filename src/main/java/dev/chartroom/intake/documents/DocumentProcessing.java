@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.springframework.stereotype.Component;
@@ -139,7 +140,7 @@ class DocumentProcessing implements JobHandler {
         return data;
     }
 
-    /** Whether the picture's header decodes: its size can be read. */
+    /** Whether the picture decodes (subsampled, so a huge one never needs its full size in memory). */
     private static boolean isReadableImage(byte[] content) {
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
             var readers = ImageIO.getImageReaders(input);
@@ -149,7 +150,10 @@ class DocumentProcessing implements JobHandler {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(input, true, true);
-                return reader.getWidth(0) > 0 && reader.getHeight(0) > 0;
+                int step = Math.max(1, Math.max(reader.getWidth(0), reader.getHeight(0)) / 512);
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceSubsampling(step, step, 0, 0);
+                return reader.read(0, param) != null;
             } finally {
                 reader.dispose();
             }
