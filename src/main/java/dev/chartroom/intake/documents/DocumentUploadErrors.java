@@ -1,5 +1,6 @@
 package dev.chartroom.intake.documents;
 
+import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
 import dev.chartroom.web.UnauthenticatedException;
@@ -26,6 +27,12 @@ class DocumentUploadErrors {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentUploadErrors.class);
 
+    private final IntakeLimits limits;
+
+    DocumentUploadErrors(IntakeLimits limits) {
+        this.limits = limits;
+    }
+
     @ExceptionHandler
     ResponseEntity<DocumentUploadResponses.Error> refused(DocumentUploadException e) {
         return error(e.status(), e.code(), e.getMessage());
@@ -44,7 +51,7 @@ class DocumentUploadErrors {
 
     @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})
     ResponseEntity<DocumentUploadResponses.Error> tooLarge(Exception e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "Request body too large. Maximum file size is 5MB.");
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "Request body too large. Maximum file size is " + limits.documentMaxFileSize().toMegabytes() + "MB.");
     }
 
     @ExceptionHandler
