@@ -3,6 +3,8 @@ package dev.chartroom.document;
 import dev.chartroom.db.TimeColumns;
 import dev.chartroom.storage.StoredBlob;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -17,12 +19,16 @@ public class Documents {
 
     private static final String INSERT = """
             insert into document (id, organization_id, patient_id, upload_id, file_name, content_type, size, sha256,
-                                  blob_key, folder, notes, status, extracted_text, created_at)
+                                  blob_key, folder, notes, status, extracted_text, created_at, updated_at,
+                                  name, external_id, note_id, patient_mrn, assigned_to, is_reviewed, is_high_priority)
             values (:id, :organizationId, :patientId, :uploadId, :fileName, :contentType, :size, :sha256,
-                    :blobKey, :folder, :notes, :status, :extractedText, :createdAt)
+                    :blobKey, :folder, :notes, :status, :extractedText, :createdAt, :createdAt,
+                    :name, :externalId, :noteId, :patientMrn, :assignedTo, :reviewed, :highPriority)
             """;
     private static final String COLUMNS = """
-            id, patient_id, upload_id, file_name, content_type, size, sha256, blob_key, folder, notes, status, created_at
+            id, patient_id, upload_id, file_name, content_type, size, sha256, blob_key, folder, notes, status, created_at,
+            name, external_id, note_id, patient_mrn, assigned_to, is_reviewed, is_high_priority, thumbnail_key,
+            failure_reason, updated_at
             """;
     private static final String OF_PATIENT = """
             select %s from document where organization_id = :organizationId and patient_id = :patientId
@@ -31,12 +37,28 @@ public class Documents {
     private static final String FIND = """
             select %s from document where organization_id = :organizationId and id = :id
             """.formatted(COLUMNS);
-
+    private static final String REFERENCES_BLOB = """
+            select count(*) from document
+            where organization_id = :organizationId and (blob_key = :blobKey or thumbnail_key = :blobKey)
+            """;
+    private static final String MARK_PROCESSED = """
+            update document set status = 'processed', patient_id = :patientId, extracted_text = :extractedText,
+                                failure_reason = null, updated_at = :now
+            where organization_id = :organizationId and id = :id and status = 'pending'
+            """;
+    private static final String MARK_FAILED = """
+            update document set status = 'failed', failure_reason = :reason, updated_at = :now
+            where organization_id = :organizationId and id = :id and status = 'pending'
+            """;
+    private static final String SET_THUMBNAIL = """
+            update document set thumbnail_key = :thumbnailKey, updated_at = :now
+            where organization_id = :organizationId and id = :id
+            """;
+    private static final String NOTE_CREATED_AT = """
+            select min(created_at) as created_at from document where organization_id = :organizationId and note_id = :noteId
+            """;
     private static final String EXTRACTED_TEXT = """
             select extracted_text from document where organization_id = :organizationId and id = :id
-            """;
-    private static final String REFERENCES_BLOB = """
-            select count(*) from document where organization_id = :organizationId and blob_key = :blobKey
             """;
 
     private final JdbcClient jdbc;
@@ -53,8 +75,29 @@ public class Documents {
                               String folder, String notes, String status, String extractedText) {
     }
 
+    /**
+     * How a document is filed beyond its file: the prefix of its id ({@code doc}, {@code pdf}, {@code att}),
+     * a display name, flags, an assignee, the organization's own ids, and the MRN it was sent for.
+     */
+    public record Filing(String idPrefix, String name, boolean reviewed, boolean highPriority, String assignedTo,
+                         String externalId, String noteId, String patientMrn) {
+
+        public static final Filing NONE = new Filing("doc", null, false, false, null, null, null, null);
+
+        public Filing {
+            if (idPrefix == null || !idPrefix.matches("[a-z]{2,8}")) {
+                throw new IllegalArgumentException("an id prefix is 2 to 8 lowercase letters");
+            }
+        }
+    }
+
     public Document store(String organizationId, NewDocument document) {
-        String id = "doc_" + HexFormat.of().formatHex(randomBytes(10));
+        return store(organizationId, document, Filing.NONE);
+    }
+
+    public Document store(String organizationId, NewDocument document, Filing filing) {
+        // 12 random bytes: ids are unguessable as well as unique, and fit the 40-character column.
+        String id = filing.idPrefix() + "_" + HexFormat.of().formatHex(randomBytes(12));
         Instant now = Instant.now(clock);
         jdbc.sql(INSERT)
                 .param("id", id)
@@ -71,10 +114,19 @@ public class Documents {
                 .param("status", document.status())
                 .param("extractedText", document.extractedText())
                 .param("createdAt", TimeColumns.of(now))
+                .param("name", filing.name())
+                .param("externalId", filing.externalId())
+                .param("noteId", filing.noteId())
+                .param("patientMrn", filing.patientMrn())
+                .param("assignedTo", filing.assignedTo())
+                .param("reviewed", filing.reviewed())
+                .param("highPriority", filing.highPriority())
                 .update();
         return new Document(id, document.patientId(), document.uploadId(), document.fileName(),
                 document.kind().mediaType(), document.blob().size(), document.blob().sha256(),
-                document.blob().key().value(), document.folder(), document.notes(), document.status(), now);
+                document.blob().key().value(), document.folder(), document.notes(), document.status(), now,
+                filing.name(), filing.externalId(), filing.noteId(), filing.patientMrn(), filing.assignedTo(),
+                filing.reviewed(), filing.highPriority(), null, null, now);
     }
 
     public List<Document> ofPatient(String organizationId, long patientId) {
@@ -86,16 +138,48 @@ public class Documents {
         return jdbc.sql(FIND).param("organizationId", organizationId).param("id", id).query(Documents::map).optional();
     }
 
-    /** The text read out of a document when it was stored; empty when it has none. */
+    /** The text read from the document's file, if any. */
     public Optional<String> extractedText(String organizationId, String id) {
         return jdbc.sql(EXTRACTED_TEXT).param("organizationId", organizationId).param("id", id)
-                .query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(text -> text);
+                .query((rs, row) -> rs.getString("extracted_text")).optional();
     }
 
-    /** Whether any document of the organization keeps its bytes under this blob key. */
+    /** Whether any document of the organization keeps its bytes or its thumbnail under this blob key. */
     public boolean referencesBlob(String organizationId, String blobKey) {
         return jdbc.sql(REFERENCES_BLOB).param("organizationId", organizationId).param("blobKey", blobKey)
                 .query(Long.class).single() > 0;
+    }
+
+    /** Files a pending document under its patient; false when it was not pending (already decided). */
+    public boolean markProcessed(String organizationId, String id, long patientId, String extractedText) {
+        return jdbc.sql(MARK_PROCESSED)
+                .param("patientId", patientId).param("extractedText", extractedText)
+                .param("now", TimeColumns.of(Instant.now(clock)))
+                .param("organizationId", organizationId).param("id", id)
+                .update() == 1;
+    }
+
+    /** Records why a pending document could not be filed; false when it was not pending (already decided). */
+    public boolean markFailed(String organizationId, String id, String reason) {
+        return jdbc.sql(MARK_FAILED)
+                .param("reason", reason).param("now", TimeColumns.of(Instant.now(clock)))
+                .param("organizationId", organizationId).param("id", id)
+                .update() == 1;
+    }
+
+    /** Records the document's thumbnail; false when the document is gone. */
+    public boolean setThumbnail(String organizationId, String id, String thumbnailKey) {
+        return jdbc.sql(SET_THUMBNAIL)
+                .param("thumbnailKey", thumbnailKey).param("now", TimeColumns.of(Instant.now(clock)))
+                .param("organizationId", organizationId).param("id", id)
+                .update() == 1;
+    }
+
+    /** When the organization's first attachment of a note was stored; empty for a note without any. */
+    public Optional<Instant> noteCreatedAt(String organizationId, String noteId) {
+        return jdbc.sql(NOTE_CREATED_AT).param("organizationId", organizationId).param("noteId", noteId)
+                .query((rs, row) -> Optional.ofNullable(TimeColumns.instant(rs, "created_at")))
+                .single();
     }
 
     private byte[] randomBytes(int count) {
@@ -104,11 +188,15 @@ public class Documents {
         return bytes;
     }
 
-    private static Document map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Document map(ResultSet rs, int row) throws SQLException {
         long patientId = rs.getLong("patient_id");
-        return new Document(rs.getString("id"), rs.wasNull() ? null : patientId, rs.getString("upload_id"),
+        Long patient = rs.wasNull() ? null : patientId;
+        return new Document(rs.getString("id"), patient, rs.getString("upload_id"),
                 rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
                 rs.getString("blob_key"), rs.getString("folder"), rs.getString("notes"), rs.getString("status"),
-                TimeColumns.instant(rs, "created_at"));
+                TimeColumns.instant(rs, "created_at"), rs.getString("name"), rs.getString("external_id"),
+                rs.getString("note_id"), rs.getString("patient_mrn"), rs.getString("assigned_to"),
+                rs.getBoolean("is_reviewed"), rs.getBoolean("is_high_priority"), rs.getString("thumbnail_key"),
+                rs.getString("failure_reason"), TimeColumns.instant(rs, "updated_at"));
     }
 }

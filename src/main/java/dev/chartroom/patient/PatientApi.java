@@ -1,8 +1,9 @@
 package dev.chartroom.patient;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.chartroom.document.Document;
+import dev.chartroom.document.DocumentView;
 import dev.chartroom.document.Documents;
+import dev.chartroom.document.SignedUrls;
 import dev.chartroom.tenant.Caller;
 import dev.chartroom.web.InvalidRequestException;
 import dev.chartroom.web.NativeApi;
@@ -28,13 +29,16 @@ class PatientApi {
 
     private final Patients patients;
     private final Documents documents;
+    private final SignedUrls urls;
     private final List<PatientRecordPart> parts;
     private final ClinicalFacts clinicalFacts;
 
-    PatientApi(Patients patients, Documents documents, List<PatientRecordPart> parts, ClinicalFacts clinicalFacts) {
+    PatientApi(Patients patients, Documents documents, SignedUrls urls, List<PatientRecordPart> parts,
+               ClinicalFacts clinicalFacts) {
         this.clinicalFacts = clinicalFacts;
         this.patients = patients;
         this.documents = documents;
+        this.urls = urls;
         this.parts = parts;
     }
 
@@ -46,15 +50,7 @@ class PatientApi {
     record PatientRecord(long id, String externalId, String name, String firstName, String lastName, LocalDate birthDate,
                          String sex, String phone, String email, String diagnosis, String zip,
                          Map<String, String> attributes, List<String> groups, List<PatientEvent> events,
-                         List<DocumentSummary> documents, Object cases, Object medications, Object allergies, String text, boolean anonymized, Instant createdAt, Instant updatedAt) {
-    }
-
-    record DocumentSummary(String id, String fileName, String contentType, long size, String sha256, String folder,
-                           String status, String uploadId, Instant createdAt) {
-        static DocumentSummary of(Document d) {
-            return new DocumentSummary(d.id(), d.fileName(), d.contentType(), d.size(), d.sha256(), d.folder(), d.status(),
-                    d.uploadId(), d.createdAt());
-        }
+                         List<DocumentView> documents, Object cases, Object medications, Object allergies, String text, boolean anonymized, Instant createdAt, Instant updatedAt) {
     }
 
     @GetMapping
@@ -88,8 +84,8 @@ class PatientApi {
         }
         PatientDetails details = patients.find(caller.organizationId(), patientId).orElseThrow(PatientApi::notFound);
         PatientSummary p = details.summary();
-        List<DocumentSummary> docs = documents.ofPatient(caller.organizationId(), patientId).stream()
-                .map(DocumentSummary::of).toList();
+        List<DocumentView> docs = documents.ofPatient(caller.organizationId(), patientId).stream()
+                .map(d -> DocumentView.of(caller.organizationId(), d, urls)).toList();
         Map<String, Object> more = new java.util.HashMap<>();
         more.put("medications", clinicalFacts.medications(caller.organizationId(), patientId));
         more.put("allergies", clinicalFacts.allergies(caller.organizationId(), patientId));

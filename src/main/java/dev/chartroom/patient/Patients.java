@@ -53,6 +53,9 @@ public class Patients {
     private static final String FIND_BY_EXTERNAL_ID = """
             select p.id from patient p where p.organization_id = :organizationId and p.external_id = :externalId
             """;
+    private static final String HELD_ELSEWHERE = """
+            select count(*) from patient p where p.id = :id and p.organization_id <> :organizationId
+            """;
     private static final String GROUPS_OF = """
             select patient_id, group_id from patient_group_member
             where organization_id = :organizationId and patient_id in (:ids) order by group_id
@@ -117,6 +120,16 @@ public class Patients {
     public Optional<Long> idOf(String organizationId, String externalId) {
         return jdbc.sql(FIND_BY_EXTERNAL_ID).param("organizationId", organizationId).param("externalId", externalId)
                 .query(Long.class).optional();
+    }
+
+    /**
+     * Whether a patient with this id belongs to an organization other than this one, so that a contract
+     * can answer "not yours" (403) rather than "no such patient" (404) as its seed asks. Patient ids are
+     * unique service-wide; nothing about that patient is read.
+     */
+    public boolean belongsToAnotherOrganization(String organizationId, long id) {
+        return jdbc.sql(HELD_ELSEWHERE).param("organizationId", organizationId).param("id", id)
+                .query(Long.class).single() > 0;
     }
 
     /** One page of patients, in id order after {@code afterId}, filtered by whatever is non-null. */

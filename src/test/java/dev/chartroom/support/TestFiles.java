@@ -43,6 +43,33 @@ public final class TestFiles {
         }
     }
 
+    /** A PNG picture of this size with a gradient. */
+    public static byte[] png(int width, int height) {
+        return image("png", width, height, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    }
+
+    /** A JPEG picture of this size with a gradient. */
+    public static byte[] jpeg(int width, int height) {
+        return image("jpeg", width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    }
+
+    private static byte[] image(String format, int width, int height, int type) {
+        var picture = new java.awt.image.BufferedImage(width, height, type);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                picture.setRGB(x, y, 0xff000000 | (x * 255 / width) << 16 | (y * 255 / height) << 8 | 0x80);
+            }
+        }
+        try (var out = new ByteArrayOutputStream()) {
+            if (!javax.imageio.ImageIO.write(picture, format, out)) {
+                throw new IllegalStateException("no ImageIO writer for " + format);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A file of the shared data set; the test is skipped when the data set is not beside the project. */
     public static byte[] shared(String relativePath) {
         Path file = SHARED_DATA.resolve(relativePath);

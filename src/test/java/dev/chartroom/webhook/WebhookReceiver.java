@@ -17,7 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
- * A real HTTP receiver of webhooks on 127.0.0.1: answers as scripted (then 200), and records every
+ * A real HTTP receiver of webhooks on 127.0.0.1 (for the document contracts' tests too): answers as
+ * scripted (then 200), and records every
  * request with its headers, body and arrival time.
  */
 public final class WebhookReceiver implements AutoCloseable {

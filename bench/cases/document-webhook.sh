@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The document-by-MRN contract end to end: the time from POST /v1/documents's answer to the
+# delivery of its document.uploaded webhook at a receiver on 127.0.0.1 (python http.server),
+# for 50 documents sent one after another.
+set -euo pipefail
+python3 - "$URL" "$KEY" "$CLIENT_ID" "$CLIENT_SECRET" <<'PY'
+import http.client, http.server, json, statistics, sys, threading, time, urllib.parse, uuid
+
+url, key, client_id, client_secret = sys.argv[1:5]
+host = urllib.parse.urlparse(url)
+DOCUMENTS = 50
+arrived, lock, signal = {}, threading.Lock(), threading.Condition()
+
+class Receiver(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        at = time.perf_counter()
+        event = json.loads(body)
+        with signal:
+            arrived[(event["type"], event["data"].get("document_id"))] = at
+            signal.notify_all()
+        self.send_response(200); self.end_headers()
+    def log_message(self, *a): pass
+
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+
+def call(method, path, body=b"", headers=None):
+    c = http.client.HTTPConnection(host.hostname, host.port, timeout=60)
+    c.request(method, path, body=body, headers=headers or {})
+    r = c.getresponse(); data = r.read(); c.close()
+    return r.status, data
+
+def multipart(fields, files):
+    b = uuid.uuid4().hex
+    out = bytearray()
+    for k, v in fields.items():
+        out += f'--{b}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+    for k, (name, data) in files.items():
+        out += f'--{b}\r\nContent-Disposition: form-data; name="{k}"; filename="{name}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
+        out += data + b"\r\n"
+    out += f"--{b}--\r\n".encode()
+    return bytes(out), f"multipart/form-data; boundary={b}"
+
+status, _ = call("POST", "/v1/webhooks", json.dumps({"url": f"http://127.0.0.1:{server.server_port}/hooks",
+                 "events": ["document.uploaded", "document.upload_failed"]}).encode(),
+                 {"X-API-Key": key, "Content-Type": "application/json"})
+assert status == 201, status
+call("POST", "/v1/groups", json.dumps({"id": "bench-doc", "name": "Bench documents"}).encode(),
+     {"X-API-Key": key, "Content-Type": "application/json"})
+body, ctype = multipart({"teamId": "bench", "groupId": "bench-doc"},
+                        {"file": ("p.csv", b"patient_id,first_name,last_name\nbench-mrn-1,Jane,Doe\n")})
+assert call("POST", "/api/pandora/upload-v2/upload", body, {"Authorization": f"Bearer {key}", "Content-Type": ctype})[0] == 200
+
+def pdf(i):
+    text = f"BT /F1 11 Tf 50 760 Td (Lab report {i}: potassium 4.1 mmol/L) Tj ET"
+    objs = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", f"<< /Length {len(text)} >>\nstream\n{text}\nendstream"]
+    out = "%PDF-1.4\n"; offsets = []
+    for n, o in enumerate(objs, 1):
+        offsets.append(len(out)); out += f"{n} 0 obj\n{o}\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objs)+1}\n0000000000 65535 f \n" + "".join(f"{o:010d} 00000 n \n" for o in offsets)
+    out += f"trailer\n<< /Size {len(objs)+1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    return out.encode("latin-1")
+
+headers = {"client_id": client_id, "client_secret": client_secret, "access_token": "bench"}
+latencies, answers = [], []
+for i in range(DOCUMENTS + 5):
+    body, ctype = multipart({"folder_name": "Bench/Labs", "patient_mrn": "bench-mrn-1", "is_high_priority": "true"},
+                            {"document": (f"lab-{i}.pdf", pdf(i))})
+    t = time.perf_counter()
+    status, answer = call("POST", "/v1/documents", body, dict(headers, **{"Content-Type": ctype}))
+    answered = time.perf_counter()
+    if status != 200:
+        raise SystemExit(f"document {i}: {status} {answer[:200]}")
+    document = json.loads(answer)["document_id"]
+    with signal:
+        if not signal.wait_for(lambda: ("document.uploaded", document) in arrived
+                               or ("document.upload_failed", document) in arrived, timeout=30):
+            raise SystemExit(f"no webhook for document {i} within 30 s")
+        if ("document.uploaded", document) not in arrived:
+            raise SystemExit(f"document {i} failed")
+        delivered = arrived[("document.uploaded", document)]
+    if i >= 5:   # the first few warm up the JVM
+        latencies.append(delivered - answered); answers.append(answered - t)
+
+latencies.sort(); answers.sort()
+p = lambda xs, q: xs[min(len(xs) - 1, int(q * len(xs)))] * 1000
+print(f"document-webhook: {DOCUMENTS} documents by MRN, one after another, receiver on 127.0.0.1")
+print(f"  answer (POST):     p50 {p(answers, .5):.0f} ms, p99 {p(answers, .99):.0f} ms")
+print(f"  answer -> webhook: p50 {p(latencies, .5):.0f} ms, p99 {p(latencies, .99):.0f} ms, max {latencies[-1]*1000:.0f} ms")
+PY

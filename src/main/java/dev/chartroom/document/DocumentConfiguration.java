@@ -1,0 +1,21 @@
+package dev.chartroom.document;
+
+import dev.chartroom.storage.BlobStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The plain classes of the document module, wired from settings. */
+@Configuration(proxyBeanMethods = false)
+class DocumentConfiguration {
+
+    @Bean
+    DocumentStorage documentStorage(BlobStore blobs, TransactionTemplate transaction, Documents documents) {
+        return new DocumentStorage(blobs, transaction, documents::referencesBlob);
+    }
+
+    @Bean
+    Thumbnails thumbnails(DocumentProperties properties) {
+        return new Thumbnails(properties.thumbnailWidth());
+    }
+}

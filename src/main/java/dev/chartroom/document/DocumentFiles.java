@@ -1,0 +1,88 @@
+package dev.chartroom.document;
+
+import dev.chartroom.storage.BlobKey;
+import dev.chartroom.storage.BlobStore;
+import dev.chartroom.web.ForbiddenException;
+import dev.chartroom.web.NativeApi;
+import dev.chartroom.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Serves signed download URLs. These paths carry no API key (the tenant interceptor does not guard
+ * {@code /files}); the signature is the credential, checked here before anything is looked up.
+ */
+@RestController
+@NativeApi
+@Tag(name = "Files", description = "Documents and thumbnails through signed, expiring URLs (no API key)")
+class DocumentFiles {
+
+    private final SignedUrls signedUrls;
+    private final Documents documents;
+    private final DocumentThumbnails thumbnails;
+    private final BlobStore blobs;
+    private final Clock clock;
+
+    DocumentFiles(SignedUrls signedUrls, Documents documents, DocumentThumbnails thumbnails, BlobStore blobs, Clock clock) {
+        this.signedUrls = signedUrls;
+        this.documents = documents;
+        this.thumbnails = thumbnails;
+        this.blobs = blobs;
+        this.clock = clock;
+    }
+
+    @GetMapping(SignedUrls.PATH)
+    @Operation(summary = "Download a document or its thumbnail through a signed URL",
+            description = "Range requests are answered with 206. A changed or expired URL is 403.")
+    ResponseEntity<Resource> download(@PathVariable String organizationId, @PathVariable String documentId,
+                                      @PathVariable String variant,
+                                      @Parameter(description = "Expiry, epoch seconds") @RequestParam(required = false) String expires,
+                                      @Parameter(description = "HMAC-SHA256, base64url") @RequestParam(required = false) String signature)
+            throws IOException {
+        FileVariant what = FileVariant.ofPath(variant).orElseThrow(DocumentFiles::notFound);
+        switch (signedUrls.verify(organizationId, documentId, what, expires, signature)) {
+            case VALID -> { }
+            case EXPIRED -> throw new ForbiddenException("url_expired", "This link has expired: ask for a new one.");
+            case INVALID -> throw new ForbiddenException("invalid_signature", "This link is not valid.");
+        }
+        Document document = documents.find(organizationId, documentId).orElseThrow(DocumentFiles::notFound);
+        var headers = new HttpHeaders();
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "no-referrer");
+        long remaining = Math.max(0, Long.parseLong(expires) - clock.instant().getEpochSecond());
+        headers.setCacheControl(CacheControl.maxAge(Duration.ofSeconds(remaining)).cachePrivate());
+        if (what == FileVariant.THUMBNAIL) {
+            BlobKey key = thumbnails.ensure(organizationId, document).orElseThrow(() ->
+                    new NotFoundException("no_thumbnail", "This document has no thumbnail."));
+            long size = blobs.size(key).orElseThrow(DocumentFiles::notFound);
+            headers.setContentType(MediaType.IMAGE_PNG);
+            return ResponseEntity.ok().headers(headers).body(new BlobResource(blobs, key, size));
+        }
+        BlobKey key = new BlobKey(document.blobKey());
+        long size = blobs.size(key).orElseThrow(DocumentFiles::notFound);
+        headers.setContentType(MediaType.parseMediaType(document.contentType()));
+        boolean safeInline = !document.contentType().equals(ContentKind.OTHER.mediaType());
+        headers.setContentDisposition((safeInline ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(document.fileName(), StandardCharsets.UTF_8).build());
+        return ResponseEntity.ok().headers(headers).body(new BlobResource(blobs, key, size));
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("not_found", "No such file.");
+    }
+}

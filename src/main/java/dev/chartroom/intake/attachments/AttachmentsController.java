@@ -1,0 +1,64 @@
+package dev.chartroom.intake.attachments;
+
+import dev.chartroom.tenant.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code POST /attachments/bulk}, as seeds/attachments-bulk.txt documents it. */
+@RestController
+@Tag(name = "Attachments", description = "Bulk attachments for a patient, with signed URLs and thumbnails (API-KEY + TENANT)")
+class AttachmentsController {
+
+    private final AttachmentsIntake intake;
+
+    AttachmentsController(AttachmentsIntake intake) {
+        this.intake = intake;
+    }
+
+    @PostMapping("/attachments/bulk")
+    @Operation(summary = "Add Attachments Bulk",
+            description = "All files are stored or none. names and external_ids: a JSON array or a comma-separated "
+                    + "list, one entry per attachment. signedUrl and thumbnailSignedUrl expire.")
+    @ApiResponse(responseCode = "200", description = "Successful Response",
+            content = @Content(schema = @Schema(implementation = AttachmentResponses.Bulk.class)))
+    @ApiResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(schema = @Schema(implementation = AttachmentResponses.Invalid.class)))
+    @ApiResponse(responseCode = "401", description = "Invalid or missing API key", content = @Content(schema = @Schema(implementation = AttachmentResponses.Error.class)))
+    @ApiResponse(responseCode = "403", description = "Another tenant, or its patient", content = @Content(schema = @Schema(implementation = AttachmentResponses.Error.class)))
+    @ApiResponse(responseCode = "404", description = "Patient not found", content = @Content(schema = @Schema(implementation = AttachmentResponses.Error.class)))
+    @ApiResponse(responseCode = "413", description = "An attachment is too large", content = @Content(schema = @Schema(implementation = AttachmentResponses.Error.class)))
+    AttachmentResponses.Bulk upload(Caller caller,
+            @Parameter(description = "The tenant you are making this request on behalf of") @RequestHeader(name = "TENANT", required = false) String tenant,
+            @Parameter(description = "The Chartroom patient id") @RequestParam(name = "patient_id", required = false) String patientId,
+            @Parameter(description = "One or more files") @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
+            @RequestParam(name = "note_id", required = false) String noteId,
+            @Parameter(description = "JSON array or comma-separated, one per attachment") @RequestParam(required = false) String names,
+            @Parameter(description = "JSON array or comma-separated, one per attachment") @RequestParam(name = "external_ids", required = false) String externalIds) {
+        List<AttachmentsIntake.File> files = attachments == null ? List.of() : attachments.stream()
+                .filter(f -> f != null && f.getOriginalFilename() != null)
+                .map(f -> new AttachmentsIntake.File(f.getOriginalFilename(), bytes(f)))
+                .toList();
+        return intake.accept(caller.organizationId(),
+                new AttachmentsIntake.Form(tenant, patientId, files, noteId, names, externalIds));
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

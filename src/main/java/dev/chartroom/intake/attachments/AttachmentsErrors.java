@@ -1,0 +1,66 @@
+package dev.chartroom.intake.attachments;
+
+import dev.chartroom.web.ForbiddenException;
+import dev.chartroom.web.PayloadTooLargeException;
+import dev.chartroom.web.UnauthenticatedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+
+/** Every failure of the bulk attachments contract, FastAPI style: {@code {"detail": ...}}. */
+@RestControllerAdvice(basePackageClasses = AttachmentsErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AttachmentsErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(AttachmentsErrors.class);
+
+    @ExceptionHandler
+    ResponseEntity<?> refused(AttachmentsException e) {
+        if (!e.problems().isEmpty()) {
+            return ResponseEntity.status(e.status()).body(new AttachmentResponses.Invalid(e.problems()));
+        }
+        return error(e.status(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<AttachmentResponses.Error> unauthenticated(UnauthenticatedException e) {
+        return error(HttpStatus.UNAUTHORIZED, "Invalid or missing API key.");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<AttachmentResponses.Error> forbidden(ForbiddenException e) {
+        return error(HttpStatus.FORBIDDEN, "This API key does not have access to that tenant.");
+    }
+
+    @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})
+    ResponseEntity<AttachmentResponses.Error> tooLarge(Exception e) {
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large.");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<AttachmentResponses.Invalid> unreadable(MultipartException e) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new AttachmentResponses.Invalid(
+                java.util.List.of(AttachmentProblem.value("Send multipart/form-data with patient_id and attachments.", "body"))));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<AttachmentResponses.Error> unexpected(Exception e) {
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            return ResponseEntity.status(known.getStatusCode()).body(new AttachmentResponses.Error("The request cannot be served as sent."));
+        }
+        log.error("Bulk attachment upload failed unexpectedly: {}", e.getClass().getName());
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");
+    }
+
+    private static ResponseEntity<AttachmentResponses.Error> error(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).body(new AttachmentResponses.Error(detail));
+    }
+}

@@ -1,0 +1,225 @@
+package dev.chartroom.intake.attachments;
+
+import dev.chartroom.document.ContentKind;
+import dev.chartroom.document.ContentSniffer;
+import dev.chartroom.document.Document;
+import dev.chartroom.document.DocumentStorage;
+import dev.chartroom.document.DocumentThumbnails;
+import dev.chartroom.document.Documents;
+import dev.chartroom.document.PdfBoxTextExtractor;
+import dev.chartroom.document.StrictPdfReader;
+import dev.chartroom.document.SignedUrls;
+import dev.chartroom.document.TextDecoding;
+import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.patient.PatientDetails;
+import dev.chartroom.patient.Patients;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bulk attachments contract's rules: the request's shape (422 with every problem found), the
+ * patient (the caller's, else 403 or 404), each file by its content (PDF that opens, JPEG, PNG or
+ * text), then every file stored or none, each with its name, external id and note.
+ */
+@Component
+class AttachmentsIntake {
+
+    private static final int MAX_NOTE_ID_LENGTH = 200;
+    private static final int MAX_NAME_LENGTH = 255;
+
+    private final Patients patients;
+    private final Documents documents;
+    private final DocumentStorage storage;
+    private final DocumentThumbnails thumbnails;
+    private final SignedUrls urls;
+    private final IntakeLimits limits;
+    private final StrictPdfReader pdfs;
+
+    AttachmentsIntake(Patients patients, Documents documents, DocumentStorage storage, DocumentThumbnails thumbnails,
+                      SignedUrls urls, IntakeLimits limits) {
+        this.patients = patients;
+        this.documents = documents;
+        this.storage = storage;
+        this.thumbnails = thumbnails;
+        this.urls = urls;
+        this.limits = limits;
+        this.pdfs = new StrictPdfReader(limits.pdfMaxPages());
+    }
+
+    /** One file as sent. */
+    record File(String originalFilename, byte[] content) {
+    }
+
+    /** The form as sent; any field may be null (absent). */
+    record Form(String tenant, String patientId, List<File> attachments, String noteId, String names,
+                String externalIds) {
+    }
+
+    AttachmentResponses.Bulk accept(String organizationId, Form form) {
+        var problems = new ArrayList<AttachmentProblem>();
+        if (form.tenant() == null || form.tenant().isBlank()) {
+            problems.add(AttachmentProblem.missing("header", "TENANT"));
+        }
+        if (form.patientId() == null || form.patientId().isBlank()) {
+            problems.add(AttachmentProblem.missing("body", "patient_id"));
+        }
+        List<File> files = form.attachments() == null ? List.of() : form.attachments();
+        if (files.isEmpty()) {
+            problems.add(AttachmentProblem.missing("body", "attachments"));
+        } else if (files.size() > limits.attachmentsMaxFiles()) {
+            problems.add(AttachmentProblem.value("At most " + limits.attachmentsMaxFiles() + " attachments per request.",
+                    "body", "attachments"));
+        }
+        List<String> names = aligned("names", form.names(), files.size(), problems);
+        List<String> externalIds = aligned("external_ids", form.externalIds(), files.size(), problems);
+        String noteId = form.noteId() == null || form.noteId().isBlank() ? null : form.noteId().strip();
+        if (noteId != null && noteId.length() > MAX_NOTE_ID_LENGTH) {
+            problems.add(AttachmentProblem.value("note_id must be at most " + MAX_NOTE_ID_LENGTH + " characters.",
+                    "body", "note_id"));
+        }
+        if (!problems.isEmpty()) {
+            throw AttachmentsException.invalid(problems);
+        }
+        for (File file : files) {
+            if (file.content().length > limits.attachmentsMaxFileSize().toBytes()) {
+                throw AttachmentsException.of(HttpStatus.PAYLOAD_TOO_LARGE, "Each attachment must be at most "
+                        + limits.attachmentsMaxFileSize().toMegabytes() + "MB.");
+            }
+        }
+        PatientDetails patient = patient(organizationId, form.patientId().strip());
+        List<Checked> checked = check(files, problems);
+        if (!problems.isEmpty()) {
+            throw AttachmentsException.invalid(problems);
+        }
+
+        long patientId = patient.summary().id();
+        record Stored(List<Document> documents, Instant noteCreated) {
+        }
+        Stored stored = storage.store(organizationId, files.stream().map(File::content).toList(), blobs -> {
+            List<Document> saved = new ArrayList<>();
+            for (int i = 0; i < blobs.size(); i++) {
+                Checked file = checked.get(i);
+                String name = names.get(i) != null ? names.get(i) : file.fileName();
+                Document document = documents.store(organizationId,
+                        new Documents.NewDocument(patientId, null, file.fileName(), file.kind(), blobs.get(i), null, null,
+                                Document.PROCESSED, file.text()),
+                        new Documents.Filing("att", name, false, false, null, externalIds.get(i), noteId, null));
+                if (hasThumbnail(file.kind())) {
+                    thumbnails.requestFor(organizationId, document.id());
+                }
+                saved.add(document);
+            }
+            Instant noteCreated = noteId == null ? null : documents.noteCreatedAt(organizationId, noteId).orElse(null);
+            return new Stored(saved, noteCreated);
+        });
+
+        var patientView = AttachmentResponses.Patient.of(patient);
+        var note = noteId == null ? null : new AttachmentResponses.Note(noteId, stored.noteCreated());
+        return new AttachmentResponses.Bulk(stored.documents().stream().map(d -> new AttachmentResponses.NoteAttachment(
+                d.id(), d.blobKey(), d.fileName(), urls.content(organizationId, d.id()), d.name(), d.createdAt(),
+                d.noteId(), hasThumbnail(kindOf(d)) ? urls.thumbnail(organizationId, d.id()) : null, List.of(),
+                d.externalId(), patientView, note, null, List.of())).toList());
+    }
+
+    /** A file that passed its checks: its kind, its name and the text read from it. */
+    private record Checked(ContentKind kind, String fileName, String text) {
+    }
+
+    private List<Checked> check(List<File> files, List<AttachmentProblem> problems) {
+        List<Checked> checked = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            byte[] content = files.get(i).content();
+            if (content.length == 0) {
+                problems.add(AttachmentProblem.value("The file is empty.", "body", "attachments", i));
+                checked.add(null);
+                continue;
+            }
+            int sample = Math.min(content.length, ContentSniffer.SAMPLE_SIZE);
+            ContentKind kind = ContentSniffer.sniff(content, sample, sample == content.length);
+            String text = null;
+            switch (kind) {
+                case PDF -> {
+                    switch (pdfs.read(content)) {
+                        case PdfBoxTextExtractor.Result.Readable readable -> text = readable.text();
+                        case PdfBoxTextExtractor.Result.Unreadable unreadable ->
+                                problems.add(AttachmentProblem.value(unreadable.reason(), "body", "attachments", i));
+                    }
+                }
+                case TEXT -> text = TextDecoding.decode(content);
+                case PNG, JPEG -> { }
+                case OTHER -> problems.add(AttachmentProblem.value(
+                        "Unsupported file type: send PDF, JPEG, PNG or text files.", "body", "attachments", i));
+            }
+            checked.add(new Checked(kind, fileName(files.get(i).originalFilename(), kind), text));
+        }
+        return checked;
+    }
+
+    private PatientDetails patient(String organizationId, String patientId) {
+        if (patientId.matches("[0-9]{1,18}")) {
+            long id = Long.parseLong(patientId);
+            var found = patients.find(organizationId, id);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (patients.belongsToAnotherOrganization(organizationId, id)) {
+                throw AttachmentsException.of(HttpStatus.FORBIDDEN, "This patient does not belong to your tenant.");
+            }
+        }
+        throw AttachmentsException.of(HttpStatus.NOT_FOUND, "Patient not found");
+    }
+
+    /** A names/external_ids field as one entry (possibly null) per file; problems when it does not align. */
+    private static List<String> aligned(String field, String raw, int files, List<AttachmentProblem> problems) {
+        List<String> none = new ArrayList<>();
+        for (int i = 0; i < files; i++) {
+            none.add(null);
+        }
+        return switch (ValueList.parse(raw)) {
+            case ValueList.Parsed.Absent absent -> none;
+            case ValueList.Parsed.Invalid invalid -> {
+                problems.add(AttachmentProblem.value(field + " " + invalid.reason() + ".", "body", field));
+                yield none;
+            }
+            case ValueList.Parsed.Values values -> {
+                if (values.values().size() != files) {
+                    problems.add(AttachmentProblem.value(field + " has " + values.values().size()
+                            + " entries but " + files + " attachments were sent; send one per attachment.", "body", field));
+                    yield none;
+                }
+                yield values.values();
+            }
+        };
+    }
+
+    private static boolean hasThumbnail(ContentKind kind) {
+        return kind == ContentKind.PDF || kind == ContentKind.PNG || kind == ContentKind.JPEG;
+    }
+
+    private static ContentKind kindOf(Document document) {
+        for (ContentKind kind : ContentKind.values()) {
+            if (kind.mediaType().equals(document.contentType())) {
+                return kind;
+            }
+        }
+        return ContentKind.OTHER;
+    }
+
+    private static String fileName(String sent, ContentKind kind) {
+        String name = sent == null ? "" : sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1).strip();
+        name = name.codePoints().filter(c -> c >= 0x20 && c != 0x7f)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        if (name.isEmpty()) {
+            name = "attachment" + switch (kind) {
+                case PDF -> ".pdf";
+                case PNG -> ".png";
+                case JPEG -> ".jpg";
+                default -> ".txt";
+            };
+        }
+        return name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.chartroom.intake.documents;
+
+import dev.chartroom.caseflow.StaffMember;
+import dev.chartroom.caseflow.StaffMembers;
+import dev.chartroom.document.ContentKind;
+import dev.chartroom.document.Document;
+import dev.chartroom.document.DocumentThumbnails;
+import dev.chartroom.document.Documents;
+import dev.chartroom.document.PdfBoxTextExtractor;
+import dev.chartroom.document.StrictPdfReader;
+import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.jobs.Job;
+import dev.chartroom.jobs.JobHandler;
+import dev.chartroom.patient.Patients;
+import dev.chartroom.storage.BlobKey;
+import dev.chartroom.storage.BlobStore;
+import dev.chartroom.webhook.WebhookEvents;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The document contract's asynchronous half: finds the patient by MRN, checks the assignee is an
+ * active staff member, reads the file, then files the document under its patient and announces
+ * {@code document.uploaded} — or records why not and announces {@code document.upload_failed} with
+ * that reason. The decision and its event are one transaction, and only a pending document is
+ * decided, so a repeated run changes and announces nothing.
+ */
+@Component
+class DocumentProcessing implements JobHandler {
+
+    static final String TYPE = "document.process";
+
+    static final String PATIENT_NOT_FOUND = "Patient not found. Please check the patient MRN and try again.";
+    static final String STAFF_NOT_FOUND =
+            "Staff member not found. Please check emr_assigned_to_id against your organization's active staff list and try again.";
+    static final String UNREADABLE = "The document could not be read: ";
+
+    private final Documents documents;
+    private final Patients patients;
+    private final StaffMembers staff;
+    private final BlobStore blobs;
+    private final DocumentThumbnails thumbnails;
+    private final WebhookEvents events;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+    private final StrictPdfReader pdfs;
+
+    DocumentProcessing(Documents documents, Patients patients, StaffMembers staff, BlobStore blobs,
+                       DocumentThumbnails thumbnails, WebhookEvents events, TransactionTemplate transaction,
+                       JsonMapper json, IntakeLimits limits) {
+        this.documents = documents;
+        this.patients = patients;
+        this.staff = staff;
+        this.blobs = blobs;
+        this.thumbnails = thumbnails;
+        this.events = events;
+        this.transaction = transaction;
+        this.json = json;
+        this.pdfs = new StrictPdfReader(limits.pdfMaxPages());
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public void run(Job job) throws IOException {
+        String org = job.organizationId();
+        String documentId = json.readTree(job.payload()).get("documentId").asString();
+        Document document = documents.find(org, documentId).orElse(null);
+        if (document == null || !Document.PENDING.equals(document.status())) {
+            return; // decided by an earlier run
+        }
+        Optional<Long> patient = patients.idOf(org, document.patientMrn());
+        if (patient.isEmpty()) {
+            fail(org, document, PATIENT_NOT_FOUND);
+            return;
+        }
+        if (document.assignedTo() != null
+                && !staff.find(org, document.assignedTo()).map(StaffMember::active).orElse(false)) {
+            fail(org, document, STAFF_NOT_FOUND);
+            return;
+        }
+        byte[] content;
+        try (InputStream in = blobs.open(new BlobKey(document.blobKey())).orElseThrow(
+                () -> new IOException("the document's blob is missing"))) {
+            content = in.readAllBytes();
+        }
+        String text = null;
+        if (document.contentType().equals(ContentKind.PDF.mediaType())) {
+            switch (pdfs.read(content)) {
+                case PdfBoxTextExtractor.Result.Readable readable -> text = readable.text();
+                case PdfBoxTextExtractor.Result.Unreadable unreadable -> {
+                    fail(org, document, UNREADABLE + unreadable.reason());
+                    return;
+                }
+            }
+        } else if (!isReadableImage(content)) {
+            fail(org, document, UNREADABLE + "The image is damaged or not a supported picture.");
+            return;
+        }
+        String extracted = text;
+        transaction.executeWithoutResult(status -> {
+            if (documents.markProcessed(org, document.id(), patient.get(), extracted)) {
+                thumbnails.requestFor(org, document.id());
+                events.publish(org, WebhookEvents.DOCUMENT_UPLOADED, data(document, null));
+            }
+        });
+    }
+
+    private void fail(String org, Document document, String reason) {
+        transaction.executeWithoutResult(status -> {
+            if (documents.markFailed(org, document.id(), reason)) {
+                events.publish(org, WebhookEvents.DOCUMENT_UPLOAD_FAILED, data(document, reason));
+            }
+        });
+    }
+
+    /** The seed's webhook data, in its field order. */
+    private static Map<String, Object> data(Document document, String failureReason) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("document_id", document.id());
+        data.put("patient_mrn", document.patientMrn());
+        data.put("folder_name", document.folder());
+        if (failureReason != null) {
+            data.put("failure_reason", failureReason);
+        }
+        return data;
+    }
+
+    /** Whether the picture decodes (subsampled, so a huge one never needs its full size in memory). */
+    private static boolean isReadableImage(byte[] content) {
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            var readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                return false;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                int step = Math.max(1, Math.max(reader.getWidth(0), reader.getHeight(0)) / 512);
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceSubsampling(step, step, 0, 0);
+                return reader.read(0, param) != null;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

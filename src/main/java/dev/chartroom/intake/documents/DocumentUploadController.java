@@ -1,0 +1,66 @@
+package dev.chartroom.intake.documents;
+
+import dev.chartroom.tenant.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code POST /v1/documents}, as seeds/upload-document.txt documents it. */
+@RestController
+@Tag(name = "Upload document", description = "A document for a patient found by MRN, into a folder; "
+        + "processed asynchronously with webhooks (client_id, client_secret, access_token)")
+class DocumentUploadController {
+
+    private final DocumentUploadIntake intake;
+
+    DocumentUploadController(DocumentUploadIntake intake) {
+        this.intake = intake;
+    }
+
+    @PostMapping("/v1/documents")
+    @Operation(summary = "Upload Document",
+            description = "Documents are processed asynchronously: a document.uploaded or document.upload_failed "
+                    + "webhook (with failure_reason) follows the answer.")
+    @ApiResponse(responseCode = "200", description = "Accepted for processing",
+            content = @Content(schema = @Schema(implementation = DocumentUploadResponses.Accepted.class)))
+    @ApiResponse(responseCode = "400", description = "A field is missing or breaks its rule (type, 5MB, notes, folder)",
+            content = @Content(schema = @Schema(implementation = DocumentUploadResponses.Error.class)))
+    @ApiResponse(responseCode = "401", description = "Missing or invalid credentials",
+            content = @Content(schema = @Schema(implementation = DocumentUploadResponses.Error.class)))
+    @ApiResponse(responseCode = "403", description = "access_token names another organization",
+            content = @Content(schema = @Schema(implementation = DocumentUploadResponses.Error.class)))
+    DocumentUploadResponses.Accepted upload(Caller caller,
+            @Parameter(description = "Folder, nested with '/' (e.g. MedicalRecords/LabResults)") @RequestParam(name = "folder_name", required = false) String folderName,
+            @Parameter(description = "The medical record number of the patient") @RequestParam(name = "patient_mrn", required = false) String patientMrn,
+            @Parameter(description = "PDF, JPEG or PNG, at most 5MB") @RequestParam(required = false) MultipartFile document,
+            @Parameter(description = "An active staff member's id") @RequestParam(name = "emr_assigned_to_id", required = false) String assignedTo,
+            @Parameter(description = "Defaults to false") @RequestParam(name = "is_reviewed", required = false) String reviewed,
+            @Parameter(description = "At most 1000 characters") @RequestParam(required = false) String notes,
+            @Parameter(description = "Defaults to false") @RequestParam(name = "is_high_priority", required = false) String highPriority) {
+        var form = new DocumentUploadIntake.Form(folderName, patientMrn,
+                document == null ? null : document.getOriginalFilename(), bytes(document), assignedTo, reviewed, notes,
+                highPriority);
+        String id = intake.accept(caller.organizationId(), form);
+        return new DocumentUploadResponses.Accepted(true, DocumentUploadResponses.ACCEPTED, id);
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

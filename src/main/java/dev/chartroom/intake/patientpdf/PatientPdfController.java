@@ -1,0 +1,62 @@
+package dev.chartroom.intake.patientpdf;
+
+import dev.chartroom.tenant.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code POST /patients/{patient_id}/pdf} (with or without the trailing slash), as seeds/upload-patient-pdf.txt documents it. */
+@RestController
+@Tag(name = "Patient PDF", description = "A PDF for a known patient by numeric id (X-API-Key)")
+class PatientPdfController {
+
+    private final PatientPdfIntake intake;
+
+    PatientPdfController(PatientPdfIntake intake) {
+        this.intake = intake;
+    }
+
+    @PostMapping({"/patients/{patient_id}/pdf", "/patients/{patient_id}/pdf/"})
+    @Operation(summary = "Upload Patient PDF",
+            description = "Uploads a PDF file directly to a specific patient. The answer's url is signed and expires.")
+    @ApiResponse(responseCode = "201", description = "PDF uploaded successfully",
+            content = @Content(schema = @Schema(implementation = PatientPdfResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Not a valid PDF, or the filename lacks .pdf",
+            content = @Content(schema = @Schema(implementation = PatientPdfError.class)))
+    @ApiResponse(responseCode = "401", description = "Authentication required", content = @Content(schema = @Schema(implementation = PatientPdfError.class)))
+    @ApiResponse(responseCode = "403", description = "A patient of another account", content = @Content(schema = @Schema(implementation = PatientPdfError.class)))
+    @ApiResponse(responseCode = "404", description = "Patient not found", content = @Content(schema = @Schema(implementation = PatientPdfError.class)))
+    @ApiResponse(responseCode = "413", description = "File too large", content = @Content(schema = @Schema(implementation = PatientPdfError.class)))
+    ResponseEntity<PatientPdfResponse> upload(Caller caller,
+                                              @Parameter(description = "The ID of the patient to upload the PDF for") @PathVariable("patient_id") String patientId,
+                                              @Parameter(description = "The PDF file to upload") @RequestParam(required = false) MultipartFile file,
+                                              @Parameter(description = "The name to give the uploaded file (.pdf)") @RequestParam(required = false) String filename) {
+        long patient = intake.patientOf(caller.organizationId(), patientId);
+        if (file == null) {
+            throw PatientPdfException.badRequest("file is required: send the PDF as a multipart file part named 'file'.");
+        }
+        PatientPdfIntake.filename(filename);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(intake.accept(caller.organizationId(), patient, filename, bytes(file)));
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

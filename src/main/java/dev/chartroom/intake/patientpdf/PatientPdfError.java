@@ -1,0 +1,5 @@
+package dev.chartroom.intake.patientpdf;
+
+/** The seed's error body: {@code {"detail":"..."}}. */
+record PatientPdfError(String detail) {
+}

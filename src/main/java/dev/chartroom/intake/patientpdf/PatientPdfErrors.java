@@ -1,0 +1,63 @@
+package dev.chartroom.intake.patientpdf;
+
+import dev.chartroom.web.ForbiddenException;
+import dev.chartroom.web.PayloadTooLargeException;
+import dev.chartroom.web.UnauthenticatedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+
+/** Every failure of the patient PDF contract as the seed's {@code {"detail":"..."}}. */
+@RestControllerAdvice(basePackageClasses = PatientPdfErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PatientPdfErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PatientPdfErrors.class);
+
+    @ExceptionHandler
+    ResponseEntity<PatientPdfError> refused(PatientPdfException e) {
+        return error(e.status(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<PatientPdfError> unauthenticated(UnauthenticatedException e) {
+        return error(HttpStatus.UNAUTHORIZED,
+                "Authentication required. Include a valid API key in the X-API-Key header.");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<PatientPdfError> forbidden(ForbiddenException e) {
+        return error(HttpStatus.FORBIDDEN, "You can only upload PDFs for patients associated with your account.");
+    }
+
+    @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})
+    ResponseEntity<PatientPdfError> tooLarge(Exception e) {
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, "File too large. The PDF file exceeds the maximum allowed size.");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<PatientPdfError> unreadable(MultipartException e) {
+        return error(HttpStatus.BAD_REQUEST, "Send multipart/form-data with the fields file and filename.");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<PatientPdfError> unexpected(Exception e) {
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            return ResponseEntity.status(known.getStatusCode()).body(new PatientPdfError("The request cannot be served as sent."));
+        }
+        log.error("Patient PDF upload failed unexpectedly: {}", e.getClass().getName());
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected server error.");
+    }
+
+    private static ResponseEntity<PatientPdfError> error(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).body(new PatientPdfError(detail));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.chartroom.intake.patientpdf;
+
+import dev.chartroom.document.ContentKind;
+import dev.chartroom.document.ContentSniffer;
+import dev.chartroom.document.Document;
+import dev.chartroom.document.DocumentStorage;
+import dev.chartroom.document.DocumentThumbnails;
+import dev.chartroom.document.Documents;
+import dev.chartroom.document.PdfBoxTextExtractor;
+import dev.chartroom.document.StrictPdfReader;
+import dev.chartroom.document.SignedUrls;
+import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.patient.Patients;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The patient PDF contract's rules: the patient must be the caller's (403 when it is another
+ * organization's, 404 when there is none), the name must end in .pdf, and the bytes must be a PDF
+ * that PDFBox opens. The PDF is stored as the patient's document with its text layer, and its
+ * thumbnail is made in the background.
+ */
+@Component
+class PatientPdfIntake {
+
+    private static final int MAX_NAME_LENGTH = 255;
+
+    private final Patients patients;
+    private final Documents documents;
+    private final DocumentStorage storage;
+    private final DocumentThumbnails thumbnails;
+    private final SignedUrls urls;
+    private final IntakeLimits limits;
+    private final StrictPdfReader pdfs;
+
+    PatientPdfIntake(Patients patients, Documents documents, DocumentStorage storage, DocumentThumbnails thumbnails,
+                     SignedUrls urls, IntakeLimits limits) {
+        this.patients = patients;
+        this.documents = documents;
+        this.storage = storage;
+        this.thumbnails = thumbnails;
+        this.urls = urls;
+        this.limits = limits;
+        this.pdfs = new StrictPdfReader(limits.pdfMaxPages());
+    }
+
+    /** The patient of the path, if it is the caller's; refuses otherwise. */
+    long patientOf(String organizationId, String pathId) {
+        if (pathId == null || !pathId.matches("[0-9]{1,18}")) {
+            throw PatientPdfException.patientNotFound();
+        }
+        long id = Long.parseLong(pathId);
+        if (patients.find(organizationId, id).isPresent()) {
+            return id;
+        }
+        if (patients.belongsToAnotherOrganization(organizationId, id)) {
+            throw new PatientPdfException(HttpStatus.FORBIDDEN,
+                    "You can only upload PDFs for patients associated with your account.");
+        }
+        throw PatientPdfException.patientNotFound();
+    }
+
+    PatientPdfResponse accept(String organizationId, long patientId, String filename, byte[] content) {
+        String name = filename(filename);
+        if (content.length > limits.patientPdfMaxFileSize().toBytes()) {
+            throw new PatientPdfException(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "File too large. The PDF file exceeds the maximum allowed size of "
+                            + limits.patientPdfMaxFileSize().toMegabytes() + "MB.");
+        }
+        if (content.length == 0) {
+            throw PatientPdfException.badRequest("The file is empty. The file must be a valid PDF document.");
+        }
+        int sample = Math.min(content.length, ContentSniffer.SAMPLE_SIZE);
+        if (ContentSniffer.sniff(content, sample, sample == content.length) != ContentKind.PDF) {
+            throw PatientPdfException.badRequest("The file is not a PDF document. The file must be a valid PDF document.");
+        }
+        String text = switch (pdfs.read(content)) {
+            case PdfBoxTextExtractor.Result.Readable readable -> readable.text();
+            case PdfBoxTextExtractor.Result.Unreadable unreadable ->
+                    throw PatientPdfException.badRequest(unreadable.reason() + " The file must be a valid PDF document.");
+        };
+        Document stored = storage.store(organizationId, List.of(content), blobs -> {
+            Document document = documents.store(organizationId,
+                    new Documents.NewDocument(patientId, null, name, ContentKind.PDF, blobs.getFirst(), null, null,
+                            Document.PROCESSED, text),
+                    new Documents.Filing("pdf", name, false, false, null, null, null, null));
+            thumbnails.requestFor(organizationId, document.id());
+            return document;
+        });
+        return new PatientPdfResponse(stored.id(), urls.content(organizationId, stored.id()), name,
+                stored.createdAt().truncatedTo(ChronoUnit.SECONDS).toString(), patientId);
+    }
+
+    /** The name to give the file: required, ending in .pdf, one plain name (no folders, no control characters). */
+    static String filename(String filename) {
+        if (filename == null || filename.isBlank()) {
+            throw PatientPdfException.badRequest("filename is required and must include the .pdf extension.");
+        }
+        String name = filename.strip();
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".pdf") || name.length() <= 4) {
+            throw PatientPdfException.badRequest("The filename must include the .pdf extension.");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw PatientPdfException.badRequest("The filename is longer than " + MAX_NAME_LENGTH + " characters.");
+        }
+        if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '/' || c == '\\')) {
+            throw PatientPdfException.badRequest("The filename must be a plain file name without folders or control characters.");
+        }
+        return name;
+    }
+}
