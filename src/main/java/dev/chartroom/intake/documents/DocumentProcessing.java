@@ -11,6 +11,7 @@ import dev.chartroom.document.StrictPdfReader;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.jobs.Job;
 import dev.chartroom.jobs.JobHandler;
+import dev.chartroom.patient.DocumentTextExtraction;
 import dev.chartroom.patient.Patients;
 import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
@@ -51,19 +52,22 @@ class DocumentProcessing implements JobHandler {
     private final StaffMembers staff;
     private final BlobStore blobs;
     private final DocumentThumbnails thumbnails;
+    private final DocumentTextExtraction textExtraction;
     private final WebhookEvents events;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final StrictPdfReader pdfs;
 
     DocumentProcessing(Documents documents, Patients patients, StaffMembers staff, BlobStore blobs,
-                       DocumentThumbnails thumbnails, WebhookEvents events, TransactionTemplate transaction,
+                       DocumentThumbnails thumbnails, DocumentTextExtraction textExtraction, WebhookEvents events,
+                       TransactionTemplate transaction,
                        JsonMapper json, IntakeLimits limits) {
         this.documents = documents;
         this.patients = patients;
         this.staff = staff;
         this.blobs = blobs;
         this.thumbnails = thumbnails;
+        this.textExtraction = textExtraction;
         this.events = events;
         this.transaction = transaction;
         this.json = json;
@@ -115,6 +119,9 @@ class DocumentProcessing implements JobHandler {
         transaction.executeWithoutResult(status -> {
             if (documents.markProcessed(org, document.id(), patient.get(), extracted)) {
                 thumbnails.requestFor(org, document.id());
+                if (extracted != null && !extracted.isBlank()) {
+                    textExtraction.schedule(org, document.id());
+                }
                 events.publish(org, WebhookEvents.DOCUMENT_UPLOADED, data(document, null));
             }
         });

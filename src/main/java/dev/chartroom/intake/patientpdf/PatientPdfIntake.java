@@ -10,6 +10,7 @@ import dev.chartroom.document.PdfBoxTextExtractor;
 import dev.chartroom.document.StrictPdfReader;
 import dev.chartroom.document.SignedUrls;
 import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.patient.DocumentTextExtraction;
 import dev.chartroom.patient.Patients;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -32,16 +33,19 @@ class PatientPdfIntake {
     private final Documents documents;
     private final DocumentStorage storage;
     private final DocumentThumbnails thumbnails;
+    private final DocumentTextExtraction textExtraction;
     private final SignedUrls urls;
     private final IntakeLimits limits;
     private final StrictPdfReader pdfs;
 
     PatientPdfIntake(Patients patients, Documents documents, DocumentStorage storage, DocumentThumbnails thumbnails,
+                     DocumentTextExtraction textExtraction,
                      SignedUrls urls, IntakeLimits limits) {
         this.patients = patients;
         this.documents = documents;
         this.storage = storage;
         this.thumbnails = thumbnails;
+        this.textExtraction = textExtraction;
         this.urls = urls;
         this.limits = limits;
         this.pdfs = new StrictPdfReader(limits.pdfMaxPages());
@@ -88,6 +92,7 @@ class PatientPdfIntake {
                             Document.PROCESSED, text),
                     new Documents.Filing("pdf", name, false, false, null, null, null, null));
             thumbnails.requestFor(organizationId, document.id());
+            textExtraction.schedule(organizationId, document.id());
             return document;
         });
         return new PatientPdfResponse(stored.id(), urls.content(organizationId, stored.id()), name,
