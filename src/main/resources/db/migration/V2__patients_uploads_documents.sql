@@ -34,8 +34,11 @@ create table patient_group_member (
 );
 create index patient_group_member_patient on patient_group_member (patient_id);
 
+-- No foreign key on patient_id: its per-row check cost more than the insert itself in bulk event
+-- uploads (~0.4 s per 70k rows), and events are only ever written for patients upserted in the same
+-- transaction (see Patients.upsertEvents).
 create table patient_event (
-    patient_id       bigint        not null references patient (id),
+    patient_id       bigint        not null,
     event_id         varchar(200)  not null,
     organization_id  varchar(64)   not null,
     event_date       varchar(40),

@@ -16,6 +16,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
@@ -93,23 +94,34 @@ class PostgresPatientWriter implements PatientWriter {
             copy event_staging (patient_id, event_id, event_date, event_type, event_value, unit, attributes)
             from stdin (format csv)
             """;
-    /** Unchanged events are left alone: a re-upload then writes (and bloats) nothing. */
+    /**
+     * One pass over the staged events against the stored ones: changed events are updated in place,
+     * new ones inserted, unchanged ones left alone (not locked, not rewritten). New events go in by a
+     * plain insert, because ON CONFLICT's speculative insertion doubles the cost of bulk inserts; a
+     * concurrent upload of the same new events then makes one of the two fail on the primary key, and
+     * its caller retries it (the retry finds the events stored).
+     */
     private static final String MERGE_EVENTS = """
+            with changed as (
+                select s.*, e.patient_id is not null as stored
+                from event_staging s
+                left join patient_event e on e.patient_id = s.patient_id and e.event_id = s.event_id
+                where e.patient_id is null
+                   or (e.event_date, e.event_type, e.event_value, e.unit, e.attributes)
+                      is distinct from (s.event_date, s.event_type, s.event_value, s.unit, s.attributes)
+            ), updated as (
+                update patient_event e set event_date = c.event_date, event_type = c.event_type,
+                                           event_value = c.event_value, unit = c.unit, attributes = c.attributes,
+                                           updated_at = ?
+                from changed c
+                where c.stored and e.patient_id = c.patient_id and e.event_id = c.event_id
+            )
             insert into patient_event (patient_id, event_id, organization_id, event_date, event_type, event_value,
                                        unit, attributes, updated_at)
-            select patient_id, event_id, ?, event_date, event_type, event_value, unit, attributes, ?
-            from event_staging order by patient_id, event_id
-            on conflict (patient_id, event_id) do update set
-                event_date = excluded.event_date,
-                event_type = excluded.event_type,
-                event_value = excluded.event_value,
-                unit = excluded.unit,
-                attributes = excluded.attributes,
-                updated_at = excluded.updated_at
-            where (patient_event.event_date, patient_event.event_type, patient_event.event_value, patient_event.unit,
-                   patient_event.attributes)
-                  is distinct from (excluded.event_date, excluded.event_type, excluded.event_value, excluded.unit,
-                                    excluded.attributes)
+            select c.patient_id, c.event_id, ?, c.event_date, c.event_type, c.event_value, c.unit, c.attributes, ?
+            from changed c
+            where not c.stored
+            order by c.patient_id, c.event_id
             """;
 
     private final DataSource dataSource;
@@ -174,12 +186,15 @@ class PostgresPatientWriter implements PatientWriter {
                     e.value(), e.unit(), JsonColumns.toJson(e.attributes()));
         }
         withConnection(connection -> {
+            // Sorting tens of thousands of rows in memory instead of spilling to disk.
+            execute(connection, "set local work_mem = '64MB'");
             execute(connection, EVENT_STAGING);
             copyIn(connection, COPY_EVENTS, copy);
-            try (var statement = connection.prepareStatement(MERGE_EVENTS)) {
-                statement.setString(1, organizationId);
-                statement.setObject(2, TimeColumns.of(now));
-                statement.executeUpdate();
+            try (var merge = connection.prepareStatement(MERGE_EVENTS)) {
+                merge.setObject(1, TimeColumns.of(now));
+                merge.setString(2, organizationId);
+                merge.setObject(3, TimeColumns.of(now));
+                merge.executeUpdate();
             }
             execute(connection, "drop table event_staging");
             return null;
@@ -210,6 +225,9 @@ class PostgresPatientWriter implements PatientWriter {
         try {
             return work.run(connection);
         } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new DuplicateKeyException("A concurrent upload stored the same rows first", e);
+            }
             throw new DataAccessResourceFailureException("Bulk write of patient data failed", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);

@@ -168,6 +168,21 @@ class PatientUploadIntake {
         String org = request.organizationId();
         String sha256 = sha256(request.content());
         String kind = parsed.eventFile() ? KIND_EVENT_CSV : KIND_PATIENT_CSV;
+        // New rows are inserted plainly (see PostgresPatientWriter): when a concurrent upload stored the
+        // same new rows first, this one fails on the key, and a second run finds them and updates.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return storeCsv(request, receivedAt, parsed, org, sha256, kind);
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                if (attempt == 3) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private PatientUploadResponse storeCsv(Request request, Instant receivedAt, PatientFile.Parsed parsed, String org,
+                                           String sha256, String kind) {
         return transaction.execute(status -> {
             String uploadId = uploads.newId();
             StoredPatients stored = patients.upsert(org, parsed.patients(), Precedence.UPLOAD_WINS, request.anonymize());

@@ -98,6 +98,24 @@ class PatientUploadIT extends ApplicationTest {
     }
 
     @Test
+    void twoClientsUploadingTheSameNewEventsAtOnceBothSucceedAndStoreThemOnce() throws Exception {
+        var events = new StringBuilder("patient_id,event_id,event_date,event_type,value,unit\n");
+        for (int i = 0; i < 3000; i++) {
+            events.append("c-").append(i % 50).append(",e-").append(i).append(",2026-01-10,SpO2,").append(90 + i % 9).append(",%\n");
+        }
+        byte[] file = utf8(events.toString());
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var answers = pool.invokeAll(java.util.Collections.nCopies(4,
+                    (java.util.concurrent.Callable<Http.Response>) () -> upload("same.csv", "text/csv", file)));
+            for (var answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().text()).isEqualTo(200);
+                assertThat(answer.get().json().get("patientCount").asInt()).isEqualTo(50);
+            }
+        }
+        assertThat(patient("c-7").get("events")).hasSize(60);
+    }
+
+    @Test
     void anEventUploadUpdatesAChangedEventInPlace() {
         upload("events.csv", "text/csv", utf8(SEED_EVENTS));
         upload("events2.csv", "text/csv", utf8("patient_id,event_id,event_date,event_type,value,unit\np-001,e-001,2026-01-10,SpO2,91,%\n"));
