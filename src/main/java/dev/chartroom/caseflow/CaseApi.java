@@ -2,6 +2,7 @@ package dev.chartroom.caseflow;
 
 import dev.chartroom.patient.Patients;
 import dev.chartroom.tenant.Caller;
+import dev.chartroom.web.Cursor;
 import dev.chartroom.web.InvalidRequestException;
 import dev.chartroom.web.NativeApi;
 import dev.chartroom.web.NotFoundException;
@@ -51,7 +52,7 @@ class CaseApi {
         }
         int size = Math.clamp(limit, 1, 500);
         List<Case> page = cases.list(caller.organizationId(), blankToNull(appointmentId), patientId, blankToNull(status),
-                after(cursor), size + 1);
+                Cursor.after(cursor), size + 1);
         String next = null;
         if (page.size() > size) {
             page = page.subList(0, size);
@@ -65,17 +66,6 @@ class CaseApi {
     Case get(Caller caller, @PathVariable String appointmentId) {
         return cases.byAppointmentId(caller.organizationId(), appointmentId)
                 .orElseThrow(() -> new NotFoundException("case_not_found", "No case with that appointment id."));
-    }
-
-    private static long after(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(cursor.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("invalid_request", "cursor: use the nextCursor of the previous page.");
-        }
     }
 
     private static String blankToNull(String value) {

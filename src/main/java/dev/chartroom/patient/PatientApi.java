@@ -5,7 +5,7 @@ import dev.chartroom.document.DocumentView;
 import dev.chartroom.document.Documents;
 import dev.chartroom.document.SignedUrls;
 import dev.chartroom.tenant.Caller;
-import dev.chartroom.web.InvalidRequestException;
+import dev.chartroom.web.Cursor;
 import dev.chartroom.web.NativeApi;
 import dev.chartroom.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -62,7 +62,7 @@ class PatientApi {
                      @RequestParam(required = false) String cursor,
                      @RequestParam(defaultValue = "100") int limit) {
         int size = Math.clamp(limit, 1, 1000);
-        long after = parseCursor(cursor);
+        long after = Cursor.after(cursor);
         List<PatientSummary> page = patients.list(caller.organizationId(),
                 new PatientFilter(blankToNull(externalId), blankToNull(group), blankToNull(q)), after, size + 1);
         String next = null;
@@ -106,17 +106,6 @@ class PatientApi {
             return all;
         }
         return second;
-    }
-
-    private static long parseCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(cursor.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("invalid_request", "cursor: use the nextCursor of the previous page.");
-        }
     }
 
     private static String blankToNull(String value) {

@@ -37,48 +37,30 @@ class PostgresPatientWriter implements PatientWriter {
             copy patient_staging (external_id, name, first_name, last_name, birth_date, sex, phone, email,
                                   diagnosis, zip, attributes) from stdin (format csv)
             """;
-    private static final String MERGE_PATIENTS_UPLOAD_WINS = """
+    /** The upsert of staged patients; {@code %1$s} is the side whose stated values win, {@code %2$s} the other. */
+    private static final String MERGE_PATIENTS = """
             insert into patient (organization_id, external_id, name, first_name, last_name, birth_date, sex, phone,
                                  email, diagnosis, zip, attributes, anonymized, created_at, updated_at)
             select ?, external_id, name, first_name, last_name, birth_date, sex, phone, email, diagnosis, zip,
                    attributes, ?, ?, ?
             from patient_staging order by external_id
             on conflict (organization_id, external_id) do update set
-                name = coalesce(excluded.name, patient.name),
-                first_name = coalesce(excluded.first_name, patient.first_name),
-                last_name = coalesce(excluded.last_name, patient.last_name),
-                birth_date = coalesce(excluded.birth_date, patient.birth_date),
-                sex = coalesce(excluded.sex, patient.sex),
-                phone = coalesce(excluded.phone, patient.phone),
-                email = coalesce(excluded.email, patient.email),
-                diagnosis = coalesce(excluded.diagnosis, patient.diagnosis),
-                zip = coalesce(excluded.zip, patient.zip),
-                attributes = coalesce(excluded.attributes, patient.attributes),
+                name = coalesce(%1$s.name, %2$s.name),
+                first_name = coalesce(%1$s.first_name, %2$s.first_name),
+                last_name = coalesce(%1$s.last_name, %2$s.last_name),
+                birth_date = coalesce(%1$s.birth_date, %2$s.birth_date),
+                sex = coalesce(%1$s.sex, %2$s.sex),
+                phone = coalesce(%1$s.phone, %2$s.phone),
+                email = coalesce(%1$s.email, %2$s.email),
+                diagnosis = coalesce(%1$s.diagnosis, %2$s.diagnosis),
+                zip = coalesce(%1$s.zip, %2$s.zip),
+                attributes = coalesce(%1$s.attributes, %2$s.attributes),
                 anonymized = patient.anonymized or excluded.anonymized,
                 updated_at = excluded.updated_at
             returning id, external_id, (xmax = 0) as inserted
             """;
-    private static final String MERGE_PATIENTS_STORED_WINS = """
-            insert into patient (organization_id, external_id, name, first_name, last_name, birth_date, sex, phone,
-                                 email, diagnosis, zip, attributes, anonymized, created_at, updated_at)
-            select ?, external_id, name, first_name, last_name, birth_date, sex, phone, email, diagnosis, zip,
-                   attributes, ?, ?, ?
-            from patient_staging order by external_id
-            on conflict (organization_id, external_id) do update set
-                name = coalesce(patient.name, excluded.name),
-                first_name = coalesce(patient.first_name, excluded.first_name),
-                last_name = coalesce(patient.last_name, excluded.last_name),
-                birth_date = coalesce(patient.birth_date, excluded.birth_date),
-                sex = coalesce(patient.sex, excluded.sex),
-                phone = coalesce(patient.phone, excluded.phone),
-                email = coalesce(patient.email, excluded.email),
-                diagnosis = coalesce(patient.diagnosis, excluded.diagnosis),
-                zip = coalesce(patient.zip, excluded.zip),
-                attributes = coalesce(patient.attributes, excluded.attributes),
-                anonymized = patient.anonymized or excluded.anonymized,
-                updated_at = excluded.updated_at
-            returning id, external_id, (xmax = 0) as inserted
-            """;
+    private static final String MERGE_PATIENTS_UPLOAD_WINS = MERGE_PATIENTS.formatted("excluded", "patient");
+    private static final String MERGE_PATIENTS_STORED_WINS = MERGE_PATIENTS.formatted("patient", "excluded");
     private static final String ADD_TO_GROUP = """
             insert into patient_group_member (organization_id, group_id, patient_id, added_at)
             select ?, ?, id, ? from unnest(?::bigint[]) as member(id) order by id
