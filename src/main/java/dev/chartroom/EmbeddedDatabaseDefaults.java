@@ -41,8 +41,10 @@ class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor {
 
         private String url() {
             Path folder = Path.of(environment.getProperty("chartroom.data-dir", "./data")).toAbsolutePath().normalize();
+            // WRITE_DELAY=0: a commit is on disk before it is acknowledged, so an accepted upload
+            // survives a crash (H2 otherwise writes commits up to a second later).
             return "jdbc:h2:file:" + folder.resolve("db").resolve("chartroom")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
         }
     }
 }
