@@ -48,6 +48,15 @@ class AppointmentRules {
                 errors.add(new RowError(row.line(), required[0], required[0] + " is longer than 200 characters; the row was skipped."));
             }
         }
+        for (var field : List.of(new Object[] {"AppointmentStatus", row.status(), 100},
+                new Object[] {"AppointmentDoctor", row.doctor(), 150}, new Object[] {"Virtual", row.virtual(), 40},
+                new Object[] {"IntakeCharted", row.intakeCharted(), 40}, new Object[] {"TestStatus", row.testStatus(), 100},
+                new Object[] {"AppointmentDate", row.date(), 40})) {
+            if (field[1] != null && ((String) field[1]).length() > (int) field[2]) {
+                errors.add(new RowError(row.line(), (String) field[0],
+                        field[0] + " is longer than " + field[2] + " characters; the row was skipped."));
+            }
+        }
         Optional<LocalDate> date = date(row.date());
         if (date.isEmpty()) {
             errors.add(new RowError(row.line(), "AppointmentDate", "AppointmentDate must be a date as YYYY-MM-DD; the row was skipped."));

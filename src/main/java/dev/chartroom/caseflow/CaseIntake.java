@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.stereotype.Service;
 
 /**
@@ -235,10 +234,9 @@ public class CaseIntake {
     }
 
     private static PatientFacts patientFacts(Appointment row, Instant now) {
-        String first = cut(row.firstName(), 150);
-        String last = cut(row.lastName(), 150);
-        String name = first == null && last == null ? null
-                : String.join(" ", java.util.stream.Stream.of(first, last).filter(Objects::nonNull).toList());
+        String first = cut(row.firstName(), Demographics.MAX_NAME_PART);
+        String last = cut(row.lastName(), Demographics.MAX_NAME_PART);
+        String name = Demographics.fullName(first, last);
         LocalDate birth = Demographics.birthDate(row.dob(), LocalDate.ofInstant(now, ZoneOffset.UTC)).orElse(null);
         return new PatientFacts(cut(row.patientRecordId(), 200), name, first, last, birth, null,
                 Demographics.phone(row.phone()).orElse(null), null, null, null, Map.of());

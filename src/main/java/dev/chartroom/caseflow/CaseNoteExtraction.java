@@ -72,11 +72,11 @@ class CaseNoteExtraction implements JobHandler {
 
     private void store(long caseId, Extraction found) {
         List<CaseMedication> medications = found.medications().stream()
-                .map(m -> new CaseMedication(m.name(), orUnknown(m.dose()), orUnknown(m.frequency()), CaseIntake.UNKNOWN,
-                        orUnknown(m.route()), SOURCE))
+                .map(m -> new CaseMedication(cut(m.name(), 500), orUnknown(cut(m.dose(), 500)),
+                        orUnknown(cut(m.frequency(), 500)), CaseIntake.UNKNOWN, orUnknown(cut(m.route(), 100)), SOURCE))
                 .toList();
         List<CaseAllergy> allergies = found.allergies().stream()
-                .map(a -> new CaseAllergy(a.substance(), a.reaction(), SOURCE))
+                .map(a -> new CaseAllergy(cut(a.substance(), 500), cut(a.reaction(), 500), SOURCE))
                 .toList();
         cases.replaceMedications(Map.of(caseId, medications), SOURCE);
         cases.replaceAllergies(Map.of(caseId, allergies), SOURCE);
@@ -89,6 +89,11 @@ class CaseNoteExtraction implements JobHandler {
             text.append("Category: ").append(note.category()).append("\n").append(note.text()).append("\n\n");
         }
         return text.toString();
+    }
+
+    /** A model may answer at any length; the columns keep this much. */
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     private static String orUnknown(String value) {

@@ -97,6 +97,9 @@ public final class CsvTable implements Iterable<CsvRow>, AutoCloseable {
         }
         long maxField = limits.maxFieldSize().toBytes();
         for (String field : record.getFields()) {
+            if (field.indexOf('\u0000') >= 0) {
+                throw new InvalidCsvException("Line " + record.getStartingLineNumber() + " has a NUL byte: this is not a text file.");
+            }
             if (field.length() > maxField) {
                 throw new InvalidCsvException("Line " + record.getStartingLineNumber()
                         + " has a field longer than " + maxField + " characters.");

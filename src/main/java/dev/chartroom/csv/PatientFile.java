@@ -282,7 +282,7 @@ public final class PatientFile {
                 return null;
             }
             if (name == null && (firstName != null || lastName != null)) {
-                name = String.join(" ", java.util.stream.Stream.of(firstName, lastName).filter(java.util.Objects::nonNull).toList());
+                name = Demographics.fullName(firstName, lastName);
             } else if (name != null && firstName == null && lastName == null) {
                 String[] parts = Demographics.firstAndLast(name);
                 firstName = parts[0];

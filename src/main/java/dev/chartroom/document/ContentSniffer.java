@@ -21,6 +21,19 @@ public final class ContentSniffer {
     }
 
     /**
+     * What a whole file is: its signature from the first bytes and, for text, every byte checked
+     * (a NUL or other binary byte anywhere makes it not text).
+     */
+    public static ContentKind sniff(byte[] content) {
+        int sample = Math.min(content.length, SAMPLE_SIZE);
+        ContentKind kind = sniff(content, sample, sample == content.length);
+        if (kind == ContentKind.TEXT && sample < content.length && !isText(content, content.length, true)) {
+            return ContentKind.OTHER;
+        }
+        return kind;
+    }
+
+    /**
      * @param sample   the file's first bytes (up to {@link #SAMPLE_SIZE})
      * @param complete whether the sample is the whole file (a cut-off multi-byte character at the
      *                 end of a partial sample is not a decoding error)

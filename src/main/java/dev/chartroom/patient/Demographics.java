@@ -89,8 +89,33 @@ public final class Demographics {
         }
     }
 
-    /** Splits a full name into first and last: {@code "Doe, Jane"} and {@code "Jane Doe"} both give (Jane, Doe). */
+    /** The longest name, and first or last name, a patient record keeps (its column sizes). */
+    public static final int MAX_NAME = 300;
+    public static final int MAX_NAME_PART = 150;
+
+    /** First and last name joined as one name, at most {@link #MAX_NAME} characters; null when both are. */
+    public static String fullName(String firstName, String lastName) {
+        if (firstName == null && lastName == null) {
+            return null;
+        }
+        String name = firstName == null ? lastName : lastName == null ? firstName : firstName + " " + lastName;
+        return cut(name, MAX_NAME);
+    }
+
+    /**
+     * Splits a full name into first and last: {@code "Doe, Jane"} and {@code "Jane Doe"} both give
+     * (Jane, Doe). Each part is at most {@link #MAX_NAME_PART} characters.
+     */
     public static String[] firstAndLast(String name) {
+        String[] parts = split(name);
+        return new String[] {cut(parts[0], MAX_NAME_PART), cut(parts[1], MAX_NAME_PART)};
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max).strip();
+    }
+
+    private static String[] split(String name) {
         if (name == null || name.isBlank()) {
             return new String[] {null, null};
         }

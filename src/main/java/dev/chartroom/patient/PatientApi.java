@@ -45,12 +45,16 @@ class PatientApi {
     record PatientPage(List<PatientSummary> data, String nextCursor) {
     }
 
-    /** One patient's whole record. */
+    /**
+     * One patient's whole record. {@code anonymizeRequested}: an upload asked for de-identification;
+     * the de-identification itself is not built yet, so the record still holds what was sent.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record PatientRecord(long id, String externalId, String name, String firstName, String lastName, LocalDate birthDate,
                          String sex, String phone, String email, String diagnosis, String zip,
                          Map<String, String> attributes, List<String> groups, List<PatientEvent> events,
-                         List<DocumentView> documents, Object cases, Object medications, Object allergies, String text, boolean anonymized, Instant createdAt, Instant updatedAt) {
+                         List<DocumentView> documents, Object cases, Object medications, Object allergies,
+                         String text, boolean anonymizeRequested, Instant createdAt, Instant updatedAt) {
     }
 
     @GetMapping

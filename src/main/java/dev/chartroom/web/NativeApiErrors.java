@@ -99,7 +99,7 @@ class NativeApiErrors {
             return ResponseEntity.status(known.getStatusCode())
                     .body(new ApiError("invalid_request", "The request cannot be served as sent."));
         }
-        log.error("Unexpected failure in the native API", e);
+        log.error("Unexpected failure in the native API: {}", Failures.describe(e));
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Unexpected server error.");
     }
 

@@ -1,5 +1,6 @@
 package dev.chartroom.intake.attachments;
 
+import dev.chartroom.web.Failures;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
 import dev.chartroom.web.UnauthenticatedException;
@@ -56,7 +57,7 @@ class AttachmentsErrors {
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             return ResponseEntity.status(known.getStatusCode()).body(new AttachmentResponses.Error("The request cannot be served as sent."));
         }
-        log.error("Bulk attachment upload failed unexpectedly: {}", e.getClass().getName());
+        log.error("Bulk attachment upload failed unexpectedly: {}", Failures.describe(e));
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");
     }
 

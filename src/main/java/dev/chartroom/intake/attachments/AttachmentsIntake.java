@@ -73,8 +73,9 @@ class AttachmentsIntake {
             problems.add(AttachmentProblem.value("At most " + limits.attachmentsMaxFiles() + " attachments per request.",
                     "body", "attachments"));
         }
-        List<String> names = aligned("names", form.names(), files.size(), problems);
-        List<String> externalIds = aligned("external_ids", form.externalIds(), files.size(), problems);
+        List<String> names = aligned("names", form.names(), ValueList.MAX_VALUE_LENGTH, files.size(), problems);
+        // external ids are stored in a 200-character column
+        List<String> externalIds = aligned("external_ids", form.externalIds(), 200, files.size(), problems);
         String noteId = form.noteId() == null || form.noteId().isBlank() ? null : form.noteId().strip();
         if (noteId != null && noteId.length() > MAX_NOTE_ID_LENGTH) {
             problems.add(AttachmentProblem.value("note_id must be at most " + MAX_NOTE_ID_LENGTH + " characters.",
@@ -137,8 +138,7 @@ class AttachmentsIntake {
                 checked.add(null);
                 continue;
             }
-            int sample = Math.min(content.length, ContentSniffer.SAMPLE_SIZE);
-            ContentKind kind = ContentSniffer.sniff(content, sample, sample == content.length);
+            ContentKind kind = ContentSniffer.sniff(content);
             String text = null;
             switch (kind) {
                 case PDF -> {
@@ -173,12 +173,13 @@ class AttachmentsIntake {
     }
 
     /** A names/external_ids field as one entry (possibly null) per file; problems when it does not align. */
-    private static List<String> aligned(String field, String raw, int files, List<AttachmentProblem> problems) {
+    private static List<String> aligned(String field, String raw, int maxLength, int files,
+                                        List<AttachmentProblem> problems) {
         List<String> none = new ArrayList<>();
         for (int i = 0; i < files; i++) {
             none.add(null);
         }
-        return switch (ValueList.parse(raw)) {
+        return switch (ValueList.parse(raw, maxLength)) {
             case ValueList.Parsed.Absent absent -> none;
             case ValueList.Parsed.Invalid invalid -> {
                 problems.add(AttachmentProblem.value(field + " " + invalid.reason() + ".", "body", field));

@@ -35,6 +35,11 @@ final class ValueList {
     }
 
     static Parsed parse(String raw) {
+        return parse(raw, MAX_VALUE_LENGTH);
+    }
+
+    /** @param maxLength the longest value accepted (the column it is stored in) */
+    static Parsed parse(String raw, int maxLength) {
         if (raw == null || raw.isBlank()) {
             return new Parsed.Absent();
         }
@@ -43,8 +48,8 @@ final class ValueList {
         if (values == null) {
             return new Parsed.Invalid("must be a JSON array of strings or a comma-separated list");
         }
-        if (values.stream().anyMatch(v -> v != null && v.length() > MAX_VALUE_LENGTH)) {
-            return new Parsed.Invalid("values must be at most " + MAX_VALUE_LENGTH + " characters");
+        if (values.stream().anyMatch(v -> v != null && v.length() > maxLength)) {
+            return new Parsed.Invalid("values must be at most " + maxLength + " characters");
         }
         return new Parsed.Values(values);
     }

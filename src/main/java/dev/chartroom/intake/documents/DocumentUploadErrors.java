@@ -1,6 +1,7 @@
 package dev.chartroom.intake.documents;
 
 import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.web.Failures;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
 import dev.chartroom.web.UnauthenticatedException;
@@ -66,7 +67,7 @@ class DocumentUploadErrors {
             return ResponseEntity.status(known.getStatusCode()).body(
                     new DocumentUploadResponses.Error(false, "invalid_request", "The request cannot be served as sent."));
         }
-        log.error("Document upload failed unexpectedly: {}", e.getClass().getName());
+        log.error("Document upload failed unexpectedly: {}", Failures.describe(e));
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Unexpected server error.");
     }
 

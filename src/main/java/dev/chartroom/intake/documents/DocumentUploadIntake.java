@@ -94,8 +94,7 @@ class DocumentUploadIntake {
             throw DocumentUploadException.badRequest("file_too_large",
                     "Maximum file size is " + limits.documentMaxFileSize().toMegabytes() + "MB.");
         }
-        int sample = Math.min(content.length, ContentSniffer.SAMPLE_SIZE);
-        ContentKind kind = ContentSniffer.sniff(content, sample, sample == content.length);
+        ContentKind kind = ContentSniffer.sniff(content);
         if (kind != ContentKind.PDF && kind != ContentKind.JPEG && kind != ContentKind.PNG) {
             throw DocumentUploadException.badRequest("invalid_file_type", "Only PDF, JPEG, and PNG files are allowed.");
         }

@@ -1,5 +1,6 @@
 package dev.chartroom.intake.patientpdf;
 
+import dev.chartroom.web.Failures;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
 import dev.chartroom.web.UnauthenticatedException;
@@ -53,7 +54,7 @@ class PatientPdfErrors {
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             return ResponseEntity.status(known.getStatusCode()).body(new PatientPdfError("The request cannot be served as sent."));
         }
-        log.error("Patient PDF upload failed unexpectedly: {}", e.getClass().getName());
+        log.error("Patient PDF upload failed unexpectedly: {}", Failures.describe(e));
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected server error.");
     }
 

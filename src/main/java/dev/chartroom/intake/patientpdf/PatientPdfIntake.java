@@ -77,8 +77,7 @@ class PatientPdfIntake {
         if (content.length == 0) {
             throw PatientPdfException.badRequest("The file is empty. The file must be a valid PDF document.");
         }
-        int sample = Math.min(content.length, ContentSniffer.SAMPLE_SIZE);
-        if (ContentSniffer.sniff(content, sample, sample == content.length) != ContentKind.PDF) {
+        if (ContentSniffer.sniff(content) != ContentKind.PDF) {
             throw PatientPdfException.badRequest("The file is not a PDF document. The file must be a valid PDF document.");
         }
         String text = switch (pdfs.read(content)) {

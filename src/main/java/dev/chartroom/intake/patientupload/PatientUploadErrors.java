@@ -1,5 +1,6 @@
 package dev.chartroom.intake.patientupload;
 
+import dev.chartroom.web.Failures;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.InvalidRequestException;
 import dev.chartroom.web.NotFoundException;
@@ -70,7 +71,7 @@ class PatientUploadErrors {
             return ResponseEntity.status(known.getStatusCode())
                     .body(PatientUploadError.of("invalid_request", "The request cannot be served as sent."));
         }
-        log.error("Patient upload failed unexpectedly", e);
+        log.error("Patient upload failed unexpectedly: {}", Failures.describe(e));
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Unexpected server error — contact support.");
     }
 

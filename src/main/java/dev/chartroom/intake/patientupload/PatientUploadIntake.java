@@ -6,6 +6,7 @@ import dev.chartroom.csv.InvalidCsvException;
 import dev.chartroom.csv.PatientFile;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
+import dev.chartroom.document.DocumentStorage;
 import dev.chartroom.document.Documents;
 import dev.chartroom.document.PdfBoxTextExtractor;
 import dev.chartroom.document.TextDecoding;
@@ -17,13 +18,10 @@ import dev.chartroom.patient.Patients;
 import dev.chartroom.patient.Precedence;
 import dev.chartroom.patient.StoredPatients;
 import dev.chartroom.patient.TextDemographics;
-import dev.chartroom.storage.BlobStore;
 import dev.chartroom.storage.StoredBlob;
 import dev.chartroom.upload.NewUpload;
 import dev.chartroom.upload.Upload;
 import dev.chartroom.upload.Uploads;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -35,8 +33,6 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,27 +49,26 @@ class PatientUploadIntake {
     static final String KIND_PDF = "patient-pdf";
     static final String KIND_TXT = "patient-txt";
 
-    private static final Logger log = LoggerFactory.getLogger(PatientUploadIntake.class);
-
     private final Patients patients;
     private final Announcements announcements;
     private final DocumentTextExtraction textExtraction;
     private final Uploads uploads;
     private final Documents documents;
-    private final BlobStore blobs;
+    private final DocumentStorage storage;
     private final CsvLimits csvLimits;
     private final PdfBoxTextExtractor pdfs;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    PatientUploadIntake(Patients patients, Announcements announcements, DocumentTextExtraction textExtraction, Uploads uploads, Documents documents, BlobStore blobs, CsvLimits csvLimits,
+    PatientUploadIntake(Patients patients, Announcements announcements, DocumentTextExtraction textExtraction,
+                        Uploads uploads, Documents documents, DocumentStorage storage, CsvLimits csvLimits,
                         IntakeLimits limits, TransactionTemplate transaction, Clock clock) {
         this.patients = patients;
         this.announcements = announcements;
         this.textExtraction = textExtraction;
         this.uploads = uploads;
         this.documents = documents;
-        this.blobs = blobs;
+        this.storage = storage;
         this.csvLimits = csvLimits;
         this.pdfs = new PdfBoxTextExtractor(limits.pdfMaxPages());
         this.transaction = transaction;
@@ -87,8 +82,7 @@ class PatientUploadIntake {
     PatientUploadResponse accept(Request request) {
         Instant receivedAt = Instant.now(clock);
         byte[] content = request.content();
-        int sample = Math.min(content.length, ContentSniffer.SAMPLE_SIZE);
-        ContentKind kind = ContentSniffer.sniff(content, sample, sample == content.length);
+        ContentKind kind = ContentSniffer.sniff(content);
         return switch (kind) {
             case PDF -> acceptPdf(request, receivedAt);
             case TEXT -> isCsv(request.fileName(), content) ? acceptCsv(request, receivedAt) : acceptText(request, receivedAt);
@@ -125,29 +119,33 @@ class PatientUploadIntake {
         String externalId = found.externalId() != null ? found.externalId() : "doc-" + sha256.substring(0, 16);
         PatientFacts facts = new PatientFacts(externalId, found.name(), found.firstName(), found.lastName(),
                 found.birthDate(), found.sex(), null, null, null, null, java.util.Map.of());
-        StoredBlob blob = store(org, request.content());
-        try {
-            return transaction.execute(status -> {
-                String uploadId = uploads.newId();
-                StoredPatients stored = patients.upsert(org, List.of(facts), Precedence.STORED_WINS, request.anonymize());
-                long patientId = stored.idsByExternalId().get(externalId);
-                patients.addToGroup(org, request.groupId(), List.of(patientId));
-                boolean known = documents.ofPatient(org, patientId).stream().anyMatch(d -> d.sha256().equals(sha256));
-                if (!known) {
-                    patients.appendClinicalText(org, patientId, text);
-                    var document = documents.store(org, new Documents.NewDocument(patientId, uploadId,
-                            fileName(request, contentKind), contentKind, blob, null, null, "processed", text));
-                    textExtraction.schedule(org, document.id());
+        // The same new patient from two uploads at once: one fails on the key and runs again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return storage.store(org, List.of(request.content()), blobs -> {
+                    StoredBlob blob = blobs.getFirst();
+                    String uploadId = uploads.newId();
+                    StoredPatients stored = patients.upsert(org, List.of(facts), Precedence.STORED_WINS, request.anonymize());
+                    long patientId = stored.idsByExternalId().get(externalId);
+                    patients.addToGroup(org, request.groupId(), List.of(patientId));
+                    boolean known = documents.ofPatient(org, patientId).stream().anyMatch(d -> d.sha256().equals(sha256));
+                    if (!known) {
+                        patients.appendClinicalText(org, patientId, text);
+                        var document = documents.store(org, new Documents.NewDocument(patientId, uploadId,
+                                fileName(request, contentKind), contentKind, blob, null, null, "processed", text));
+                        textExtraction.schedule(org, document.id());
+                    }
+                    Upload upload = uploads.recordProcessed(org, uploadId, newUpload(request, uploadKind, sha256),
+                            receivedAt, new Upload.Counts(1, 1, 1, 0), List.of());
+                    announcements.patientsCreated(org, uploadId, created(stored));
+                    announcements.uploadProcessed(org, upload);
+                    return new PatientUploadResponse(true, 1, null, uploadId);
+                });
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                if (attempt == 3) {
+                    throw raced;
                 }
-                Upload upload = uploads.recordProcessed(org, uploadId, newUpload(request, uploadKind, sha256), receivedAt,
-                        new Upload.Counts(1, 1, 1, 0), List.of());
-                announcements.patientsCreated(org, uploadId, created(stored));
-                announcements.uploadProcessed(org, upload);
-                return new PatientUploadResponse(true, 1, null, uploadId);
-            });
-        } catch (RuntimeException e) {
-            forgetUnlessReferenced(org, blob);
-            throw e;
+            }
         }
     }
 
@@ -213,24 +211,6 @@ class PatientUploadIntake {
         String start = new String(content, 0, Math.min(content.length, 64), java.nio.charset.StandardCharsets.ISO_8859_1)
                 .replace("\uFEFF", "").replace("\u00EF\u00BB\u00BF", "").strip().toLowerCase(Locale.ROOT);
         return start.startsWith("patient_id,") || start.startsWith("\"patient_id\",");
-    }
-
-    private StoredBlob store(String organizationId, byte[] content) {
-        try {
-            return blobs.put(organizationId, new ByteArrayInputStream(content));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void forgetUnlessReferenced(String organizationId, StoredBlob blob) {
-        try {
-            if (!documents.referencesBlob(organizationId, blob.key().value())) {
-                blobs.delete(blob.key());
-            }
-        } catch (IOException | RuntimeException e) {
-            log.warn("Could not remove an unreferenced blob after a failed upload: {}", e.getClass().getSimpleName());
-        }
     }
 
     private static String fileName(Request request, ContentKind kind) {

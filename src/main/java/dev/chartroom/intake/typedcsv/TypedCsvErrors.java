@@ -1,5 +1,6 @@
 package dev.chartroom.intake.typedcsv;
 
+import dev.chartroom.web.Failures;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
 import dev.chartroom.web.UnauthenticatedException;
@@ -53,7 +54,7 @@ class TypedCsvErrors {
             return ResponseEntity.status(known.getStatusCode())
                     .body(new TypedCsvResponses.Error(false, "invalid_request", "The request cannot be served as sent."));
         }
-        log.error("Typed CSV upload failed unexpectedly", e);
+        log.error("Typed CSV upload failed unexpectedly: {}", Failures.describe(e));
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Unexpected server error.");
     }
 

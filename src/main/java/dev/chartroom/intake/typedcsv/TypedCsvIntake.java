@@ -79,6 +79,21 @@ class TypedCsvIntake {
             throw new TypedCsvException(HttpStatus.UNPROCESSABLE_CONTENT, "no_routing_rules",
                     "No agent routing rules are configured for your organization: add them at /v1/routing-rules.");
         }
+        // Two uploads creating the same new cases (or notes) at once: one fails on the key and runs
+        // again, finding them stored.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store(organizationId, type, fileName, size, receivedAt, table, digest);
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                if (attempt == 3) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private Outcome store(String organizationId, TypedCsv.Type type, String fileName, long size, Instant receivedAt,
+                          TypedCsv.Table table, String digest) {
         String uploadId = uploads.newId();
         var file = new TypedCsvFiles.Processed(fileName, type.value(), uploadId, size, receivedAt);
         Boolean processed = transaction.execute(status -> {

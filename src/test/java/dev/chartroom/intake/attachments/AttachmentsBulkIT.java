@@ -145,6 +145,9 @@ class AttachmentsBulkIT extends ApplicationTest {
                         .file("attachments", "a.pdf", "application/pdf", pdf)
                         .file("attachments", "b.pdf", "application/pdf", pdf).field("external_ids", "only-one"),
                         List.of("body", "external_ids"), "value_error"),
+                Arguments.of("an external id longer than its column", (Form) p -> new Multipart().field("patient_id", p)
+                        .file("attachments", "a.pdf", "application/pdf", pdf).field("external_ids", "E".repeat(300)),
+                        List.of("body", "external_ids"), "value_error"),
                 Arguments.of("names not a list", (Form) p -> new Multipart().field("patient_id", p)
                         .file("attachments", "a.pdf", "application/pdf", pdf).field("names", "[\"a\""),
                         List.of("body", "names"), "value_error"),

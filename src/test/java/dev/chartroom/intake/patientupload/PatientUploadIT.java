@@ -223,6 +223,31 @@ class PatientUploadIT extends ApplicationTest {
     }
 
     @Test
+    void longNamesAreKeptToTheirLimitsNotFailed() {
+        String first = "F".repeat(150);
+        String last = "L".repeat(150);
+        var joined = upload("long.csv", "text/csv", utf8("patient_id,first_name,last_name\nlong-1," + first + "," + last + "\n"));
+        var split = upload("long2.csv", "text/csv", utf8("patient_id,name\nlong-2," + "A".repeat(200) + " " + "B".repeat(99) + "\n"));
+
+        assertThat(joined.status()).isEqualTo(200);
+        assertThat(split.status()).isEqualTo(200);
+        assertThat(patient("long-1").get("name").asString()).hasSize(300);
+        assertThat(patient("long-2").get("firstName").asString()).hasSize(150);
+    }
+
+    @Test
+    void aNulByteAnywhereMakesAFileNotText() {
+        String padding = "x".repeat(9000);
+        var note = upload("note.txt", "text/plain", utf8("Patient: Ana Ruiz\n" + padding + "\u0000 tail\n"));
+        var csv = upload("p.csv", "text/csv", utf8("patient_id,notes\np-1," + padding + "\u0000\n"));
+
+        assertThat(note.status()).isEqualTo(400);
+        assertThat(note.json().get("error").asString()).isEqualTo("invalid_file_type");
+        assertThat(csv.status()).isEqualTo(400);
+        assertThat(http.get("/v1/patients", acme.bearer()).json().get("data")).isEmpty();
+    }
+
+    @Test
     void aLatin1NoteIsReadAsLatin1() {
         byte[] note = "Paciente: José Muñoz\nFecha: 2024-01-01\n".getBytes(StandardCharsets.ISO_8859_1);
 

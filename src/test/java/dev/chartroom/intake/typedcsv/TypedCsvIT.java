@@ -243,6 +243,48 @@ class TypedCsvIT extends ApplicationTest {
     }
 
     @Test
+    void overLongValuesAreRowErrorsNotFailures() {
+        String longVirtual = A1.replace(",true,2026-04-20", "," + "t".repeat(50) + ",2026-04-20").replace("A-1,R-1", "A-7,R-7");
+        String longNames = A1.replace("Maria,Lopez", "M".repeat(150) + "," + "L".repeat(150)).replace("A-1,R-1", "A-8,R-8");
+        String name = unique("appointments");
+
+        var answer = upload("appointments", name, HEADER + "\n" + longVirtual + "\n" + longNames + "\n");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(http.get("/v1/cases?appointmentId=A-7", acme.apiKey()).json().get("data")).isEmpty();
+        assertThat(caseOf("A-8").get("patient").get("name").asString()).hasSize(300);
+        var errors = http.get("/v1/uploads?fileName=" + name, acme.apiKey()).json().get("data").get(0).get("errors");
+        assertThat(errors).extracting(e -> e.get("column").asString()).contains("Virtual");
+    }
+
+    @Test
+    void twoFilesCreatingTheSameCasesAtOnceBothSucceed() throws Exception {
+        var rows = new StringBuilder(HEADER + "\n");
+        for (int i = 0; i < 300; i++) {
+            rows.append(A1.replace("A-1,R-1", "P-" + i + ",RP-" + i)).append("\n");
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(3)) {
+            java.util.concurrent.Callable<Http.Response> uploadAll =
+                    () -> upload("appointments", unique("parallel"), rows.toString());
+            var answers = pool.invokeAll(List.of(uploadAll, uploadAll, uploadAll));
+            for (var answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().text()).isEqualTo(200);
+            }
+        }
+        assertThat(caseOf("P-299").get("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aNulByteAfterTheFirstKilobytesIsRefused() {
+        String meds = "PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted\nR-1,X,1 mg,,," + "y".repeat(9000) + "\u0000\n";
+
+        var answer = upload("medications", unique("nul"), meds);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("success").asBoolean()).isFalse();
+    }
+
+    @Test
     void withoutRoutingRulesAppointmentsAre422() {
         TestOrganization bare = newOrganization();
 
