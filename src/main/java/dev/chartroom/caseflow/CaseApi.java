@@ -1,5 +1,6 @@
 package dev.chartroom.caseflow;
 
+import dev.chartroom.audit.AuditLog;
 import dev.chartroom.patient.Patients;
 import dev.chartroom.tenant.Caller;
 import dev.chartroom.web.Cursor;
@@ -23,10 +24,12 @@ class CaseApi {
 
     private final Cases cases;
     private final Patients patients;
+    private final AuditLog audit;
 
-    CaseApi(Cases cases, Patients patients) {
+    CaseApi(Cases cases, Patients patients, AuditLog audit) {
         this.cases = cases;
         this.patients = patients;
+        this.audit = audit;
     }
 
     record CasePage(List<Case> data, String nextCursor) {
@@ -53,6 +56,7 @@ class CaseApi {
         int size = Math.clamp(limit, 1, 500);
         List<Case> page = cases.list(caller.organizationId(), blankToNull(appointmentId), patientId, blankToNull(status),
                 Cursor.after(cursor), size + 1);
+        audit.read(caller, "list", "case", blankToNull(appointmentId));
         String next = null;
         if (page.size() > size) {
             page = page.subList(0, size);
@@ -64,8 +68,10 @@ class CaseApi {
     @GetMapping("/{appointmentId}")
     @Operation(summary = "One case, by its AppointmentId")
     Case get(Caller caller, @PathVariable String appointmentId) {
-        return cases.byAppointmentId(caller.organizationId(), appointmentId)
+        Case found = cases.byAppointmentId(caller.organizationId(), appointmentId)
                 .orElseThrow(() -> new NotFoundException("case_not_found", "No case with that appointment id."));
+        audit.read(caller, "read", "case", appointmentId);
+        return found;
     }
 
     private static String blankToNull(String value) {

@@ -1,5 +1,6 @@
 package dev.chartroom.document;
 
+import dev.chartroom.audit.AuditLog;
 import dev.chartroom.tenant.Caller;
 import dev.chartroom.web.NativeApi;
 import dev.chartroom.web.NotFoundException;
@@ -17,18 +18,22 @@ class DocumentApi {
 
     private final Documents documents;
     private final SignedUrls urls;
+    private final AuditLog audit;
 
-    DocumentApi(Documents documents, SignedUrls urls) {
+    DocumentApi(Documents documents, SignedUrls urls, AuditLog audit) {
         this.documents = documents;
         this.urls = urls;
+        this.audit = audit;
     }
 
     @GetMapping("/v1/documents/{id}")
     @Operation(summary = "One document", description = "Status pending, processed or failed (with failureReason); "
             + "url and thumbnailUrl are signed and expire.")
     DocumentView get(Caller caller, @PathVariable String id) {
-        return documents.find(caller.organizationId(), id)
+        DocumentView view = documents.find(caller.organizationId(), id)
                 .map(d -> DocumentView.of(caller.organizationId(), d, urls))
                 .orElseThrow(() -> new NotFoundException("document_not_found", "No document with that id."));
+        audit.read(caller, "read", "document", id);
+        return view;
     }
 }

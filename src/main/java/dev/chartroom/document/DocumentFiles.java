@@ -1,5 +1,6 @@
 package dev.chartroom.document;
 
+import dev.chartroom.audit.AuditLog;
 import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
 import dev.chartroom.web.ForbiddenException;
@@ -36,9 +37,12 @@ class DocumentFiles {
     private final Documents documents;
     private final DocumentThumbnails thumbnails;
     private final BlobStore blobs;
+    private final AuditLog audit;
     private final Clock clock;
 
-    DocumentFiles(SignedUrls signedUrls, Documents documents, DocumentThumbnails thumbnails, BlobStore blobs, Clock clock) {
+    DocumentFiles(SignedUrls signedUrls, Documents documents, DocumentThumbnails thumbnails, BlobStore blobs,
+                  AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.signedUrls = signedUrls;
         this.documents = documents;
         this.thumbnails = thumbnails;
@@ -61,6 +65,7 @@ class DocumentFiles {
             case INVALID -> throw new ForbiddenException("invalid_signature", "This link is not valid.");
         }
         Document document = documents.find(organizationId, documentId).orElseThrow(DocumentFiles::notFound);
+        audit.download(organizationId, what == FileVariant.THUMBNAIL ? "thumbnail" : "document", documentId);
         var headers = new HttpHeaders();
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "no-referrer");

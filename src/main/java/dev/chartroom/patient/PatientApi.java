@@ -1,6 +1,7 @@
 package dev.chartroom.patient;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.chartroom.audit.AuditLog;
 import dev.chartroom.document.DocumentView;
 import dev.chartroom.document.Documents;
 import dev.chartroom.document.SignedUrls;
@@ -32,10 +33,12 @@ class PatientApi {
     private final SignedUrls urls;
     private final List<PatientRecordPart> parts;
     private final ClinicalFacts clinicalFacts;
+    private final AuditLog audit;
 
     PatientApi(Patients patients, Documents documents, SignedUrls urls, List<PatientRecordPart> parts,
-               ClinicalFacts clinicalFacts) {
+               ClinicalFacts clinicalFacts, AuditLog audit) {
         this.clinicalFacts = clinicalFacts;
+        this.audit = audit;
         this.patients = patients;
         this.documents = documents;
         this.urls = urls;
@@ -69,6 +72,7 @@ class PatientApi {
         long after = Cursor.after(cursor);
         List<PatientSummary> page = patients.list(caller.organizationId(),
                 new PatientFilter(blankToNull(externalId), blankToNull(group), blankToNull(q)), after, size + 1);
+        audit.read(caller, "list", "patient", null);
         String next = null;
         if (page.size() > size) {
             page = page.subList(0, size);
@@ -87,6 +91,7 @@ class PatientApi {
             throw notFound();
         }
         PatientDetails details = patients.find(caller.organizationId(), patientId).orElseThrow(PatientApi::notFound);
+        audit.read(caller, "read", "patient", Long.toString(patientId));
         PatientSummary p = details.summary();
         List<DocumentView> docs = documents.ofPatient(caller.organizationId(), patientId).stream()
                 .map(d -> DocumentView.of(caller.organizationId(), d, urls)).toList();

@@ -1,5 +1,6 @@
 package dev.chartroom.upload;
 
+import dev.chartroom.audit.AuditLog;
 import dev.chartroom.tenant.Caller;
 import dev.chartroom.web.NativeApi;
 import dev.chartroom.web.NotFoundException;
@@ -19,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UploadApi {
 
     private final Uploads uploads;
+    private final AuditLog audit;
 
-    UploadApi(Uploads uploads) {
+    UploadApi(Uploads uploads, AuditLog audit) {
         this.uploads = uploads;
+        this.audit = audit;
     }
 
     record UploadList(List<Upload> data) {
@@ -32,13 +35,16 @@ class UploadApi {
     UploadList list(Caller caller, @RequestParam(required = false) String fileName,
                     @RequestParam(required = false) String kind,
                     @RequestParam(defaultValue = "50") int limit) {
+        audit.read(caller, "list", "upload", null);
         return new UploadList(uploads.list(caller.organizationId(), fileName, kind, Math.clamp(limit, 1, 500)));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One upload with its counts and row errors")
     Upload get(Caller caller, @PathVariable String id) {
-        return uploads.find(caller.organizationId(), id)
+        Upload upload = uploads.find(caller.organizationId(), id)
                 .orElseThrow(() -> new NotFoundException("upload_not_found", "No upload with that id."));
+        audit.read(caller, "read", "upload", id);
+        return upload;
     }
 }
