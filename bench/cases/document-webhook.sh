@@ -4,7 +4,7 @@
 # for 50 documents sent one after another.
 set -euo pipefail
 python3 - "$URL" "$KEY" "$CLIENT_ID" "$CLIENT_SECRET" <<'PY'
-import http.client, http.server, json, statistics, sys, threading, time, urllib.parse, uuid
+import http.client, os, http.server, json, statistics, sys, threading, time, urllib.parse, uuid
 
 url, key, client_id, client_secret = sys.argv[1:5]
 host = urllib.parse.urlparse(url)
@@ -25,22 +25,9 @@ class Receiver(http.server.BaseHTTPRequestHandler):
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
 threading.Thread(target=server.serve_forever, daemon=True).start()
 
-def call(method, path, body=b"", headers=None):
-    c = http.client.HTTPConnection(host.hostname, host.port, timeout=60)
-    c.request(method, path, body=body, headers=headers or {})
-    r = c.getresponse(); data = r.read(); c.close()
-    return r.status, data
-
-def multipart(fields, files):
-    b = uuid.uuid4().hex
-    out = bytearray()
-    for k, v in fields.items():
-        out += f'--{b}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
-    for k, (name, data) in files.items():
-        out += f'--{b}\r\nContent-Disposition: form-data; name="{k}"; filename="{name}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
-        out += data + b"\r\n"
-    out += f"--{b}--\r\n".encode()
-    return bytes(out), f"multipart/form-data; boundary={b}"
+sys.path.insert(0, os.path.join(os.environ["BENCH"], "cases"))
+from benchhttp import Client, multipart  # noqa: E402
+call = Client(url).call
 
 status, _ = call("POST", "/v1/webhooks", json.dumps({"url": f"http://127.0.0.1:{server.server_port}/hooks",
                  "events": ["document.uploaded", "document.upload_failed"]}).encode(),

@@ -10,22 +10,9 @@ url, key = sys.argv[1], sys.argv[2]
 host = urllib.parse.urlparse(url)
 CLIENTS, WARMUP, UPLOADS = 8, 16, 400
 
-def call(method, path, body=b"", headers=None):
-    c = http.client.HTTPConnection(host.hostname, host.port, timeout=60)
-    c.request(method, path, body=body, headers=headers or {})
-    r = c.getresponse(); data = r.read(); c.close()
-    return r.status, data
-
-def multipart(fields, files):
-    b = uuid.uuid4().hex
-    out = bytearray()
-    for k, v in fields.items():
-        out += f'--{b}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
-    for k, (name, data) in files.items():
-        out += f'--{b}\r\nContent-Disposition: form-data; name="{k}"; filename="{name}"\r\nContent-Type: application/pdf\r\n\r\n'.encode()
-        out += data + b"\r\n"
-    out += f"--{b}--\r\n".encode()
-    return bytes(out), f"multipart/form-data; boundary={b}"
+sys.path.insert(0, os.path.join(os.environ["BENCH"], "cases"))
+from benchhttp import Client, multipart  # noqa: E402
+call = Client(url).call
 
 # One patient to attach the PDFs to.
 call("POST", "/v1/groups", json.dumps({"id": "bench-pdf", "name": "Bench PDF"}).encode(),
@@ -60,7 +47,7 @@ print(f"patient-pdf: {len(base):,} byte PDFs, {CLIENTS} clients, {UPLOADS} uploa
 
 def upload(i):
     data = bytearray(base); data[marker:marker + 16] = i.to_bytes(16, "big")   # unique bytes per upload
-    body, ctype = multipart({"filename": f"scan-{i}.pdf"}, {"file": (f"scan-{i}.pdf", bytes(data))})
+    body, ctype = multipart({"filename": f"scan-{i}.pdf"}, {"file": (f"scan-{i}.pdf", bytes(data))}, "application/pdf")
     t = time.perf_counter()
     status, answer = call("POST", f"/patients/{patient}/pdf", body, {"X-API-Key": key, "Content-Type": ctype})
     elapsed = time.perf_counter() - t

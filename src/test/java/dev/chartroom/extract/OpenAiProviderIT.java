@@ -38,12 +38,15 @@ class OpenAiProviderIT {
     @Test
     void consultNotesAreReadByTheConfiguredModel() {
         String baseUrl = "http://127.0.0.1:" + model.getAddress().getPort() + "/v1";
-        try (var chartroom = RunningChartroom.start(ApplicationTest.temporaryFolder(), Map.of(
+        // A database of its own: the other test nodes of the run extract with the built-in rules.
+        var settings = new java.util.HashMap<>(dev.chartroom.support.TestDatabase.isolated("openai_provider"));
+        settings.putAll(Map.of(
                 "chartroom.admin-token", ApplicationTest.ADMIN_TOKEN,
                 "chartroom.extraction.provider", "openai",
                 "chartroom.extraction.openai.base-url", baseUrl,
                 "chartroom.extraction.openai.model", "test-model",
-                "chartroom.extraction.openai.api-key", "sk-test-key"))) {
+                "chartroom.extraction.openai.api-key", "sk-test-key"));
+        try (var chartroom = RunningChartroom.start(ApplicationTest.temporaryFolder(), settings)) {
             var http = chartroom.http();
             TestOrganization acme = ApplicationTest.newOrganization(http);
             http.postJson("/v1/clinicians", "{\"firstName\":\"Linh\",\"lastName\":\"Nguyen\"}", acme.apiKey());

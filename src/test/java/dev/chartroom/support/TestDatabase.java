@@ -33,10 +33,24 @@ public final class TestDatabase {
             return Map.of();
         }
         if (!recreated) {
-            recreate();
+            recreate(POSTGRES_URL);
             recreated = true;
         }
         return Map.of("spring.datasource.url", POSTGRES_URL, "spring.datasource.username", POSTGRES_USER);
+    }
+
+    /**
+     * Settings for a database of one test's own (PostgreSQL: created afresh, named after the test),
+     * for tests whose nodes must not share work with the other test nodes of the run. On H2 each
+     * data folder has its own database already, so there is nothing to set.
+     */
+    public static synchronized Map<String, String> isolated(String name) {
+        if (!postgres()) {
+            return Map.of();
+        }
+        String url = POSTGRES_URL + "_" + name;
+        recreate(url);
+        return Map.of("spring.datasource.url", url, "spring.datasource.username", POSTGRES_USER);
     }
 
     private static String checkout() {
@@ -44,9 +58,9 @@ public final class TestDatabase {
         return String.format("%08x", path.hashCode());
     }
 
-    private static void recreate() {
-        String name = POSTGRES_URL.substring(POSTGRES_URL.lastIndexOf('/') + 1);
-        String server = POSTGRES_URL.substring(0, POSTGRES_URL.lastIndexOf('/') + 1) + "postgres";
+    private static void recreate(String url) {
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        String server = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
         try (Connection connection = DriverManager.getConnection(server, POSTGRES_USER, "");
              var statement = connection.createStatement()) {
             statement.execute("drop database if exists " + name + " with (force)");

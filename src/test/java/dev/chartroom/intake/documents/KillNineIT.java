@@ -31,9 +31,13 @@ class KillNineIT {
     @Test
     void aDocumentAcceptedJustBeforeKillNineIsProcessedAfterRestart() throws Exception {
         Path data = ApplicationTest.temporaryFolder();
+        // A database of its own: no other test node may pick up (or steal) the accepted document's job.
+        Map<String, String> database = TestDatabase.isolated("kill_nine");
         int port = freePort();
         // The node to be killed runs no jobs, so the accepted document is certainly still unprocessed.
-        Process node = startChild(data, port, Map.of("chartroom.jobs.enabled", "false"));
+        var childSettings = new java.util.HashMap<>(database);
+        childSettings.put("chartroom.jobs.enabled", "false");
+        Process node = startChild(data, port, childSettings);
         String documentId;
         try (var receiver = new WebhookReceiver()) {
             try {
@@ -54,7 +58,9 @@ class KillNineIT {
                 node.waitFor();
             }
 
-            try (var restarted = RunningChartroom.start(data, Map.of("chartroom.admin-token", ApplicationTest.ADMIN_TOKEN))) {
+            var restartSettings = new java.util.HashMap<>(database);
+            restartSettings.put("chartroom.admin-token", ApplicationTest.ADMIN_TOKEN);
+            try (var restarted = RunningChartroom.start(data, restartSettings)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().stream()
                         .anyMatch(r -> r.body().contains(documentId) && r.body().contains("\"document.uploaded\"")));
             }
@@ -68,7 +74,6 @@ class KillNineIT {
                 "--server.port=" + port, "--server.address=127.0.0.1", "--chartroom.data-dir=" + data,
                 "--chartroom.admin-token=" + ApplicationTest.ADMIN_TOKEN,
                 "--chartroom.webhooks.allow-private-addresses=true", "--logging.level.root=WARN"));
-        TestDatabase.settings().forEach((key, value) -> command.add("--" + key + "=" + value));
         extra.forEach((key, value) -> command.add("--" + key + "=" + value));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(data.resolve("killed-node.log").toFile()).start();
