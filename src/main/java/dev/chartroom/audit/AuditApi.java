@@ -1,5 +1,6 @@
 package dev.chartroom.audit;
 
+import dev.chartroom.text.Text;
 import dev.chartroom.tenant.Caller;
 import dev.chartroom.web.Cursor;
 import dev.chartroom.web.NativeApi;
@@ -34,16 +35,12 @@ class AuditApi {
                    @RequestParam(defaultValue = "100") int limit) {
         long before = cursor == null || cursor.isBlank() ? Long.MAX_VALUE : Cursor.after(cursor);
         int size = Math.clamp(limit, 1, 1000);
-        List<AuditEvent> page = log.list(caller.organizationId(), blank(subjectType), blank(subjectId), before, size + 1);
+        List<AuditEvent> page = log.list(caller.organizationId(), Text.blankToNull(subjectType), Text.blankToNull(subjectId), before, size + 1);
         String next = null;
         if (page.size() > size) {
             page = page.subList(0, size);
             next = Long.toString(page.getLast().id());
         }
         return new AuditPage(page, next);
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

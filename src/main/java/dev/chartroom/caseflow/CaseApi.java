@@ -1,5 +1,6 @@
 package dev.chartroom.caseflow;
 
+import dev.chartroom.text.Text;
 import dev.chartroom.audit.AuditLog;
 import dev.chartroom.patient.Patients;
 import dev.chartroom.tenant.Caller;
@@ -54,9 +55,9 @@ class CaseApi {
             throw new InvalidRequestException("invalid_request", "status: use active or cancelled.");
         }
         int size = Math.clamp(limit, 1, 500);
-        List<Case> page = cases.list(caller.organizationId(), blankToNull(appointmentId), patientId, blankToNull(status),
+        List<Case> page = cases.list(caller.organizationId(), Text.blankToNull(appointmentId), patientId, Text.blankToNull(status),
                 Cursor.after(cursor), size + 1);
-        audit.read(caller, "list", "case", blankToNull(appointmentId));
+        audit.read(caller, "list", "case", Text.blankToNull(appointmentId));
         String next = null;
         if (page.size() > size) {
             page = page.subList(0, size);
@@ -72,9 +73,5 @@ class CaseApi {
                 .orElseThrow(() -> new NotFoundException("case_not_found", "No case with that appointment id."));
         audit.read(caller, "read", "case", appointmentId);
         return found;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

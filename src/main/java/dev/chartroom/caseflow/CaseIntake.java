@@ -1,5 +1,6 @@
 package dev.chartroom.caseflow;
 
+import dev.chartroom.text.Text;
 import dev.chartroom.jobs.Jobs;
 import dev.chartroom.patient.Demographics;
 import dev.chartroom.patient.PatientFacts;
@@ -76,7 +77,7 @@ public class CaseIntake {
         }
         Map<String, Cases.Stored> stored = cases.stored(organizationId, byAppointment.keySet());
         Instant now = Instant.now(clock);
-        int notes = 0;
+        Map<Long, List<CaseNote>> notesByCase = new LinkedHashMap<>();
         List<CaseChange> enriched = new ArrayList<>();
         for (var group : byAppointment.entrySet()) {
             Cases.Stored target = stored.get(group.getKey());
@@ -87,16 +88,19 @@ public class CaseIntake {
             }
             List<CaseNote> texts = group.getValue().stream()
                     .filter(row -> row.text() != null) // the seed: rows without VPText contribute nothing
-                    .map(row -> new CaseNote(cut(row.category(), 300), row.text(), now))
+                    .map(row -> new CaseNote(Text.cut(row.category(), 300), row.text(), now))
                     .toList();
-            notes += cases.addNotes(target.id(), texts, uploadId);
+            notesByCase.put(target.id(), texts);
             if (noteExtraction.runsInline()) {
-                noteExtraction.extractNow(target.id());
                 enriched.add(new CaseChange(CaseChange.UPDATED, target.id(), group.getKey(), null, target.status(), null,
                         null, target.version()));
             } else {
                 jobs.enqueueFor(organizationId, CaseNoteExtraction.JOB, Long.toString(target.id()));
             }
+        }
+        int notes = cases.addNotes(notesByCase, uploadId);
+        if (noteExtraction.runsInline()) {
+            noteExtraction.extractNow(notesByCase.keySet());
         }
         return new ConsultNotesApplied(notes, enriched, errors);
     }
@@ -219,8 +223,8 @@ public class CaseIntake {
 
     private static CaseMedication medication(MedicationRow row) {
         String dosage = row.dose() != null ? row.dose() : row.strength();
-        return new CaseMedication(cut(row.medicationName(), 500), orUnknown(cut(dosage, 500)), orUnknown(cut(row.sig(), 500)),
-                orUnknown(cut(row.dateStarted(), 200)), orUnknown(cut(row.route(), 100)), "csv");
+        return new CaseMedication(Text.cut(row.medicationName(), 500), orUnknown(Text.cut(dosage, 500)), orUnknown(Text.cut(row.sig(), 500)),
+                orUnknown(Text.cut(row.dateStarted(), 200)), orUnknown(Text.cut(row.route(), 100)), "csv");
     }
 
     private static Cases.Write write(Appointment row, CaseDecision decision, StoredPatients people, String uploadId) {
@@ -234,11 +238,11 @@ public class CaseIntake {
     }
 
     private static PatientFacts patientFacts(Appointment row, Instant now) {
-        String first = cut(row.firstName(), Demographics.MAX_NAME_PART);
-        String last = cut(row.lastName(), Demographics.MAX_NAME_PART);
+        String first = Text.cut(row.firstName(), Demographics.MAX_NAME_PART);
+        String last = Text.cut(row.lastName(), Demographics.MAX_NAME_PART);
         String name = Demographics.fullName(first, last);
         LocalDate birth = Demographics.birthDate(row.dob(), LocalDate.ofInstant(now, ZoneOffset.UTC)).orElse(null);
-        return new PatientFacts(cut(row.patientRecordId(), 200), name, first, last, birth, null,
+        return new PatientFacts(Text.cut(row.patientRecordId(), 200), name, first, last, birth, null,
                 Demographics.phone(row.phone()).orElse(null), null, null, null, Map.of());
     }
 
@@ -250,9 +254,5 @@ public class CaseIntake {
 
     private static String orUnknown(String value) {
         return value == null ? UNKNOWN : value;
-    }
-
-    private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -1,5 +1,6 @@
 package dev.chartroom.caseflow;
 
+import dev.chartroom.text.Text;
 import dev.chartroom.extract.ClinicalExtractor;
 import dev.chartroom.extract.Extraction;
 import dev.chartroom.jobs.Job;
@@ -39,10 +40,11 @@ class CaseNoteExtraction implements JobHandler {
         return extractor.local();
     }
 
-    /** Extracts from the case's notes and stores the result, in the caller's transaction. */
-    void extractNow(long caseId) {
-        Extraction found = extractor.extract(context(cases.notesOf(caseId)));
-        store(caseId, found);
+    /** Extracts from each case's notes and stores the results, in the caller's transaction. */
+    void extractNow(java.util.Collection<Long> caseIds) {
+        Map<Long, Extraction> found = new java.util.LinkedHashMap<>();
+        cases.notesOf(caseIds).forEach((caseId, notes) -> found.put(caseId, extractor.extract(context(notes))));
+        store(found);
     }
 
     @Override
@@ -54,9 +56,9 @@ class CaseNoteExtraction implements JobHandler {
     public void run(Job job) {
         long caseId = Long.parseLong(job.payload().strip());
         // The remote call happens outside any transaction; only the result is written in one.
-        Extraction found = extractor.extract(context(cases.notesOf(caseId)));
+        Extraction found = extractor.extract(context(cases.notesOf(List.of(caseId)).getOrDefault(caseId, List.of())));
         transaction.executeWithoutResult(status -> {
-            store(caseId, found);
+            store(Map.of(caseId, found));
             cases.byId(job.organizationId(), caseId).ifPresent(c -> {
                 var data = new LinkedHashMap<String, Object>();
                 data.put("case_id", c.id());
@@ -70,16 +72,21 @@ class CaseNoteExtraction implements JobHandler {
         });
     }
 
-    private void store(long caseId, Extraction found) {
-        List<CaseMedication> medications = found.medications().stream()
-                .map(m -> new CaseMedication(cut(m.name(), 500), orUnknown(cut(m.dose(), 500)),
-                        orUnknown(cut(m.frequency(), 500)), CaseIntake.UNKNOWN, orUnknown(cut(m.route(), 100)), SOURCE))
-                .toList();
-        List<CaseAllergy> allergies = found.allergies().stream()
-                .map(a -> new CaseAllergy(cut(a.substance(), 500), cut(a.reaction(), 500), SOURCE))
-                .toList();
-        cases.replaceMedications(Map.of(caseId, medications), SOURCE);
-        cases.replaceAllergies(Map.of(caseId, allergies), SOURCE);
+    private void store(Map<Long, Extraction> foundByCase) {
+        Map<Long, List<CaseMedication>> medications = new java.util.LinkedHashMap<>();
+        Map<Long, List<CaseAllergy>> allergies = new java.util.LinkedHashMap<>();
+        foundByCase.forEach((caseId, found) -> {
+            medications.put(caseId, found.medications().stream()
+                    .map(m -> new CaseMedication(Text.cut(m.name(), 500), orUnknown(Text.cut(m.dose(), 500)),
+                            orUnknown(Text.cut(m.frequency(), 500)), CaseIntake.UNKNOWN,
+                            orUnknown(Text.cut(m.route(), 100)), SOURCE))
+                    .toList());
+            allergies.put(caseId, found.allergies().stream()
+                    .map(a -> new CaseAllergy(Text.cut(a.substance(), 500), Text.cut(a.reaction(), 500), SOURCE))
+                    .toList());
+        });
+        cases.replaceMedications(medications, SOURCE);
+        cases.replaceAllergies(allergies, SOURCE);
     }
 
     /** The notes as one text for the extractor, each under its category (the seed's "extraction context"). */
@@ -89,11 +96,6 @@ class CaseNoteExtraction implements JobHandler {
             text.append("Category: ").append(note.category()).append("\n").append(note.text()).append("\n\n");
         }
         return text.toString();
-    }
-
-    /** A model may answer at any length; the columns keep this much. */
-    private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     private static String orUnknown(String value) {

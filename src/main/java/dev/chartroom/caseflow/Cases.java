@@ -1,5 +1,6 @@
 package dev.chartroom.caseflow;
 
+import dev.chartroom.text.Sha256;
 import dev.chartroom.db.JsonColumns;
 import dev.chartroom.db.TimeColumns;
 import dev.chartroom.patient.PatientSummary;
@@ -89,10 +90,7 @@ public class Cases {
             where case_id in (:ids) order by case_id, position
             """;
     private static final String NOTE_HASHES = """
-            select text_sha256 from case_note where case_id = :caseId
-            """;
-    private static final String NEXT_NOTE_POSITION = """
-            select coalesce(max(position), -1) + 1 from case_note where case_id = :caseId
+            select case_id, text_sha256, position from case_note where case_id in (:ids)
             """;
     private static final String INSERT_NOTE = """
             insert into case_note (case_id, position, category, note_text, text_sha256, upload_id, created_at)
@@ -197,17 +195,29 @@ public class Cases {
     }
 
     /** Adds notes a case does not have yet (same text: kept once); returns how many were new. */
-    int addNotes(long caseId, List<CaseNote> notes, String uploadId) {
-        var known = new java.util.HashSet<>(jdbc.sql(NOTE_HASHES).param("caseId", caseId).query(String.class).list());
-        int position = jdbc.sql(NEXT_NOTE_POSITION).param("caseId", caseId).query(Integer.class).single();
-        List<Object[]> rows = new ArrayList<>();
-        for (CaseNote note : notes) {
-            String sha = sha256(note.text());
-            if (known.add(sha)) {
-                rows.add(new Object[] {caseId, position++, note.category(), note.text(), sha, uploadId,
-                        TimeColumns.of(note.createdAt())});
-            }
+    int addNotes(Map<Long, List<CaseNote>> notesByCase, String uploadId) {
+        if (notesByCase.isEmpty()) {
+            return 0;
         }
+        Map<Long, java.util.Set<String>> known = new HashMap<>();
+        Map<Long, Integer> nextPosition = new HashMap<>();
+        jdbc.sql(NOTE_HASHES).param("ids", notesByCase.keySet()).query(rs -> {
+            long caseId = rs.getLong("case_id");
+            known.computeIfAbsent(caseId, k -> new java.util.HashSet<>()).add(rs.getString("text_sha256"));
+            nextPosition.merge(caseId, rs.getInt("position") + 1, Math::max);
+        });
+        List<Object[]> rows = new ArrayList<>();
+        notesByCase.forEach((caseId, notes) -> {
+            var seen = known.computeIfAbsent(caseId, k -> new java.util.HashSet<>());
+            int position = nextPosition.getOrDefault(caseId, 0);
+            for (CaseNote note : notes) {
+                String sha = Sha256.hex(note.text());
+                if (seen.add(sha)) {
+                    rows.add(new Object[] {caseId, position++, note.category(), note.text(), sha, uploadId,
+                            TimeColumns.of(note.createdAt())});
+                }
+            }
+        });
         batch.batchUpdate(INSERT_NOTE, rows);
         return rows.size();
     }
@@ -233,10 +243,17 @@ public class Cases {
                 .query(Cases::bare).list()).stream().findFirst();
     }
 
-    List<CaseNote> notesOf(long caseId) {
-        return jdbc.sql(NOTES_OF).param("ids", List.of(caseId))
-                .query((rs, row) -> new CaseNote(rs.getString("category"), rs.getString("note_text"),
-                        TimeColumns.instant(rs, "created_at"))).list();
+    /** The notes of these cases, in order, by case. */
+    Map<Long, List<CaseNote>> notesOf(Collection<Long> caseIds) {
+        Map<Long, List<CaseNote>> notes = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return notes;
+        }
+        jdbc.sql(NOTES_OF).param("ids", caseIds).query(rs -> {
+            notes.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(new CaseNote(
+                    rs.getString("category"), rs.getString("note_text"), TimeColumns.instant(rs, "created_at")));
+        });
+        return notes;
     }
 
     private List<Case> complete(String organizationId, List<Case> bare) {
@@ -288,15 +305,5 @@ public class Cases {
 
     private static Long clinicianId(CaseDecision d) {
         return d.clinician() == null ? null : d.clinician().id();
-    }
-
-    private static String sha256(String text) {
-        try {
-            var digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -24,9 +24,4 @@ public final class TextDecoding {
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }
-
-    /** Whether the bytes are strict UTF-8 (a BOM allowed). */
-    public static boolean isUtf8(byte[] bytes) {
-        return ContentSniffer.decodesAsUtf8(bytes, bytes.length, true);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.chartroom.patient;
 
+import dev.chartroom.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,14 +49,14 @@ public class ClinicalFacts {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < medications.size(); i++) {
             PatientMedication m = medications.get(i);
-            rows.add(new Object[] {patientId, organizationId, source, i, cut(m.name(), 500), cut(m.dosage(), 200),
-                    cut(m.route(), 100), cut(m.frequency(), 200)});
+            rows.add(new Object[] {patientId, organizationId, source, i, Text.cut(m.name(), 500), Text.cut(m.dosage(), 200),
+                    Text.cut(m.route(), 100), Text.cut(m.frequency(), 200)});
         }
         batch.batchUpdate(INSERT_MEDICATION, rows);
         rows.clear();
         for (int i = 0; i < allergies.size(); i++) {
             PatientAllergy a = allergies.get(i);
-            rows.add(new Object[] {patientId, organizationId, source, i, cut(a.substance(), 500), cut(a.reaction(), 500)});
+            rows.add(new Object[] {patientId, organizationId, source, i, Text.cut(a.substance(), 500), Text.cut(a.reaction(), 500)});
         }
         batch.batchUpdate(INSERT_ALLERGY, rows);
     }
@@ -70,9 +71,5 @@ public class ClinicalFacts {
         return jdbc.sql(ALLERGIES).param("organizationId", organizationId).param("patientId", patientId)
                 .query((rs, row) -> new PatientAllergy(rs.getString("substance"), rs.getString("reaction"),
                         rs.getString("source"))).list();
-    }
-
-    private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -1,5 +1,6 @@
 package dev.chartroom.patient;
 
+import dev.chartroom.text.Text;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.chartroom.audit.AuditLog;
 import dev.chartroom.document.DocumentView;
@@ -71,7 +72,7 @@ class PatientApi {
         int size = Math.clamp(limit, 1, 1000);
         long after = Cursor.after(cursor);
         List<PatientSummary> page = patients.list(caller.organizationId(),
-                new PatientFilter(blankToNull(externalId), blankToNull(group), blankToNull(q)), after, size + 1);
+                new PatientFilter(Text.blankToNull(externalId), Text.blankToNull(group), Text.blankToNull(q)), after, size + 1);
         audit.read(caller, "list", "patient", null);
         String next = null;
         if (page.size() > size) {
@@ -115,10 +116,6 @@ class PatientApi {
             return all;
         }
         return second;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static NotFoundException notFound() {

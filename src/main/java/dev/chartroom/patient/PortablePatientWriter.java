@@ -3,7 +3,6 @@ package dev.chartroom.patient;
 import dev.chartroom.db.JsonColumns;
 import dev.chartroom.db.TimeColumns;
 import java.sql.Date;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

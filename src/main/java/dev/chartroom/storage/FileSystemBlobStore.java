@@ -1,5 +1,6 @@
 package dev.chartroom.storage;
 
+import dev.chartroom.text.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -37,7 +37,7 @@ public class FileSystemBlobStore implements BlobStore {
     public StoredBlob put(String organizationId, InputStream content) throws IOException {
         Path temporary = Files.createTempFile(incoming, "blob-", ".part");
         try {
-            MessageDigest sha256 = sha256();
+            MessageDigest sha256 = Sha256.newDigest();
             long size;
             try (OutputStream file = Files.newOutputStream(temporary, StandardOpenOption.WRITE);
                  var digesting = new DigestOutputStream(file, sha256)) {
@@ -91,14 +91,6 @@ public class FileSystemBlobStore implements BlobStore {
             // Another request stored the same content first: identical bytes, nothing to do.
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("The blob folder must be on one file system that supports atomic renames", e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.chartroom.tenant;
 
+import dev.chartroom.text.Sha256;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.UnauthenticatedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,8 +28,8 @@ class AdminAccess implements HandlerInterceptor {
         String authorization = request.getHeader("Authorization");
         String sent = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).trim() : "";
-        if (!MessageDigest.isEqual(ApiKeys.sha256(sent).getBytes(StandardCharsets.US_ASCII),
-                ApiKeys.sha256(token).getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(Sha256.hex(sent).getBytes(StandardCharsets.US_ASCII),
+                Sha256.hex(token).getBytes(StandardCharsets.US_ASCII))) {
             throw new UnauthenticatedException("unauthorized", "Missing or invalid admin token.");
         }
         return true;

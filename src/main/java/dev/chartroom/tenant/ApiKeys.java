@@ -1,9 +1,9 @@
 package dev.chartroom.tenant;
 
+import dev.chartroom.text.Sha256;
 import dev.chartroom.db.TimeColumns;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,8 +70,8 @@ public class ApiKeys {
         jdbc.sql(INSERT)
                 .param("id", id)
                 .param("organizationId", organizationId)
-                .param("keyHash", sha256(keySecret))
-                .param("clientSecretHash", sha256(clientSecret))
+                .param("keyHash", Sha256.hex(keySecret))
+                .param("clientSecretHash", Sha256.hex(clientSecret))
                 .param("createdAt", TimeColumns.of(now))
                 .update();
         return new IssuedApiKey(id, organizationId, "crk_" + id + "_" + keySecret, "ci_" + id, "cs_" + clientSecret, now);
@@ -122,7 +122,7 @@ public class ApiKeys {
                 .optional();
         String expected = stored.map(hashOf).orElse(NO_HASH);
         boolean equal = MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.US_ASCII), sha256(secret).getBytes(StandardCharsets.US_ASCII));
+                expected.getBytes(StandardCharsets.US_ASCII), Sha256.hex(secret).getBytes(StandardCharsets.US_ASCII));
         return equal && stored.isPresent() ? Optional.of(new Caller(stored.get().organizationId(), id)) : Optional.empty();
     }
 
@@ -138,15 +138,6 @@ public class ApiKeys {
         var bytes = new byte[32];
         random.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    static String sha256(String value) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     private record StoredKey(String organizationId, String keyHash, String clientSecretHash) {

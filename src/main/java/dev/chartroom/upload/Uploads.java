@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,11 +52,11 @@ public class Uploads {
             order by received_at, id
             limit 1
             """.formatted(COLUMNS);
-    private static final String ERRORS = """
-            select row_number, column_name, reason from upload_row_error e
-            where e.upload_id = :id
+    private static final String ERRORS_OF = """
+            select upload_id, row_number, column_name, reason from upload_row_error e
+            where e.upload_id in (:ids)
               and exists (select 1 from upload u where u.id = e.upload_id and u.organization_id = :organizationId)
-            order by position
+            order by upload_id, position
             """;
 
     private final JdbcClient jdbc;
@@ -124,20 +126,31 @@ public class Uploads {
     }
 
     public List<Upload> list(String organizationId, String fileName, String kind, int limit) {
-        return jdbc.sql(LIST).param("organizationId", organizationId).param("fileName", fileName).param("kind", kind)
+        List<Upload> listed = jdbc.sql(LIST).param("organizationId", organizationId).param("fileName", fileName).param("kind", kind)
                 .param("limit", limit)
-                .query((rs, row) -> map(rs, List.of())).list()
-                .stream().map(upload -> withErrors(organizationId, upload)).toList();
+                .query((rs, row) -> map(rs, List.of())).list();
+        return withErrors(organizationId, listed);
+    }
+
+    /** The row errors of several uploads in one query. */
+    private List<Upload> withErrors(String organizationId, List<Upload> uploads) {
+        if (uploads.isEmpty()) {
+            return uploads;
+        }
+        Map<String, List<RowError>> errors = new HashMap<>();
+        jdbc.sql(ERRORS_OF).param("ids", uploads.stream().map(Upload::id).toList()).param("organizationId", organizationId)
+                .query(rs -> {
+                    long line = rs.getLong("row_number");
+                    errors.computeIfAbsent(rs.getString("upload_id"), k -> new ArrayList<>())
+                            .add(new RowError(rs.wasNull() ? null : line, rs.getString("column_name"), rs.getString("reason")));
+                });
+        return uploads.stream().map(u -> new Upload(u.id(), u.kind(), u.fileName(), u.size(), u.sha256(), u.status(),
+                u.groupId(), u.anonymize(), u.receivedAt(), u.finishedAt(), u.counts(),
+                errors.getOrDefault(u.id(), List.of()))).toList();
     }
 
     private Upload withErrors(String organizationId, Upload upload) {
-        List<RowError> errors = jdbc.sql(ERRORS).param("id", upload.id()).param("organizationId", organizationId)
-                .query((rs, row) -> {
-                    long line = rs.getLong("row_number");
-                    return new RowError(rs.wasNull() ? null : line, rs.getString("column_name"), rs.getString("reason"));
-                }).list();
-        return new Upload(upload.id(), upload.kind(), upload.fileName(), upload.size(), upload.sha256(), upload.status(),
-                upload.groupId(), upload.anonymize(), upload.receivedAt(), upload.finishedAt(), upload.counts(), errors);
+        return withErrors(organizationId, List.of(upload)).getFirst();
     }
 
     private static String truncate(String reason) {

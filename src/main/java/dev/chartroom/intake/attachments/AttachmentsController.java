@@ -1,5 +1,6 @@
 package dev.chartroom.intake.attachments;
 
+import dev.chartroom.intake.Parts;
 import dev.chartroom.tenant.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -8,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -48,17 +48,9 @@ class AttachmentsController {
             @Parameter(description = "JSON array or comma-separated, one per attachment") @RequestParam(name = "external_ids", required = false) String externalIds) {
         List<AttachmentsIntake.File> files = attachments == null ? List.of() : attachments.stream()
                 .filter(f -> f != null && f.getOriginalFilename() != null)
-                .map(f -> new AttachmentsIntake.File(f.getOriginalFilename(), bytes(f)))
+                .map(f -> new AttachmentsIntake.File(f.getOriginalFilename(), Parts.bytes(f)))
                 .toList();
         return intake.accept(caller.organizationId(),
                 new AttachmentsIntake.Form(tenant, patientId, files, noteId, names, externalIds));
-    }
-
-    private static byte[] bytes(MultipartFile file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.chartroom.intake.documents;
 
+import dev.chartroom.intake.Parts;
 import dev.chartroom.tenant.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -8,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,20 +47,9 @@ class DocumentUploadController {
             @Parameter(description = "At most 1000 characters") @RequestParam(required = false) String notes,
             @Parameter(description = "Defaults to false") @RequestParam(name = "is_high_priority", required = false) String highPriority) {
         var form = new DocumentUploadIntake.Form(folderName, patientMrn,
-                document == null ? null : document.getOriginalFilename(), bytes(document), assignedTo, reviewed, notes,
+                document == null ? null : document.getOriginalFilename(), Parts.bytes(document), assignedTo, reviewed, notes,
                 highPriority);
         String id = intake.accept(caller.organizationId(), form);
         return new DocumentUploadResponses.Accepted(true, DocumentUploadResponses.ACCEPTED, id);
-    }
-
-    private static byte[] bytes(MultipartFile file) {
-        if (file == null) {
-            return null;
-        }
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

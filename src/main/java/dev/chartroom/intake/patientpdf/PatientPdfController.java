@@ -1,5 +1,6 @@
 package dev.chartroom.intake.patientpdf;
 
+import dev.chartroom.intake.Parts;
 import dev.chartroom.tenant.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -8,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,14 +49,6 @@ class PatientPdfController {
         }
         PatientPdfIntake.filename(filename);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(intake.accept(caller.organizationId(), patient, filename, bytes(file)));
-    }
-
-    private static byte[] bytes(MultipartFile file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                .body(intake.accept(caller.organizationId(), patient, filename, Parts.bytes(file)));
     }
 }

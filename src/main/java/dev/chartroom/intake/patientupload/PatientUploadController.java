@@ -1,5 +1,6 @@
 package dev.chartroom.intake.patientupload;
 
+import dev.chartroom.intake.Parts;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.patient.Groups;
 import dev.chartroom.tenant.Caller;
@@ -10,7 +11,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -70,7 +70,7 @@ class PatientUploadController {
             throw new PatientUploadException(HttpStatus.NOT_FOUND, "group_not_found", "No group with that groupId in this team.");
         }
         return intake.accept(new PatientUploadIntake.Request(caller.organizationId(), group, anonymize(anonymize),
-                file.getOriginalFilename(), bytes(file)));
+                file.getOriginalFilename(), Parts.bytes(file)));
     }
 
     private static boolean anonymize(String value) {
@@ -82,13 +82,5 @@ class PatientUploadController {
             case "false", "0", "no" -> false;
             default -> throw PatientUploadException.invalidRequest("anonymize must be true or false.");
         };
-    }
-
-    private static byte[] bytes(MultipartFile file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -50,13 +50,8 @@ class PatientUploadErrors {
         return error(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
     }
 
-    @ExceptionHandler
-    ResponseEntity<PatientUploadError> tooLarge(MaxUploadSizeExceededException e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "Request body exceeds server limit.");
-    }
-
-    @ExceptionHandler
-    ResponseEntity<PatientUploadError> tooLarge(PayloadTooLargeException e) {
+    @ExceptionHandler({MaxUploadSizeExceededException.class, PayloadTooLargeException.class})
+    ResponseEntity<PatientUploadError> tooLarge(Exception e) {
         return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "Request body exceeds server limit.");
     }
 

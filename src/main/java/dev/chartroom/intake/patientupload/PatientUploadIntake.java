@@ -1,5 +1,7 @@
 package dev.chartroom.intake.patientupload;
 
+import dev.chartroom.intake.Parts;
+import dev.chartroom.text.Sha256;
 import dev.chartroom.csv.CsvLimits;
 import dev.chartroom.csv.CsvTable;
 import dev.chartroom.csv.InvalidCsvException;
@@ -23,14 +25,10 @@ import dev.chartroom.upload.NewUpload;
 import dev.chartroom.upload.Upload;
 import dev.chartroom.upload.Uploads;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -109,7 +107,7 @@ class PatientUploadIntake {
     private PatientUploadResponse acceptOnePatient(Request request, Instant receivedAt, String uploadKind,
                                                    ContentKind contentKind, String text) {
         String org = request.organizationId();
-        String sha256 = sha256(request.content());
+        String sha256 = Sha256.hex(request.content());
         var earlier = uploads.sameFile(org, sha256, uploadKind, request.groupId());
         if (earlier.isPresent()) {
             return new PatientUploadResponse(true, 1, null, earlier.get().id());
@@ -120,9 +118,7 @@ class PatientUploadIntake {
         PatientFacts facts = new PatientFacts(externalId, found.name(), found.firstName(), found.lastName(),
                 found.birthDate(), found.sex(), null, null, null, null, java.util.Map.of());
         // The same new patient from two uploads at once: one fails on the key and runs again.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return storage.store(org, List.of(request.content()), blobs -> {
+        return Parts.retryingOnDuplicateKey(() -> storage.store(org, List.of(request.content()), blobs -> {
                     StoredBlob blob = blobs.getFirst();
                     String uploadId = uploads.newId();
                     StoredPatients stored = patients.upsert(org, List.of(facts), Precedence.STORED_WINS, request.anonymize());
@@ -140,13 +136,7 @@ class PatientUploadIntake {
                     announcements.patientsCreated(org, uploadId, created(stored));
                     announcements.uploadProcessed(org, upload);
                     return new PatientUploadResponse(true, 1, null, uploadId);
-                });
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                if (attempt == 3) {
-                    throw raced;
-                }
-            }
-        }
+                }));
     }
 
     private PatientUploadResponse acceptCsv(Request request, Instant receivedAt) {
@@ -164,19 +154,11 @@ class PatientUploadIntake {
             throw PatientUploadException.invalidCsvFormat(e.getMessage());
         }
         String org = request.organizationId();
-        String sha256 = sha256(request.content());
+        String sha256 = Sha256.hex(request.content());
         String kind = parsed.eventFile() ? KIND_EVENT_CSV : KIND_PATIENT_CSV;
         // New rows are inserted plainly (see PostgresPatientWriter): when a concurrent upload stored the
         // same new rows first, this one fails on the key, and a second run finds them and updates.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return storeCsv(request, receivedAt, parsed, org, sha256, kind);
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                if (attempt == 3) {
-                    throw raced;
-                }
-            }
-        }
+        return Parts.retryingOnDuplicateKey(() -> storeCsv(request, receivedAt, parsed, org, sha256, kind));
     }
 
     private PatientUploadResponse storeCsv(Request request, Instant receivedAt, PatientFile.Parsed parsed, String org,
@@ -230,13 +212,5 @@ class PatientUploadIntake {
         String name = request.fileName() == null || request.fileName().length() <= 500 ? request.fileName()
                 : request.fileName().substring(0, 500);
         return new NewUpload(kind, name, request.content().length, sha256, request.groupId(), request.anonymize());
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.chartroom.intake.typedcsv;
 
+import dev.chartroom.intake.Parts;
+import dev.chartroom.text.Sha256;
 import dev.chartroom.caseflow.Appointment;
 import dev.chartroom.caseflow.CaseIntake;
 import dev.chartroom.caseflow.ConsultNoteRow;
@@ -24,7 +26,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -72,7 +73,7 @@ class TypedCsvIntake {
 
     Outcome accept(String organizationId, TypedCsv.Type type, String fileName, long size, InputStream content) {
         Instant receivedAt = Instant.now(clock);
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.newDigest();
         TypedCsv.Table table = read(type, new DigestInputStream(content, sha256));
         String digest = HexFormat.of().formatHex(sha256.digest());
         if (type == TypedCsv.Type.APPOINTMENTS && !cases.hasRoutingRules(organizationId)) {
@@ -81,15 +82,7 @@ class TypedCsvIntake {
         }
         // Two uploads creating the same new cases (or notes) at once: one fails on the key and runs
         // again, finding them stored.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return store(organizationId, type, fileName, size, receivedAt, table, digest);
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                if (attempt == 3) {
-                    throw raced;
-                }
-            }
-        }
+        return Parts.retryingOnDuplicateKey(() -> store(organizationId, type, fileName, size, receivedAt, table, digest));
     }
 
     private Outcome store(String organizationId, TypedCsv.Type type, String fileName, long size, Instant receivedAt,
@@ -182,13 +175,5 @@ class TypedCsvIntake {
         return new MedicationRow(r.line(), t.value(r, "PatientRecordId"), t.value(r, "MedicationName"),
                 t.value(r, "Dose"), t.value(r, "Strength"), t.value(r, "SIG"), t.value(r, "DateStarted"),
                 t.value(r, "Route"));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
