@@ -36,25 +36,23 @@ public class Announcements {
 
     /** @param created ids of the patients an upload created, by external id */
     public void patientsCreated(String organizationId, String uploadId, Map<String, Long> created) {
-        if (created.isEmpty() || !events.anySubscriber(organizationId, WebhookEvents.PATIENT_CREATED)) {
+        if (created.isEmpty()) {
             return;
         }
+        var announced = new java.util.ArrayList<Map<String, Object>>(created.size());
         created.forEach((externalId, id) -> {
             var data = new LinkedHashMap<String, Object>();
             data.put("patient_id", id);
             data.put("external_id", externalId);
             data.put("upload_id", uploadId);
-            events.publish(organizationId, WebhookEvents.PATIENT_CREATED, data);
+            announced.add(data);
         });
+        events.publishAll(organizationId, WebhookEvents.PATIENT_CREATED, announced);
     }
 
     public void caseChanges(String organizationId, List<CaseChange> changes) {
-        // One subscription check per event type, not per case: most uploads announce to nobody.
-        var subscribed = new java.util.HashMap<String, Boolean>();
+        var byType = new LinkedHashMap<String, List<Map<String, Object>>>();
         for (CaseChange change : changes) {
-            if (!subscribed.computeIfAbsent(change.type(), type -> events.anySubscriber(organizationId, type))) {
-                continue;
-            }
             var data = new LinkedHashMap<String, Object>();
             data.put("case_id", change.caseId());
             data.put("appointment_id", change.appointmentId());
@@ -63,7 +61,8 @@ public class Announcements {
             data.put("cancel_reason", change.cancelReason());
             data.put("agent", change.agent());
             data.put("version", change.version());
-            events.publish(organizationId, change.type(), data);
+            byType.computeIfAbsent(change.type(), type -> new java.util.ArrayList<>()).add(data);
         }
+        byType.forEach((type, announced) -> events.publishAll(organizationId, type, announced));
     }
 }

@@ -52,14 +52,6 @@ public class WebhookEvents {
     }
 
     /**
-     * Whether any enabled endpoint of the organization subscribes to the type: bulk writers ask once
-     * before announcing thousands of events that nobody would receive.
-     */
-    public boolean anySubscriber(String organizationId, String type) {
-        return !endpoints.subscribedTo(organizationId, type).isEmpty();
-    }
-
-    /**
      * Announces an event of the organization to every enabled endpoint subscribed to its type. The body
      * sent is {@code {"id","object":"event","created","type","data"}} with {@code data} as given (a
      * {@link LinkedHashMap} keeps its field order); the same id is the {@code webhook-id} of every
@@ -71,26 +63,39 @@ public class WebhookEvents {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public String publish(String organizationId, String type, Map<String, ?> data) {
+        return publishAll(organizationId, type, List.of(data)).getFirst();
+    }
+
+    /**
+     * Announces several events of one type, as {@link #publish} does each, reading the subscribed
+     * endpoints once: bulk writers announce thousands at a time, usually to nobody.
+     *
+     * @return the events' ids, in order
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> publishAll(String organizationId, String type, List<? extends Map<String, ?>> data) {
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("unknown webhook event type " + type);
         }
-        String id = UUID.randomUUID().toString();
+        List<String> ids = data.stream().map(d -> UUID.randomUUID().toString()).toList();
         List<WebhookEndpoint> subscribed = endpoints.subscribedTo(organizationId, type);
         if (subscribed.isEmpty()) {
-            return id;
+            return ids;
         }
         Instant created = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        var envelope = new LinkedHashMap<String, Object>();
-        envelope.put("id", id);
-        envelope.put("object", "event");
-        envelope.put("created", created.toString());
-        envelope.put("type", type);
-        envelope.put("data", data);
-        var event = new WebhookDeliveries.StoredEvent(id, type, json.writeValueAsString(envelope));
-        deliveries.insertEvent(organizationId, event, created);
-        for (WebhookEndpoint endpoint : subscribed) {
-            DeliveryJob.enqueue(jobs, json, organizationId, endpoint.id(), id);
+        for (int i = 0; i < data.size(); i++) {
+            var envelope = new LinkedHashMap<String, Object>();
+            envelope.put("id", ids.get(i));
+            envelope.put("object", "event");
+            envelope.put("created", created.toString());
+            envelope.put("type", type);
+            envelope.put("data", data.get(i));
+            var event = new WebhookDeliveries.StoredEvent(ids.get(i), type, json.writeValueAsString(envelope));
+            deliveries.insertEvent(organizationId, event, created);
+            for (WebhookEndpoint endpoint : subscribed) {
+                DeliveryJob.enqueue(jobs, json, organizationId, endpoint.id(), ids.get(i));
+            }
         }
-        return id;
+        return ids;
     }
 }
