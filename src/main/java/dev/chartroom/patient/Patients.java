@@ -53,8 +53,8 @@ public class Patients {
     private static final String FIND_BY_EXTERNAL_ID = """
             select p.id from patient p where p.organization_id = :organizationId and p.external_id = :externalId
             """;
-    private static final String HELD_ELSEWHERE = """
-            select count(*) from patient p where p.id = :id and p.organization_id <> :organizationId
+    private static final String HOLDER = """
+            select p.organization_id from patient p where p.id = :id
             """;
     private static final String GROUPS_OF = """
             select patient_id, group_id from patient_group_member
@@ -122,14 +122,21 @@ public class Patients {
                 .query(Long.class).optional();
     }
 
+    /** Whose patient an id names, as seen by one organization. */
+    public enum Holder { CALLER, ANOTHER_ORGANIZATION, NONE }
+
     /**
-     * Whether a patient with this id belongs to an organization other than this one, so that a contract
-     * can answer "not yours" (403) rather than "no such patient" (404) as its seed asks. Patient ids are
-     * unique service-wide; nothing about that patient is read.
+     * Whose patient a path id names, so that a contract can answer "not yours" (403) rather than
+     * "no such patient" (404) as its seed asks. Patient ids are unique service-wide; nothing about
+     * another organization's patient is read. An id that is not a number names nobody.
      */
-    public boolean belongsToAnotherOrganization(String organizationId, long id) {
-        return jdbc.sql(HELD_ELSEWHERE).param("organizationId", organizationId).param("id", id)
-                .query(Long.class).single() > 0;
+    public Holder holderOf(String organizationId, String pathId) {
+        if (pathId == null || !pathId.matches("[0-9]{1,18}")) {
+            return Holder.NONE;
+        }
+        return jdbc.sql(HOLDER).param("id", Long.parseLong(pathId)).query(String.class).optional()
+                .map(holder -> holder.equals(organizationId) ? Holder.CALLER : Holder.ANOTHER_ORGANIZATION)
+                .orElse(Holder.NONE);
     }
 
     /** One page of patients, in id order after {@code afterId}, filtered by whatever is non-null. */

@@ -159,17 +159,13 @@ class AttachmentsIntake {
     }
 
     private PatientDetails patient(String organizationId, String patientId) {
-        if (patientId.matches("[0-9]{1,18}")) {
-            long id = Long.parseLong(patientId);
-            var found = patients.find(organizationId, id);
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (patients.belongsToAnotherOrganization(organizationId, id)) {
-                throw AttachmentsException.of(HttpStatus.FORBIDDEN, "This patient does not belong to your tenant.");
-            }
-        }
-        throw AttachmentsException.of(HttpStatus.NOT_FOUND, "Patient not found");
+        return switch (patients.holderOf(organizationId, patientId)) {
+            case CALLER -> patients.find(organizationId, Long.parseLong(patientId))
+                    .orElseThrow(() -> AttachmentsException.of(HttpStatus.NOT_FOUND, "Patient not found"));
+            case ANOTHER_ORGANIZATION ->
+                    throw AttachmentsException.of(HttpStatus.FORBIDDEN, "This patient does not belong to your tenant.");
+            case NONE -> throw AttachmentsException.of(HttpStatus.NOT_FOUND, "Patient not found");
+        };
     }
 
     /** A names/external_ids field as one entry (possibly null) per file; problems when it does not align. */

@@ -53,18 +53,12 @@ class PatientPdfIntake {
 
     /** The patient of the path, if it is the caller's; refuses otherwise. */
     long patientOf(String organizationId, String pathId) {
-        if (pathId == null || !pathId.matches("[0-9]{1,18}")) {
-            throw PatientPdfException.patientNotFound();
-        }
-        long id = Long.parseLong(pathId);
-        if (patients.find(organizationId, id).isPresent()) {
-            return id;
-        }
-        if (patients.belongsToAnotherOrganization(organizationId, id)) {
-            throw new PatientPdfException(HttpStatus.FORBIDDEN,
+        return switch (patients.holderOf(organizationId, pathId)) {
+            case CALLER -> Long.parseLong(pathId);
+            case ANOTHER_ORGANIZATION -> throw new PatientPdfException(HttpStatus.FORBIDDEN,
                     "You can only upload PDFs for patients associated with your account.");
-        }
-        throw PatientPdfException.patientNotFound();
+            case NONE -> throw PatientPdfException.patientNotFound();
+        };
     }
 
     PatientPdfResponse accept(String organizationId, long patientId, String filename, byte[] content) {
