@@ -23,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
  * <p>Run from the project root with any JDK 17+ (a single-file program, JDK classes only):
  * <pre>
  * java src/test/java/dev/chartroom/extract/DrugLexiconGenerator.java \
- *     ../shared/data/drug-lexicons/drugbank_vocabulary.csv \
+ *     src/test/resources/shared-data/drug-lexicons/drugbank_vocabulary.csv \
  *     src/main/resources/extract/drug-names.txt.gz
  * </pre>
  *

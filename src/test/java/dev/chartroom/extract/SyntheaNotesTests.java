@@ -1,7 +1,6 @@
 package dev.chartroom.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,23 +12,22 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.chartroom.support.TestFiles;
 import org.junit.jupiter.api.Test;
 
 /**
- * A sanity check on real (synthetic, CC0) Synthea notes from the shared data folder: every entry
- * of a note's "# Medications" list is found, and "No Known Allergies" gives none. Skipped when
- * the folder is not beside the project.
+ * A sanity check on real (synthetic, CC0) Synthea notes (a copy of 60 from the shared data set): every entry
+ * of a note's "# Medications" list is found, and "No Known Allergies" gives none.
  */
 class SyntheaNotesTests {
 
-    private static final Path NOTES = Path.of("../shared/data/synthea-bulk-fhir-cc0/notes");
+    private static final Path NOTES = TestFiles.SHARED_DATA.resolve("synthea-bulk-fhir-cc0/notes");
     private static final Pattern SECTION = Pattern.compile("(?m)^# (Medications|Allergies)\\n(.*)$");
 
     private final RuleBasedExtractor extractor = new RuleBasedExtractor(DrugLexicon.load());
 
     @Test
     void findsEveryListedMedication() throws IOException {
-        assumeTrue(Files.isDirectory(NOTES), "Synthea notes not present");
         List<Path> notes;
         try (Stream<Path> files = Files.list(NOTES)) {
             notes = files.filter(f -> f.toString().endsWith(".txt")).sorted().limit(60).toList();

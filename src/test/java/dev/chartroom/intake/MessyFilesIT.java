@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,18 +31,10 @@ class MessyFilesIT extends ApplicationTest {
         http = http();
     }
 
-    static List<Path> files(String folder, String suffix) throws IOException {
-        Path root = TestFiles.SHARED_DATA.resolve(folder);
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(root), "shared data not present: " + folder);
-        try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffix)).sorted().toList();
-        }
-    }
-
     @Test
     void csvEdgeCasesNeverFailTheServer() throws IOException {
         var failures = new ArrayList<String>();
-        for (Path file : files("csv-edge-cases", ".csv")) {
+        for (Path file : TestFiles.sharedFiles("csv-edge-cases", ".csv")) {
             byte[] content = Files.readAllBytes(file);
             String name = file.getFileName().toString();
             var asPatients = http.post("/api/pandora/upload-v2/upload", new Multipart().file("file", name, "text/csv", content)
@@ -62,7 +53,7 @@ class MessyFilesIT extends ApplicationTest {
     @Test
     void csvInjectionPayloadsAreStoredAsPlainText() throws IOException {
         List<String> payloads = new ArrayList<>();
-        for (Path file : files("csv-injection-payloads", ".txt")) {
+        for (Path file : TestFiles.sharedFiles("csv-injection-payloads", ".txt")) {
             Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
                     .filter(line -> !line.isEmpty() && line.length() < 300).forEach(payloads::add);
         }
@@ -88,8 +79,8 @@ class MessyFilesIT extends ApplicationTest {
     @Test
     void brokenAndLockedPdfsNeverFailTheServer() throws IOException {
         var failures = new ArrayList<String>();
-        var pdfs = new ArrayList<Path>(files("pdf-qpdf-testsuite/malformed", ".pdf"));
-        pdfs.addAll(files("pdf-qpdf-testsuite/encrypted", ".pdf"));
+        var pdfs = new ArrayList<Path>(TestFiles.sharedFiles("pdf-qpdf-testsuite/malformed", ".pdf"));
+        pdfs.addAll(TestFiles.sharedFiles("pdf-qpdf-testsuite/encrypted", ".pdf"));
         for (Path file : pdfs) {
             var answer = http.post("/api/pandora/upload-v2/upload", new Multipart()
                     .file("file", file.getFileName().toString(), "application/pdf", Files.readAllBytes(file))

@@ -5,17 +5,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
-/** Files for tests: PDFs made on the spot, and the shared real-world data set. */
+/** Files for tests: PDFs and pictures made on the spot, and pieces of the shared real-world data set. */
 public final class TestFiles {
 
-    /** The shared data folder (../shared/data from the project root). */
-    public static final Path SHARED_DATA = Path.of("..", "shared", "data").toAbsolutePath().normalize();
+    /**
+     * The pieces of the shared data set the tests read, copied into the repository
+     * ({@code src/test/resources/shared-data}, same paths, with their licence files).
+     */
+    public static final Path SHARED_DATA = sharedData();
 
     private TestFiles() {
     }
@@ -70,14 +75,33 @@ public final class TestFiles {
         }
     }
 
-    /** A file of the shared data set; the test is skipped when the data set is not beside the project. */
+    /** A file of the shared data set, by its path inside it. */
     public static byte[] shared(String relativePath) {
-        Path file = SHARED_DATA.resolve(relativePath);
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(file), "shared data not present: " + relativePath);
         try {
-            return Files.readAllBytes(file);
+            return Files.readAllBytes(SHARED_DATA.resolve(relativePath));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The files of a folder of the shared data set (and its subfolders) whose names end so, sorted. */
+    public static List<Path> sharedFiles(String folder, String suffix) {
+        try (Stream<Path> all = Files.walk(SHARED_DATA.resolve(folder))) {
+            return all.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path sharedData() {
+        var folder = TestFiles.class.getResource("/shared-data/README.md");
+        if (folder == null) {
+            throw new IllegalStateException("test resources lack shared-data/README.md");
+        }
+        try {
+            return Path.of(folder.toURI()).getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.chartroom.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.chartroom.support.ApplicationTest;
 import dev.chartroom.support.RunningChartroom;
@@ -21,11 +20,11 @@ class DemoOrganizationIT {
 
     @Test
     void aFirstStartWithoutAdminTokenCreatesTheDemoOrganizationAndPrintsItsKeyOnce(CapturedOutput output) {
-        // Needs an empty database: the embedded one in a fresh data folder (the PostgreSQL test
-        // database is shared by every test of the run).
-        assumeFalse(TestDatabase.postgres());
+        // Needs an empty database: the embedded one in a fresh data folder, or a PostgreSQL
+        // database of its own (the run's shared one has organizations already).
         Path data = ApplicationTest.temporaryFolder();
-        Map<String, String> noAdminToken = Map.of("chartroom.admin-token", "");
+        Map<String, String> noAdminToken = new java.util.HashMap<>(TestDatabase.isolated("demo_first_start"));
+        noAdminToken.put("chartroom.admin-token", "");
 
         String key;
         try (var first = RunningChartroom.start(data, noAdminToken)) {
@@ -48,9 +47,9 @@ class DemoOrganizationIT {
 
     @Test
     void noDemoOrganizationWhenAnAdminTokenIsSet(CapturedOutput output) {
-        assumeFalse(TestDatabase.postgres());
-        try (var running = RunningChartroom.start(ApplicationTest.temporaryFolder(),
-                Map.of("chartroom.admin-token", ApplicationTest.ADMIN_TOKEN))) {
+        Map<String, String> settings = new java.util.HashMap<>(TestDatabase.isolated("demo_with_token"));
+        settings.put("chartroom.admin-token", ApplicationTest.ADMIN_TOKEN);
+        try (var running = RunningChartroom.start(ApplicationTest.temporaryFolder(), settings)) {
             assertThat(KEY.matcher(output.getAll()).find()).isFalse();
             assertThat(running.bean(Organizations.class).find("demo")).isEmpty();
         }
