@@ -13,15 +13,15 @@ import org.springframework.stereotype.Repository;
 class IdempotentRequests {
 
     private static final String FIND = """
-            select method, path, status, content_type, body, started_at, completed_at from idempotent_request
+            select method, path, request_digest, status, content_type, body, started_at, completed_at from idempotent_request
             where organization_id = :organizationId and idempotency_key = :key
             """;
     private static final String START = """
-            insert into idempotent_request (organization_id, idempotency_key, method, path, started_at)
-            values (:organizationId, :key, :method, :path, :startedAt)
+            insert into idempotent_request (organization_id, idempotency_key, method, path, request_digest, started_at)
+            values (:organizationId, :key, :method, :path, :digest, :startedAt)
             """;
     private static final String TAKE_OVER = """
-            update idempotent_request set method = :method, path = :path, status = null, content_type = null,
+            update idempotent_request set method = :method, path = :path, request_digest = :digest, status = null, content_type = null,
                 body = null, started_at = :startedAt, completed_at = null
             where organization_id = :organizationId and idempotency_key = :key and started_at = :previousStart
             """;
@@ -41,7 +41,8 @@ class IdempotentRequests {
         this.jdbc = jdbc;
     }
 
-    record Stored(String method, String path, Integer status, String contentType, byte[] body, Instant startedAt,
+    /** @param digest the request's {@link RequestDigest}; null for answers stored before digests were kept */
+    record Stored(String method, String path, String digest, Integer status, String contentType, byte[] body, Instant startedAt,
                   Instant completedAt) {
 
         boolean completed() {
@@ -51,25 +52,27 @@ class IdempotentRequests {
 
     Optional<Stored> find(String organizationId, String key) {
         return jdbc.sql(FIND).param("organizationId", organizationId).param("key", key)
-                .query((rs, row) -> new Stored(rs.getString("method"), rs.getString("path"),
+                .query((rs, row) -> new Stored(rs.getString("method"), rs.getString("path"), rs.getString("request_digest"),
                         (Integer) rs.getObject("status"), rs.getString("content_type"), rs.getBytes("body"),
                         TimeColumns.instant(rs, "started_at"), TimeColumns.instant(rs, "completed_at")))
                 .optional();
     }
 
     /** Claims the key for a request starting now; false when another request holds it. */
-    boolean start(String organizationId, String key, String method, String path, Instant now) {
+    boolean start(String organizationId, String key, String method, String path, String digest, Instant now) {
         try {
             return jdbc.sql(START).param("organizationId", organizationId).param("key", key).param("method", method)
-                    .param("path", path).param("startedAt", TimeColumns.of(now)).update() == 1;
+                    .param("path", path).param("digest", digest).param("startedAt", TimeColumns.of(now)).update() == 1;
         } catch (DuplicateKeyException e) {
             return false;
         }
     }
 
     /** Claims a key whose earlier holder is expired (answer too old, or a request that never finished). */
-    boolean takeOver(String organizationId, String key, String method, String path, Instant previousStart, Instant now) {
-        return jdbc.sql(TAKE_OVER).param("method", method).param("path", path).param("startedAt", TimeColumns.of(now))
+    boolean takeOver(String organizationId, String key, String method, String path, String digest, Instant previousStart,
+                     Instant now) {
+        return jdbc.sql(TAKE_OVER).param("method", method).param("path", path).param("digest", digest)
+                .param("startedAt", TimeColumns.of(now))
                 .param("organizationId", organizationId).param("key", key)
                 .param("previousStart", TimeColumns.of(previousStart)).update() == 1;
     }

@@ -45,6 +45,11 @@ class NativeApiErrors {
     }
 
     @ExceptionHandler
+    ResponseEntity<ApiError> idempotencyKey(IdempotencyKeyException e) {
+        return error(e.status(), e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler
     ResponseEntity<ApiError> conflict(ConflictException e) {
         return error(HttpStatus.CONFLICT, e.code(), e.getMessage());
     }

@@ -1,6 +1,7 @@
 package dev.chartroom.intake.attachments;
 
 import dev.chartroom.web.Failures;
+import dev.chartroom.web.IdempotencyKeyException;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
 import dev.chartroom.web.UnauthenticatedException;
@@ -39,6 +40,16 @@ class AttachmentsErrors {
     @ExceptionHandler
     ResponseEntity<AttachmentResponses.Error> forbidden(ForbiddenException e) {
         return error(HttpStatus.FORBIDDEN, "This API key does not have access to that tenant.");
+    }
+
+    /** A 422 in FastAPI's validation shape, as every other 422 of this contract; 400 and 409 as plain details. */
+    @ExceptionHandler
+    ResponseEntity<?> idempotencyKey(IdempotencyKeyException e) {
+        if (e.status() == HttpStatus.UNPROCESSABLE_CONTENT) {
+            return ResponseEntity.status(e.status()).body(new AttachmentResponses.Invalid(java.util.List.of(
+                    new AttachmentProblem(java.util.List.of("header", "Idempotency-Key"), e.getMessage(), e.code()))));
+        }
+        return error(e.status(), e.getMessage());
     }
 
     @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})

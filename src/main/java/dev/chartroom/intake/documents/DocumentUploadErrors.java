@@ -2,6 +2,7 @@ package dev.chartroom.intake.documents;
 
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.web.Failures;
+import dev.chartroom.web.IdempotencyKeyException;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
 import dev.chartroom.web.UnauthenticatedException;
@@ -48,6 +49,11 @@ class DocumentUploadErrors {
     @ExceptionHandler
     ResponseEntity<DocumentUploadResponses.Error> forbidden(ForbiddenException e) {
         return error(HttpStatus.FORBIDDEN, "forbidden", "These credentials do not have access to that organization.");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<DocumentUploadResponses.Error> idempotencyKey(IdempotencyKeyException e) {
+        return error(e.status(), e.code(), e.getMessage());
     }
 
     @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})

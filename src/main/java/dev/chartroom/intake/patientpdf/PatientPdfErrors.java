@@ -1,6 +1,7 @@
 package dev.chartroom.intake.patientpdf;
 
 import dev.chartroom.web.Failures;
+import dev.chartroom.web.IdempotencyKeyException;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
 import dev.chartroom.web.UnauthenticatedException;
@@ -37,6 +38,11 @@ class PatientPdfErrors {
     @ExceptionHandler
     ResponseEntity<PatientPdfError> forbidden(ForbiddenException e) {
         return error(HttpStatus.FORBIDDEN, "You can only upload PDFs for patients associated with your account.");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<PatientPdfError> idempotencyKey(IdempotencyKeyException e) {
+        return error(e.status(), e.getMessage());
     }
 
     @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})

@@ -1,6 +1,7 @@
 package dev.chartroom.intake.patientupload;
 
 import dev.chartroom.web.Failures;
+import dev.chartroom.web.IdempotencyKeyException;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.InvalidRequestException;
 import dev.chartroom.web.NotFoundException;
@@ -48,6 +49,11 @@ class PatientUploadErrors {
     @ExceptionHandler
     ResponseEntity<PatientUploadError> invalid(InvalidRequestException e) {
         return error(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<PatientUploadError> idempotencyKey(IdempotencyKeyException e) {
+        return error(e.status(), e.code(), e.getMessage());
     }
 
     @ExceptionHandler({MaxUploadSizeExceededException.class, PayloadTooLargeException.class})

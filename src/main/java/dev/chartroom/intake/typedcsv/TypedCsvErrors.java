@@ -1,6 +1,7 @@
 package dev.chartroom.intake.typedcsv;
 
 import dev.chartroom.web.Failures;
+import dev.chartroom.web.IdempotencyKeyException;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
 import dev.chartroom.web.UnauthenticatedException;
@@ -36,6 +37,11 @@ class TypedCsvErrors {
     @ExceptionHandler
     ResponseEntity<TypedCsvResponses.Error> forbidden(ForbiddenException e) {
         return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<TypedCsvResponses.Error> idempotencyKey(IdempotencyKeyException e) {
+        return error(e.status(), e.code(), e.getMessage());
     }
 
     @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})
