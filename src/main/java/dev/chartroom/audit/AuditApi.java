@@ -34,7 +34,7 @@ class AuditApi {
                    @RequestParam(required = false) String subjectId, @RequestParam(required = false) String cursor,
                    @RequestParam(defaultValue = "100") int limit) {
         long before = cursor == null || cursor.isBlank() ? Long.MAX_VALUE : Cursor.after(cursor);
-        int size = Math.clamp(limit, 1, 1000);
+        int size = Cursor.limit(limit, 1000);
         List<AuditEvent> page = log.list(caller.organizationId(), Text.blankToNull(subjectType), Text.blankToNull(subjectId), before, size + 1);
         String next = null;
         if (page.size() > size) {

@@ -31,8 +31,10 @@ class AppointmentRules {
 
     private final Map<String, Clinician> activeByLastName;
     private final Map<Boolean, String> agents;
+    private final LocalDate today;
 
-    AppointmentRules(List<Clinician> clinicians, List<RoutingRule> rules) {
+    AppointmentRules(List<Clinician> clinicians, List<RoutingRule> rules, LocalDate today) {
+        this.today = today;
         this.activeByLastName = clinicians.stream().filter(Clinician::active)
                 .collect(Collectors.toMap(c -> key(c.lastName()), c -> c, (first, second) -> first));
         this.agents = rules.stream().collect(Collectors.toMap(RoutingRule::newConsult, RoutingRule::agent, (a, b) -> a));
@@ -59,7 +61,8 @@ class AppointmentRules {
         }
         Optional<LocalDate> date = date(row.date());
         if (date.isEmpty()) {
-            errors.add(new RowError(row.line(), "AppointmentDate", "AppointmentDate must be a date as YYYY-MM-DD; the row was skipped."));
+            errors.add(new RowError(row.line(), "AppointmentDate",
+                    "AppointmentDate must be a real date as YYYY-MM-DD between 1900 and 2199; the row was skipped."));
         }
         Optional<LocalTime> time = time(row.time());
         if (time.isEmpty()) {
@@ -89,6 +92,10 @@ class AppointmentRules {
             }
         } else {
             errors.add(new RowError(row.line(), "Phone", "Phone is empty; the case has no phone."));
+        }
+        if (row.dob() != null && Demographics.birthDate(row.dob(), today).isEmpty()) {
+            errors.add(new RowError(row.line(), "DOB", "DOB is not a real date of birth (YYYY-MM-DD or MM/DD/YYYY, "
+                    + "not in the future); the case has no birth date."));
         }
         String agent = agents.get(newConsult);
         if (agent == null) {
@@ -132,7 +139,8 @@ class AppointmentRules {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(value, DATE));
+            LocalDate date = LocalDate.parse(value, DATE);
+            return date.getYear() >= 1900 && date.getYear() < 2200 ? Optional.of(date) : Optional.empty();
         } catch (DateTimeException e) {
             return Optional.empty();
         }

@@ -54,7 +54,7 @@ class CaseApi {
         if (status != null && !status.isBlank() && !List.of(CaseDecision.ACTIVE, CaseDecision.CANCELLED).contains(status)) {
             throw new InvalidRequestException("invalid_request", "status: use active or cancelled.");
         }
-        int size = Math.clamp(limit, 1, 500);
+        int size = Cursor.limit(limit, 500);
         List<Case> page = cases.list(caller.organizationId(), Text.blankToNull(appointmentId), patientId, Text.blankToNull(status),
                 Cursor.after(cursor), size + 1);
         audit.read(caller, "list", "case", Text.blankToNull(appointmentId));

@@ -112,7 +112,8 @@ public class CaseIntake {
 
     public AppointmentsApplied applyAppointments(String organizationId, String uploadId, List<Appointment> rows) {
         Instant now = Instant.now(clock);
-        var rules = new AppointmentRules(clinicians.list(organizationId), routingRules.list(organizationId));
+        var rules = new AppointmentRules(clinicians.list(organizationId), routingRules.list(organizationId),
+                LocalDate.ofInstant(Instant.now(clock), ZoneOffset.UTC));
         List<RowError> errors = new ArrayList<>();
 
         Map<String, Appointment> latest = new LinkedHashMap<>();

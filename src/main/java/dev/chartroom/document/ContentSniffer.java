@@ -54,6 +54,41 @@ public final class ContentSniffer {
         return isText(sample, length, complete) ? ContentKind.TEXT : ContentKind.OTHER;
     }
 
+    /**
+     * The structured format a text file is written in, when it is one that is data rather than a
+     * note: {@code JSON} (also NDJSON), {@code XML} (also C-CDA), {@code HTML} or {@code RTF}.
+     * Judged by the first meaningful characters; empty for plain text and CSV.
+     */
+    public static java.util.Optional<String> markup(byte[] content) {
+        String start = new String(content, 0, Math.min(content.length, 512), StandardCharsets.ISO_8859_1);
+        start = start.replace("\u00EF\u00BB\u00BF", "").stripLeading();
+        String lower = start.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("{\\rtf")) {
+            return java.util.Optional.of("RTF");
+        }
+        if (lower.startsWith("<!doctype html") || lower.startsWith("<html")) {
+            return java.util.Optional.of("HTML");
+        }
+        if (lower.startsWith("<?xml")
+                || XML_ELEMENT.matcher(start).lookingAt() && (start.contains("</") || start.contains("/>"))) {
+            return java.util.Optional.of("XML");
+        }
+        if (JSON_START.matcher(start).lookingAt()) {
+            return java.util.Optional.of("JSON");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** An element start such as {@code <ClinicalDocument xmlns="…">} or {@code <a:b>}. */
+    private static final java.util.regex.Pattern XML_ELEMENT =
+            java.util.regex.Pattern.compile("<[A-Za-z_][\\w.:-]*(\\s+[\\w.:-]+\\s*=\\s*(\"[^\"]*\"|'[^']*'))*\\s*/?>");
+    /**
+     * An object whose first member has a quoted name, an empty object, or an array that opens a
+     * line of its own or holds objects, arrays or strings ({@code [1] Smith et al.} is a note).
+     */
+    private static final java.util.regex.Pattern JSON_START =
+            java.util.regex.Pattern.compile("\\{\\s*(\"|})|\\[\\s*([{\\[\"\\]]|\\r?\\n)");
+
     /** PDF readers accept the header anywhere in the first 1024 bytes; so does this. */
     private static boolean isPdf(byte[] sample, int length) {
         int limit = Math.min(length, 1024) - 5;

@@ -69,7 +69,7 @@ class PatientApi {
                      @Parameter(description = "Text in names, externalId or extracted text") @RequestParam(required = false) String q,
                      @RequestParam(required = false) String cursor,
                      @RequestParam(defaultValue = "100") int limit) {
-        int size = Math.clamp(limit, 1, 1000);
+        int size = Cursor.limit(limit, 1000);
         long after = Cursor.after(cursor);
         List<PatientSummary> page = patients.list(caller.organizationId(),
                 new PatientFilter(Text.blankToNull(externalId), Text.blankToNull(group), Text.blankToNull(q)), after, size + 1);

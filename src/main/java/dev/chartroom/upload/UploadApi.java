@@ -2,6 +2,7 @@ package dev.chartroom.upload;
 
 import dev.chartroom.audit.AuditLog;
 import dev.chartroom.tenant.Caller;
+import dev.chartroom.web.Cursor;
 import dev.chartroom.web.NativeApi;
 import dev.chartroom.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,7 +37,7 @@ class UploadApi {
                     @RequestParam(required = false) String kind,
                     @RequestParam(defaultValue = "50") int limit) {
         audit.read(caller, "list", "upload", null);
-        return new UploadList(uploads.list(caller.organizationId(), fileName, kind, Math.clamp(limit, 1, 500)));
+        return new UploadList(uploads.list(caller.organizationId(), fileName, kind, Cursor.limit(limit, 500)));
     }
 
     @GetMapping("/{id}")

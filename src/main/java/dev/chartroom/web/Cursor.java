@@ -1,6 +1,6 @@
 package dev.chartroom.web;
 
-/** The paging cursor of native listings: the id of the last row of the previous page. */
+/** Paging of native listings: the cursor (the id of the last row of the previous page) and the page size. */
 public final class Cursor {
 
     private Cursor() {
@@ -12,9 +12,21 @@ public final class Cursor {
             return 0;
         }
         try {
-            return Long.parseLong(cursor.strip());
+            long after = Long.parseLong(cursor.strip());
+            if (after >= 0) {
+                return after;
+            }
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException("invalid_request", "cursor: use the nextCursor of the previous page.");
+            // refused below
         }
+        throw new InvalidRequestException("invalid_request", "cursor: use the nextCursor of the previous page.");
+    }
+
+    /** The page size asked for; outside 1 to {@code max} it is 400, not quietly another size. */
+    public static int limit(int requested, int max) {
+        if (requested < 1 || requested > max) {
+            throw new InvalidRequestException("invalid_request", "limit: a whole number from 1 to " + max + ".");
+        }
+        return requested;
     }
 }

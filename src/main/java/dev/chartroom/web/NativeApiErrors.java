@@ -64,6 +64,9 @@ class NativeApiErrors {
 
     @ExceptionHandler
     ResponseEntity<ApiError> unreadableBody(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JsonStrings.NotPlainText notText) {
+            return error(HttpStatus.BAD_REQUEST, "invalid_request", notText.getOriginalMessage());
+        }
         return error(HttpStatus.BAD_REQUEST, "invalid_request", "The request body is not valid JSON of the expected shape.");
     }
 

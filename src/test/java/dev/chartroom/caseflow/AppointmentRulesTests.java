@@ -3,6 +3,7 @@ package dev.chartroom.caseflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,11 +15,17 @@ class AppointmentRulesTests {
             List.of(new Clinician(1, "Linh", "Nguyen", true, Instant.EPOCH),
                     new Clinician(2, "Ada", "Okafor", false, Instant.EPOCH)),
             List.of(new RoutingRule(true, "new-consult-agent", Instant.EPOCH),
-                    new RoutingRule(false, "follow-up-agent", Instant.EPOCH)));
+                    new RoutingRule(false, "follow-up-agent", Instant.EPOCH)),
+            LocalDate.of(2026, 12, 3));
 
     static Appointment row(String status, String doctor, String virtual, String date, String time, String phone,
                            String newConsult, String testStatus, String intakeCharted) {
-        return new Appointment(2, "A-1", "R-1", status, doctor, virtual, date, time, "Maria", "Lopez", "1984-02-11",
+        return withDob(status, doctor, virtual, date, time, phone, newConsult, testStatus, intakeCharted, "1984-02-11");
+    }
+
+    static Appointment withDob(String status, String doctor, String virtual, String date, String time, String phone,
+                               String newConsult, String testStatus, String intakeCharted, String dob) {
+        return new Appointment(2, "A-1", "R-1", status, doctor, virtual, date, time, "Maria", "Lopez", dob,
                 phone, newConsult, testStatus, intakeCharted, Map.of());
     }
 
@@ -114,6 +121,9 @@ class AppointmentRulesTests {
             2026-02-30, 10:30,    AppointmentDate
             04/20/2026, 10:30,    AppointmentDate
             null,       10:30,    AppointmentDate
+            0000-00-00, 10:30,    AppointmentDate
+            3000-01-01, 10:30,    AppointmentDate
+            1899-12-31, 10:30,    AppointmentDate
             2026-04-20, 25:00,    EarliestAppointmentTime
             2026-04-20, 10:30 AM, EarliestAppointmentTime
             2026-04-20, null,     EarliestAppointmentTime
@@ -124,6 +134,37 @@ class AppointmentRulesTests {
         assertThat(d.makesCase()).isFalse();
         assertThat(d.status()).isNull();
         assertThat(d.errors()).extracting("column").containsExactly(column);
+    }
+
+    @ParameterizedTest(name = "DOB {0}")
+    @CsvSource(nullValues = "null", textBlock = """
+            3000-01-01
+            0000-00-00
+            2026-12-04
+            1984-02-30
+            1849-12-31
+            not a date
+            """)
+    void anImpossibleBirthDateIsARowErrorAndTheCaseIsKept(String dob) {
+        CaseDecision d = RULES.decide(withDob("Scheduled", "Nguyen", "true", "2026-04-20", "10:30", "4165550123", "true",
+                "Pending", "false", dob));
+
+        assertThat(d.makesCase()).isTrue();
+        assertThat(d.errors()).extracting("column").containsExactly("DOB");
+    }
+
+    @ParameterizedTest(name = "DOB {0}")
+    @CsvSource(nullValues = "null", textBlock = """
+            1984-02-11
+            02/11/1984
+            2026-12-03
+            null
+            """)
+    void aRealOrMissingBirthDateIsNoRowError(String dob) {
+        CaseDecision d = RULES.decide(withDob("Scheduled", "Nguyen", "true", "2026-04-20", "10:30", "4165550123", "true",
+                "Pending", "false", dob));
+
+        assertThat(d.errors()).isEmpty();
     }
 
     @ParameterizedTest

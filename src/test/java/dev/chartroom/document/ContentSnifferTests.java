@@ -51,4 +51,36 @@ class ContentSnifferTests {
     static Stream<Integer> cuts() {
         return Stream.of(2, 3, 4, 5, 8, 9, 10);
     }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            JSON object         | {"resourceType":"Patient","id":"1"}
+            JSON after space    | '   {  "a": 1 }'
+            empty JSON object   | {}
+            NDJSON              | {"id":1}
+            JSON array          | [{"id":1},{"id":2}]
+            JSON strings        | ["a", "b"]
+            XML declaration     | <?xml version="1.0"?><ClinicalDocument/>
+            C-CDA element       | <ClinicalDocument xmlns="urn:hl7-org:v3"><id root="1"/></ClinicalDocument>
+            HTML                | <!DOCTYPE html><html><body>x</body></html>
+            HTML without type   | <html><body>x</body></html>
+            RTF                 | {\\rtf1\\ansi Patient}
+            """)
+    void dataFormatsAreToldApartFromNotes(String description, String text) {
+        assertThat(ContentSniffer.markup(text.getBytes(StandardCharsets.UTF_8))).as(description).isPresent();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            a note                          | Patient: Jane Doe, seen today.
+            a bracketed heading             | [Redacted] Patient seen for follow-up.
+            a numbered reference            | [1] Smith et al. reported
+            a brace in prose                | {Dictated, not read}
+            a tag-like heading, no markup   | <Patient Name> was seen today.
+            a CSV                           | patient_id,name
+            a CSV of JSON values            | id,payload
+            """)
+    void notesAndCsvAreNoDataFormat(String description, String text) {
+        assertThat(ContentSniffer.markup(text.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
 }

@@ -83,10 +83,34 @@ class PatientUploadIntake {
         ContentKind kind = ContentSniffer.sniff(content);
         return switch (kind) {
             case PDF -> acceptPdf(request, receivedAt);
-            case TEXT -> isCsv(request.fileName(), content) ? acceptCsv(request, receivedAt) : acceptText(request, receivedAt);
+            case TEXT -> {
+                refuseDataFormats(request.fileName(), content);
+                yield isCsv(request.fileName(), content) ? acceptCsv(request, receivedAt) : acceptText(request, receivedAt);
+            }
             default -> throw PatientUploadException.invalidFileType(
                     "File format not supported: send a PDF, a TXT or a CSV file.");
         };
+    }
+
+    /** File name endings of formats this contract does not take, even when their bytes are text. */
+    private static final List<String> OTHER_FORMATS = List.of(".json", ".ndjson", ".jsonl", ".xml", ".cda", ".html",
+            ".htm", ".rtf", ".doc", ".docx", ".xls", ".xlsx");
+
+    /**
+     * The seed takes PDF, TXT and CSV only: text that is JSON, NDJSON, XML (C-CDA), HTML or RTF, by
+     * its content or its name, is not a clinical note, and a file named .pdf must be a PDF.
+     */
+    private static void refuseDataFormats(String fileName, byte[] content) {
+        String name = fileName == null ? "" : fileName.strip().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".pdf")) {
+            throw PatientUploadException.invalidFileType("File format not supported: the file is named .pdf but is not a PDF.");
+        }
+        var format = ContentSniffer.markup(content)
+                .or(() -> OTHER_FORMATS.stream().filter(name::endsWith).findFirst().map(e -> e.substring(1).toUpperCase(Locale.ROOT)));
+        if (format.isPresent()) {
+            throw PatientUploadException.invalidFileType("File format not supported: this is " + format.get()
+                    + "; send a PDF, a TXT or a CSV file.");
+        }
     }
 
     private PatientUploadResponse acceptPdf(Request request, Instant receivedAt) {
