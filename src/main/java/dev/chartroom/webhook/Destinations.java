@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * Decides whether a webhook URL may be called: http or https, a host, no credentials in the URL,
  * and — unless private addresses are allowed — every address the host resolves to public. Checked
- * when an endpoint is registered and again before each attempt, since DNS answers change.
+ * when an endpoint is registered and again at each attempt, since DNS answers change: the sender
+ * connects to exactly the addresses {@link #addresses} checked, with no second lookup in between.
  */
 final class Destinations {
 
@@ -38,7 +39,17 @@ final class Destinations {
         return new Destinations(allowPrivateAddresses, InetAddress::getAllByName);
     }
 
+    /** The URL when it may be called: its form and, unless private addresses are allowed, where its host points. */
     URI check(String url) throws Refused {
+        URI uri = checkForm(url);
+        if (!allowPrivateAddresses) {
+            addresses(uri.getHost());
+        }
+        return uri;
+    }
+
+    /** The URL when its form may be called (scheme, host, no credentials); its addresses are not looked up. */
+    URI checkForm(String url) throws Refused {
         URI uri;
         try {
             uri = new URI(url);
@@ -55,13 +66,11 @@ final class Destinations {
         if (uri.getRawUserInfo() != null) {
             throw new Refused("url: credentials in the URL are not accepted; verify the signature instead.");
         }
-        if (!allowPrivateAddresses) {
-            checkAddresses(uri.getHost());
-        }
         return uri;
     }
 
-    private void checkAddresses(String host) throws Refused {
+    /** Every address of the host, each checked: the ones a delivery may connect to. */
+    InetAddress[] addresses(String host) throws Refused {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] addresses;
         try {
@@ -72,6 +81,9 @@ final class Destinations {
         if (addresses.length == 0) {
             throw new Refused("url: the host cannot be resolved.");
         }
+        if (allowPrivateAddresses) {
+            return addresses;
+        }
         for (InetAddress address : addresses) {
             AddressKind kind = AddressKind.of(address);
             if (kind != AddressKind.PUBLIC) {
@@ -79,5 +91,6 @@ final class Destinations {
                         + " address; webhooks are sent to public addresses only.");
             }
         }
+        return addresses;
     }
 }

@@ -1,41 +1,90 @@
 package dev.chartroom.webhook;
 
 import java.io.IOException;
-import java.net.ConnectException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * Sends one signed attempt of an event to an endpoint with the JDK's HTTP client. Redirects are not
- * followed (a 3xx is a failure), so a receiver cannot bounce a delivery to an internal address.
+ * Sends one signed attempt of an event to an endpoint. Redirects are not followed (a 3xx is a
+ * failure), so a receiver cannot bounce a delivery to an internal address; and the host is looked
+ * up once per connection, by {@link Destinations#addresses}, so the connection goes to an address
+ * that was checked (no second lookup that a DNS rebinding could answer differently).
  */
 final class WebhookSender implements AutoCloseable {
 
     private static final String USER_AGENT = "Chartroom-Webhooks/1";
+    private static final ContentType JSON = ContentType.create("application/json");
 
     private final Destinations destinations;
     private final Duration timeout;
     private final Clock clock;
-    private final HttpClient client;
+    private final CloseableHttpClient client;
 
     WebhookSender(Destinations destinations, Duration connectTimeout, Duration timeout, Clock clock) {
         this.destinations = destinations;
         this.timeout = timeout;
         this.clock = clock;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new CheckedResolver(destinations))
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setSocketTimeout(Timeout.of(timeout))
+                        .build())
                 .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).build())
+                .setUserAgent(USER_AGENT)
+                .build();
+    }
+
+    /** A refusal by {@link Destinations}, carried through the client's resolver as the lookup's failure. */
+    private static final class RefusedAddress extends UnknownHostException {
+        RefusedAddress(String message) {
+            super(message);
+        }
+    }
+
+    /** Looks a host up once and hands the client only addresses that passed the check. */
+    private record CheckedResolver(Destinations destinations) implements DnsResolver {
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            try {
+                return destinations.addresses(host);
+            } catch (Destinations.Refused refused) {
+                throw new RefusedAddress(refused.getMessage());
+            }
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            return host;
+        }
     }
 
     /**
@@ -62,30 +111,34 @@ final class WebhookSender implements AutoCloseable {
     Attempt send(String url, String secret, String messageId, String body) throws InterruptedException {
         URI uri;
         try {
-            uri = destinations.check(url);
+            uri = destinations.checkForm(url);
         } catch (Destinations.Refused refused) {
             return new Attempt(null, "refused: " + refused.getMessage(), null);
         }
         long timestamp = clock.instant().getEpochSecond();
-        var request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", USER_AGENT)
-                .header("webhook-id", messageId)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(secret, messageId, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        try {
-            // The answer's body is never read: closing the stream drops it, however large or slow.
-            HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            response.body().close();
-            Instant retryAfter = response.headers().firstValue("Retry-After").map(this::retryAfter).orElse(null);
-            return new Attempt(response.statusCode(), null, retryAfter);
-        } catch (HttpTimeoutException e) {
-            return new Attempt(null, "timeout after " + timeout.toMillis() + " ms", null);
-        } catch (ConnectException e) {
+        var request = new HttpPost(uri);
+        request.setHeader("webhook-id", messageId);
+        request.setHeader("webhook-timestamp", Long.toString(timestamp));
+        request.setHeader("webhook-signature", WebhookSignature.sign(secret, messageId, timestamp, body));
+        request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), JSON));
+        // The answer's body is never read: closing the response drops it (and the connection), however large or slow.
+        try (var response = client.executeOpen(null, request, null)) {
+            Instant retryAfter = response.containsHeader("Retry-After")
+                    ? retryAfter(response.getFirstHeader("Retry-After").getValue()) : null;
+            return new Attempt(response.getCode(), null, retryAfter);
+        } catch (RefusedAddress refused) {
+            return new Attempt(null, "refused: " + refused.getMessage(), null);
+        } catch (UnknownHostException e) {
+            return new Attempt(null, "refused: url: the host cannot be resolved.", null);
+        } catch (ConnectTimeoutException | HttpHostConnectException e) {
             return new Attempt(null, "connection failed", null);
+        } catch (java.net.SocketTimeoutException e) {
+            return new Attempt(null, "timeout after " + timeout.toMillis() + " ms", null);
+        } catch (InterruptedIOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("interrupted while delivering");
+            }
+            return new Attempt(null, "timeout after " + timeout.toMillis() + " ms", null);
         } catch (IOException e) {
             return new Attempt(null, "request failed (" + e.getClass().getSimpleName() + ")", null);
         }
@@ -107,7 +160,7 @@ final class WebhookSender implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         client.close();
     }
 }

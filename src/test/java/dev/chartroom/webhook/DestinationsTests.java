@@ -101,4 +101,28 @@ class DestinationsTests {
             assertThat(attempt.error()).startsWith("refused: ").contains("private address");
         }
     }
+
+    @Test
+    void aDeliveryConnectsToTheAddressItsOneLookupChecked() throws Exception {
+        var lookups = new java.util.concurrent.atomic.AtomicInteger();
+        // A name no real DNS answers: the delivery can only arrive if the client connects where the check looked.
+        var pinned = new Destinations(true, host -> {
+            lookups.incrementAndGet();
+            assertThat(host).isEqualTo("hooks.chartroom.test");
+            return new InetAddress[] {InetAddress.getByAddress(new byte[] {127, 0, 0, 1})};
+        });
+        try (var receiver = new WebhookReceiver();
+             var sender = new WebhookSender(pinned, java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5),
+                     java.time.Clock.systemUTC())) {
+            String url = receiver.url().replace("127.0.0.1", "hooks.chartroom.test").replace("localhost", "hooks.chartroom.test");
+
+            var attempt = sender.send(url, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "evt-1", "{}");
+
+            assertThat(attempt.succeeded()).as(attempt.describe()).isTrue();
+            assertThat(lookups).hasValue(1);
+            assertThat(receiver.received()).singleElement()
+                    .satisfies(r -> assertThat(r.header("webhook-id")).isEqualTo("evt-1"))
+                    .satisfies(r -> assertThat(r.header("host")).startsWith("hooks.chartroom.test"));
+        }
+    }
 }
