@@ -13,6 +13,12 @@ class WebhookConfiguration {
         return Destinations.resolvingWithDns(properties.allowPrivateAddresses());
     }
 
+    /** Secrets stored in the clear by an earlier version are encrypted once the application is up. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void sealSecretsInTheClear(org.springframework.boot.context.event.ApplicationReadyEvent ready) {
+        ready.getApplicationContext().getBean(WebhookEndpoints.class).sealSecretsInTheClear();
+    }
+
     @Bean
     WebhookSender webhookSender(Destinations destinations, WebhookProperties properties, Clock clock) {
         return new WebhookSender(destinations, properties.connectTimeout(), properties.timeout(), clock);

@@ -38,36 +38,51 @@ class WebhookEndpoints {
             where organization_id = :organizationId and id = :id and disabled_at is null
             """;
 
-    private final JdbcClient jdbc;
+    private static final String IN_THE_CLEAR = "select id, secret from webhook_endpoint where secret not like 'v1:%'";
+    private static final String SEAL = "update webhook_endpoint set secret = :sealed where id = :id and secret = :secret";
 
-    WebhookEndpoints(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final WebhookSecrets secrets;
+
+    WebhookEndpoints(JdbcClient jdbc, WebhookSecrets secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
+    }
+
+    /** Encrypts the secrets stored in the clear before secrets were encrypted; run once at start. */
+    int sealSecretsInTheClear() {
+        int sealed = 0;
+        for (var row : jdbc.sql(IN_THE_CLEAR).query((rs, n) -> new String[] {rs.getString("id"), rs.getString("secret")}).list()) {
+            sealed += jdbc.sql(SEAL).param("sealed", secrets.seal(row[0], row[1])).param("id", row[0])
+                    .param("secret", row[1]).update();
+        }
+        return sealed;
     }
 
     WebhookEndpoint create(String organizationId, String url, List<String> events, String secret, Instant now) {
         var endpoint = new WebhookEndpoint(UUID.randomUUID().toString(), url, List.copyOf(events), secret, null, null, now);
         jdbc.sql(INSERT)
                 .param("id", endpoint.id()).param("organizationId", organizationId).param("url", url)
-                .param("events", String.join(" ", events)).param("secret", secret)
+                .param("events", String.join(" ", events)).param("secret", secrets.seal(endpoint.id(), secret))
                 .param("createdAt", TimeColumns.of(now))
                 .update();
         return endpoint;
     }
 
     List<WebhookEndpoint> list(String organizationId) {
-        return jdbc.sql(LIST).param("organizationId", organizationId).query(WebhookEndpoints::map).list();
+        return jdbc.sql(LIST).param("organizationId", organizationId).query(this::map).list();
     }
 
     /** The organization's endpoints that can receive an event of this type. */
     List<WebhookEndpoint> subscribedTo(String organizationId, String type) {
-        return jdbc.sql(ENABLED).param("organizationId", organizationId).query(WebhookEndpoints::map).stream()
+        return jdbc.sql(ENABLED).param("organizationId", organizationId).query(this::map).stream()
                 .filter(endpoint -> endpoint.subscribesTo(type))
                 .toList();
     }
 
     Optional<WebhookEndpoint> find(String organizationId, String id) {
         return jdbc.sql(FIND).param("organizationId", organizationId).param("id", id)
-                .query(WebhookEndpoints::map).optional();
+                .query(this::map).optional();
     }
 
     /** Deletes the endpoint and its delivery log; false when the organization has no such endpoint. */
@@ -81,9 +96,10 @@ class WebhookEndpoints {
                 .update();
     }
 
-    private static WebhookEndpoint map(ResultSet rs, int row) throws SQLException {
-        return new WebhookEndpoint(rs.getString("id"), rs.getString("url"),
-                Arrays.asList(rs.getString("events").split(" ")), rs.getString("secret"),
+    private WebhookEndpoint map(ResultSet rs, int row) throws SQLException {
+        String id = rs.getString("id");
+        return new WebhookEndpoint(id, rs.getString("url"),
+                Arrays.asList(rs.getString("events").split(" ")), secrets.open(id, rs.getString("secret")),
                 TimeColumns.instant(rs, "disabled_at"), rs.getString("disabled_reason"),
                 TimeColumns.instant(rs, "created_at"));
     }

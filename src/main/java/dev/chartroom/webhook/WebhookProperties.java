@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param giveUpAfter           no attempt later than this after the event; default 24h (about ten attempts)
  * @param connectTimeout        time to connect to a receiver; default 5s
  * @param timeout               time for one attempt to get an answer; default 15s
+ * @param secretKey             base64 of 32 bytes that encrypts signing secrets at rest (AES-256-GCM);
+ *                              default unset: a random key kept in the database
  */
 @ConfigurationProperties("chartroom.webhooks")
 public record WebhookProperties(
@@ -25,7 +27,8 @@ public record WebhookProperties(
         @DefaultValue("6h") Duration retryMaxDelay,
         @DefaultValue("24h") Duration giveUpAfter,
         @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("15s") Duration timeout) {
+        @DefaultValue("15s") Duration timeout,
+        String secretKey) {
 
     /** The horizon, not a count, ends the retries; the count only bounds a misconfiguration. */
     RetryPolicy retryPolicy() {

@@ -36,12 +36,33 @@ class WebhooksIT extends ApplicationTest {
     TransactionTemplate transactions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    WebhookEndpoints endpoints;
 
     private final WebhookReceiver receiver = new WebhookReceiver();
 
     @AfterEach
     void stopReceiver() {
         receiver.close();
+    }
+
+    @Test
+    void aSecretStoredInTheClearBeforeEncryptionStillSignsAndIsSealedAtStart() throws Exception {
+        TestOrganization acme = newOrganization();
+        var created = http().postJson("/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", acme.bearer()).json();
+        String id = created.get("id").asString();
+        String secret = created.get("secret").asString();
+        jdbc.sql("update webhook_endpoint set secret = :secret where id = :id").param("secret", secret).param("id", id).update();
+
+        String eventId = publish(acme, WebhookEvents.CASE_UPDATED, java.util.Map.of("n", 1));
+        var request = await().atMost(WAIT).until(receiver::received, r -> r.size() == 1).getFirst();
+        assertThat(request.header("webhook-signature"))
+                .isEqualTo(Verification.expectedSignature(secret, eventId, request.header("webhook-timestamp"), request.body()));
+
+        endpoints.sealSecretsInTheClear(); // what each node does at start (another node of the run may have done it first)
+        assertThat(jdbc.sql("select secret from webhook_endpoint where id = :id").param("id", id).query(String.class).single())
+                .startsWith("v1:");
+        assertThat(endpoints.find(acme.id(), id).orElseThrow().secret()).isEqualTo(secret);
     }
 
     @Test
@@ -53,6 +74,9 @@ class WebhooksIT extends ApplicationTest {
         assertThat(secret).matches("whsec_[A-Za-z0-9+/]{43}=");
         assertThat(created.json().get("url").asString()).isEqualTo(receiver.url());
         assertThat(created.json().get("events").toString()).isEqualTo("[\"*\"]");
+        String stored = jdbc.sql("select secret from webhook_endpoint where id = :id")
+                .param("id", created.json().get("id").asString()).query(String.class).single();
+        assertThat(stored).as("kept encrypted at rest").startsWith("v1:").doesNotContain(secret.substring(6, 20));
         var data = new LinkedHashMap<String, Object>();
         data.put("document_id", "9988776655443322");
         data.put("patient_mrn", "123456");
