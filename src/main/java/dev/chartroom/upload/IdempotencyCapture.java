@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import dev.chartroom.web.RequestLimits;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,16 +24,17 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Holds what {@link IdempotencyKeys} needs around a POST that carries an {@code Idempotency-Key}:
  * the answer, captured so it can be stored and then sent; and a body that is neither a form nor
- * multipart, read once (bounded) so it can be digested and still reach the controller.
+ * multipart, read once (within {@code chartroom.limits.max-json-size}) so it can be digested and
+ * still reach the controller.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class IdempotencyCapture extends OncePerRequestFilter {
 
-    private final IdempotencyKeys.Settings settings;
+    private final RequestLimits.Settings limits;
 
-    IdempotencyCapture(IdempotencyKeys.Settings settings) {
-        this.settings = settings;
+    IdempotencyCapture(RequestLimits.Settings limits) {
+        this.limits = limits;
     }
 
     @Override
@@ -45,7 +47,7 @@ class IdempotencyCapture extends OncePerRequestFilter {
             throws ServletException, IOException {
         var captured = new ContentCachingResponseWrapper(response);
         try {
-            chain.doFilter(formOrMultipart(request) ? request : new ReadBody(request, settings.maxBodySize().toBytes()),
+            chain.doFilter(formOrMultipart(request) ? request : new ReadBody(request, limits.maxJsonSize().toBytes()),
                     captured);
         } finally {
             captured.copyBodyToResponse();
@@ -65,8 +67,13 @@ class IdempotencyCapture extends OncePerRequestFilter {
 
         ReadBody(HttpServletRequest request, long limit) throws IOException {
             super(request);
-            byte[] read = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            this.complete = read.length <= limit;
+            byte[] read;
+            try {
+                read = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            } catch (RequestLimits.BodyTooLarge cutOff) {
+                read = null;
+            }
+            this.complete = read != null && read.length <= limit;
             this.body = complete ? read : new byte[0];
         }
 

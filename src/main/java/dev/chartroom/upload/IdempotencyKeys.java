@@ -49,11 +49,10 @@ class IdempotencyKeys implements HandlerInterceptor, WebMvcConfigurer {
      * @param answersKept    how long a stored answer is replayed ({@code chartroom.idempotency.answers-kept})
      * @param abandonedAfter when a request that never finished stops holding its key
      * @param maxAnswerSize  answers larger than this are not stored (the key is released instead)
-     * @param maxBodySize    a body other than a form or multipart is read whole to digest it, up to this (413 past it)
      */
     @ConfigurationProperties("chartroom.idempotency")
     record Settings(@DefaultValue("24h") Duration answersKept, @DefaultValue("10m") Duration abandonedAfter,
-                    @DefaultValue("1MB") DataSize maxAnswerSize, @DefaultValue("1MB") DataSize maxBodySize) {
+                    @DefaultValue("1MB") DataSize maxAnswerSize) {
     }
 
     /** The key this request holds, from its start on. */
@@ -102,8 +101,7 @@ class IdempotencyKeys implements HandlerInterceptor, WebMvcConfigurer {
         var read = WebUtils.getNativeRequest(request, IdempotencyCapture.ReadBody.class);
         byte[] body = read == null ? new byte[0] : read.body();
         if (body == null) {
-            throw new PayloadTooLargeException("A request body with an Idempotency-Key may be at most "
-                    + settings.maxBodySize().toKilobytes() + "KB.");
+            throw new PayloadTooLargeException("The request body exceeds the server's limit for JSON.");
         }
         String digest = RequestDigest.of(request, body);
         String org = caller.map(Caller::organizationId).orElseThrow();

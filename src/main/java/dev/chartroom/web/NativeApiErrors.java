@@ -64,6 +64,9 @@ class NativeApiErrors {
 
     @ExceptionHandler
     ResponseEntity<ApiError> unreadableBody(HttpMessageNotReadableException e) {
+        if (RequestLimits.cutOff(e)) {
+            return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "The request body exceeds the server's limit for JSON.");
+        }
         if (e.getCause() instanceof JsonStrings.NotPlainText notText) {
             return error(HttpStatus.BAD_REQUEST, "invalid_request", notText.getOriginalMessage());
         }

@@ -1,7 +1,9 @@
 package dev.chartroom.intake.attachments;
 
+import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
 import dev.chartroom.web.IdempotencyKeyException;
+import dev.chartroom.web.InvalidRequestException;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
 import dev.chartroom.web.UnauthenticatedException;
@@ -20,7 +22,17 @@ import org.springframework.web.multipart.MultipartException;
 /** Every failure of the bulk attachments contract, FastAPI style: {@code {"detail": ...}}. */
 @RestControllerAdvice(basePackageClasses = AttachmentsErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class AttachmentsErrors {
+class AttachmentsErrors implements ErrorShape {
+
+    @Override
+    public java.util.List<String> paths() {
+        return java.util.List.of("/attachments/bulk");
+    }
+
+    @Override
+    public ResponseEntity<?> containerError(HttpStatus status, String code, String message) {
+        return error(status, message);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(AttachmentsErrors.class);
 
@@ -50,6 +62,13 @@ class AttachmentsErrors {
                     new AttachmentProblem(java.util.List.of("header", "Idempotency-Key"), e.getMessage(), e.code()))));
         }
         return error(e.status(), e.getMessage());
+    }
+
+    /** A request-level value problem (a file name too long), as this contract's validation 422. */
+    @ExceptionHandler
+    ResponseEntity<AttachmentResponses.Invalid> invalid(InvalidRequestException e) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new AttachmentResponses.Invalid(
+                java.util.List.of(AttachmentProblem.value(e.getMessage(), "body", "attachments"))));
     }
 
     @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})

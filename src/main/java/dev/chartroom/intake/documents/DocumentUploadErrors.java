@@ -1,8 +1,10 @@
 package dev.chartroom.intake.documents;
 
 import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
 import dev.chartroom.web.IdempotencyKeyException;
+import dev.chartroom.web.InvalidRequestException;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
 import dev.chartroom.web.UnauthenticatedException;
@@ -25,7 +27,17 @@ import org.springframework.web.multipart.MultipartException;
  */
 @RestControllerAdvice(basePackageClasses = DocumentUploadErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class DocumentUploadErrors {
+class DocumentUploadErrors implements ErrorShape {
+
+    @Override
+    public java.util.List<String> paths() {
+        return java.util.List.of("/v1/documents");
+    }
+
+    @Override
+    public ResponseEntity<?> containerError(HttpStatus status, String code, String message) {
+        return error(status, code, message);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(DocumentUploadErrors.class);
 
@@ -54,6 +66,11 @@ class DocumentUploadErrors {
     @ExceptionHandler
     ResponseEntity<DocumentUploadResponses.Error> idempotencyKey(IdempotencyKeyException e) {
         return error(e.status(), e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<DocumentUploadResponses.Error> invalid(InvalidRequestException e) {
+        return error(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
     }
 
     @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})

@@ -1,7 +1,9 @@
 package dev.chartroom.intake.patientpdf;
 
+import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
 import dev.chartroom.web.IdempotencyKeyException;
+import dev.chartroom.web.InvalidRequestException;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
 import dev.chartroom.web.UnauthenticatedException;
@@ -20,7 +22,17 @@ import org.springframework.web.multipart.MultipartException;
 /** Every failure of the patient PDF contract as the seed's {@code {"detail":"..."}}. */
 @RestControllerAdvice(basePackageClasses = PatientPdfErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class PatientPdfErrors {
+class PatientPdfErrors implements ErrorShape {
+
+    @Override
+    public java.util.List<String> paths() {
+        return java.util.List.of("/patients/*/pdf", "/patients/*/pdf/");
+    }
+
+    @Override
+    public ResponseEntity<?> containerError(HttpStatus status, String code, String message) {
+        return error(status, message);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(PatientPdfErrors.class);
 
@@ -43,6 +55,11 @@ class PatientPdfErrors {
     @ExceptionHandler
     ResponseEntity<PatientPdfError> idempotencyKey(IdempotencyKeyException e) {
         return error(e.status(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<PatientPdfError> invalid(InvalidRequestException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})

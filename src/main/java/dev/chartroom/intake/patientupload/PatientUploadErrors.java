@@ -1,5 +1,6 @@
 package dev.chartroom.intake.patientupload;
 
+import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
 import dev.chartroom.web.IdempotencyKeyException;
 import dev.chartroom.web.ForbiddenException;
@@ -22,7 +23,17 @@ import org.springframework.web.multipart.MultipartException;
 /** Every failure of the patient upload contract, in its seed's error shape and codes. */
 @RestControllerAdvice(basePackageClasses = PatientUploadErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class PatientUploadErrors {
+class PatientUploadErrors implements ErrorShape {
+
+    @Override
+    public java.util.List<String> paths() {
+        return java.util.List.of("/api/pandora/upload-v2/upload");
+    }
+
+    @Override
+    public ResponseEntity<?> containerError(HttpStatus status, String code, String message) {
+        return error(status, code, message);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(PatientUploadErrors.class);
 

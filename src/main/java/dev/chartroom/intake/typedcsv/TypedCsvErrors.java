@@ -1,7 +1,9 @@
 package dev.chartroom.intake.typedcsv;
 
+import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
 import dev.chartroom.web.IdempotencyKeyException;
+import dev.chartroom.web.InvalidRequestException;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
 import dev.chartroom.web.UnauthenticatedException;
@@ -20,7 +22,17 @@ import org.springframework.web.multipart.MultipartException;
 /** Every failure of the typed CSV contract as {@code {"success":false,"error","message"}}. */
 @RestControllerAdvice(basePackageClasses = TypedCsvErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class TypedCsvErrors {
+class TypedCsvErrors implements ErrorShape {
+
+    @Override
+    public java.util.List<String> paths() {
+        return java.util.List.of("/api/v1/csv");
+    }
+
+    @Override
+    public ResponseEntity<?> containerError(HttpStatus status, String code, String message) {
+        return error(status, code, message);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(TypedCsvErrors.class);
 
@@ -42,6 +54,11 @@ class TypedCsvErrors {
     @ExceptionHandler
     ResponseEntity<TypedCsvResponses.Error> idempotencyKey(IdempotencyKeyException e) {
         return error(e.status(), e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<TypedCsvResponses.Error> invalid(InvalidRequestException e) {
+        return error(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
     }
 
     @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})
