@@ -96,6 +96,14 @@ class OpenApiDocumentIT extends ApplicationTest {
         assertThat(document.getComponents().getSchemas()).doesNotContainKey("Caller");
     }
 
+    @Test
+    void operationIdsAreUniqueAndStable() {
+        var ids = operations().values().stream().map(Operation::getOperationId).toList();
+        assertThat(ids).doesNotHaveDuplicates().noneMatch(id -> id.matches(".*_\\d+"));
+        assertThat(ids).contains("uploadPatientRecords", "uploadPatientPdf", "uploadDocument", "uploadCsv",
+                "addAttachmentsBulk", "patientList", "patientGet");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("contracts")
     void eachContractTakesItsSeedsMultipartFields(String path, Contract contract) {

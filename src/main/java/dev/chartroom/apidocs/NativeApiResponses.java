@@ -14,7 +14,8 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * The errors every native API operation can answer, in {@link dev.chartroom.web.ApiError}'s shape
  * (what {@code NativeApiErrors} serves): 400 for a bad parameter or body, 401 and 403 from the key
- * check, and 404 where a path names something. An operation's own annotations win.
+ * check, and 404 where a path names something. An operation's own annotations win. Also gives each
+ * native operation an id that does not depend on the order controllers are scanned in.
  */
 final class NativeApiResponses implements OperationCustomizer {
 
@@ -25,6 +26,7 @@ final class NativeApiResponses implements OperationCustomizer {
         if (!AnnotatedElementUtils.hasAnnotation(handlerMethod.getBeanType(), NativeApi.class)) {
             return operation;
         }
+        operation.setOperationId(operationId(handlerMethod));
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
         }
@@ -37,6 +39,17 @@ final class NativeApiResponses implements OperationCustomizer {
             add(operation, "404", "Not found (in this organization)");
         }
         return operation;
+    }
+
+    /**
+     * {@code patientList}, {@code adminCreateKey}: the controller's noun and the method, so that ids
+     * stay the same when controllers are added (springdoc would number clashing names in scan order).
+     */
+    static String operationId(HandlerMethod handlerMethod) {
+        String type = handlerMethod.getBeanType().getSimpleName().replaceFirst("Api$", "");
+        String method = handlerMethod.getMethod().getName();
+        return Character.toLowerCase(type.charAt(0)) + type.substring(1)
+                + Character.toUpperCase(method.charAt(0)) + method.substring(1);
     }
 
     private static void add(Operation operation, String status, String description) {
