@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,6 +32,8 @@ class AttachmentsController {
     @Operation(summary = "Add Attachments Bulk",
             description = "All files are stored or none. names and external_ids: a JSON array or a comma-separated "
                     + "list, one entry per attachment. signedUrl and thumbnailSignedUrl expire.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = AttachmentsForm.class)))
     @ApiResponse(responseCode = "200", description = "Successful Response",
             content = @Content(schema = @Schema(implementation = AttachmentResponses.Bulk.class)))
     @ApiResponse(responseCode = "422", description = "Validation Error",
@@ -40,12 +43,12 @@ class AttachmentsController {
     @ApiResponse(responseCode = "404", description = "Patient not found", content = @Content(schema = @Schema(implementation = AttachmentResponses.Error.class)))
     @ApiResponse(responseCode = "413", description = "An attachment is too large", content = @Content(schema = @Schema(implementation = AttachmentResponses.Error.class)))
     AttachmentResponses.Bulk upload(Caller caller,
-            @Parameter(description = "The tenant you are making this request on behalf of") @RequestHeader(name = "TENANT", required = false) String tenant,
-            @Parameter(description = "The Chartroom patient id") @RequestParam(name = "patient_id", required = false) String patientId,
-            @Parameter(description = "One or more files") @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
-            @RequestParam(name = "note_id", required = false) String noteId,
-            @Parameter(description = "JSON array or comma-separated, one per attachment") @RequestParam(required = false) String names,
-            @Parameter(description = "JSON array or comma-separated, one per attachment") @RequestParam(name = "external_ids", required = false) String externalIds) {
+            @Parameter(hidden = true) @RequestHeader(name = "TENANT", required = false) String tenant,
+            @Parameter(hidden = true) @RequestParam(name = "patient_id", required = false) String patientId,
+            @Parameter(hidden = true) @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
+            @Parameter(hidden = true) @RequestParam(name = "note_id", required = false) String noteId,
+            @Parameter(hidden = true) @RequestParam(required = false) String names,
+            @Parameter(hidden = true) @RequestParam(name = "external_ids", required = false) String externalIds) {
         List<AttachmentsIntake.File> files = attachments == null ? List.of() : attachments.stream()
                 .filter(f -> f != null && f.getOriginalFilename() != null)
                 .map(f -> new AttachmentsIntake.File(f.getOriginalFilename(), Parts.bytes(f)))

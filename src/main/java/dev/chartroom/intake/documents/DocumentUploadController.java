@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,6 +31,8 @@ class DocumentUploadController {
     @Operation(summary = "Upload Document",
             description = "Documents are processed asynchronously: a document.uploaded or document.upload_failed "
                     + "webhook (with failure_reason) follows the answer.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = DocumentUploadForm.class)))
     @ApiResponse(responseCode = "200", description = "Accepted for processing",
             content = @Content(schema = @Schema(implementation = DocumentUploadResponses.Accepted.class)))
     @ApiResponse(responseCode = "400", description = "A field is missing or breaks its rule (type, 5MB, notes, folder)",
@@ -38,14 +41,16 @@ class DocumentUploadController {
             content = @Content(schema = @Schema(implementation = DocumentUploadResponses.Error.class)))
     @ApiResponse(responseCode = "403", description = "access_token names another organization",
             content = @Content(schema = @Schema(implementation = DocumentUploadResponses.Error.class)))
+    @ApiResponse(responseCode = "413", description = "The request body is far over the 5MB file limit",
+            content = @Content(schema = @Schema(implementation = DocumentUploadResponses.Error.class)))
     DocumentUploadResponses.Accepted upload(Caller caller,
-            @Parameter(description = "Folder, nested with '/' (e.g. MedicalRecords/LabResults)") @RequestParam(name = "folder_name", required = false) String folderName,
-            @Parameter(description = "The medical record number of the patient") @RequestParam(name = "patient_mrn", required = false) String patientMrn,
-            @Parameter(description = "PDF, JPEG or PNG, at most 5MB") @RequestParam(required = false) MultipartFile document,
-            @Parameter(description = "An active staff member's id") @RequestParam(name = "emr_assigned_to_id", required = false) String assignedTo,
-            @Parameter(description = "Defaults to false") @RequestParam(name = "is_reviewed", required = false) String reviewed,
-            @Parameter(description = "At most 1000 characters") @RequestParam(required = false) String notes,
-            @Parameter(description = "Defaults to false") @RequestParam(name = "is_high_priority", required = false) String highPriority) {
+            @Parameter(hidden = true) @RequestParam(name = "folder_name", required = false) String folderName,
+            @Parameter(hidden = true) @RequestParam(name = "patient_mrn", required = false) String patientMrn,
+            @Parameter(hidden = true) @RequestParam(required = false) MultipartFile document,
+            @Parameter(hidden = true) @RequestParam(name = "emr_assigned_to_id", required = false) String assignedTo,
+            @Parameter(hidden = true) @RequestParam(name = "is_reviewed", required = false) String reviewed,
+            @Parameter(hidden = true) @RequestParam(required = false) String notes,
+            @Parameter(hidden = true) @RequestParam(name = "is_high_priority", required = false) String highPriority) {
         var form = new DocumentUploadIntake.Form(folderName, patientMrn,
                 document == null ? null : document.getOriginalFilename(), Parts.bytes(document), assignedTo, reviewed, notes,
                 highPriority);

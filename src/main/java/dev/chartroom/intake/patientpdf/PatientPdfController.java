@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +32,8 @@ class PatientPdfController {
     @PostMapping({"/patients/{patient_id}/pdf", "/patients/{patient_id}/pdf/"})
     @Operation(summary = "Upload Patient PDF",
             description = "Uploads a PDF file directly to a specific patient. The answer's url is signed and expires.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = PatientPdfForm.class)))
     @ApiResponse(responseCode = "201", description = "PDF uploaded successfully",
             content = @Content(schema = @Schema(implementation = PatientPdfResponse.class)))
     @ApiResponse(responseCode = "400", description = "Not a valid PDF, or the filename lacks .pdf",
@@ -40,9 +43,10 @@ class PatientPdfController {
     @ApiResponse(responseCode = "404", description = "Patient not found", content = @Content(schema = @Schema(implementation = PatientPdfError.class)))
     @ApiResponse(responseCode = "413", description = "File too large", content = @Content(schema = @Schema(implementation = PatientPdfError.class)))
     ResponseEntity<PatientPdfResponse> upload(Caller caller,
-                                              @Parameter(description = "The ID of the patient to upload the PDF for") @PathVariable("patient_id") String patientId,
-                                              @Parameter(description = "The PDF file to upload") @RequestParam(required = false) MultipartFile file,
-                                              @Parameter(description = "The name to give the uploaded file (.pdf)") @RequestParam(required = false) String filename) {
+                                              @Parameter(description = "The ID of the patient to upload the PDF for",
+                                                      schema = @Schema(type = "integer", format = "int64")) @PathVariable("patient_id") String patientId,
+                                              @Parameter(hidden = true) @RequestParam(required = false) MultipartFile file,
+                                              @Parameter(hidden = true) @RequestParam(required = false) String filename) {
         long patient = intake.patientOf(caller.organizationId(), patientId);
         if (file == null) {
             throw PatientPdfException.badRequest("file is required: send the PDF as a multipart file part named 'file'.");

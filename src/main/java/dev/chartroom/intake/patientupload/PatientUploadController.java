@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,18 +37,21 @@ class PatientUploadController {
     @PostMapping("/api/pandora/upload-v2/upload")
     @Operation(summary = "Upload patient records",
             description = "PDF and TXT: 1 file = 1 patient. CSV: patient_id first; a second column event_id makes it an event file.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = PatientUploadForm.class)))
     @ApiResponse(responseCode = "200", description = "Stored", content = @Content(schema = @Schema(implementation = PatientUploadResponse.class)))
-    @ApiResponse(responseCode = "400", description = "invalid_file_type, file_too_large, invalid_csv_format, missing_patient_id",
+    @ApiResponse(responseCode = "400", description = "invalid_file_type, file_too_large, invalid_csv_format, missing_patient_id, invalid_request",
             content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
     @ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
     @ApiResponse(responseCode = "403", description = "forbidden", content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
     @ApiResponse(responseCode = "404", description = "group_not_found", content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
     @ApiResponse(responseCode = "413", description = "payload_too_large", content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
+    @ApiResponse(responseCode = "500", description = "internal_error", content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
     PatientUploadResponse upload(Caller caller,
-                                 @Parameter(description = "The file to upload (PDF, TXT, or CSV)") @RequestParam(required = false) MultipartFile file,
-                                 @Parameter(description = "Your team (organization) id") @RequestParam(required = false) String teamId,
-                                 @Parameter(description = "The group to add patients to") @RequestParam(required = false) String groupId,
-                                 @Parameter(description = "true to anonymize records after extraction") @RequestParam(required = false) String anonymize) {
+                                 @Parameter(hidden = true) @RequestParam(required = false) MultipartFile file,
+                                 @Parameter(hidden = true) @RequestParam(required = false) String teamId,
+                                 @Parameter(hidden = true) @RequestParam(required = false) String groupId,
+                                 @Parameter(hidden = true) @RequestParam(required = false) String anonymize) {
         if (teamId == null || teamId.isBlank()) {
             throw PatientUploadException.invalidRequest("teamId is required.");
         }

@@ -123,15 +123,6 @@ class PatientPdfIT extends ApplicationTest {
     }
 
     @Test
-    void theOpenApiDocumentListsTheThreeDocumentContracts() {
-        JsonNode paths = http.get("/v3/api-docs").json().get("paths");
-        assertThat(paths.has("/patients/{patient_id}/pdf")).isTrue();
-        assertThat(paths.has("/v1/documents")).isTrue();
-        assertThat(paths.has("/attachments/bulk")).isTrue();
-        assertThat(paths.has("/v1/documents/{id}")).isTrue();
-    }
-
-    @Test
     void missingFileIs400() {
         var refused = http.post("/patients/" + patientId + "/pdf", new Multipart().field("filename", "a.pdf"), acme.apiKey());
         assertThat(refused.status()).isEqualTo(400);
