@@ -35,7 +35,9 @@ class PatientUploadController {
 
     @PostMapping("/api/pandora/upload-v2/upload")
     @Operation(summary = "Upload patient records",
-            description = "PDF and TXT: 1 file = 1 patient. CSV: patient_id first; a second column event_id makes it an event file.")
+            description = "PDF and TXT: 1 file = 1 patient. CSV: patient_id first; a second column event_id makes it an event file."
+                    + " Unedited Synthea (patients.csv, observations.csv) and MIMIC-III (PATIENTS.csv, LABEVENTS.csv) exports"
+                    + " load as they are; the optional columns field names the columns of any other CSV.")
     @ApiResponse(responseCode = "200", description = "Stored", content = @Content(schema = @Schema(implementation = PatientUploadResponse.class)))
     @ApiResponse(responseCode = "400", description = "invalid_file_type, file_too_large, invalid_csv_format, missing_patient_id",
             content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
@@ -47,7 +49,10 @@ class PatientUploadController {
                                  @Parameter(description = "The file to upload (PDF, TXT, or CSV)") @RequestParam(required = false) MultipartFile file,
                                  @Parameter(description = "Your team (organization) id") @RequestParam(required = false) String teamId,
                                  @Parameter(description = "The group to add patients to") @RequestParam(required = false) String groupId,
-                                 @Parameter(description = "true to anonymize records after extraction") @RequestParam(required = false) String anonymize) {
+                                 @Parameter(description = "true to anonymize records after extraction") @RequestParam(required = false) String anonymize,
+                                 @Parameter(description = "CSV only: a JSON object naming the file's columns, field to column,"
+                                         + " e.g. {\"patient_id\":\"MRN\",\"birth_date\":\"DateOfBirth\"}")
+                                 @RequestParam(required = false) String columns) {
         if (teamId == null || teamId.isBlank()) {
             throw PatientUploadException.invalidRequest("teamId is required.");
         }
@@ -70,7 +75,7 @@ class PatientUploadController {
             throw new PatientUploadException(HttpStatus.NOT_FOUND, "group_not_found", "No group with that groupId in this team.");
         }
         return intake.accept(new PatientUploadIntake.Request(caller.organizationId(), group, anonymize(anonymize),
-                file.getOriginalFilename(), Parts.bytes(file)));
+                file.getOriginalFilename(), Parts.bytes(file), columns));
     }
 
     private static boolean anonymize(String value) {
