@@ -1,6 +1,8 @@
 package dev.chartroom.csv;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +36,7 @@ public record ColumnMapping(Map<String, String> columns) {
     private static final String EXAMPLE = "{\"patient_id\":\"MRN\",\"birth_date\":\"DateOfBirth\"}";
 
     public ColumnMapping {
-        columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
     }
 
     /**
@@ -61,7 +63,7 @@ public record ColumnMapping(Map<String, String> columns) {
             String target = entry.getKey();
             if (!known.contains(target)) {
                 throw new InvalidCsvException("columns names an unknown field '" + target + "'; the fields are "
-                        + String.join(", ", List.copyOf(known)) + ".");
+                        + String.join(", ", known) + ".");
             }
             JsonNode column = entry.getValue();
             if (!column.isString() || column.asString().isBlank()) {
@@ -93,7 +95,7 @@ public record ColumnMapping(Map<String, String> columns) {
     }
 
     private static Set<String> knownFields() {
-        var known = new java.util.LinkedHashSet<String>();
+        var known = new LinkedHashSet<String>();
         known.add(PATIENT_ID);
         known.addAll(PATIENT_FIELDS);
         known.addAll(EVENT_FIELDS);
