@@ -3,6 +3,7 @@ package dev.chartroom.csv;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -27,8 +28,8 @@ public final class CsvTable implements Iterable<CsvRow>, AutoCloseable {
         this.limits = limits;
         this.reader = CsvReader.builder()
                 .skipEmptyLines(true)
-                .allowExtraFields(true)
-                .allowMissingFields(true)
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .ofCsvRecord(source);
         this.records = reader.iterator();
         if (!hasNext()) {

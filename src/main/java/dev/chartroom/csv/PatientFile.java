@@ -3,24 +3,28 @@ package dev.chartroom.csv;
 import dev.chartroom.patient.Demographics;
 import dev.chartroom.patient.EventFacts;
 import dev.chartroom.patient.PatientFacts;
+import dev.chartroom.text.Sha256;
 import dev.chartroom.upload.RowError;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * The patient upload's CSV files: {@code patient_id} first; a second column {@code event_id} makes
- * it an event file (rows grouped by patient), anything else a patient file (one row, one patient).
- * Any row without a patient_id makes the whole file unusable ({@link MissingPatientIdException}).
+ * The patient upload's CSV files. The contract's own shape: {@code patient_id} first; a second
+ * column {@code event_id} makes it an event file (rows grouped by patient), anything else a
+ * patient file (one row, one patient). Unedited exports load too — Synthea {@code patients.csv}
+ * and {@code observations.csv}, MIMIC-III {@code PATIENTS.csv} and {@code LABEVENTS.csv} — and a
+ * {@link ColumnMapping} names the columns of any other header ({@link PatientFileLayout} decides).
+ * Events of a file without event ids get one made from the row (patient, date, code, value), so
+ * that the same file again changes nothing. Any row without a patient id makes the whole file
+ * unusable ({@link MissingPatientIdException}).
  */
 public final class PatientFile {
 
     static final int MAX_EXTERNAL_ID = 200;
-
-    private static final Map<String, String> KNOWN_COLUMNS = knownColumns();
 
     private PatientFile() {
     }
@@ -44,18 +48,35 @@ public final class PatientFile {
         }
     }
 
+    /** The header is neither the contract's shape nor a recognised export, and no mapping says more; the message lists what is. */
+    public static final class UnrecognizedHeaderException extends InvalidCsvException {
+        UnrecognizedHeaderException(String message) {
+            super(message);
+        }
+    }
+
     /** Whether the header starts with patient_id, as the contract requires. */
     public static boolean hasPatientIdFirst(List<String> header) {
-        return !header.isEmpty() && header.getFirst().equalsIgnoreCase("patient_id");
+        return PatientFileLayout.hasPatientIdFirst(header);
     }
 
+    /** Reads a file whose header alone says what is where. */
     public static Parsed parse(CsvTable table, LocalDate today) {
-        List<String> header = table.header();
-        boolean eventFile = header.size() > 1 && header.get(1).equalsIgnoreCase("event_id");
-        return eventFile ? parseEvents(table) : parsePatients(table, today);
+        return parse(table, today, ColumnMapping.NONE);
     }
 
-    private static Parsed parsePatients(CsvTable table, LocalDate today) {
+    /**
+     * Reads a file, its columns as the header and the mapping place them.
+     *
+     * @throws UnrecognizedHeaderException when neither says where the patient id is
+     * @throws InvalidCsvException         when the mapping does not fit the file
+     */
+    public static Parsed parse(CsvTable table, LocalDate today, ColumnMapping mapping) {
+        PatientFileLayout layout = PatientFileLayout.of(table.header(), mapping);
+        return layout.events ? parseEvents(table, layout) : parsePatients(table, layout, today);
+    }
+
+    private static Parsed parsePatients(CsvTable table, PatientFileLayout layout, LocalDate today) {
         List<String> header = table.header();
         Map<String, PatientFacts> patients = new LinkedHashMap<>();
         Map<String, Boolean> rejected = new LinkedHashMap<>();
@@ -63,15 +84,17 @@ public final class PatientFile {
         int rows = 0;
         for (CsvRow row : table) {
             rows++;
-            String externalId = requireExternalId(row);
+            String externalId = requireExternalId(row, layout);
             if (externalId.length() > MAX_EXTERNAL_ID) {
-                errors.add(new RowError(row.line(), "patient_id", "patient_id is longer than " + MAX_EXTERNAL_ID + " characters; the patient was not stored."));
+                errors.add(new RowError(row.line(), layout.patientIdLabel, layout.patientIdLabel + " is longer than " + MAX_EXTERNAL_ID + " characters; the patient was not stored."));
                 rejected.put(externalId, true);
                 continue;
             }
-            var reading = new PatientRow(externalId, row.line(), errors, today);
-            for (int column = 1; column < header.size(); column++) {
-                reading.read(header.get(column), row.value(column));
+            var reading = new PatientRow(externalId, row.line(), errors, today, layout.shiftedBirthDates);
+            for (int column = 0; column < header.size(); column++) {
+                if (column != layout.patientId) {
+                    reading.read(header.get(column), layout.fieldOf[column], row.value(column));
+                }
             }
             PatientFacts facts = reading.facts();
             if (facts == null) {
@@ -85,53 +108,62 @@ public final class PatientFile {
         return new Parsed(false, rows, expected, List.copyOf(patients.values()), List.of(), errors);
     }
 
-    private static Parsed parseEvents(CsvTable table) {
+    private static Parsed parseEvents(CsvTable table, PatientFileLayout layout) {
         List<String> header = table.header();
         Map<String, PatientFacts> patients = new LinkedHashMap<>();
         Map<String, EventFacts> events = new LinkedHashMap<>();
         List<RowError> errors = new ArrayList<>();
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        for (int i = 2; i < header.size(); i++) {
-            columns.putIfAbsent(header.get(i).toLowerCase(Locale.ROOT), i);
-        }
-        int date = firstOf(columns, "event_date", "date", "datetime", "timestamp");
-        int type = firstOf(columns, "event_type", "type", "name");
-        int value = firstOf(columns, "value", "event_value", "result");
-        int unit = firstOf(columns, "unit", "units");
+        int eventIdColumn = layout.event(PatientFileLayout.EVENT_ID);
+        int date = layout.event(PatientFileLayout.DATE);
+        int type = layout.event(PatientFileLayout.TYPE);
+        int value = layout.event(PatientFileLayout.VALUE);
+        int valueFallback = layout.event(PatientFileLayout.VALUE_FALLBACK);
+        int unit = layout.event(PatientFileLayout.UNIT);
         int rows = 0;
         for (CsvRow row : table) {
             rows++;
-            String externalId = requireExternalId(row);
+            String externalId = requireExternalId(row, layout);
             if (externalId.length() > MAX_EXTERNAL_ID) {
-                errors.add(new RowError(row.line(), "patient_id", "patient_id is longer than " + MAX_EXTERNAL_ID + " characters; the row was not stored."));
+                errors.add(new RowError(row.line(), layout.patientIdLabel, layout.patientIdLabel + " is longer than " + MAX_EXTERNAL_ID + " characters; the row was not stored."));
                 continue;
             }
             patients.putIfAbsent(externalId, PatientFacts.withExternalId(externalId));
-            String eventId = row.value(1);
+            String eventId = eventIdColumn >= 0 ? row.value(eventIdColumn) : madeEventId(row, layout.eventIdParts);
             if (eventId == null) {
-                errors.add(new RowError(row.line(), "event_id", "event_id is empty; the event was not stored."));
+                errors.add(new RowError(row.line(), layout.eventIdLabel, layout.eventIdLabel + " is empty; the event was not stored."));
                 continue;
             }
             if (eventId.length() > 200) {
-                errors.add(new RowError(row.line(), "event_id", "event_id is longer than 200 characters; the event was not stored."));
+                errors.add(new RowError(row.line(), layout.eventIdLabel, layout.eventIdLabel + " is longer than 200 characters; the event was not stored."));
                 continue;
             }
             Map<String, String> attributes = new LinkedHashMap<>();
-            for (int column = 2; column < header.size(); column++) {
-                if (column != date && column != type && column != value && column != unit && row.value(column) != null) {
+            for (int column = 0; column < header.size(); column++) {
+                if (column != layout.patientId && !layout.eventColumns.containsValue(column) && row.value(column) != null) {
                     attributes.put(header.get(column), row.value(column));
                 }
             }
+            String measured = row.value(value) != null ? row.value(value) : row.value(valueFallback);
             var event = new EventFacts(externalId, eventId, limit(row.value(date), 40, row, "event_date", errors),
-                    limit(row.value(type), 200, row, "event_type", errors), limit(row.value(value), 2000, row, "value", errors),
+                    limit(row.value(type), 200, row, "event_type", errors), limit(measured, 2000, row, "value", errors),
                     limit(row.value(unit), 100, row, "unit", errors), attributes);
             events.put(externalId + '\u0000' + eventId, event);
         }
         return new Parsed(true, rows, patients.size(), List.copyOf(patients.values()), List.copyOf(events.values()), errors);
     }
 
-    private static String requireExternalId(CsvRow row) {
-        String externalId = row.value(0);
+    /** An event id from the row's identity (patient, date, code, value): the same row always gets the same one. */
+    private static String madeEventId(CsvRow row, int[] parts) {
+        var identity = new StringBuilder();
+        for (int column : parts) {
+            String part = row.value(column);
+            identity.append(part == null ? "" : part).append('\u001F');
+        }
+        return "row-" + Sha256.hex(identity.toString()).substring(0, 32);
+    }
+
+    private static String requireExternalId(CsvRow row, PatientFileLayout layout) {
+        String externalId = row.value(layout.patientId);
         if (externalId == null) {
             throw new MissingPatientIdException(row.line());
         }
@@ -144,16 +176,6 @@ public final class PatientFile {
             return value.substring(0, max);
         }
         return value;
-    }
-
-    private static int firstOf(Map<String, Integer> columns, String... names) {
-        for (String name : names) {
-            Integer index = columns.get(name);
-            if (index != null) {
-                return index;
-            }
-        }
-        return -1;
     }
 
     /** A later row for the same patient adds to and overrides what an earlier row said. */
@@ -171,36 +193,20 @@ public final class PatientFile {
         return preferred != null ? preferred : fallback;
     }
 
-    private static Map<String, String> knownColumns() {
-        Map<String, String> known = new LinkedHashMap<>();
-        for (String name : List.of("name", "full_name", "fullname", "patient_name")) {
-            known.put(name, "name");
+    /**
+     * A birth date as a date-shifted export has it ({@code 2094-03-05 00:00:00}, {@code 1844-07-18}):
+     * any ISO date, however far in the future or the past. Other forms are read as usual.
+     */
+    static LocalDate shiftedBirthDate(String value, LocalDate today) {
+        if (value.length() >= 10 && value.charAt(4) == '-' && value.charAt(7) == '-'
+                && (value.length() == 10 || value.charAt(10) == ' ' || value.charAt(10) == 'T')) {
+            try {
+                return LocalDate.parse(value.substring(0, 10));
+            } catch (DateTimeException notIso) {
+                return null;
+            }
         }
-        for (String name : List.of("first_name", "firstname", "first", "given_name", "given")) {
-            known.put(name, "first_name");
-        }
-        for (String name : List.of("last_name", "lastname", "last", "family_name", "surname")) {
-            known.put(name, "last_name");
-        }
-        for (String name : List.of("birth_date", "birthdate", "dob", "date_of_birth", "birthday")) {
-            known.put(name, "birth_date");
-        }
-        for (String name : List.of("sex", "gender")) {
-            known.put(name, "sex");
-        }
-        for (String name : List.of("phone", "phone_number", "telephone", "mobile", "cell")) {
-            known.put(name, "phone");
-        }
-        for (String name : List.of("email", "e-mail", "email_address")) {
-            known.put(name, "email");
-        }
-        for (String name : List.of("diagnosis", "dx", "primary_diagnosis")) {
-            known.put(name, "diagnosis");
-        }
-        for (String name : List.of("zip", "zipcode", "zip_code", "postal_code", "postcode")) {
-            known.put(name, "zip");
-        }
-        return Map.copyOf(known);
+        return Demographics.birthDate(value, today).orElse(null);
     }
 
     /** Collects one patient row's fields; a value that cannot be stored rejects the row. */
@@ -209,6 +215,7 @@ public final class PatientFile {
         private final long line;
         private final List<RowError> errors;
         private final LocalDate today;
+        private final boolean shiftedBirthDates;
         private final Map<String, String> attributes = new LinkedHashMap<>();
         private String name;
         private String firstName;
@@ -221,18 +228,19 @@ public final class PatientFile {
         private String zip;
         private boolean rejected;
 
-        PatientRow(String externalId, long line, List<RowError> errors, LocalDate today) {
+        PatientRow(String externalId, long line, List<RowError> errors, LocalDate today, boolean shiftedBirthDates) {
             this.externalId = externalId;
             this.line = line;
             this.errors = errors;
             this.today = today;
+            this.shiftedBirthDates = shiftedBirthDates;
         }
 
-        void read(String column, String value) {
+        /** One column's value; field is the patient field the column fills, null for an attribute. */
+        void read(String column, String field, String value) {
             if (value == null) {
                 return;
             }
-            String field = KNOWN_COLUMNS.get(column.toLowerCase(Locale.ROOT).replace(' ', '_'));
             if (field == null) {
                 attributes.putIfAbsent(column, value);
                 return;
@@ -242,7 +250,8 @@ public final class PatientFile {
                 case "first_name" -> firstName = fits(column, value, 150);
                 case "last_name" -> lastName = fits(column, value, 150);
                 case "birth_date" -> {
-                    birthDate = Demographics.birthDate(value, today).orElse(null);
+                    birthDate = shiftedBirthDates ? shiftedBirthDate(value, today)
+                            : Demographics.birthDate(value, today).orElse(null);
                     if (birthDate == null) {
                         errors.add(new RowError(line, column, column + " is not a date of birth (use YYYY-MM-DD); it was kept as an attribute."));
                         attributes.put(column, value);

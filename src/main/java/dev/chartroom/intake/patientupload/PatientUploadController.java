@@ -36,7 +36,9 @@ class PatientUploadController {
 
     @PostMapping("/api/pandora/upload-v2/upload")
     @Operation(summary = "Upload patient records",
-            description = "PDF and TXT: 1 file = 1 patient. CSV: patient_id first; a second column event_id makes it an event file.")
+            description = "PDF and TXT: 1 file = 1 patient. CSV: patient_id first; a second column event_id makes it an event file."
+                    + " Unedited Synthea (patients.csv, observations.csv) and MIMIC-III (PATIENTS.csv, LABEVENTS.csv) exports"
+                    + " load as they are; the optional columns field names the columns of any other CSV.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = PatientUploadForm.class)))
     @ApiResponse(responseCode = "200", description = "Stored", content = @Content(schema = @Schema(implementation = PatientUploadResponse.class)))
@@ -51,7 +53,8 @@ class PatientUploadController {
                                  @Parameter(hidden = true) @RequestParam(required = false) MultipartFile file,
                                  @Parameter(hidden = true) @RequestParam(required = false) String teamId,
                                  @Parameter(hidden = true) @RequestParam(required = false) String groupId,
-                                 @Parameter(hidden = true) @RequestParam(required = false) String anonymize) {
+                                 @Parameter(hidden = true) @RequestParam(required = false) String anonymize,
+                                 @Parameter(hidden = true) @RequestParam(required = false) String columns) {
         if (teamId == null || teamId.isBlank()) {
             throw PatientUploadException.invalidRequest("teamId is required.");
         }
@@ -74,7 +77,7 @@ class PatientUploadController {
             throw new PatientUploadException(HttpStatus.NOT_FOUND, "group_not_found", "No group with that groupId in this team.");
         }
         return intake.accept(new PatientUploadIntake.Request(caller.organizationId(), group, anonymize(anonymize),
-                file.getOriginalFilename(), Parts.bytes(file)));
+                file.getOriginalFilename(), Parts.bytes(file), columns));
     }
 
     private static boolean anonymize(String value) {

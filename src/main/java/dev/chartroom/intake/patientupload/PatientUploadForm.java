@@ -14,5 +14,8 @@ record PatientUploadForm(
         @Schema(description = "Your team (organization) id", requiredMode = Schema.RequiredMode.REQUIRED) String teamId,
         @Schema(description = "ID of the group to add patients to", requiredMode = Schema.RequiredMode.REQUIRED) String groupId,
         @Schema(description = "Set to true to anonymize records after extraction", defaultValue = "false",
-                requiredMode = Schema.RequiredMode.NOT_REQUIRED) Boolean anonymize) {
+                requiredMode = Schema.RequiredMode.NOT_REQUIRED) Boolean anonymize,
+        @Schema(description = "CSV only: a JSON object naming the file's columns, field to column, e.g. "
+                + "{\"patient_id\":\"MRN\",\"birth_date\":\"DateOfBirth\"}",
+                requiredMode = Schema.RequiredMode.NOT_REQUIRED) String columns) {
 }

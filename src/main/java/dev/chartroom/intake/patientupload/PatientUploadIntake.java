@@ -2,6 +2,7 @@ package dev.chartroom.intake.patientupload;
 
 import dev.chartroom.intake.Parts;
 import dev.chartroom.text.Sha256;
+import dev.chartroom.csv.ColumnMapping;
 import dev.chartroom.csv.CsvLimits;
 import dev.chartroom.csv.CsvTable;
 import dev.chartroom.csv.InvalidCsvException;
@@ -73,8 +74,13 @@ class PatientUploadIntake {
         this.clock = clock;
     }
 
-    /** One accepted file: where it goes and how it is to be treated. */
-    record Request(String organizationId, String groupId, boolean anonymize, String fileName, byte[] content) {
+    /**
+     * One accepted file: where it goes and how it is to be treated.
+     *
+     * @param columns the optional {@code columns} field of a CSV upload (see {@link ColumnMapping}); null when absent
+     */
+    record Request(String organizationId, String groupId, boolean anonymize, String fileName, byte[] content,
+                   String columns) {
     }
 
     PatientUploadResponse accept(Request request) {
@@ -167,10 +173,8 @@ class PatientUploadIntake {
         String text = TextDecoding.decode(request.content());
         PatientFile.Parsed parsed;
         try (CsvTable table = CsvTable.open(new StringReader(text), csvLimits)) {
-            if (!PatientFile.hasPatientIdFirst(table.header())) {
-                throw PatientUploadException.invalidCsvFormat("First column is not patient_id.");
-            }
-            parsed = PatientFile.parse(table, LocalDate.ofInstant(receivedAt, ZoneOffset.UTC));
+            ColumnMapping mapping = ColumnMapping.parse(request.columns());
+            parsed = PatientFile.parse(table, LocalDate.ofInstant(receivedAt, ZoneOffset.UTC), mapping);
         } catch (PatientFile.MissingPatientIdException e) {
             throw new PatientUploadException(org.springframework.http.HttpStatus.BAD_REQUEST, "missing_patient_id",
                     "One or more rows have an empty patient_id (first at line " + e.line() + "); nothing was stored.");

@@ -306,30 +306,160 @@ class PatientUploadIT extends ApplicationTest {
         assertThat(cut.status()).isEqualTo(400);
     }
 
-    @Test
-    void realSyntheaExportsLoadAsPatientAndEventFiles() {
-        String patients = new String(TestFiles.shared("synthea-dbt-ohdsi/patients.csv"), StandardCharsets.UTF_8)
-                .replaceFirst("^Id,", "patient_id,");
-        var answer = upload("synthea-patients.csv", "text/csv", utf8(patients));
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.json().get("patientCount").asInt()).isEqualTo(27);
+    Http.Response upload(String fileName, byte[] content, String columns) {
+        return http.post(UPLOAD, new Multipart().file("file", fileName, "text/csv", content)
+                .field("teamId", acme.id()).field("groupId", "ward-1").field("columns", columns), acme.bearer());
+    }
 
-        String[] lines = new String(TestFiles.shared("synthea-dbt-ohdsi/observations.csv"), StandardCharsets.UTF_8).split("\r?\n");
-        var events = new StringBuilder("patient_id,event_id,event_date,event_type,value,unit\n");
-        for (int i = 1; i < lines.length; i++) {
-            String[] f = lines[i].split(",", -1);
-            events.append(f[1]).append(",obs-").append(i).append(',').append(f[0]).append(",\"")
-                    .append(f[5].replace("\"", "")).append("\",").append(f[6]).append(',').append(f[7]).append('\n');
-        }
-        var eventAnswer = upload("synthea-observations.csv", "text/csv", utf8(events.toString()));
-        assertThat(eventAnswer.status()).isEqualTo(200);
-        assertThat(eventAnswer.json().get("patientCount").asInt()).isBetween(1, 27);
+    static JsonNode event(JsonNode patient, java.util.function.Predicate<JsonNode> which) {
+        var found = new ArrayList<JsonNode>();
+        patient.get("events").forEach(e -> {
+            if (which.test(e)) {
+                found.add(e);
+            }
+        });
+        assertThat(found).hasSize(1);
+        return found.getFirst();
+    }
+
+    List<JsonNode> groupMembers() {
+        var members = new ArrayList<JsonNode>();
+        http.get("/v1/patients?group=ward-1&limit=1000", acme.bearer()).json().get("data").forEach(members::add);
+        return members;
+    }
+
+    @Test
+    void realSyntheaExportsLoadUnedited() {
+        byte[] patients = TestFiles.shared("synthea-dbt-ohdsi/patients.csv");
+        byte[] observations = TestFiles.shared("synthea-dbt-ohdsi/observations.csv");
+
+        var answer = upload("patients.csv", "text/csv", patients);
+        var eventAnswer = upload("observations.csv", "text/csv", observations);
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        assertThat(answer.json().get("patientCount").asInt()).isEqualTo(27);
+        assertThat(eventAnswer.status()).as(eventAnswer.text()).isEqualTo(200);
+        assertThat(eventAnswer.json().get("patientCount").asInt()).isEqualTo(27);
+        var report = http.get("/v1/uploads/" + eventAnswer.json().get("uploadId").asString(), acme.bearer()).json();
+        assertThat(report.get("kind").asString()).isEqualTo("event-csv");
+        assertThat(report.get("errors")).isEmpty();
+        JsonNode maynard = patient("3edac2e3-d223-6fae-d515-daf96ef6bc76");
+        assertThat(maynard.get("name").asString()).isEqualTo("Maynard46 Mosciski958");
+        assertThat(maynard.get("birthDate").asString()).isEqualTo("2014-10-06");
+        assertThat(maynard.get("sex").asString()).isEqualTo("male");
+        assertThat(maynard.get("attributes").get("CITY").asString()).isEqualTo("Somerville");
+        JsonNode height = event(maynard, e -> e.get("type").asString().equals("Body Height")
+                && e.get("date").asString().equals("2023-10-10T04:17:47Z"));
+        assertThat(height.get("value").asString()).isEqualTo("127.9");
+        assertThat(height.get("unit").asString()).isEqualTo("cm");
+        List<JsonNode> members = groupMembers();
+        assertThat(members).hasSize(27);
+        int events = members.stream().mapToInt(p -> patient(p.get("externalId").asString()).get("events").size()).sum();
+        assertThat(events).isEqualTo(990);
+
+        var patientsAgain = upload("patients.csv", "text/csv", patients);
+        var observationsAgain = upload("observations.csv", "text/csv", observations);
+
+        assertThat(patientsAgain.json().get("patientCount").asInt()).isEqualTo(27);
+        assertThat(observationsAgain.json().get("patientCount").asInt()).isEqualTo(27);
+        assertThat(groupMembers()).hasSize(27);
+        assertThat(http.get("/v1/patients?limit=1000", acme.bearer()).json().get("data")).hasSize(27);
+        assertThat(members.stream().mapToInt(p -> patient(p.get("externalId").asString()).get("events").size()).sum())
+                .isEqualTo(990);
+    }
+
+    @Test
+    void theListPagesThroughAnExport() {
+        upload("patients.csv", "text/csv", TestFiles.shared("synthea-dbt-ohdsi/patients.csv"));
 
         var first = http.get("/v1/patients?group=ward-1&limit=5", acme.bearer()).json();
         assertThat(first.get("data")).hasSize(5);
         assertThat(first.get("nextCursor").isNull()).isFalse();
         var next = http.get("/v1/patients?group=ward-1&limit=5&cursor=" + first.get("nextCursor").asString(), acme.bearer()).json();
         assertThat(next.get("data").get(0).get("id").asLong()).isGreaterThan(first.get("data").get(4).get("id").asLong());
+    }
+
+    @Test
+    void realMimicExportsLoadUneditedWithTheirShiftedDates() {
+        byte[] patients = TestFiles.shared("mimic3-demo-odbl/PATIENTS.csv");
+        byte[] labs = TestFiles.shared("mimic3-demo-odbl/LABEVENTS.csv");
+
+        var answer = upload("PATIENTS.csv", "text/csv", patients);
+        var labAnswer = upload("LABEVENTS.csv", "text/csv", labs);
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        assertThat(answer.json().get("patientCount").asInt()).isEqualTo(100);
+        assertThat(labAnswer.status()).as(labAnswer.text()).isEqualTo(200);
+        assertThat(labAnswer.json().get("patientCount").asInt()).isEqualTo(3);
+        JsonNode future = patient("10006");
+        assertThat(future.get("birthDate").asString()).isEqualTo("2094-03-05");
+        assertThat(future.get("sex").asString()).isEqualTo("female");
+        assertThat(future.get("attributes").get("DOD").asString()).isEqualTo("2165-08-12 00:00:00");
+        assertThat(future.get("events")).hasSize(30);
+        JsonNode lab = event(future, e -> e.get("eventId").asString().equals("6245516"));
+        assertThat(lab.get("date").asString()).isEqualTo("2164-11-16 03:05:00");
+        assertThat(lab.get("type").asString()).isEqualTo("50800");
+        assertThat(lab.get("value").asString()).isEqualTo("ART");
+        JsonNode old = patient("40655");
+        assertThat(old.get("birthDate").asString()).isEqualTo("1844-07-18");
+        assertThat(old.get("events")).hasSize(30);
+        assertThat(patient("10124").get("events")).hasSize(30);
+        assertThat(groupMembers()).hasSize(100).allMatch(p -> !p.get("birthDate").isNull());
+
+        upload("PATIENTS.csv", "text/csv", patients);
+        var labsAgain = upload("LABEVENTS.csv", "text/csv", labs);
+
+        assertThat(labsAgain.json().get("patientCount").asInt()).isEqualTo(3);
+        assertThat(http.get("/v1/patients?limit=1000", acme.bearer()).json().get("data")).hasSize(100);
+        assertThat(patient("10006").get("events")).hasSize(30);
+    }
+
+    @Test
+    void theColumnsFieldNamesTheColumnsOfAnyOtherCsv() {
+        var patients = upload("clinic.csv", utf8("MRN,Full Name,DateOfBirth,Ward\nm-1,Jane Doe,1980-03-12,3B\n"),
+                "{\"patient_id\":\"MRN\",\"birth_date\":\"DateOfBirth\"}");
+        var events = upload("vitals.csv", utf8("MRN,Taken,Vital,Reading,Units\nm-1,2026-01-10,SpO2,94,%\nm-1,2026-01-11,SpO2,95,%\n"),
+                "{\"patient_id\":\"MRN\",\"event_date\":\"Taken\",\"event_type\":\"Vital\",\"value\":\"Reading\"}");
+        upload("vitals.csv", utf8("MRN,Taken,Vital,Reading,Units\nm-1,2026-01-10,SpO2,94,%\nm-1,2026-01-11,SpO2,95,%\n"),
+                "{\"patient_id\":\"MRN\",\"event_date\":\"Taken\",\"event_type\":\"Vital\",\"value\":\"Reading\"}");
+
+        assertThat(patients.status()).as(patients.text()).isEqualTo(200);
+        assertThat(events.status()).as(events.text()).isEqualTo(200);
+        JsonNode jane = patient("m-1");
+        assertThat(jane.get("name").asString()).isEqualTo("Jane Doe");
+        assertThat(jane.get("birthDate").asString()).isEqualTo("1980-03-12");
+        assertThat(jane.get("attributes").get("Ward").asString()).isEqualTo("3B");
+        assertThat(jane.get("events")).hasSize(2);
+        assertThat(jane.get("events").get(0).get("value").asString()).isEqualTo("94");
+        assertThat(jane.get("events").get(0).get("unit").asString()).isEqualTo("%");
+    }
+
+    @Test
+    void aColumnsFieldThatDoesNotFitIsInvalidCsvFormatAndWritesNothing() {
+        byte[] file = utf8("MRN,DateOfBirth\nm-1,1980-03-12\n");
+        for (String columns : List.of("{\"patient_id\":\"MRN\"", "{\"mrn\":\"MRN\"}", "{\"patient_id\":\"PatientNumber\"}")) {
+            var answer = upload("clinic.csv", file, columns);
+            assertThat(answer.status()).as(columns).isEqualTo(400);
+            assertThat(answer.json().get("success").asBoolean()).isFalse();
+            assertThat(answer.json().get("error").asString()).isEqualTo("invalid_csv_format");
+            assertThat(answer.json().get("message").asString()).contains("columns");
+        }
+        var unmapped = upload("clinic.csv", "text/csv", file);
+        assertThat(unmapped.status()).isEqualTo(400);
+        assertThat(unmapped.json().get("error").asString()).isEqualTo("invalid_csv_format");
+        assertThat(unmapped.json().get("message").asString()).startsWith("First column is not patient_id")
+                .contains("Synthea patients.csv (Id, BIRTHDATE, FIRST, LAST, GENDER)", "MIMIC-III PATIENTS.csv (SUBJECT_ID, GENDER, DOB)");
+        assertThat(http.get("/v1/patients", acme.bearer()).json().get("data")).isEmpty();
+        assertThat(http.get("/v1/uploads", acme.bearer()).json().get("data")).isEmpty();
+    }
+
+    @Test
+    void anotherOrganizationSeesNoneOfAnExport() {
+        upload("PATIENTS.csv", "text/csv", TestFiles.shared("mimic3-demo-odbl/PATIENTS.csv"));
+        TestOrganization other = newOrganization();
+
+        assertThat(http.get("/v1/patients?externalId=10006", other.bearer()).json().get("data")).isEmpty();
+        assertThat(http.get("/v1/patients/" + patient("10006").get("id").asLong(), other.bearer()).status()).isEqualTo(404);
     }
 
     @Test
