@@ -16,6 +16,17 @@ class DocumentConfiguration {
 
     @Bean
     Thumbnails thumbnails(DocumentProperties properties) {
-        return new Thumbnails(properties.thumbnailWidth());
+        return new Thumbnails(properties.thumbnailWidth(), properties.decodingBudget());
+    }
+
+    @Bean(destroyMethod = "close")
+    DecodingPool decodingPool(DocumentProperties properties) {
+        // A refused caller is told to come back after about one decode's time limit.
+        return new DecodingPool(properties.decodingThreadCount(), properties.decodingWait(), properties.decodingTimeLimit());
+    }
+
+    @Bean
+    DocumentDecoding documentDecoding(DocumentProperties properties, DecodingPool pool, Thumbnails thumbnails) {
+        return new DocumentDecoding(properties.decodingBudget(), pool, thumbnails);
     }
 }

@@ -3,6 +3,7 @@ package dev.chartroom.document;
 import dev.chartroom.audit.AuditLog;
 import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
+import dev.chartroom.web.ApiError;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.NativeApi;
 import dev.chartroom.web.NotFoundException;
@@ -17,8 +18,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -85,6 +88,13 @@ class DocumentFiles {
         headers.setContentDisposition((safeInline ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(document.fileName(), StandardCharsets.UTF_8).build());
         return ResponseEntity.ok().headers(headers).body(new BlobResource(blobs, key, size));
+    }
+
+    /** Every decoding thread stayed busy: come back later, in the native API's error shape. */
+    @ExceptionHandler
+    ResponseEntity<ApiError> busy(DecodingBusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .body(new ApiError("busy", e.getMessage()));
     }
 
     private static NotFoundException notFound() {

@@ -3,14 +3,20 @@ package dev.chartroom.document;
 import dev.chartroom.jobs.Job;
 import dev.chartroom.jobs.JobHandler;
 import dev.chartroom.jobs.Jobs;
+import dev.chartroom.jobs.RetryLater;
 import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
 import dev.chartroom.storage.StoredBlob;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Makes each document's thumbnail once and keeps it in the blob store: in the background after a
  * document is stored ({@link #requestFor}), or on the first request for it if that comes sooner.
- * Making one is deterministic and content-addressed, so doing it twice stores the same blob.
+ * Making one is deterministic and content-addressed, so doing it twice stores the same blob. When
+ * one cannot be made (damaged, past a {@link DecodingBudget}) the reason is kept on the document and
+ * it is never tried again. Decoding runs through {@link DocumentDecoding}'s bounded threads, and this
+ * node never decodes the same document twice at once: a request arriving meanwhile waits for that result.
  */
 @Component
 public class DocumentThumbnails implements JobHandler {
@@ -27,16 +36,20 @@ public class DocumentThumbnails implements JobHandler {
 
     private final Documents documents;
     private final BlobStore blobs;
-    private final Thumbnails thumbnails;
+    private final DocumentDecoding decoding;
     private final Jobs jobs;
     private final JsonMapper json;
+    private final Clock clock;
+    private final Map<String, CompletableFuture<Optional<BlobKey>>> making = new ConcurrentHashMap<>();
 
-    DocumentThumbnails(Documents documents, BlobStore blobs, Thumbnails thumbnails, Jobs jobs, JsonMapper json) {
+    DocumentThumbnails(Documents documents, BlobStore blobs, DocumentDecoding decoding, Jobs jobs, JsonMapper json,
+                       Clock clock) {
         this.documents = documents;
         this.blobs = blobs;
-        this.thumbnails = thumbnails;
+        this.decoding = decoding;
         this.jobs = jobs;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Enqueues making the document's thumbnail; call it in the transaction that stores the document. */
@@ -50,30 +63,79 @@ public class DocumentThumbnails implements JobHandler {
     }
 
     @Override
-    public void run(Job job) throws IOException {
+    public void run(Job job) throws IOException, RetryLater {
         JsonNode payload = json.readTree(job.payload());
         var document = documents.find(job.organizationId(), payload.get("documentId").asString());
         if (document.isPresent()) {
-            ensure(job.organizationId(), document.get());
+            try {
+                ensure(job.organizationId(), document.get());
+            } catch (DecodingBusyException e) {
+                throw new RetryLater("every decoding thread was busy", clock.instant().plus(e.retryAfter()));
+            }
         }
     }
 
-    /** The document's thumbnail, made now if it has none yet; empty when the file cannot be pictured. */
+    /**
+     * The document's thumbnail, made now if it has none yet; empty when the file cannot be pictured
+     * (now or before).
+     *
+     * @throws DecodingBusyException when every decoding thread stayed busy past the wait bound
+     */
     Optional<BlobKey> ensure(String organizationId, Document document) throws IOException {
         if (document.thumbnailKey() != null) {
             return Optional.of(new BlobKey(document.thumbnailKey()));
         }
-        Optional<byte[]> content;
+        if (document.thumbnailFailure() != null) {
+            return Optional.empty();
+        }
+        String key = organizationId + "/" + document.id();
+        var mine = new CompletableFuture<Optional<BlobKey>>();
+        var running = making.putIfAbsent(key, mine);
+        if (running != null) {
+            return await(running);
+        }
+        try {
+            Optional<BlobKey> made = make(organizationId, document);
+            mine.complete(made);
+            return made;
+        } catch (IOException | RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            making.remove(key, mine);
+        }
+    }
+
+    private static Optional<BlobKey> await(CompletableFuture<Optional<BlobKey>> running) throws IOException {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new UncheckedIOException(new IOException(e.getCause()));
+            }
+        }
+    }
+
+    private Optional<BlobKey> make(String organizationId, Document document) throws IOException {
+        byte[] content;
         try (InputStream in = blobs.open(new BlobKey(document.blobKey())).orElse(null)) {
             if (in == null) {
                 return Optional.empty();
             }
-            content = thumbnails.of(kindOf(document.contentType()), in.readAllBytes());
+            content = in.readAllBytes();
         }
-        if (content.isEmpty()) {
-            return Optional.empty();
+        byte[] png;
+        switch (decoding.thumbnail(kindOf(document.contentType()), content)) {
+            case Thumbnails.Outcome.Made made -> png = made.png();
+            case Thumbnails.Outcome.Refused refused -> {
+                documents.setThumbnailFailure(organizationId, document.id(), refused.reason());
+                return Optional.empty();
+            }
         }
-        StoredBlob stored = blobs.put(organizationId, new ByteArrayInputStream(content.get()));
+        StoredBlob stored = blobs.put(organizationId, new ByteArrayInputStream(png));
         if (!documents.setThumbnail(organizationId, document.id(), stored.key().value())
                 && !documents.referencesBlob(organizationId, stored.key().value())) {
             blobs.delete(stored.key()); // the document was deleted meanwhile

@@ -28,7 +28,7 @@ public class Documents {
     private static final String COLUMNS = """
             id, patient_id, upload_id, file_name, content_type, size, sha256, blob_key, folder, notes, status, created_at,
             name, external_id, note_id, patient_mrn, assigned_to, is_reviewed, is_high_priority, thumbnail_key,
-            failure_reason, updated_at
+            failure_reason, updated_at, thumbnail_failure
             """;
     private static final String OF_PATIENT = """
             select %s from document where organization_id = :organizationId and patient_id = :patientId
@@ -53,6 +53,10 @@ public class Documents {
     private static final String SET_THUMBNAIL = """
             update document set thumbnail_key = :thumbnailKey, updated_at = :now
             where organization_id = :organizationId and id = :id
+            """;
+    private static final String SET_THUMBNAIL_FAILURE = """
+            update document set thumbnail_failure = :reason, updated_at = :now
+            where organization_id = :organizationId and id = :id and thumbnail_key is null
             """;
     private static final String NOTE_CREATED_AT = """
             select min(created_at) as created_at from document where organization_id = :organizationId and note_id = :noteId
@@ -126,7 +130,7 @@ public class Documents {
                 document.kind().mediaType(), document.blob().size(), document.blob().sha256(),
                 document.blob().key().value(), document.folder(), document.notes(), document.status(), now,
                 filing.name(), filing.externalId(), filing.noteId(), filing.patientMrn(), filing.assignedTo(),
-                filing.reviewed(), filing.highPriority(), null, null, now);
+                filing.reviewed(), filing.highPriority(), null, null, now, null);
     }
 
     public List<Document> ofPatient(String organizationId, long patientId) {
@@ -175,6 +179,15 @@ public class Documents {
                 .update() == 1;
     }
 
+    /** Records why the document can have no thumbnail, so that none is tried again; false when it is gone or has one. */
+    public boolean setThumbnailFailure(String organizationId, String id, String reason) {
+        return jdbc.sql(SET_THUMBNAIL_FAILURE)
+                .param("reason", reason.length() > 500 ? reason.substring(0, 500) : reason)
+                .param("now", TimeColumns.of(Instant.now(clock)))
+                .param("organizationId", organizationId).param("id", id)
+                .update() == 1;
+    }
+
     /** When the organization's first attachment of a note was stored; empty for a note without any. */
     public Optional<Instant> noteCreatedAt(String organizationId, String noteId) {
         return jdbc.sql(NOTE_CREATED_AT).param("organizationId", organizationId).param("noteId", noteId)
@@ -197,6 +210,6 @@ public class Documents {
                 TimeColumns.instant(rs, "created_at"), rs.getString("name"), rs.getString("external_id"),
                 rs.getString("note_id"), rs.getString("patient_mrn"), rs.getString("assigned_to"),
                 rs.getBoolean("is_reviewed"), rs.getBoolean("is_high_priority"), rs.getString("thumbnail_key"),
-                rs.getString("failure_reason"), TimeColumns.instant(rs, "updated_at"));
+                rs.getString("failure_reason"), TimeColumns.instant(rs, "updated_at"), rs.getString("thumbnail_failure"));
     }
 }

@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
  * Reads a PDF that a contract promises to be "a valid PDF document": PDFBox must open it (so not
  * encrypted, not malformed beyond repair), it must have a page, and it must end with the
  * {@code %%EOF} marker in its last 1024 bytes as readers expect. PDFBox alone repairs a truncated
- * file silently; the end marker tells that a file was cut off.
+ * file silently; the end marker tells that a file was cut off. It must also keep to its
+ * {@link DecodingBudget} (see {@link PdfBoxTextExtractor}).
  */
 public final class StrictPdfReader {
 
@@ -16,7 +17,11 @@ public final class StrictPdfReader {
 
     /** @param maxPages pages read for text at the most */
     public StrictPdfReader(int maxPages) {
-        this.extractor = new PdfBoxTextExtractor(maxPages);
+        this(maxPages, DecodingBudget.DEFAULT);
+    }
+
+    public StrictPdfReader(int maxPages, DecodingBudget budget) {
+        this.extractor = new PdfBoxTextExtractor(maxPages, budget);
     }
 
     public PdfBoxTextExtractor.Result read(byte[] content) {

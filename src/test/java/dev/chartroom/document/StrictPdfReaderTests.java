@@ -2,7 +2,9 @@ package dev.chartroom.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chartroom.support.HostileFiles;
 import dev.chartroom.support.TestFiles;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,5 +51,35 @@ class StrictPdfReaderTests {
         var result = reader.read(content);
         assertThat(result).isInstanceOfSatisfying(PdfBoxTextExtractor.Result.Unreadable.class,
                 unreadable -> assertThat(unreadable.reason()).containsIgnoringCase(reason));
+    }
+
+    /** A budget small enough that the files below cost milliseconds to go past it. */
+    static final DecodingBudget SMALL = new DecodingBudget(1_000_000, 4L << 20, Duration.ofSeconds(10));
+
+    static Stream<Arguments> budgetChecks() {
+        return Stream.of(
+                Arguments.of("contents inflating to 3 MB", HostileFiles.pdfInflatingTo(3L << 20), SMALL, null),
+                Arguments.of("contents inflating to 5 MB", HostileFiles.pdfInflatingTo(5L << 20), SMALL,
+                        "The PDF decompresses to more than 4 MB."),
+                Arguments.of("a 26000×26000 image is not read for text", HostileFiles.pdfDrawingImage(26000, 26000, 1 << 16),
+                        SMALL, null),
+                Arguments.of("an image inflating past the budget is not read for text",
+                        HostileFiles.pdfDrawingImage(100, 100, 8L << 20), SMALL, null),
+                Arguments.of("a real PDF within the default budget",
+                        TestFiles.shared("pdf-qpdf-testsuite/valid/11-pages.pdf"), DecodingBudget.DEFAULT, null),
+                Arguments.of("a real PDF past a time limit", TestFiles.shared("pdf-qpdf-testsuite/valid/11-pages.pdf"),
+                        new DecodingBudget(1_000_000, 4L << 20, Duration.ofNanos(1)), "took more than"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("budgetChecks")
+    void pdfsPastTheBudgetAreRefusedWithAReason(String what, byte[] content, DecodingBudget budget, String refusal) {
+        var result = new StrictPdfReader(50, budget).read(content);
+        if (refusal == null) {
+            assertThat(result).isInstanceOf(PdfBoxTextExtractor.Result.Readable.class);
+        } else {
+            assertThat(result).isInstanceOfSatisfying(PdfBoxTextExtractor.Result.Unreadable.class,
+                    unreadable -> assertThat(unreadable.reason()).contains(refusal));
+        }
     }
 }

@@ -2,10 +2,12 @@ package dev.chartroom.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chartroom.support.HostileFiles;
 import dev.chartroom.support.TestFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,5 +69,47 @@ class ThumbnailsTests {
     @MethodSource("notPictured")
     void unpicturableFilesHaveNoThumbnail(String what, ContentKind kind, byte[] content) {
         assertThat(thumbnails.of(kind, content)).isEmpty();
+    }
+
+    /** A budget small enough that the files below cost milliseconds to go past it. */
+    static final DecodingBudget SMALL = new DecodingBudget(1_000_000, 4L << 20, Duration.ofSeconds(10));
+
+    static Stream<Arguments> budgetChecks() {
+        return Stream.of(
+                Arguments.of("PNG at the pixel budget", ContentKind.PNG, TestFiles.png(1000, 1000), null),
+                Arguments.of("PNG one row over it", ContentKind.PNG, TestFiles.png(1000, 1001),
+                        "The image is 1000×1001 pixels, more than the 1 megapixels allowed."),
+                Arguments.of("JPEG over it", ContentKind.JPEG, TestFiles.jpeg(1600, 1200), "1600×1200 pixels"),
+                Arguments.of("PNG header of 46000×46000, cut off", ContentKind.PNG,
+                        HostileFiles.truncatedPng(46000, 46000, 1 << 16), "46000×46000 pixels"),
+                Arguments.of("PDF drawing a 1000×1000 image", ContentKind.PDF,
+                        HostileFiles.pdfDrawingImage(1000, 1000, 3_000_000), null),
+                Arguments.of("PDF drawing a 26000×26000 image", ContentKind.PDF,
+                        HostileFiles.pdfDrawingImage(26000, 26000, 1 << 16), "An image in the PDF is 26000×26000 pixels"),
+                Arguments.of("PDF image inflating past its declared size", ContentKind.PDF,
+                        HostileFiles.pdfDrawingImage(100, 100, 8L << 20), "decompresses to more than its declared size"),
+                Arguments.of("PDF contents inflating to 3 MB", ContentKind.PDF, HostileFiles.pdfInflatingTo(3L << 20), null),
+                Arguments.of("PDF contents inflating to 5 MB", ContentKind.PDF, HostileFiles.pdfInflatingTo(5L << 20),
+                        "The PDF decompresses to more than 4 MB."));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("budgetChecks")
+    void filesPastTheBudgetAreRefusedWithAReason(String what, ContentKind kind, byte[] content, String refusal) {
+        var outcome = new Thumbnails(128, SMALL).make(kind, content);
+        if (refusal == null) {
+            assertThat(outcome).isInstanceOf(Thumbnails.Outcome.Made.class);
+        } else {
+            assertThat(outcome).isInstanceOfSatisfying(Thumbnails.Outcome.Refused.class,
+                    refused -> assertThat(refused.reason()).contains(refusal));
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("pictured")
+    void picturingStopsAtTheTimeLimit(String what, ContentKind kind, byte[] content, int width) {
+        var outcome = new Thumbnails(128, new DecodingBudget(1_000_000_000, 64L << 20, Duration.ofNanos(1))).make(kind, content);
+        assertThat(outcome).isInstanceOfSatisfying(Thumbnails.Outcome.Refused.class,
+                refused -> assertThat(refused.reason()).contains("took more than"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.chartroom.intake.attachments;
 
+import dev.chartroom.document.DecodingBusyException;
 import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
 import dev.chartroom.web.IdempotencyKeyException;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
@@ -35,6 +37,14 @@ class AttachmentsErrors implements ErrorShape {
     }
 
     private static final Logger log = LoggerFactory.getLogger(AttachmentsErrors.class);
+
+    /** Every decoding thread stayed busy past the wait bound: 503 with Retry-After. */
+    @ExceptionHandler
+    ResponseEntity<AttachmentResponses.Error> busy(DecodingBusyException e) {
+        var answer = error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .body(answer.getBody());
+    }
 
     @ExceptionHandler
     ResponseEntity<?> refused(AttachmentsException e) {

@@ -3,11 +3,11 @@ package dev.chartroom.intake.attachments;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
 import dev.chartroom.document.Document;
+import dev.chartroom.document.DocumentDecoding;
 import dev.chartroom.document.DocumentStorage;
 import dev.chartroom.document.DocumentThumbnails;
 import dev.chartroom.document.Documents;
 import dev.chartroom.document.PdfBoxTextExtractor;
-import dev.chartroom.document.StrictPdfReader;
 import dev.chartroom.document.SignedUrls;
 import dev.chartroom.document.TextDecoding;
 import dev.chartroom.intake.IntakeLimits;
@@ -36,17 +36,17 @@ class AttachmentsIntake {
     private final DocumentThumbnails thumbnails;
     private final SignedUrls urls;
     private final IntakeLimits limits;
-    private final StrictPdfReader pdfs;
+    private final DocumentDecoding decoding;
 
     AttachmentsIntake(Patients patients, Documents documents, DocumentStorage storage, DocumentThumbnails thumbnails,
-                      SignedUrls urls, IntakeLimits limits) {
+                      SignedUrls urls, IntakeLimits limits, DocumentDecoding decoding) {
         this.patients = patients;
         this.documents = documents;
         this.storage = storage;
         this.thumbnails = thumbnails;
         this.urls = urls;
         this.limits = limits;
-        this.pdfs = new StrictPdfReader(limits.pdfMaxPages());
+        this.decoding = decoding;
     }
 
     /** One file as sent. */
@@ -142,14 +142,19 @@ class AttachmentsIntake {
             String text = null;
             switch (kind) {
                 case PDF -> {
-                    switch (pdfs.read(content)) {
+                    switch (decoding.readStrictPdf(content, limits.pdfMaxPages())) {
                         case PdfBoxTextExtractor.Result.Readable readable -> text = readable.text();
                         case PdfBoxTextExtractor.Result.Unreadable unreadable ->
                                 problems.add(AttachmentProblem.value(unreadable.reason(), "body", "attachments", i));
                     }
                 }
                 case TEXT -> text = TextDecoding.decode(content);
-                case PNG, JPEG -> { }
+                case PNG, JPEG -> {
+                    var oversized = decoding.oversizedImage(content);
+                    if (oversized.isPresent()) {
+                        problems.add(AttachmentProblem.value(oversized.get(), "body", "attachments", i));
+                    }
+                }
                 case OTHER -> problems.add(AttachmentProblem.value(
                         "Unsupported file type: send PDF, JPEG, PNG or text files.", "body", "attachments", i));
             }

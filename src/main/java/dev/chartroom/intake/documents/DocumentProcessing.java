@@ -3,29 +3,27 @@ package dev.chartroom.intake.documents;
 import dev.chartroom.caseflow.StaffMember;
 import dev.chartroom.caseflow.StaffMembers;
 import dev.chartroom.document.ContentKind;
+import dev.chartroom.document.DecodingBusyException;
 import dev.chartroom.document.Document;
+import dev.chartroom.document.DocumentDecoding;
 import dev.chartroom.document.DocumentThumbnails;
 import dev.chartroom.document.Documents;
 import dev.chartroom.document.PdfBoxTextExtractor;
-import dev.chartroom.document.StrictPdfReader;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.jobs.Job;
 import dev.chartroom.jobs.JobHandler;
+import dev.chartroom.jobs.RetryLater;
 import dev.chartroom.patient.DocumentTextExtraction;
 import dev.chartroom.patient.Patients;
 import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
 import dev.chartroom.webhook.WebhookEvents;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,12 +54,14 @@ class DocumentProcessing implements JobHandler {
     private final WebhookEvents events;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
-    private final StrictPdfReader pdfs;
+    private final DocumentDecoding decoding;
+    private final int pdfMaxPages;
+    private final Clock clock;
 
     DocumentProcessing(Documents documents, Patients patients, StaffMembers staff, BlobStore blobs,
                        DocumentThumbnails thumbnails, DocumentTextExtraction textExtraction, WebhookEvents events,
                        TransactionTemplate transaction,
-                       JsonMapper json, IntakeLimits limits) {
+                       JsonMapper json, IntakeLimits limits, DocumentDecoding decoding, Clock clock) {
         this.documents = documents;
         this.patients = patients;
         this.staff = staff;
@@ -71,7 +71,9 @@ class DocumentProcessing implements JobHandler {
         this.events = events;
         this.transaction = transaction;
         this.json = json;
-        this.pdfs = new StrictPdfReader(limits.pdfMaxPages());
+        this.decoding = decoding;
+        this.pdfMaxPages = limits.pdfMaxPages();
+        this.clock = clock;
     }
 
     @Override
@@ -80,7 +82,7 @@ class DocumentProcessing implements JobHandler {
     }
 
     @Override
-    public void run(Job job) throws IOException {
+    public void run(Job job) throws IOException, RetryLater {
         String org = job.organizationId();
         String documentId = json.readTree(job.payload()).get("documentId").asString();
         Document document = documents.find(org, documentId).orElse(null);
@@ -103,17 +105,24 @@ class DocumentProcessing implements JobHandler {
             content = in.readAllBytes();
         }
         String text = null;
-        if (document.contentType().equals(ContentKind.PDF.mediaType())) {
-            switch (pdfs.read(content)) {
-                case PdfBoxTextExtractor.Result.Readable readable -> text = readable.text();
-                case PdfBoxTextExtractor.Result.Unreadable unreadable -> {
-                    fail(org, document, UNREADABLE + unreadable.reason());
+        try {
+            if (document.contentType().equals(ContentKind.PDF.mediaType())) {
+                switch (decoding.readStrictPdf(content, pdfMaxPages)) {
+                    case PdfBoxTextExtractor.Result.Readable readable -> text = readable.text();
+                    case PdfBoxTextExtractor.Result.Unreadable unreadable -> {
+                        fail(org, document, UNREADABLE + unreadable.reason());
+                        return;
+                    }
+                }
+            } else {
+                var unreadable = decoding.unreadableImage(kindOf(document.contentType()), content);
+                if (unreadable.isPresent()) {
+                    fail(org, document, UNREADABLE + unreadable.get());
                     return;
                 }
             }
-        } else if (!isReadableImage(content)) {
-            fail(org, document, UNREADABLE + "The image is damaged or not a supported picture.");
-            return;
+        } catch (DecodingBusyException e) {
+            throw new RetryLater("every decoding thread was busy", clock.instant().plus(e.retryAfter()));
         }
         String extracted = text;
         transaction.executeWithoutResult(status -> {
@@ -147,25 +156,7 @@ class DocumentProcessing implements JobHandler {
         return data;
     }
 
-    /** Whether the picture decodes (subsampled, so a huge one never needs its full size in memory). */
-    private static boolean isReadableImage(byte[] content) {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-            var readers = ImageIO.getImageReaders(input);
-            if (!readers.hasNext()) {
-                return false;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(input, true, true);
-                int step = Math.max(1, Math.max(reader.getWidth(0), reader.getHeight(0)) / 512);
-                ImageReadParam param = reader.getDefaultReadParam();
-                param.setSourceSubsampling(step, step, 0, 0);
-                return reader.read(0, param) != null;
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+    private static ContentKind kindOf(String mediaType) {
+        return mediaType.equals(ContentKind.PNG.mediaType()) ? ContentKind.PNG : ContentKind.JPEG;
     }
 }

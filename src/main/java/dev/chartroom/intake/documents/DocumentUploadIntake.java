@@ -3,6 +3,7 @@ package dev.chartroom.intake.documents;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
 import dev.chartroom.document.Document;
+import dev.chartroom.document.DocumentDecoding;
 import dev.chartroom.document.DocumentStorage;
 import dev.chartroom.document.Documents;
 import dev.chartroom.intake.IntakeLimits;
@@ -30,13 +31,16 @@ class DocumentUploadIntake {
     private final Jobs jobs;
     private final JsonMapper json;
     private final IntakeLimits limits;
+    private final DocumentDecoding decoding;
 
-    DocumentUploadIntake(Documents documents, DocumentStorage storage, Jobs jobs, JsonMapper json, IntakeLimits limits) {
+    DocumentUploadIntake(Documents documents, DocumentStorage storage, Jobs jobs, JsonMapper json, IntakeLimits limits,
+                         DocumentDecoding decoding) {
         this.documents = documents;
         this.storage = storage;
         this.jobs = jobs;
         this.json = json;
         this.limits = limits;
+        this.decoding = decoding;
     }
 
     /** The form as sent; any field may be null (absent). */
@@ -97,6 +101,12 @@ class DocumentUploadIntake {
         ContentKind kind = ContentSniffer.sniff(content);
         if (kind != ContentKind.PDF && kind != ContentKind.JPEG && kind != ContentKind.PNG) {
             throw DocumentUploadException.badRequest("invalid_file_type", "Only PDF, JPEG, and PNG files are allowed.");
+        }
+        if (kind != ContentKind.PDF) {
+            // The header alone tells a picture too large to decode; refuse it now rather than fail it later.
+            decoding.oversizedImage(content).ifPresent(reason -> {
+                throw DocumentUploadException.badRequest("invalid_file", reason);
+            });
         }
         return kind;
     }

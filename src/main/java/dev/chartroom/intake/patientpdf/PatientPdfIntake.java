@@ -3,11 +3,11 @@ package dev.chartroom.intake.patientpdf;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
 import dev.chartroom.document.Document;
+import dev.chartroom.document.DocumentDecoding;
 import dev.chartroom.document.DocumentStorage;
 import dev.chartroom.document.DocumentThumbnails;
 import dev.chartroom.document.Documents;
 import dev.chartroom.document.PdfBoxTextExtractor;
-import dev.chartroom.document.StrictPdfReader;
 import dev.chartroom.document.SignedUrls;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.patient.DocumentTextExtraction;
@@ -36,11 +36,11 @@ class PatientPdfIntake {
     private final DocumentTextExtraction textExtraction;
     private final SignedUrls urls;
     private final IntakeLimits limits;
-    private final StrictPdfReader pdfs;
+    private final DocumentDecoding decoding;
 
     PatientPdfIntake(Patients patients, Documents documents, DocumentStorage storage, DocumentThumbnails thumbnails,
                      DocumentTextExtraction textExtraction,
-                     SignedUrls urls, IntakeLimits limits) {
+                     SignedUrls urls, IntakeLimits limits, DocumentDecoding decoding) {
         this.patients = patients;
         this.documents = documents;
         this.storage = storage;
@@ -48,7 +48,7 @@ class PatientPdfIntake {
         this.textExtraction = textExtraction;
         this.urls = urls;
         this.limits = limits;
-        this.pdfs = new StrictPdfReader(limits.pdfMaxPages());
+        this.decoding = decoding;
     }
 
     /** The patient of the path, if it is the caller's; refuses otherwise. */
@@ -74,7 +74,7 @@ class PatientPdfIntake {
         if (ContentSniffer.sniff(content) != ContentKind.PDF) {
             throw PatientPdfException.badRequest("The file is not a PDF document. The file must be a valid PDF document.");
         }
-        String text = switch (pdfs.read(content)) {
+        String text = switch (decoding.readStrictPdf(content, limits.pdfMaxPages())) {
             case PdfBoxTextExtractor.Result.Readable readable -> readable.text();
             case PdfBoxTextExtractor.Result.Unreadable unreadable ->
                     throw PatientPdfException.badRequest(unreadable.reason() + " The file must be a valid PDF document.");

@@ -9,6 +9,7 @@ import dev.chartroom.csv.InvalidCsvException;
 import dev.chartroom.csv.PatientFile;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
+import dev.chartroom.document.DocumentDecoding;
 import dev.chartroom.document.DocumentStorage;
 import dev.chartroom.document.Documents;
 import dev.chartroom.document.PdfBoxTextExtractor;
@@ -55,13 +56,14 @@ class PatientUploadIntake {
     private final Documents documents;
     private final DocumentStorage storage;
     private final CsvLimits csvLimits;
-    private final PdfBoxTextExtractor pdfs;
+    private final DocumentDecoding decoding;
+    private final int pdfMaxPages;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     PatientUploadIntake(Patients patients, Announcements announcements, DocumentTextExtraction textExtraction,
                         Uploads uploads, Documents documents, DocumentStorage storage, CsvLimits csvLimits,
-                        IntakeLimits limits, TransactionTemplate transaction, Clock clock) {
+                        IntakeLimits limits, DocumentDecoding decoding, TransactionTemplate transaction, Clock clock) {
         this.patients = patients;
         this.announcements = announcements;
         this.textExtraction = textExtraction;
@@ -69,7 +71,8 @@ class PatientUploadIntake {
         this.documents = documents;
         this.storage = storage;
         this.csvLimits = csvLimits;
-        this.pdfs = new PdfBoxTextExtractor(limits.pdfMaxPages());
+        this.decoding = decoding;
+        this.pdfMaxPages = limits.pdfMaxPages();
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -120,7 +123,7 @@ class PatientUploadIntake {
     }
 
     private PatientUploadResponse acceptPdf(Request request, Instant receivedAt) {
-        return switch (pdfs.read(request.content())) {
+        return switch (decoding.readPdf(request.content(), pdfMaxPages)) {
             case PdfBoxTextExtractor.Result.Readable readable ->
                     acceptOnePatient(request, receivedAt, KIND_PDF, ContentKind.PDF, readable.text());
             case PdfBoxTextExtractor.Result.Unreadable unreadable ->
