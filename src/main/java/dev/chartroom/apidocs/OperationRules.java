@@ -5,7 +5,6 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -13,7 +12,6 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
@@ -41,21 +39,21 @@ final class OperationRules implements OpenApiCustomizer {
     /** The paths the authentication interceptor guards with an organization's key. */
     private static final List<String> TENANT_PREFIXES = List.of("/v1/", "/api/", "/patients/", "/attachments/");
 
-    static final String IDEMPOTENCY_REFUSAL = "IdempotencyRefusal";
-
     @Override
     public void customise(OpenAPI openApi) {
         if (openApi.getPaths() == null) {
             return;
         }
         openApi.getPaths().remove(PATIENT_PDF_WITH_SLASH);
-        openApi.getComponents().addSchemas(IDEMPOTENCY_REFUSAL, idempotencyRefusal());
         openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             var contract = CONTRACTS.stream().filter(c -> c.path().equals(path)).findFirst();
             boolean tenant = TENANT_PREFIXES.stream().anyMatch(path::startsWith);
             if (contract.isPresent() && method == PathItem.HttpMethod.POST) {
                 operation.setOperationId(contract.get().operationId());
-                operation.setSecurity(List.of(contract.get().keyStyle()));
+                // The seed's own style first; every other style is accepted on every tenant path too.
+                var styles = new ArrayList<SecurityRequirement>(List.of(contract.get().keyStyle()));
+                KeyStyles.ANY.stream().filter(style -> !style.equals(contract.get().keyStyle())).forEach(styles::add);
+                operation.setSecurity(styles);
             } else if (path.startsWith("/admin/")) {
                 operation.setSecurity(List.of(KeyStyles.ADMIN));
             } else if (tenant) {
@@ -94,9 +92,9 @@ final class OperationRules implements OpenApiCustomizer {
                 .schema(new StringSchema().minLength(1).maxLength(255))
                 .description("Any unique string: a retry with the same key gets the first answer again "
                         + "(marked Idempotent-Replayed: true) and ingests nothing twice."));
-        var refusal = new Content().addMediaType("application/json",
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + IDEMPOTENCY_REFUSAL)));
+        // Refused in the operation's own error shape: the one its 401 (every tenant operation has one) documents.
         Map<String, ApiResponse> responses = operation.getResponses();
+        Content refusal = responses.containsKey("401") ? responses.get("401").getContent() : null;
         responses.putIfAbsent("409", new ApiResponse()
                 .description("A request with this Idempotency-Key is still in progress").content(refusal));
         if (responses.containsKey("422")) {
@@ -108,13 +106,4 @@ final class OperationRules implements OpenApiCustomizer {
         }
     }
 
-    /** The body the idempotency filter refuses with, before any endpoint runs. */
-    private static Schema<?> idempotencyRefusal() {
-        Schema<Object> success = new Schema<>().types(Set.of("boolean"));
-        success.addEnumItemObject(false);
-        return new Schema<>().types(Set.of("object"))
-                .addProperty("success", success)
-                .addProperty("error", new StringSchema().description("idempotency_conflict, idempotency_key_reused or invalid_idempotency_key"))
-                .addProperty("message", new StringSchema());
-    }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * called, else in the native API's shape, instead of Spring Boot's generic error page.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 class ContainerErrors implements ErrorController {
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
