@@ -1,0 +1,59 @@
+package dev.chartroom.deid;
+
+import dev.chartroom.db.StoredSecrets;
+import dev.chartroom.extract.DrugNames;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * The de-identification module's entry: for one organization, the rules that turn an upload's
+ * records and texts into their Safe Harbor form ({@link RecordDeidentifier}, {@link TextDeidentifier}).
+ * Each organization's pseudonyms and date offsets come from its own secret, derived from one random
+ * key kept in the database, so every node computes the same pseudonyms.
+ */
+@Component
+public class Deidentification {
+
+    private static final String KEY_ID = "deidentification";
+
+    private final StoredSecrets secrets;
+    private final Clock clock;
+    private final TextDeidentifier text = new TextDeidentifier(DrugNames::contains);
+    private volatile byte[] key;
+
+    Deidentification(StoredSecrets secrets, Clock clock) {
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** The rules for {@code organizationId}'s records. */
+    public RecordDeidentifier forOrganization(String organizationId) {
+        return new RecordDeidentifier(text, new Pseudonyms(organizationSecret(organizationId)),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    public TextDeidentifier text() {
+        return text;
+    }
+
+    private byte[] organizationSecret(String organizationId) {
+        byte[] master = key;
+        if (master == null) {
+            master = secrets.secret(KEY_ID, 32);
+            key = master;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(master, "HmacSHA256"));
+            return mac.doFinal(("organization:" + organizationId).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}

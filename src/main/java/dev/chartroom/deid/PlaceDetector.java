@@ -1,0 +1,174 @@
+package dev.chartroom.deid;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Places smaller than a state: street addresses (with their apartment or suite), P.O. boxes, a
+ * city before its state ("Springfield, IL 62704"), counties, the places of the lexicon, and the
+ * place after a cue ("lives in Dayton", "moved from Tulsa"). A ZIP code after a state or its cue
+ * word is a ZIP. States and countries stay.
+ */
+final class PlaceDetector implements Detector {
+
+    private static final String CAP_WORD = "(?:\\p{Lu}['’])?\\p{Lu}[\\p{Ll}\\p{M}]+(?:[-'’]\\p{Lu}?[\\p{Ll}\\p{M}]+)*";
+    private static final String PLACE_WORDS = "(?:(?:St\\.|Ft\\.|Mt\\.|" + CAP_WORD + ")(?:[ \\t]+(?:St\\.|de|del|la|las|los|" + CAP_WORD + ")){0,3})";
+    private static final String STREET_KIND = "(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
+            + "|Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Alley|Aly|Path|Pike|Plaza|Plz|Crescent"
+            + "|Cres|Close|Walk|Run|Pass|Ridge|Heights|Hts|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke|Route|Rte|Center|Ctr|Wharf|Pier"
+            + "|Landing|Commons|Estates|Green|Point|Crossing|Bend|Hollow|Glen|Grove|Park|Gardens|Meadows|Mews|Village"
+            + "|STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|DR|COURT|CT|WAY|PLACE|PL|HIGHWAY|HWY)\\.?";
+    private static final String UNIT = "(?:,?[ \\t]*(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Rm|Room|Lot|Space|APT|SUITE|UNIT|#)\\.?"
+            + "[ \\t]*#?[ \\t]*[\\w-]{1,6})?";
+    private static final Pattern STREET = Pattern.compile(
+            "(?<![\\w/.-])\\d{1,6}(?:-?[A-Za-z])?(?:-\\d{1,5})?[ \\t]+(?:(?:[NSEW]|N\\.|S\\.|E\\.|W\\.|North|South|East|West|NE|NW|SE|SW)[ \\t]+)?"
+                    + "(?:(?:\\d{1,3}(?:st|nd|rd|th)|" + CAP_WORD + "|\\p{Lu}{2,})[ \\t]+){1,4}" + STREET_KIND
+                    + "(?:[ \\t]+(?:[NSEW]|NE|NW|SE|SW)\\b)?" + UNIT + "(?![\\p{L}])"
+                    + "|(?i:\\bP\\.?[ \\t]?O\\.?[ \\t]*Box|\\bpost[ \\t]+office[ \\t]+box)[ \\t]*#?[ \\t]*\\d{1,7}");
+    /** A street named without its number, or two of them at a corner: "Route 9 and Hollis Street", "on Elm Avenue". */
+    private static final Pattern NAMED_STREET = Pattern.compile(
+            "\\b(?:" + CAP_WORD + "[ \\t]+){1,3}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Terrace|Parkway|Highway|Turnpike|Expressway)\\b"
+                    + "|\\b(?:Route|Rte\\.?|Highway|Hwy\\.?|Interstate|I-|US-?|SR-?|State[ \\t]+Route|County[ \\t]+Road|CR-?)[ \\t]?\\d{1,4}[A-Z]?\\b"
+                    + "(?:[ \\t]+(?:north|south|east|west)bound)?(?:[ \\t]+(?:near|at)[ \\t]+(?:exit|mile(?:[ \\t]+marker)?)[ \\t]+\\d{1,4})?");
+    /** A neighbourhood or district named before the word: "Hyde Park neighborhood", "the Little Village area". */
+    private static final Pattern NEIGHBOURHOOD = Pattern.compile(
+            "\\b(?<place>" + PLACE_WORDS + ")[ \\t]+(?:neighborhood|neighbourhood|district|community|suburb|subdivision|township|borough"
+                    + "|area|section|projects|apartments|trailer[ \\t]+park|assisted[ \\t]+living|senior[ \\t]+living|nursing[ \\t]+home"
+                    + "|retirement[ \\t]+(?:home|community|village)|rehab(?:ilitation)?[ \\t]+center|manor|shelter)\\b");
+    /** Clinical words after a place name that make it a scale, protocol or staging, not a place: Boston Bowel Preparation Scale. */
+    private static final Pattern CLINICAL_AFTER = Pattern.compile(
+            "^(?:[ \\t]+[\\p{L}'-]+){0,3}?[ \\t]+(?i:scale|protocol|classification|criteria|staging|stage|score|system|grade|questionnaire"
+                    + "|index|method|technique|procedure|catheter|shunt|solution|regimen|rule|rules|formula|equation|inventory|assessment|test)\\b");
+    private static final Pattern CITY_STATE = Pattern.compile(
+            "(?<city>" + PLACE_WORDS + "),[ \\t]*(?<state>\\p{Lu}{2}|\\p{Lu}[\\p{Ll}]+(?:[ \\t]+\\p{Lu}[\\p{Ll}]+)?)"
+                    + "(?![\\p{L}])(?:[ \\t,]+(?<zip>\\d{5}(?:-\\d{4})?)(?![\\d-]))?");
+    private static final Pattern STATE_ZIP = Pattern.compile(
+            "(?<state>\\b\\p{Lu}{2}|\\b\\p{Lu}[\\p{Ll}]+(?:[ \\t]+\\p{Lu}[\\p{Ll}]+)?)[ \\t,]+(?<zip>\\d{5}(?:-\\d{4})?)(?![\\d-])");
+    private static final Pattern CUED_ZIP = Pattern.compile(
+            "(?i)\\b(?:zip|zip[ \\t]*code|postal[ \\t]+code|zipcode)[ \\t]*(?:is|:|#)?[ \\t]*(?<zip>\\d{5}(?:-\\d{4})?)(?![\\d-])");
+    private static final Pattern COUNTY = Pattern.compile(
+            "\\b" + PLACE_WORDS + "[ \\t]+(?:County|Parish|Borough|Township|COUNTY)\\b|\\b(?i:county|parish)[ \\t]+of[ \\t]+" + PLACE_WORDS);
+    private static final Pattern CUED = Pattern.compile(
+            "(?i:\\b(?:lives|living|live|resides|residing|reside|resident|residence|moved|moving|relocated|relocating|born|grew[ \\t]+up"
+                    + "|raised|native|home|homeless|travel(?:l)?ed|travel(?:l)?ing|trip|visit(?:ed|ing)?|vacation(?:ed|ing)?|originally"
+                    + "|commutes|works|worked|employed|stationed|deployed|transferred|transported|flown|driven|incarcerated|sheltered"
+                    + "|address|town|city|village|hometown|neighborhood|neighbourhood)"
+                    + "(?:[ \\t]+(?:alone|independently|with[ \\t]+\\w+(?:[ \\t]+\\w+)?|here|there|nearby|locally|back|up|down|out))?"
+                    + "[ \\t]+(?:in|to|from|of|at|near|outside|around|is)(?:[ \\t]+(?:the[ \\t]+)?(?:town|city|village|area|suburbs?|outskirts)"
+                    + "[ \\t]+of)?(?:[ \\t]+(?:downtown|rural|suburban|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central))?)[ \\t]+"
+                    + "(?<place>" + PLACE_WORDS + ")");
+
+    private static final Pattern PLACE_START = Pattern.compile("(?:St\\.|Ft\\.|Mt\\.|" + CAP_WORD + "|\\p{Lu}{3,})");
+    private static final Pattern PLACE_NEXT_WORD = Pattern.compile(
+            "\\G(?:[ \\t]+(?:de|del|la|los|las|" + CAP_WORD + "|St\\.|\\p{Lu}{3,})|,[ \\t]*D\\.C\\.)");
+    /** Credentials that are also state codes: "John Smith, MD" is a doctor, not a town in Maryland. */
+    private static final java.util.Set<String> CREDENTIAL_STATES = java.util.Set.of("MD", "PA", "DO", "OR");
+
+    private final Lexicon lexicon;
+
+    PlaceDetector(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    @Override
+    public void find(String text, Subject subject, List<Finding> into) {
+        for (Matcher m = STREET.matcher(text); m.find(); ) {
+            into.add(new Finding(Identifier.LOCATION, m.start(), m.end()));
+        }
+        for (Matcher m = NAMED_STREET.matcher(text); m.find(); ) {
+            into.add(new Finding(Identifier.LOCATION, m.start(), m.end()));
+        }
+        for (Matcher m = NEIGHBOURHOOD.matcher(text); m.find(); ) {
+            String place = m.group("place");
+            if (!lexicon.isState(place) && !lexicon.isClinical(place.split("[ \\t]+")[0])) {
+                into.add(new Finding(Identifier.LOCATION, m.start("place"), m.end("place")));
+            }
+        }
+        for (Matcher m = CITY_STATE.matcher(text); m.find(); ) {
+            boolean credential = CREDENTIAL_STATES.contains(m.group("state"))
+                    && java.util.Arrays.stream(m.group("city").split("[ \\t]+")).anyMatch(lexicon::isName);
+            if (lexicon.isState(m.group("state")) && !lexicon.isState(m.group("city")) && !credential) {
+                int start = lastWordsNotCommon(text, m.start("city"), m.end("city"));
+                if (start < m.end("city")) {
+                    into.add(new Finding(Identifier.LOCATION, start, m.end("city")));
+                }
+                if (m.group("zip") != null) {
+                    into.add(new Finding(Identifier.ZIP, m.start("zip"), m.end("zip")));
+                }
+            }
+        }
+        for (Matcher m = STATE_ZIP.matcher(text); m.find(); ) {
+            if (lexicon.isState(m.group("state"))) {
+                into.add(new Finding(Identifier.ZIP, m.start("zip"), m.end("zip")));
+            }
+        }
+        for (Matcher m = CUED_ZIP.matcher(text); m.find(); ) {
+            into.add(new Finding(Identifier.ZIP, m.start("zip"), m.end("zip")));
+        }
+        for (Matcher m = COUNTY.matcher(text); m.find(); ) {
+            into.add(new Finding(Identifier.LOCATION, m.start(), m.end()));
+        }
+        for (Matcher m = CUED.matcher(text); m.find(); ) {
+            String place = m.group("place");
+            if (!lexicon.isState(place) && !lexicon.isClinical(place.split("[ \\t]+")[0])) {
+                into.add(new Finding(Identifier.LOCATION, m.start("place"), m.end("place")));
+            }
+        }
+        gazetteer(text, into);
+    }
+
+    /** Places the lexicon knows, as whole capitalised words (one to four of them). */
+    private void gazetteer(String text, List<Finding> into) {
+        Matcher word = PLACE_START.matcher(text);
+        Matcher run = PLACE_NEXT_WORD.matcher(text);
+        int from = 0;
+        while (from < text.length() && word.find(from)) {
+            int start = word.start();
+            int bestEnd = -1;
+            int end = word.end();
+            for (int words = 1; words <= 4; words++) {
+                if (lexicon.isPlace(text.substring(start, end))) {
+                    bestEnd = end;
+                }
+                run.region(end, text.length());
+                if (!run.lookingAt()) {
+                    break;
+                }
+                end = run.end();
+            }
+            // Glasgow Coma Scale, Denver shunt, Ann Arbor staging: a place name that is also a clinical word stays.
+            if (bestEnd > 0 && !clinical(text, start, bestEnd)) {
+                into.add(new Finding(Identifier.LOCATION, start, bestEnd));
+                from = bestEnd;
+            } else {
+                from = word.end();
+            }
+        }
+    }
+
+    private boolean clinical(String text, int start, int end) {
+        for (String word : text.substring(start, end).split("[ \\t,]+")) {
+            if (lexicon.isClinical(word)) {
+                return true;
+            }
+        }
+        return CLINICAL_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 60))).find();
+    }
+
+    /** "Seen at the clinic in Dayton, OH": of the words before the state, the place is what follows the last lowercase word. */
+    private static int lastWordsNotCommon(String text, int start, int end) {
+        int at = start;
+        Matcher words = Pattern.compile("\\S+").matcher(text).region(start, end);
+        while (words.find()) {
+            String w = words.group();
+            if (w.equals("Patient") || w.equals("Address") || w.equals("Home") || w.equals("City") || w.equals("Seen")) {
+                at = words.end();
+                while (at < end && Character.isWhitespace(text.charAt(at))) {
+                    at++;
+                }
+            }
+        }
+        return at;
+    }
+}

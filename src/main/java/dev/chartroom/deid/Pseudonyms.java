@@ -1,0 +1,65 @@
+package dev.chartroom.deid;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * One organization's keyed pseudonyms: the same external id always maps to the same pseudonym and
+ * the same date offset (HMAC-SHA256 under the organization's secret), so re-uploads land on the
+ * same patient and events still join; without the secret neither can be reversed or recomputed.
+ */
+public final class Pseudonyms {
+
+    private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+    /** Dates move by up to a year either way, never by zero days. */
+    static final int MAX_SHIFT_DAYS = 365;
+
+    private final SecretKeySpec key;
+
+    public Pseudonyms(byte[] organizationSecret) {
+        this.key = new SecretKeySpec(organizationSecret.clone(), "HmacSHA256");
+    }
+
+    /** The pseudonym that stands for {@code externalId}: {@code anon-} and 20 base32 characters (100 bits). */
+    public String externalId(String externalId) {
+        byte[] mac = mac("patient:" + externalId);
+        var out = new StringBuilder("anon-");
+        long bits = 0;
+        int held = 0;
+        for (int i = 0; out.length() < 25; ) {
+            if (held < 5) {
+                bits = (bits << 8) | (mac[i++] & 0xff);
+                held += 8;
+            }
+            out.append(BASE32[(int) (bits >>> (held - 5)) & 31]);
+            held -= 5;
+        }
+        return out.toString();
+    }
+
+    /** Whether {@code externalId} already is a pseudonym (a de-identified record sent again). */
+    public static boolean isPseudonym(String externalId) {
+        return externalId != null && externalId.matches("anon-[a-z2-7]{20}");
+    }
+
+    /** Days every date of this patient moves by: in ±365, never 0, the same on every upload. */
+    public int dateShiftDays(String externalId) {
+        int value = (int) (Integer.toUnsignedLong(ByteBuffer.wrap(mac("date-shift:" + externalId)).getInt()) % (2 * MAX_SHIFT_DAYS));
+        int shift = value - MAX_SHIFT_DAYS;
+        return shift >= 0 ? shift + 1 : shift;
+    }
+
+    private byte[] mac(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(value.toLowerCase(Locale.ROOT).strip().getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.chartroom.deid;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes the Safe Harbor identifiers from free text (notes, the text of PDFs, consult notes):
+ * each is replaced by a typed surrogate ({@code [NAME]}, {@code [PHONE]}, …) and dates are shifted
+ * by the subject's offset. Clinical words (drug names, eponyms such as Parkinson or Foley, doses,
+ * lab values) stay.
+ *
+ * <p>Total: any string in, a result out. Applying it to its own output changes nothing (surrogates
+ * are never matched again). If a detector fails on some input, the whole text is withheld rather
+ * than let anything through unexamined.
+ */
+public final class TextDeidentifier {
+
+    /** Names the rules that produced a de-identified text, stored beside it. */
+    public static final String METHOD = "chartroom-safe-harbor-1";
+
+    private static final Pattern SURROGATE = Pattern.compile(
+            "\\[(?:NAME|LOCATION|ZIP|DATE(?: \\d{2,4}(?:-\\d{2}){0,2})?|AGE 90\\+|PHONE|EMAIL|SSN|ID|DEVICE|URL|IP|WITHHELD)]");
+    static final String WITHHELD = "[WITHHELD]";
+
+    private final List<Detector> detectors;
+
+    /** @param drug whether a lowercase word is a drug or allergen name (kept, never taken for a name) */
+    public TextDeidentifier(Predicate<String> drug) {
+        Lexicon lexicon = Lexicon.load(drug);
+        this.detectors = List.of(new NumberDetector(), new DateDetector(), new PlaceDetector(lexicon), new NameDetector(lexicon));
+    }
+
+    /** The text with every identifier found replaced, and what was found where (offsets into {@code text}). */
+    public Deidentified deidentify(String text, Subject subject) {
+        if (text == null || text.isEmpty()) {
+            return new Deidentified(text == null ? "" : text, List.of(), true);
+        }
+        Subject about = subject == null ? Subject.UNKNOWN : subject;
+        var found = new ArrayList<Finding>();
+        try {
+            for (Detector detector : detectors) {
+                detector.find(text, about, found);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Deidentified(WITHHELD, List.of(new Finding(Identifier.OTHER, 0, text.length(), WITHHELD)), false);
+        }
+        List<Finding> kept = resolve(text, found);
+        var out = new StringBuilder(text.length());
+        int at = 0;
+        for (Finding f : kept) {
+            out.append(text, at, f.start()).append(f.replacement());
+            at = f.end();
+        }
+        out.append(text, at, text.length());
+        return new Deidentified(out.toString(), kept, true);
+    }
+
+    /**
+     * Findings inside the text and outside earlier surrogates, overlaps merged into one span (what
+     * any detector found is removed), in text order.
+     */
+    private static List<Finding> resolve(String text, List<Finding> found) {
+        var protectedSpans = new ArrayList<int[]>();
+        for (Matcher m = SURROGATE.matcher(text); m.find(); ) {
+            protectedSpans.add(new int[] {m.start(), m.end()});
+        }
+        var candidates = new ArrayList<Finding>();
+        for (Finding f : found) {
+            if (f.end() <= text.length() && protectedSpans.stream().noneMatch(p -> f.overlaps(p[0], p[1]))) {
+                candidates.add(f);
+            }
+        }
+        candidates.sort(Comparator.comparingInt(Finding::start).thenComparing(Comparator.comparingInt(Finding::length).reversed()));
+        var kept = new ArrayList<Finding>();
+        for (Finding f : candidates) {
+            if (!kept.isEmpty() && kept.getLast().end() > f.start()) {
+                Finding last = kept.getLast();
+                if (f.end() > last.end()) {
+                    kept.set(kept.size() - 1, new Finding(last.kind(), last.start(), f.end()));
+                }
+                continue;
+            }
+            kept.add(f);
+        }
+        return List.copyOf(kept);
+    }
+}

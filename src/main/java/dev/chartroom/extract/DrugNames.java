@@ -1,0 +1,20 @@
+package dev.chartroom.extract;
+
+/**
+ * The drug names the built-in extractor knows, for modules that must recognise a drug without
+ * extracting one (the de-identifier keeps them). Lowercased lookups; loaded once from the jar.
+ */
+public final class DrugNames {
+
+    private static final class Shipped {
+        static final DrugLexicon LEXICON = DrugLexicon.load();
+    }
+
+    private DrugNames() {
+    }
+
+    /** Whether {@code name} (any case, single spaces) is a drug name or a known allergen. */
+    public static boolean contains(String name) {
+        return name != null && Shipped.LEXICON.isAllergen(name);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.chartroom.deid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chartroom.extract.DrugNames;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TextDeidentifierTests {
+
+    static final TextDeidentifier DEID = new TextDeidentifier(DrugNames::contains);
+    static final Subject SHIFTED = new Subject(List.of(), 10);
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            NAME    | Patient: John Smith presented.                        | John Smith
+            NAME    | DICTATED BY: BALIMOOD, MOSTAFA                        | BALIMOOD, MOSTAFA
+            NAME    | Seen with Dr. Ana-Maria O'Brien today.                | Ana-Maria O'Brien
+            NAME    | Electronically signed by Kwame Mensah, MD             | Kwame Mensah
+            NAME    | His wife Maria called.                                | Maria
+            NAME    | Spoke with Maria Lopez about results.                 | Maria Lopez
+            NAME    | Mr. van der Berg returns.                             | van der Berg
+            NAME    | cc: Priya Sharma, NP                                  | Priya Sharma
+            PHONE   | Call (555) 123-4567 ext. 22 if worse.                 | (555) 123-4567 ext. 22
+            PHONE   | Fax: 555.123.4567                                     | 555.123.4567
+            PHONE   | Phone +44 20 7946 0958                                | +44 20 7946 0958
+            EMAIL   | Write to ana.ruiz@example.org please.                 | ana.ruiz@example.org
+            SSN     | SSN: 123-45-6789                                      | 123-45-6789
+            SSN     | Social Security Number 123456789                      | 123456789
+            RECORD  | MRN: 00423871                                         | 00423871
+            RECORD  | Member ID XKG-449-2231                                | XKG-449-2231
+            RECORD  | DEA # BS1234563                                       | BS1234563
+            RECORD  | Card 4454 7945 1139 0933 on file                      | 4454 7945 1139 0933
+            DEVICE  | Pacemaker serial number PJN448812K                    | PJN448812K
+            DEVICE  | VIN 1HGCM82633A004352 towed.                          | 1HGCM82633A004352
+            URL     | See https://portal.example.com/p/123.                 | https://portal.example.com/p/123
+            IP      | Logged in from 192.168.10.24 twice.                   | 192.168.10.24
+            IP      | from 2001:db8:85a3::8a2e:370:7334 today               | 2001:db8:85a3::8a2e:370:7334
+            DATE    | Admitted 03/14/2024 for pneumonia.                    | 03/14/2024
+            DATE    | Admitted on March 14, 2024.                           | March 14, 2024
+            DATE    | Seen on 14 Mar 2024 and on 3/20.                      | 14 Mar 2024
+            DATE    | Surgery in March 2024.                                | March 2024
+            DATE    | DOB: 1962-05-01                                       | 1962-05-01
+            AGE     | A 92-year-old woman with falls.                       | 92-year-old
+            AGE     | age 95                                                | age 95
+            LOCATION| Lives at 1234 Oak Street, Apt 5B.                     | 1234 Oak Street, Apt 5B
+            LOCATION| Address: Springfield, IL 62704                        | Springfield
+            ZIP     | Address: Springfield, IL 62704                        | 62704
+            LOCATION| She lives in Dayton with her son.                     | Dayton
+            LOCATION| Resident of Cook County since birth.                  | Cook County
+            """)
+    void removesEachKindOfIdentifier(Identifier kind, String text, String identifier) {
+        Deidentified result = DEID.deidentify(text, SHIFTED);
+        assertThat(result.text()).doesNotContain(identifier);
+        assertThat(result.findings()).anySatisfy(f -> {
+            assertThat(f.start()).isLessThanOrEqualTo(text.indexOf(identifier));
+            assertThat(f.end()).isGreaterThanOrEqualTo(text.indexOf(identifier) + identifier.length());
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            BP 142/88, HR 76, T 98.6 F, O2 sat 97% on room air.
+            Strength 5/5 in all extremities; grade 3/6 murmur.
+            Take 1/2 tablet of metformin 500 mg twice daily.
+            History of Parkinson disease and Hodgkin lymphoma since 2015.
+            Positive Murphy sign. Foley catheter placed. Glasgow Coma Scale 15.
+            Continue Lasix 40 mg, Coumadin, Tylenol and Norco as needed.
+            Hemoglobin 11.2 g/dL, creatinine 1.4, INR 2.5, ICD-10 E11.9.
+            Follow up in 2-3 weeks in room 412, bed 2.
+            Gleason 3+4 adenocarcinoma; Crohn disease in remission.
+            A 45-year-old man with Graves disease and Cushing syndrome.
+            """)
+    void keepsClinicalText(String text) {
+        assertThat(DEID.deidentify(text, SHIFTED).text()).isEqualTo(text);
+    }
+
+    @Test
+    void shiftsDatesKeepingIntervals() {
+        var result = DEID.deidentify("Admitted 2024-03-01, discharged 03/05/2024.", new Subject(List.of(), -3));
+        assertThat(result.text()).isEqualTo("Admitted [DATE 2024-02-27], discharged [DATE 2024-03-02].");
+    }
+
+    @Test
+    void removesTheRecordsOwnNamesEverywhere() {
+        var result = DEID.deidentify("Zebulon reports pain. ZEBULON QUARTERMAINE-FROST was seen.",
+                new Subject(List.of("Zebulon Quartermaine-Frost"), 5));
+        assertThat(result.text()).isEqualTo("[NAME] reports pain. [NAME] [NAME] was seen.");
+    }
+
+    @Test
+    void isIdempotent() {
+        String note = "Patient: John Smith, DOB 03/04/1950, MRN 12345678, phone 555-123-4567. Lives in Dayton, OH 45402.";
+        String once = DEID.deidentify(note, SHIFTED).text();
+        assertThat(DEID.deidentify(once, SHIFTED).text()).isEqualTo(once);
+    }
+}
