@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Reads the Surefire reports of both test passes, prints what ran on each database and fails
+ * Reads the reports of the three test passes (Surefire's on H2 and on PostgreSQL, Failsafe's of the
+ * packaged jar), prints what ran in each and fails
  * when a test was skipped that src/test/resources/listed-skips.txt does not list for that pass.
  * Run from the project root: java .ci/TestReport.java
  */
@@ -23,11 +24,12 @@ public class TestReport {
                 .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                 .map(l -> l.split("\\s+", 3)).map(w -> w[0] + " " + w[1]).collect(Collectors.toSet());
         List<String> unlisted = new ArrayList<>();
-        for (String[] pass : new String[][] {{"h2", "target/surefire-reports"}, {"postgres", "target/surefire-reports-postgres"}}) {
+        for (String[] pass : new String[][] {{"h2", "target/surefire-reports"},
+                {"postgres", "target/surefire-reports-postgres"}, {"jar", "target/failsafe-reports"}}) {
             int tests = 0, failed = 0, skipped = 0;
             Path folder = Path.of(pass[1]);
             if (!Files.isDirectory(folder)) {
-                System.out.println("tests on " + pass[0] + ": no reports (" + folder + ")");
+                System.out.println("tests in pass " + pass[0] + ": no reports (" + folder + ")");
                 unlisted.add(pass[0] + ": the pass did not run");
                 continue;
             }
@@ -50,7 +52,7 @@ public class TestReport {
                     }
                 }
             }
-            System.out.printf("tests on %s: %d run, %d failed, %d skipped (listed)%n", pass[0], tests, failed, skipped);
+            System.out.printf("tests in pass %s: %d run, %d failed, %d skipped (listed)%n", pass[0], tests, failed, skipped);
         }
         if (!unlisted.isEmpty()) {
             System.out.println("skipped without being listed in src/test/resources/listed-skips.txt:");

@@ -26,3 +26,11 @@ if [ -z "${JAVA_HOME-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] ||
     exit 1
   fi
 fi
+# JDK 24 and newer warn at every build that Maven's Guice calls sun.misc.Unsafe: allow it, for
+# Maven's own JVM only. (A .mvn/jvm.config with this flag would stop a JDK 21 from starting.)
+if [ "$(chartroom_java_major "$JAVA_HOME")" -ge 24 ] 2>/dev/null; then
+  case " ${MAVEN_OPTS-} " in
+    *" --sun-misc-unsafe-memory-access="*) ;;
+    *) MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;;
+  esac
+fi

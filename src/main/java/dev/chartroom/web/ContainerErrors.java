@@ -48,7 +48,7 @@ class ContainerErrors implements ErrorController {
         return switch (status) {
             case REQUEST_TIMEOUT -> new String[] {"request_timeout",
                     "The request body stopped arriving before it was complete; send the request again."};
-            case PAYLOAD_TOO_LARGE -> new String[] {"payload_too_large", "The request body exceeds the server's limit."};
+            case CONTENT_TOO_LARGE -> new String[] {"payload_too_large", "The request body exceeds the server's limit."};
             case NOT_FOUND -> new String[] {"not_found", "No such endpoint."};
             case METHOD_NOT_ALLOWED -> new String[] {"method_not_allowed", "This endpoint does not take that method."};
             case BAD_REQUEST -> new String[] {"invalid_request", "The request cannot be read."};

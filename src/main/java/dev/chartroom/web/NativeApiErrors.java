@@ -65,7 +65,7 @@ class NativeApiErrors {
     @ExceptionHandler
     ResponseEntity<ApiError> unreadableBody(HttpMessageNotReadableException e) {
         if (RequestLimits.cutOff(e)) {
-            return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "The request body exceeds the server's limit for JSON.");
+            return error(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "The request body exceeds the server's limit for JSON.");
         }
         if (e.getCause() instanceof JsonStrings.NotPlainText notText) {
             return error(HttpStatus.BAD_REQUEST, "invalid_request", notText.getOriginalMessage());
@@ -90,12 +90,12 @@ class NativeApiErrors {
 
     @ExceptionHandler
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "The request body exceeds the server's limit.");
+        return error(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "The request body exceeds the server's limit.");
     }
 
     @ExceptionHandler
     ResponseEntity<ApiError> tooLarge(PayloadTooLargeException e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", e.getMessage());
+        return error(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", e.getMessage());
     }
 
     @ExceptionHandler

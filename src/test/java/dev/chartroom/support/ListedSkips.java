@@ -15,7 +15,7 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * A test that skips itself fails, unless {@code src/test/resources/listed-skips.txt} lists it
- * for the database of this run, with its reason. Registered for every test by
+ * for the pass of this run (h2, postgres or jar), with its reason. Registered for every test by
  * {@code META-INF/services}, so a skip can never hide a test on a machine that lacks something.
  */
 public final class ListedSkips implements InvocationInterceptor {
@@ -51,19 +51,23 @@ public final class ListedSkips implements InvocationInterceptor {
             invocation.proceed();
         } catch (TestAbortedException skipped) {
             String name = method.getDeclaringClass().getName() + "#" + method.getName();
-            if (!LISTED.contains(database() + " " + name)) {
-                throw new AssertionFailedError("skipped on " + database() + " but not in listed-skips.txt: " + name
+            if (!LISTED.contains(pass() + " " + name)) {
+                throw new AssertionFailedError("skipped in pass " + pass() + " but not in listed-skips.txt: " + name
                         + " (" + skipped.getMessage() + ")", skipped);
             }
             throw skipped;
         }
     }
 
-    private static String database() {
-        return TestDatabase.postgres() ? "postgres" : "h2";
+    /**
+     * The test pass of this run, as the build names it ({@code chartroom.test.pass}: h2, postgres, or
+     * jar for the packaged jar's tests); run from an IDE without it, the database's name.
+     */
+    private static String pass() {
+        return System.getProperty("chartroom.test.pass", TestDatabase.postgres() ? "postgres" : "h2");
     }
 
-    /** Lines "database class#method reason…"; '#' starts a comment line. */
+    /** Lines "pass class#method reason…"; '#' starts a comment line. */
     private static Set<String> read() {
         try (InputStream in = ListedSkips.class.getResourceAsStream("/listed-skips.txt")) {
             if (in == null) {

@@ -36,8 +36,11 @@ public final class RunningChartroom implements AutoCloseable {
     }
 
     public Http http() {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new Http("http://127.0.0.1:" + port);
+        return new Http("http://127.0.0.1:" + port());
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     public <T> T bean(Class<T> type) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The command-line admin operations, against the same stores the admin API uses. */
 class AdminCommandIT extends ApplicationTest {
@@ -20,6 +21,8 @@ class AdminCommandIT extends ApplicationTest {
     Organizations organizations;
     @Autowired
     ApiKeys keys;
+    @Autowired
+    JsonMapper json;
 
     @Test
     void createsAnOrganizationAndAKeyThatWorksThenRevokesIt() {
@@ -42,19 +45,55 @@ class AdminCommandIT extends ApplicationTest {
     }
 
     @Test
-    void refusesWhatTheApiRefuses() {
-        assertThat(run("admin").exit()).isEqualTo(2);
-        assertThat(run("admin", "frobnicate").exit()).isEqualTo(2);
-        assertThat(run("admin", "create-organization", "Not Valid", "X").exit()).isEqualTo(1);
-        assertThat(run("admin", "create-key", "no-such-organization").exit()).isEqualTo(1);
+    void refusesWhatTheApiRefusesInOneLine() {
+        String id = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(run("admin", "create-organization", id, "Cli").exit()).isZero();
+
+        assertRefused(run("admin", "create-organization", "Not Valid", "X"), "id: use 1 to 64 lowercase letters");
+        assertRefused(run("admin", "create-organization", id, "Again"), "exists already");
+        assertRefused(run("admin", "create-key", "no-such-organization"), "no organization no-such-organization");
+        assertRefused(run("admin", "create-key", id, "extra"), "usage: admin create-key <organization-id>");
+        assertRefused(run("admin", "revoke-key", id, "no-such-key"), "has no key no-such-key");
+        assertRefused(run("admin", "frobnicate"), "unknown command 'frobnicate'");
     }
 
+    @Test
+    void printsTheAdminApisAnswerAsJson() {
+        String id = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = json.readTree(run(true, "admin", "create-organization", id, "Json", "Clinic").out());
+        assertThat(created.get("id").asString()).isEqualTo(id);
+        assertThat(created.get("name").asString()).isEqualTo("Json Clinic");
+
+        var key = json.readTree(run(true, "admin", "create-key", id).out());
+        assertThat(key.get("key").asString()).startsWith("crk_");
+        assertThat(key.get("clientSecret").asString()).startsWith("cs_");
+        var listed = json.readTree(run(true, "admin", "list-keys", id).out()).get("data");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("id").asString()).isEqualTo(key.get("id").asString());
+        assertThat(listed.get(0).has("key")).isFalse();
+    }
+
+    private static void assertRefused(Result result, String message) {
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains(message);
+        assertThat(result.err().strip().lines()).hasSize(1);
+    }
+
+    /** The command as the command line runs it (its words after {@code admin}), on this test's context. */
     private Result run(String... args) {
-        var out = new ByteArrayOutputStream();
-        int exit = new AdminCommand(onboarding, organizations, keys, new PrintStream(out, true, StandardCharsets.UTF_8)).run(args);
-        return new Result(exit, out.toString(StandardCharsets.UTF_8));
+        return run(false, args);
     }
 
-    private record Result(int exit, String out) {
+    private Result run(boolean asJson, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var words = java.util.Arrays.asList(args).subList(1, args.length);
+        int exit = new AdminCommand(onboarding, organizations, keys, json)
+                .run(words, asJson, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Result(int exit, String out, String err) {
     }
 }

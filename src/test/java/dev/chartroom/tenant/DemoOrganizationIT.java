@@ -17,6 +17,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class DemoOrganizationIT {
 
     private static final Pattern KEY = Pattern.compile("crk_[a-z0-9]{16}_[0-9a-f]{64}");
+    /** A WARN line of the starting thread (background threads of other tests' contexts may share this output). */
+    private static final Pattern MAIN_THREAD_WARNING = Pattern.compile("^\\S+\\s+WARN .*\\[\\s*main\\]");
 
     @Test
     void aFirstStartWithoutAdminTokenCreatesTheDemoOrganizationAndPrintsItsKeyOnce(CapturedOutput output) {
@@ -31,6 +33,13 @@ class DemoOrganizationIT {
             var printed = KEY.matcher(output.getAll());
             assertThat(printed.find()).as("the demo key is printed").isTrue();
             key = printed.group();
+            assertThat(output.getAll()).as("at INFO, framed, in every credential style, with a first request")
+                    .containsPattern("INFO .*DemoOrganization +: \n=+ Chartroom demo organization =+\n")
+                    .contains("Authorization: Bearer " + key, "X-API-Key: " + key, "API-KEY: " + key + "   with   TENANT: demo")
+                    .containsPattern("client_id: ci_[a-z0-9]{16}   client_secret: cs_[0-9a-f]{64}   access_token: demo")
+                    .contains("KEY=" + key, "curl -X POST http://localhost:" + first.port() + "/api/pandora/upload-v2/upload");
+            assertThat(output.getAll().lines().filter(MAIN_THREAD_WARNING.asPredicate()))
+                    .as("a clean first start warns of nothing").isEmpty();
             var http = first.http();
             assertThat(http.get("/v1/groups", "Authorization", "Bearer " + key).json().get("data").get(0).get("id").asString())
                     .isEqualTo("default");
@@ -40,7 +49,9 @@ class DemoOrganizationIT {
         int printedSoFar = output.getAll().length();
 
         try (var second = RunningChartroom.start(data, noAdminToken)) {
-            assertThat(KEY.matcher(output.getAll().substring(printedSoFar)).find()).as("printed only once").isFalse();
+            String secondStart = output.getAll().substring(printedSoFar);
+            assertThat(KEY.matcher(secondStart).find()).as("printed only once").isFalse();
+            assertThat(secondStart).contains("No demo organization: the database has organizations already.");
             assertThat(second.http().get("/v1/patients", "X-API-Key", key).status()).isEqualTo(200);
         }
     }
@@ -51,6 +62,7 @@ class DemoOrganizationIT {
         settings.put("chartroom.admin-token", ApplicationTest.ADMIN_TOKEN);
         try (var running = RunningChartroom.start(ApplicationTest.temporaryFolder(), settings)) {
             assertThat(KEY.matcher(output.getAll()).find()).isFalse();
+            assertThat(output.getAll()).containsPattern("INFO .*No demo organization: an admin token is set");
             assertThat(running.bean(Organizations.class).find("demo")).isEmpty();
         }
     }

@@ -83,7 +83,7 @@ class AttachmentsErrors implements ErrorShape {
 
     @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})
     ResponseEntity<AttachmentResponses.Error> tooLarge(Exception e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large.");
+        return error(HttpStatus.CONTENT_TOO_LARGE, "Request body too large.");
     }
 
     @ExceptionHandler

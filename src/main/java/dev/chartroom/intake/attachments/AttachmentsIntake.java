@@ -86,7 +86,7 @@ class AttachmentsIntake {
         }
         for (File file : files) {
             if (file.content().length > limits.attachmentsMaxFileSize().toBytes()) {
-                throw AttachmentsException.of(HttpStatus.PAYLOAD_TOO_LARGE, "Each attachment must be at most "
+                throw AttachmentsException.of(HttpStatus.CONTENT_TOO_LARGE, "Each attachment must be at most "
                         + limits.attachmentsMaxFileSize().toMegabytes() + "MB.");
             }
         }

@@ -75,7 +75,7 @@ class DocumentUploadErrors implements ErrorShape {
 
     @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})
     ResponseEntity<DocumentUploadResponses.Error> tooLarge(Exception e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "Request body too large. Maximum file size is " + limits.documentMaxFileSize().toMegabytes() + "MB.");
+        return error(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "Request body too large. Maximum file size is " + limits.documentMaxFileSize().toMegabytes() + "MB.");
     }
 
     @ExceptionHandler

@@ -74,7 +74,7 @@ class PatientPdfErrors implements ErrorShape {
 
     @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})
     ResponseEntity<PatientPdfError> tooLarge(Exception e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "File too large. The PDF file exceeds the maximum allowed size.");
+        return error(HttpStatus.CONTENT_TOO_LARGE, "File too large. The PDF file exceeds the maximum allowed size.");
     }
 
     @ExceptionHandler

@@ -64,7 +64,7 @@ class PatientPdfIntake {
     PatientPdfResponse accept(String organizationId, long patientId, String filename, byte[] content) {
         String name = filename(filename);
         if (content.length > limits.patientPdfMaxFileSize().toBytes()) {
-            throw new PatientPdfException(HttpStatus.PAYLOAD_TOO_LARGE,
+            throw new PatientPdfException(HttpStatus.CONTENT_TOO_LARGE,
                     "File too large. The PDF file exceeds the maximum allowed size of "
                             + limits.patientPdfMaxFileSize().toMegabytes() + "MB.");
         }

@@ -79,7 +79,7 @@ class PatientUploadErrors implements ErrorShape {
 
     @ExceptionHandler({MaxUploadSizeExceededException.class, PayloadTooLargeException.class})
     ResponseEntity<PatientUploadError> tooLarge(Exception e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "Request body exceeds server limit.");
+        return error(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "Request body exceeds server limit.");
     }
 
     @ExceptionHandler

@@ -59,7 +59,7 @@ class TypedCsvController {
             throw TypedCsvException.badRequest("missing_file", "file is required.");
         }
         if (file.getSize() > limits.typedCsvMaxFileSize().toBytes()) {
-            throw new TypedCsvException(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
+            throw new TypedCsvException(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
                     "File exceeds " + limits.typedCsvMaxFileSize().toMegabytes() + "MB.");
         }
         if (type == null || type.isBlank()) {

@@ -63,7 +63,7 @@ class TypedCsvErrors implements ErrorShape {
 
     @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})
     ResponseEntity<TypedCsvResponses.Error> tooLarge(Exception e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "File exceeds 10MB.");
+        return error(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "File exceeds 10MB.");
     }
 
     @ExceptionHandler
