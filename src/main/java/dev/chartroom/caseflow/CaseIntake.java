@@ -98,9 +98,9 @@ public class CaseIntake {
                 jobs.enqueueFor(organizationId, CaseNoteExtraction.JOB, Long.toString(target.id()));
             }
         }
-        int notes = cases.addNotes(notesByCase, uploadId);
+        int notes = cases.addNotes(organizationId, notesByCase, uploadId);
         if (noteExtraction.runsInline()) {
-            noteExtraction.extractNow(notesByCase.keySet());
+            noteExtraction.extractNow(organizationId, notesByCase.keySet());
         }
         return new ConsultNotesApplied(notes, enriched, errors);
     }
@@ -218,7 +218,7 @@ public class CaseIntake {
             patientsEnriched++;
             medications += list.size();
         }
-        cases.replaceMedications(byCase, "csv");
+        cases.replaceMedications(organizationId, byCase, "csv");
         return new MedicationsApplied(patientsEnriched, medications, errors);
     }
 

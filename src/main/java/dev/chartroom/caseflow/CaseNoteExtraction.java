@@ -41,10 +41,10 @@ class CaseNoteExtraction implements JobHandler {
     }
 
     /** Extracts from each case's notes and stores the results, in the caller's transaction. */
-    void extractNow(java.util.Collection<Long> caseIds) {
+    void extractNow(String organizationId, java.util.Collection<Long> caseIds) {
         Map<Long, Extraction> found = new java.util.LinkedHashMap<>();
-        cases.notesOf(caseIds).forEach((caseId, notes) -> found.put(caseId, extractor.extract(context(notes))));
-        store(found);
+        cases.notesOf(organizationId, caseIds).forEach((caseId, notes) -> found.put(caseId, extractor.extract(context(notes))));
+        store(organizationId, found);
     }
 
     @Override
@@ -56,10 +56,12 @@ class CaseNoteExtraction implements JobHandler {
     public void run(Job job) {
         long caseId = Long.parseLong(job.payload().strip());
         // The remote call happens outside any transaction; only the result is written in one.
-        Extraction found = extractor.extract(context(cases.notesOf(List.of(caseId)).getOrDefault(caseId, List.of())));
+        String organizationId = job.organizationId();
+        Extraction found = extractor.extract(context(cases.notesOf(organizationId, List.of(caseId))
+                .getOrDefault(caseId, List.of())));
         transaction.executeWithoutResult(status -> {
-            store(Map.of(caseId, found));
-            cases.byId(job.organizationId(), caseId).ifPresent(c -> {
+            store(organizationId, Map.of(caseId, found));
+            cases.byId(organizationId, caseId).ifPresent(c -> {
                 var data = new LinkedHashMap<String, Object>();
                 data.put("case_id", c.id());
                 data.put("appointment_id", c.appointmentId());
@@ -67,12 +69,12 @@ class CaseNoteExtraction implements JobHandler {
                 data.put("status", c.status());
                 data.put("medications", c.medications().size());
                 data.put("allergies", c.allergies().size());
-                events.publish(job.organizationId(), WebhookEvents.CASE_UPDATED, data);
+                events.publish(organizationId, WebhookEvents.CASE_UPDATED, data);
             });
         });
     }
 
-    private void store(Map<Long, Extraction> foundByCase) {
+    private void store(String organizationId, Map<Long, Extraction> foundByCase) {
         Map<Long, List<CaseMedication>> medications = new java.util.LinkedHashMap<>();
         Map<Long, List<CaseAllergy>> allergies = new java.util.LinkedHashMap<>();
         foundByCase.forEach((caseId, found) -> {
@@ -85,8 +87,8 @@ class CaseNoteExtraction implements JobHandler {
                     .map(a -> new CaseAllergy(Text.cut(a.substance(), 500), Text.cut(a.reaction(), 500), SOURCE))
                     .toList());
         });
-        cases.replaceMedications(medications, SOURCE);
-        cases.replaceAllergies(allergies, SOURCE);
+        cases.replaceMedications(organizationId, medications, SOURCE);
+        cases.replaceAllergies(organizationId, allergies, SOURCE);
     }
 
     /** The notes as one text for the extractor, each under its category (the seed's "extraction context"). */

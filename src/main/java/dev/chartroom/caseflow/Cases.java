@@ -65,36 +65,39 @@ public class Cases {
             select %s from appointment_case c where c.organization_id = :organizationId and c.id = :id
             """.formatted(CASE_COLUMNS);
     private static final String DELETE_MEDICATIONS = """
-            delete from case_medication where case_id = ? and source = ?
+            delete from case_medication where organization_id = ? and case_id = ? and source = ?
             """;
     private static final String INSERT_MEDICATION = """
-            insert into case_medication (case_id, source, position, name, dosage, frequency, duration, route)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
+            insert into case_medication (organization_id, case_id, source, position, name, dosage, frequency, duration,
+                                         route)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     private static final String DELETE_ALLERGIES = """
-            delete from case_allergy where case_id = ? and source = ?
+            delete from case_allergy where organization_id = ? and case_id = ? and source = ?
             """;
     private static final String INSERT_ALLERGY = """
-            insert into case_allergy (case_id, source, position, substance, reaction) values (?, ?, ?, ?, ?)
+            insert into case_allergy (organization_id, case_id, source, position, substance, reaction)
+            values (?, ?, ?, ?, ?, ?)
             """;
     private static final String MEDICATIONS_OF = """
             select case_id, name, dosage, frequency, duration, route, source from case_medication
-            where case_id in (:ids) order by case_id, source, position
+            where organization_id = :organizationId and case_id in (:ids) order by case_id, source, position
             """;
     private static final String ALLERGIES_OF = """
             select case_id, substance, reaction, source from case_allergy
-            where case_id in (:ids) order by case_id, source, position
+            where organization_id = :organizationId and case_id in (:ids) order by case_id, source, position
             """;
     private static final String NOTES_OF = """
             select case_id, category, note_text, created_at from case_note
-            where case_id in (:ids) order by case_id, position
+            where organization_id = :organizationId and case_id in (:ids) order by case_id, position
             """;
     private static final String NOTE_HASHES = """
-            select case_id, text_sha256, position from case_note where case_id in (:ids)
+            select case_id, text_sha256, position from case_note where organization_id = :organizationId and case_id in (:ids)
             """;
     private static final String INSERT_NOTE = """
-            insert into case_note (case_id, position, category, note_text, text_sha256, upload_id, created_at)
-            values (?, ?, ?, ?, ?, ?, ?)
+            insert into case_note (organization_id, case_id, position, category, note_text, text_sha256, upload_id,
+                                   created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private final JdbcClient jdbc;
@@ -169,39 +172,43 @@ public class Cases {
         return cases;
     }
 
-    /** Replaces one source's medications on each case (a case id must belong to the caller's organization). */
-    void replaceMedications(Map<Long, List<CaseMedication>> byCase, String source) {
-        batch.batchUpdate(DELETE_MEDICATIONS, byCase.keySet().stream().map(id -> new Object[] {id, source}).toList());
+    /**
+     * Replaces one source's medications on each case of the organization; a case id of another
+     * organization deletes nothing and its inserts are refused by the (organization_id, case_id) key.
+     */
+    void replaceMedications(String organizationId, Map<Long, List<CaseMedication>> byCase, String source) {
+        batch.batchUpdate(DELETE_MEDICATIONS, byCase.keySet().stream().map(id -> new Object[] {organizationId, id, source}).toList());
         List<Object[]> rows = new ArrayList<>();
         byCase.forEach((caseId, medications) -> {
             for (int i = 0; i < medications.size(); i++) {
                 CaseMedication m = medications.get(i);
-                rows.add(new Object[] {caseId, source, i, m.name(), m.dosage(), m.frequency(), m.duration(), m.route()});
+                rows.add(new Object[] {organizationId, caseId, source, i, m.name(), m.dosage(), m.frequency(), m.duration(),
+                        m.route()});
             }
         });
         batch.batchUpdate(INSERT_MEDICATION, rows);
     }
 
-    void replaceAllergies(Map<Long, List<CaseAllergy>> byCase, String source) {
-        batch.batchUpdate(DELETE_ALLERGIES, byCase.keySet().stream().map(id -> new Object[] {id, source}).toList());
+    void replaceAllergies(String organizationId, Map<Long, List<CaseAllergy>> byCase, String source) {
+        batch.batchUpdate(DELETE_ALLERGIES, byCase.keySet().stream().map(id -> new Object[] {organizationId, id, source}).toList());
         List<Object[]> rows = new ArrayList<>();
         byCase.forEach((caseId, allergies) -> {
             for (int i = 0; i < allergies.size(); i++) {
                 CaseAllergy a = allergies.get(i);
-                rows.add(new Object[] {caseId, source, i, a.substance(), a.reaction()});
+                rows.add(new Object[] {organizationId, caseId, source, i, a.substance(), a.reaction()});
             }
         });
         batch.batchUpdate(INSERT_ALLERGY, rows);
     }
 
     /** Adds notes a case does not have yet (same text: kept once); returns how many were new. */
-    int addNotes(Map<Long, List<CaseNote>> notesByCase, String uploadId) {
+    int addNotes(String organizationId, Map<Long, List<CaseNote>> notesByCase, String uploadId) {
         if (notesByCase.isEmpty()) {
             return 0;
         }
         Map<Long, java.util.Set<String>> known = new HashMap<>();
         Map<Long, Integer> nextPosition = new HashMap<>();
-        jdbc.sql(NOTE_HASHES).param("ids", notesByCase.keySet()).query(rs -> {
+        jdbc.sql(NOTE_HASHES).param("organizationId", organizationId).param("ids", notesByCase.keySet()).query(rs -> {
             long caseId = rs.getLong("case_id");
             known.computeIfAbsent(caseId, k -> new java.util.HashSet<>()).add(rs.getString("text_sha256"));
             nextPosition.merge(caseId, rs.getInt("position") + 1, Math::max);
@@ -213,7 +220,7 @@ public class Cases {
             for (CaseNote note : notes) {
                 String sha = Sha256.hex(note.text());
                 if (seen.add(sha)) {
-                    rows.add(new Object[] {caseId, position++, note.category(), note.text(), sha, uploadId,
+                    rows.add(new Object[] {organizationId, caseId, position++, note.category(), note.text(), sha, uploadId,
                             TimeColumns.of(note.createdAt())});
                 }
             }
@@ -243,13 +250,13 @@ public class Cases {
                 .query(Cases::bare).list()).stream().findFirst();
     }
 
-    /** The notes of these cases, in order, by case. */
-    Map<Long, List<CaseNote>> notesOf(Collection<Long> caseIds) {
+    /** The notes of these cases of the organization, in order, by case. */
+    Map<Long, List<CaseNote>> notesOf(String organizationId, Collection<Long> caseIds) {
         Map<Long, List<CaseNote>> notes = new HashMap<>();
         if (caseIds.isEmpty()) {
             return notes;
         }
-        jdbc.sql(NOTES_OF).param("ids", caseIds).query(rs -> {
+        jdbc.sql(NOTES_OF).param("organizationId", organizationId).param("ids", caseIds).query(rs -> {
             notes.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(new CaseNote(
                     rs.getString("category"), rs.getString("note_text"), TimeColumns.instant(rs, "created_at")));
         });
@@ -262,21 +269,17 @@ public class Cases {
         }
         List<Long> ids = bare.stream().map(Case::id).toList();
         Map<Long, List<CaseMedication>> medications = new HashMap<>();
-        jdbc.sql(MEDICATIONS_OF).param("ids", ids).query(rs -> {
+        jdbc.sql(MEDICATIONS_OF).param("organizationId", organizationId).param("ids", ids).query(rs -> {
             medications.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(new CaseMedication(
                     rs.getString("name"), rs.getString("dosage"), rs.getString("frequency"), rs.getString("duration"),
                     rs.getString("route"), rs.getString("source")));
         });
         Map<Long, List<CaseAllergy>> allergies = new HashMap<>();
-        jdbc.sql(ALLERGIES_OF).param("ids", ids).query(rs -> {
+        jdbc.sql(ALLERGIES_OF).param("organizationId", organizationId).param("ids", ids).query(rs -> {
             allergies.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(new CaseAllergy(
                     rs.getString("substance"), rs.getString("reaction"), rs.getString("source")));
         });
-        Map<Long, List<CaseNote>> notes = new HashMap<>();
-        jdbc.sql(NOTES_OF).param("ids", ids).query(rs -> {
-            notes.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(new CaseNote(
-                    rs.getString("category"), rs.getString("note_text"), TimeColumns.instant(rs, "created_at")));
-        });
+        Map<Long, List<CaseNote>> notes = notesOf(organizationId, ids);
         Map<Long, PatientSummary> people = patients.summaries(organizationId,
                 bare.stream().map(c -> c.patient().id()).toList());
         return bare.stream().map(c -> {

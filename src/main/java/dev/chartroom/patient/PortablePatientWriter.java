@@ -30,7 +30,7 @@ class PortablePatientWriter implements PatientWriter {
                 phone = coalesce(?, phone), email = coalesce(?, email), diagnosis = coalesce(?, diagnosis),
                 zip = coalesce(?, zip), attributes = coalesce(?, attributes), anonymized = anonymized or ?,
                 updated_at = ?
-            where id = ?
+            where id = ? and organization_id = ?
             """;
     private static final String UPDATE_STORED_WINS = """
             update patient set name = coalesce(name, ?), first_name = coalesce(first_name, ?),
@@ -38,7 +38,7 @@ class PortablePatientWriter implements PatientWriter {
                 phone = coalesce(phone, ?), email = coalesce(email, ?), diagnosis = coalesce(diagnosis, ?),
                 zip = coalesce(zip, ?), attributes = coalesce(attributes, ?), anonymized = anonymized or ?,
                 updated_at = ?
-            where id = ?
+            where id = ? and organization_id = ?
             """;
     private static final String INSERT = """
             insert into patient (name, first_name, last_name, birth_date, sex, phone, email, diagnosis, zip,
@@ -70,7 +70,7 @@ class PortablePatientWriter implements PatientWriter {
         for (PatientFacts p : patients) {
             Long id = existing.get(p.externalId());
             if (id != null) {
-                updates.add(row(p, anonymized, now, id));
+                updates.add(row(p, anonymized, now, id, organizationId));
             } else {
                 inserts.add(row(p, anonymized, now, TimeColumns.of(now), organizationId, p.externalId()));
             }

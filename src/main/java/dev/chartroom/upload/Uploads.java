@@ -27,8 +27,8 @@ public class Uploads {
                     :rows, :expected, :stored, :errorCount, :receivedAt, :finishedAt)
             """;
     private static final String INSERT_ERROR = """
-            insert into upload_row_error (upload_id, position, row_number, column_name, reason)
-            values (?, ?, ?, ?, ?)
+            insert into upload_row_error (organization_id, upload_id, position, row_number, column_name, reason)
+            values (?, ?, ?, ?, ?, ?)
             """;
     private static final String COLUMNS = """
             id, kind, file_name, size, sha256, status, group_id, anonymize, row_count, expected_count, stored_count,
@@ -53,9 +53,8 @@ public class Uploads {
             limit 1
             """.formatted(COLUMNS);
     private static final String ERRORS_OF = """
-            select upload_id, row_number, column_name, reason from upload_row_error e
-            where e.upload_id in (:ids)
-              and exists (select 1 from upload u where u.id = e.upload_id and u.organization_id = :organizationId)
+            select upload_id, row_number, column_name, reason from upload_row_error
+            where organization_id = :organizationId and upload_id in (:ids)
             order by upload_id, position
             """;
 
@@ -102,7 +101,7 @@ public class Uploads {
             List<Object[]> rows = new ArrayList<>(errors.size());
             for (int i = 0; i < errors.size(); i++) {
                 RowError error = errors.get(i);
-                rows.add(new Object[] {id, i, error.row(), error.column(), truncate(error.reason())});
+                rows.add(new Object[] {organizationId, id, i, error.row(), error.column(), truncate(error.reason())});
             }
             batchJdbc.batchUpdate(INSERT_ERROR, rows);
         }

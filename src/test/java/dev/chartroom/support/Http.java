@@ -49,6 +49,16 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())));
     }
 
+    /** Any method, with a body of this type (or none when {@code body} is null). */
+    public Response send(String method, String path, String contentType, byte[] body, String... headers) {
+        var builder = request(path, headers);
+        if (body != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private HttpRequest.Builder request(String path, String... headers) {
         var builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path))
                 .timeout(Duration.ofSeconds(60));
@@ -115,11 +125,11 @@ public final class Http {
             return this;
         }
 
-        String contentType() {
+        public String contentType() {
             return "multipart/form-data; boundary=" + boundary;
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             var body = new ByteArrayOutputStream();
             parts.forEach(body::writeBytes);
             body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
