@@ -1,5 +1,7 @@
 package dev.chartroom.intake.documents;
 
+import org.springframework.http.HttpHeaders;
+import dev.chartroom.web.ServerBusyException;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
@@ -45,6 +47,14 @@ class DocumentUploadErrors implements ErrorShape {
 
     DocumentUploadErrors(IntakeLimits limits) {
         this.limits = limits;
+    }
+
+    /** Every slot for ingest work stayed taken past the wait bound: 503 with Retry-After. */
+    @ExceptionHandler
+    ResponseEntity<DocumentUploadResponses.Error> busy(ServerBusyException e) {
+        var answer = error(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", e.getMessage());
+        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .body(answer.getBody());
     }
 
     @ExceptionHandler

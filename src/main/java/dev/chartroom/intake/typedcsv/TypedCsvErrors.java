@@ -1,5 +1,7 @@
 package dev.chartroom.intake.typedcsv;
 
+import org.springframework.http.HttpHeaders;
+import dev.chartroom.web.ServerBusyException;
 import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
 import dev.chartroom.web.IdempotencyKeyException;
@@ -35,6 +37,14 @@ class TypedCsvErrors implements ErrorShape {
     }
 
     private static final Logger log = LoggerFactory.getLogger(TypedCsvErrors.class);
+
+    /** Every slot for ingest work stayed taken past the wait bound: 503 with Retry-After. */
+    @ExceptionHandler
+    ResponseEntity<TypedCsvResponses.Error> busy(ServerBusyException e) {
+        var answer = error(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", e.getMessage());
+        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .body(answer.getBody());
+    }
 
     @ExceptionHandler
     ResponseEntity<TypedCsvResponses.Error> refused(TypedCsvException e) {
