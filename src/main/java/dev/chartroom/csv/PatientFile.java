@@ -8,9 +8,11 @@ import dev.chartroom.upload.RowError;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The patient upload's CSV files. The contract's own shape: {@code patient_id} first; a second
@@ -168,7 +170,7 @@ public final class PatientFile {
     private static Read readEvents(CsvTable table, PatientFileLayout layout, Sink sink, int eventBatch) {
         List<String> header = table.header();
         // Only the ids of the patients seen: the events themselves leave with each batch.
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         List<PatientFacts> newPatients = new ArrayList<>();
         Map<String, EventFacts> events = new LinkedHashMap<>();
         List<RowError> errors = new ArrayList<>();

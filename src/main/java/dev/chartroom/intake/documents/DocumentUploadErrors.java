@@ -1,19 +1,19 @@
 package dev.chartroom.intake.documents;
 
-import org.springframework.http.HttpHeaders;
-import dev.chartroom.web.ServerBusyException;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
+import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.IdempotencyKeyException;
 import dev.chartroom.web.InvalidRequestException;
-import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
+import dev.chartroom.web.ServerBusyException;
 import dev.chartroom.web.UnauthenticatedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
