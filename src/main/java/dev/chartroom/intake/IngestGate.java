@@ -12,13 +12,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Admission to ingest work (reading an uploaded file and writing what it holds), on this node.
- * One organization's ingests run one at a time, so that two uploads of overlapping patients never
- * wait on each other's row locks until a lock timeout; and at most {@code ingest-concurrency}
- * ingests run at once, so that memory and database connections stay bounded however many uploads
- * arrive. A request waits for its organization's turn at most {@code organization-wait} and then
- * for a slot at most {@code ingest-wait}; past either it gets {@link ServerBusyException} (503 with
- * Retry-After) instead of piling up. Work that enters the gate again on the same thread (one intake
- * calling another) runs at once: it is already admitted.
+ * At most {@code ingest-concurrency} ingests run at once, so that memory and database connections
+ * stay bounded however many uploads arrive; a request waits for a slot at most {@code ingest-wait}.
+ * Bulk writes of many patients ({@link #run}) also take their organization's turn first: one
+ * organization's bulk files are stored one at a time, so that two uploads of overlapping patients
+ * never wait on each other's row locks until a lock timeout (a request waits for the turn at most
+ * {@code organization-wait}). Single documents ({@link #admit}) only take a slot. Past either wait
+ * a request gets {@link ServerBusyException} (503 with Retry-After) instead of piling up. Work
+ * that enters the gate again on the same thread (one intake calling another) runs at once: it is
+ * already admitted.
  */
 @Component
 public class IngestGate {
@@ -59,7 +61,19 @@ public class IngestGate {
     }
 
     /**
-     * Runs one ingest of the organization once admitted.
+     * Runs one ingest that writes no bulk of patients (a document, a note) once a slot is free.
+     *
+     * @throws ServerBusyException when no slot came within the wait
+     */
+    public <T> T admit(Supplier<T> ingest) {
+        if (ADMITTED.get() != null) {
+            return ingest.get();
+        }
+        return inSlot("", ingest);
+    }
+
+    /**
+     * Runs one bulk ingest of the organization once it is the organization's turn and a slot is free.
      *
      * @throws ServerBusyException when the organization's turn or a slot did not come within its wait
      */
@@ -74,22 +88,26 @@ public class IngestGate {
                         + RETRY_AFTER.toSeconds() + " seconds.", RETRY_AFTER);
             }
             try {
-                if (!acquire(slots, ingestWait)) {
-                    throw new ServerBusyException("The server is busy storing other uploads; retry in "
-                            + RETRY_AFTER.toSeconds() + " seconds.", RETRY_AFTER);
-                }
-                ADMITTED.set(organizationId);
-                try {
-                    return ingest.get();
-                } finally {
-                    ADMITTED.remove();
-                    slots.release();
-                }
+                return inSlot(organizationId, ingest);
             } finally {
                 turn.permit.release();
             }
         } finally {
             leave(organizationId);
+        }
+    }
+
+    private <T> T inSlot(String organizationId, Supplier<T> ingest) {
+        if (!acquire(slots, ingestWait)) {
+            throw new ServerBusyException("The server is busy storing other uploads; retry in "
+                    + RETRY_AFTER.toSeconds() + " seconds.", RETRY_AFTER);
+        }
+        ADMITTED.set(organizationId);
+        try {
+            return ingest.get();
+        } finally {
+            ADMITTED.remove();
+            slots.release();
         }
     }
 

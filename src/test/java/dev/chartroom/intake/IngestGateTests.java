@@ -137,6 +137,27 @@ class IngestGateTests {
     }
 
     @Test
+    void aSingleDocumentTakesOnlyASlotNotItsOrganizationsTurn() throws Exception {
+        IngestGate gate = gate(2, Duration.ofMillis(200), Duration.ofMillis(200));
+        var release = new CountDownLatch(1);
+        var bulk = hold(gate, "org-a", release);
+
+        assertThat(gate.admit(() -> "document of org-a")).isEqualTo("document of org-a");
+        var document = new CountDownLatch(1);
+        Future<String> holdingSlot = threads.submit(() -> gate.admit(() -> {
+            document.countDown();
+            await(release);
+            return "document";
+        }));
+        assertThat(document.await(5, TimeUnit.SECONDS)).isTrue();
+        // Both slots are taken now: the next document is told to come back.
+        assertThatThrownBy(() -> gate.admit(() -> "never")).isInstanceOf(ServerBusyException.class);
+        release.countDown();
+        assertThat(bulk.get(5, TimeUnit.SECONDS)).isEqualTo("org-a");
+        assertThat(holdingSlot.get(5, TimeUnit.SECONDS)).isEqualTo("document");
+    }
+
+    @Test
     void anIngestInsideAnIngestIsAlreadyAdmitted() {
         IngestGate gate = gate(1, Duration.ofMillis(100), Duration.ofMillis(100));
 

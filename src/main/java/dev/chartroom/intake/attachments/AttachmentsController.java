@@ -53,7 +53,7 @@ class AttachmentsController {
             @Parameter(hidden = true) @RequestParam(required = false) String names,
             @Parameter(hidden = true) @RequestParam(name = "external_ids", required = false) String externalIds) {
         // Admitted first, so that the files are read into memory only within the gate's bound.
-        return gate.run(caller.organizationId(), () -> {
+        return gate.admit(() -> {
             List<AttachmentsIntake.File> files = attachments == null ? List.of() : attachments.stream()
                     .filter(f -> f != null && f.getOriginalFilename() != null)
                     .map(f -> new AttachmentsIntake.File(f.getOriginalFilename(), Parts.bytes(f)))

@@ -55,7 +55,7 @@ class DocumentUploadController {
             @Parameter(hidden = true) @RequestParam(required = false) String notes,
             @Parameter(hidden = true) @RequestParam(name = "is_high_priority", required = false) String highPriority) {
         // Admitted first, so that the file is read into memory only within the gate's bound.
-        String id = gate.run(caller.organizationId(), () -> intake.accept(caller.organizationId(),
+        String id = gate.admit(() -> intake.accept(caller.organizationId(),
                 new DocumentUploadIntake.Form(folderName, patientMrn,
                         document == null ? null : document.getOriginalFilename(), Parts.bytes(document), assignedTo,
                         reviewed, notes, highPriority)));

@@ -56,7 +56,7 @@ class PatientPdfController {
         }
         PatientPdfIntake.filename(filename);
         // Admitted first, so that the file is read into memory only within the gate's bound.
-        return ResponseEntity.status(HttpStatus.CREATED).body(gate.run(caller.organizationId(),
-                () -> intake.accept(caller.organizationId(), patient, filename, Parts.bytes(file))));
+        return ResponseEntity.status(HttpStatus.CREATED).body(
+                gate.admit(() -> intake.accept(caller.organizationId(), patient, filename, Parts.bytes(file))));
     }
 }

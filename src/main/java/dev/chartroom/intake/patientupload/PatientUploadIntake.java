@@ -103,16 +103,13 @@ class PatientUploadIntake {
     }
 
     /**
-     * Stores one file once the {@link IngestGate} admits it.
+     * Stores one file once the {@link IngestGate} admits it: a CSV in its organization's turn, a
+     * PDF or a note (one patient) in any free slot.
      *
      * @throws dev.chartroom.web.ServerBusyException when it was not admitted in time, or its writes kept
      *                                               colliding with concurrent ones
      */
     PatientUploadResponse accept(Request request) {
-        return gate.run(request.organizationId(), () -> acceptAdmitted(request));
-    }
-
-    private PatientUploadResponse acceptAdmitted(Request request) {
         Instant receivedAt = Instant.now(clock);
         UploadedFile file = request.file();
         // What the file is, by its first bytes and one pass over the rest: a CSV is never held whole.
@@ -124,11 +121,13 @@ class PatientUploadIntake {
             kind = scan.text() ? kind : ContentKind.OTHER;
         }
         return switch (kind) {
-            case PDF -> acceptPdf(request, file.bytes(), receivedAt);
+            case PDF -> gate.admit(() -> acceptPdf(request, file.bytes(), receivedAt));
             case TEXT -> {
                 refuseDataFormats(request.fileName(), head);
-                yield isCsv(request.fileName(), head) ? acceptCsv(request, scan, receivedAt)
-                        : acceptText(request, file.bytes(), receivedAt);
+                UploadedFile.Scan text = scan;
+                yield isCsv(request.fileName(), head)
+                        ? gate.run(request.organizationId(), () -> acceptCsv(request, text, receivedAt))
+                        : gate.admit(() -> acceptText(request, file.bytes(), receivedAt));
             }
             default -> throw PatientUploadException.invalidFileType(
                     "File format not supported: send a PDF, a TXT or a CSV file.");
