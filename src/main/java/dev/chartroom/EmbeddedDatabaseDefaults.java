@@ -43,8 +43,10 @@ class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor {
             Path folder = Path.of(environment.getProperty("chartroom.data-dir", "./data")).toAbsolutePath().normalize();
             // WRITE_DELAY=0: a commit is on disk before it is acknowledged, so an accepted upload
             // survives a crash (H2 otherwise writes commits up to a second later).
+            // LOCK_TIMEOUT=10000: a write waits up to 10 s for a row another transaction holds (H2's
+            // default is 1 s), long enough for a concurrent bulk upload to commit.
             return "jdbc:h2:file:" + folder.resolve("db").resolve("chartroom")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
         }
     }
 }

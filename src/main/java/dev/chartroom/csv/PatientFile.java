@@ -8,9 +8,11 @@ import dev.chartroom.upload.RowError;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The patient upload's CSV files. The contract's own shape: {@code patient_id} first; a second
@@ -66,17 +68,73 @@ public final class PatientFile {
     }
 
     /**
-     * Reads a file, its columns as the header and the mapping place them.
+     * Reads a whole file into memory, its columns as the header and the mapping place them.
      *
      * @throws UnrecognizedHeaderException when neither says where the patient id is
      * @throws InvalidCsvException         when the mapping does not fit the file
      */
     public static Parsed parse(CsvTable table, LocalDate today, ColumnMapping mapping) {
-        PatientFileLayout layout = PatientFileLayout.of(table.header(), mapping);
-        return layout.events ? parseEvents(table, layout) : parsePatients(table, layout, today);
+        List<PatientFacts> patients = new ArrayList<>();
+        Map<String, EventFacts> events = new LinkedHashMap<>();
+        Read read = read(table, today, mapping, new Sink() {
+            @Override
+            public void patients(List<PatientFacts> batch) {
+                patients.addAll(batch);
+            }
+
+            @Override
+            public void events(List<PatientFacts> newPatients, List<EventFacts> batch) {
+                patients.addAll(newPatients);
+                batch.forEach(event -> events.put(event.externalId() + '\u0000' + event.eventId(), event));
+            }
+        }, Integer.MAX_VALUE);
+        return new Parsed(read.eventFile(), read.rows(), read.expected(), List.copyOf(patients),
+                List.copyOf(events.values()), read.errors());
     }
 
-    private static Parsed parsePatients(CsvTable table, PatientFileLayout layout, LocalDate today) {
+    /** Events handed to a {@link Sink} at once, at the most. */
+    public static final int EVENT_BATCH = 5_000;
+
+    /**
+     * Where a streamed read puts what it finds, batch by batch, in file order.
+     */
+    public interface Sink {
+
+        /** A patient file's patients, unique by external id, later rows merged into earlier ones. */
+        void patients(List<PatientFacts> patients);
+
+        /**
+         * One batch of an event file: the patients first named in it (external id only), and its
+         * events, unique by (patient, event id) within the batch; a later batch may repeat an event
+         * of an earlier one, and then its values win, as a later row's do.
+         */
+        void events(List<PatientFacts> newPatients, List<EventFacts> events);
+    }
+
+    /** What a streamed read found besides what went to the sink. */
+    public record Read(boolean eventFile, int rows, int expected, List<RowError> errors) {
+    }
+
+    /**
+     * Reads a file as it streams, handing an event file to the sink {@link #EVENT_BATCH} events at
+     * a time, so that memory does not grow with the number of events. A patient file goes in
+     * one call: its rows for one patient are merged across the whole file.
+     *
+     * @throws MissingPatientIdException   when a row has no patient id (batches before it were handed over:
+     *                                     write them in a transaction that this failure rolls back)
+     * @throws UnrecognizedHeaderException when neither the header nor the mapping says where the patient id is
+     * @throws InvalidCsvException         when the mapping does not fit the file, or the file stops being valid CSV
+     */
+    public static Read read(CsvTable table, LocalDate today, ColumnMapping mapping, Sink sink) {
+        return read(table, today, mapping, sink, EVENT_BATCH);
+    }
+
+    static Read read(CsvTable table, LocalDate today, ColumnMapping mapping, Sink sink, int eventBatch) {
+        PatientFileLayout layout = PatientFileLayout.of(table.header(), mapping);
+        return layout.events ? readEvents(table, layout, sink, eventBatch) : readPatients(table, layout, today, sink);
+    }
+
+    private static Read readPatients(CsvTable table, PatientFileLayout layout, LocalDate today, Sink sink) {
         List<String> header = table.header();
         Map<String, PatientFacts> patients = new LinkedHashMap<>();
         Map<String, Boolean> rejected = new LinkedHashMap<>();
@@ -105,12 +163,15 @@ public final class PatientFile {
         }
         rejected.keySet().removeAll(patients.keySet());
         int expected = patients.size() + rejected.size();
-        return new Parsed(false, rows, expected, List.copyOf(patients.values()), List.of(), errors);
+        sink.patients(List.copyOf(patients.values()));
+        return new Read(false, rows, expected, errors);
     }
 
-    private static Parsed parseEvents(CsvTable table, PatientFileLayout layout) {
+    private static Read readEvents(CsvTable table, PatientFileLayout layout, Sink sink, int eventBatch) {
         List<String> header = table.header();
-        Map<String, PatientFacts> patients = new LinkedHashMap<>();
+        // Only the ids of the patients seen: the events themselves leave with each batch.
+        Set<String> seen = new HashSet<>();
+        List<PatientFacts> newPatients = new ArrayList<>();
         Map<String, EventFacts> events = new LinkedHashMap<>();
         List<RowError> errors = new ArrayList<>();
         int eventIdColumn = layout.event(PatientFileLayout.EVENT_ID);
@@ -127,7 +188,9 @@ public final class PatientFile {
                 errors.add(new RowError(row.line(), layout.patientIdLabel, layout.patientIdLabel + " is longer than " + MAX_EXTERNAL_ID + " characters; the row was not stored."));
                 continue;
             }
-            patients.putIfAbsent(externalId, PatientFacts.withExternalId(externalId));
+            if (seen.add(externalId)) {
+                newPatients.add(PatientFacts.withExternalId(externalId));
+            }
             String eventId = eventIdColumn >= 0 ? row.value(eventIdColumn) : madeEventId(row, layout.eventIdParts);
             if (eventId == null) {
                 errors.add(new RowError(row.line(), layout.eventIdLabel, layout.eventIdLabel + " is empty; the event was not stored."));
@@ -148,8 +211,16 @@ public final class PatientFile {
                     limit(row.value(type), 200, row, "event_type", errors), limit(measured, 2000, row, "value", errors),
                     limit(row.value(unit), 100, row, "unit", errors), attributes);
             events.put(externalId + '\u0000' + eventId, event);
+            if (events.size() >= eventBatch) {
+                sink.events(List.copyOf(newPatients), List.copyOf(events.values()));
+                newPatients.clear();
+                events.clear();
+            }
         }
-        return new Parsed(true, rows, patients.size(), List.copyOf(patients.values()), List.copyOf(events.values()), errors);
+        if (!newPatients.isEmpty() || !events.isEmpty()) {
+            sink.events(List.copyOf(newPatients), List.copyOf(events.values()));
+        }
+        return new Read(true, rows, seen.size(), errors);
     }
 
     /** An event id from the row's identity (patient, date, code, value): the same row always gets the same one. */

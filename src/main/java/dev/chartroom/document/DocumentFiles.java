@@ -7,6 +7,7 @@ import dev.chartroom.web.ApiError;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.NativeApi;
 import dev.chartroom.web.NotFoundException;
+import dev.chartroom.web.ServerBusyException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -90,9 +91,9 @@ class DocumentFiles {
         return ResponseEntity.ok().headers(headers).body(new BlobResource(blobs, key, size));
     }
 
-    /** Every decoding thread stayed busy: come back later, in the native API's error shape. */
+    /** Every decoding thread stayed busy (or another busy refusal): come back later, in the native API's error shape. */
     @ExceptionHandler
-    ResponseEntity<ApiError> busy(DecodingBusyException e) {
+    ResponseEntity<ApiError> busy(ServerBusyException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .body(new ApiError("busy", e.getMessage()));
     }

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
@@ -207,8 +208,13 @@ class PostgresPatientWriter implements PatientWriter {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (state.equals("23505")) {
                 throw new DuplicateKeyException("A concurrent upload stored the same rows first", e);
+            }
+            // Deadlock, serialization failure, lock not available: a collision the caller retries.
+            if (state.equals("40P01") || state.equals("40001") || state.equals("55P03")) {
+                throw new PessimisticLockingFailureException("A concurrent upload holds the same rows", e);
             }
             throw new DataAccessResourceFailureException("Bulk write of patient data failed", e);
         } finally {

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,6 +24,13 @@ import org.springframework.web.multipart.MultipartException;
 class NativeApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(NativeApiErrors.class);
+
+    /** The server is busy with other work of this kind: 503 with Retry-After. */
+    @ExceptionHandler
+    ResponseEntity<ApiError> busy(ServerBusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .body(new ApiError("busy", e.getMessage()));
+    }
 
     @ExceptionHandler
     ResponseEntity<ApiError> unauthenticated(UnauthenticatedException e) {

@@ -361,4 +361,65 @@ class PatientFileTests {
             assertThatThrownBy(() -> parse(csv)).isInstanceOf(PatientFile.MissingPatientIdException.class);
         }
     }
+
+    @Test
+    void anEventFileIsHandedOverInBatchesThatAddUpToTheWholeFile() {
+        var csv = new StringBuilder("patient_id,event_id,event_date,event_type,value,unit\n");
+        for (int i = 0; i < 25; i++) {
+            csv.append("p-").append(i % 4).append(",e-").append(i % 20).append(",2026-01-10,SpO2,").append(90 + i).append(",%\n");
+        }
+        List<List<String>> newPatients = new java.util.ArrayList<>();
+        List<List<EventFacts>> batches = new java.util.ArrayList<>();
+        PatientFile.Read read;
+        try (CsvTable table = CsvTable.open(new StringReader(csv.toString()), LIMITS)) {
+            read = PatientFile.read(table, TODAY, ColumnMapping.NONE, new PatientFile.Sink() {
+                @Override
+                public void patients(List<PatientFacts> patients) {
+                    throw new AssertionError("an event file has no patient rows");
+                }
+
+                @Override
+                public void events(List<PatientFacts> patients, List<EventFacts> events) {
+                    newPatients.add(patients.stream().map(PatientFacts::externalId).toList());
+                    batches.add(events);
+                }
+            }, 10);
+        }
+
+        assertThat(read.eventFile()).isTrue();
+        assertThat(read.rows()).isEqualTo(25);
+        assertThat(read.expected()).isEqualTo(4);
+        assertThat(batches).extracting(List::size).containsExactly(10, 10, 5);
+        // Each patient is handed over once, in the batch that first names it.
+        assertThat(newPatients).containsExactly(List.of("p-0", "p-1", "p-2", "p-3"), List.of(), List.of());
+        // Rows 20-24 repeat events 0-4 of the same patients: the later batch carries the later values.
+        assertThat(batches.get(2)).extracting(EventFacts::eventId).containsExactly("e-0", "e-1", "e-2", "e-3", "e-4");
+        assertThat(batches.get(2).getFirst().value()).isEqualTo("110");
+        assertThat(parse(csv.toString()).events()).hasSize(20)
+                .filteredOn(e -> e.eventId().equals("e-0")).extracting(EventFacts::value).containsExactly("110");
+    }
+
+    @Test
+    void aRowWithoutPatientIdAfterSomeBatchesStillRefusesTheFile() {
+        var csv = new StringBuilder("patient_id,event_id,event_date,event_type,value,unit\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append("p-").append(i % 3).append(",e-").append(i).append(",2026-01-10,SpO2,90,%\n");
+        }
+        csv.append(",e-x,2026-01-10,SpO2,90,%\n");
+        var handedOver = new java.util.concurrent.atomic.AtomicInteger();
+        try (CsvTable table = CsvTable.open(new StringReader(csv.toString()), LIMITS)) {
+            assertThatThrownBy(() -> PatientFile.read(table, TODAY, ColumnMapping.NONE, new PatientFile.Sink() {
+                @Override
+                public void patients(List<PatientFacts> patients) {
+                }
+
+                @Override
+                public void events(List<PatientFacts> patients, List<EventFacts> events) {
+                    handedOver.addAndGet(events.size());
+                }
+            }, 10)).isInstanceOfSatisfying(PatientFile.MissingPatientIdException.class,
+                    missing -> assertThat(missing.line()).isEqualTo(32));
+        }
+        assertThat(handedOver).hasValue(30);
+    }
 }

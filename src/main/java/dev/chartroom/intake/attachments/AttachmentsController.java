@@ -1,5 +1,6 @@
 package dev.chartroom.intake.attachments;
 
+import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.Parts;
 import dev.chartroom.tenant.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,8 +24,10 @@ import org.springframework.web.multipart.MultipartFile;
 class AttachmentsController {
 
     private final AttachmentsIntake intake;
+    private final IngestGate gate;
 
-    AttachmentsController(AttachmentsIntake intake) {
+    AttachmentsController(AttachmentsIntake intake, IngestGate gate) {
+        this.gate = gate;
         this.intake = intake;
     }
 
@@ -49,11 +52,14 @@ class AttachmentsController {
             @Parameter(hidden = true) @RequestParam(name = "note_id", required = false) String noteId,
             @Parameter(hidden = true) @RequestParam(required = false) String names,
             @Parameter(hidden = true) @RequestParam(name = "external_ids", required = false) String externalIds) {
-        List<AttachmentsIntake.File> files = attachments == null ? List.of() : attachments.stream()
-                .filter(f -> f != null && f.getOriginalFilename() != null)
-                .map(f -> new AttachmentsIntake.File(f.getOriginalFilename(), Parts.bytes(f)))
-                .toList();
-        return intake.accept(caller.organizationId(),
-                new AttachmentsIntake.Form(tenant, patientId, files, noteId, names, externalIds));
+        // Admitted first, so that the files are read into memory only within the gate's bound.
+        return gate.admit(() -> {
+            List<AttachmentsIntake.File> files = attachments == null ? List.of() : attachments.stream()
+                    .filter(f -> f != null && f.getOriginalFilename() != null)
+                    .map(f -> new AttachmentsIntake.File(f.getOriginalFilename(), Parts.bytes(f)))
+                    .toList();
+            return intake.accept(caller.organizationId(),
+                    new AttachmentsIntake.Form(tenant, patientId, files, noteId, names, externalIds));
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.chartroom.intake.documents;
 
+import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.Parts;
 import dev.chartroom.tenant.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,8 +23,10 @@ import org.springframework.web.multipart.MultipartFile;
 class DocumentUploadController {
 
     private final DocumentUploadIntake intake;
+    private final IngestGate gate;
 
-    DocumentUploadController(DocumentUploadIntake intake) {
+    DocumentUploadController(DocumentUploadIntake intake, IngestGate gate) {
+        this.gate = gate;
         this.intake = intake;
     }
 
@@ -51,10 +54,11 @@ class DocumentUploadController {
             @Parameter(hidden = true) @RequestParam(name = "is_reviewed", required = false) String reviewed,
             @Parameter(hidden = true) @RequestParam(required = false) String notes,
             @Parameter(hidden = true) @RequestParam(name = "is_high_priority", required = false) String highPriority) {
-        var form = new DocumentUploadIntake.Form(folderName, patientMrn,
-                document == null ? null : document.getOriginalFilename(), Parts.bytes(document), assignedTo, reviewed, notes,
-                highPriority);
-        String id = intake.accept(caller.organizationId(), form);
+        // Admitted first, so that the file is read into memory only within the gate's bound.
+        String id = gate.admit(() -> intake.accept(caller.organizationId(),
+                new DocumentUploadIntake.Form(folderName, patientMrn,
+                        document == null ? null : document.getOriginalFilename(), Parts.bytes(document), assignedTo,
+                        reviewed, notes, highPriority)));
         return new DocumentUploadResponses.Accepted(true, DocumentUploadResponses.ACCEPTED, id);
     }
 }

@@ -1,5 +1,6 @@
 package dev.chartroom.intake.patientpdf;
 
+import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.Parts;
 import dev.chartroom.tenant.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,8 +25,10 @@ import org.springframework.web.multipart.MultipartFile;
 class PatientPdfController {
 
     private final PatientPdfIntake intake;
+    private final IngestGate gate;
 
-    PatientPdfController(PatientPdfIntake intake) {
+    PatientPdfController(PatientPdfIntake intake, IngestGate gate) {
+        this.gate = gate;
         this.intake = intake;
     }
 
@@ -52,7 +55,8 @@ class PatientPdfController {
             throw PatientPdfException.badRequest("file is required: send the PDF as a multipart file part named 'file'.");
         }
         PatientPdfIntake.filename(filename);
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(intake.accept(caller.organizationId(), patient, filename, Parts.bytes(file)));
+        // Admitted first, so that the file is read into memory only within the gate's bound.
+        return ResponseEntity.status(HttpStatus.CREATED).body(
+                gate.admit(() -> intake.accept(caller.organizationId(), patient, filename, Parts.bytes(file))));
     }
 }

@@ -1,6 +1,6 @@
 package dev.chartroom.intake.patientpdf;
 
-import dev.chartroom.document.DecodingBusyException;
+import dev.chartroom.web.ServerBusyException;
 import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
 import dev.chartroom.web.IdempotencyKeyException;
@@ -40,7 +40,7 @@ class PatientPdfErrors implements ErrorShape {
 
     /** Every decoding thread stayed busy past the wait bound: 503 with Retry-After. */
     @ExceptionHandler
-    ResponseEntity<PatientPdfError> busy(DecodingBusyException e) {
+    ResponseEntity<PatientPdfError> busy(ServerBusyException e) {
         var answer = error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .body(answer.getBody());

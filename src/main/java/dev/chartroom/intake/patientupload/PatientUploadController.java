@@ -1,6 +1,6 @@
 package dev.chartroom.intake.patientupload;
 
-import dev.chartroom.intake.Parts;
+import dev.chartroom.intake.UploadedFile;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.patient.Groups;
 import dev.chartroom.tenant.Caller;
@@ -48,6 +48,8 @@ class PatientUploadController {
     @ApiResponse(responseCode = "403", description = "forbidden", content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
     @ApiResponse(responseCode = "404", description = "group_not_found", content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
     @ApiResponse(responseCode = "413", description = "payload_too_large", content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
+    @ApiResponse(responseCode = "503", description = "service_unavailable: too many uploads at once; retry after Retry-After seconds",
+            content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
     @ApiResponse(responseCode = "500", description = "internal_error", content = @Content(schema = @Schema(implementation = PatientUploadError.class)))
     PatientUploadResponse upload(Caller caller,
                                  @Parameter(hidden = true) @RequestParam(required = false) MultipartFile file,
@@ -77,7 +79,7 @@ class PatientUploadController {
             throw new PatientUploadException(HttpStatus.NOT_FOUND, "group_not_found", "No group with that groupId in this team.");
         }
         return intake.accept(new PatientUploadIntake.Request(caller.organizationId(), group, anonymize(anonymize),
-                file.getOriginalFilename(), Parts.bytes(file), columns));
+                UploadedFile.of(file), columns));
     }
 
     private static boolean anonymize(String value) {

@@ -1,6 +1,6 @@
 package dev.chartroom.intake.patientupload;
 
-import dev.chartroom.document.DecodingBusyException;
+import dev.chartroom.web.ServerBusyException;
 import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
 import dev.chartroom.web.IdempotencyKeyException;
@@ -41,7 +41,7 @@ class PatientUploadErrors implements ErrorShape {
 
     /** Every decoding thread stayed busy past the wait bound: 503 with Retry-After. */
     @ExceptionHandler
-    ResponseEntity<PatientUploadError> busy(DecodingBusyException e) {
+    ResponseEntity<PatientUploadError> busy(ServerBusyException e) {
         var answer = error(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", e.getMessage());
         return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .body(answer.getBody());

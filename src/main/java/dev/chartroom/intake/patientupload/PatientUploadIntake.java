@@ -26,20 +26,30 @@ import dev.chartroom.storage.StoredBlob;
 import dev.chartroom.upload.NewUpload;
 import dev.chartroom.upload.Upload;
 import dev.chartroom.upload.Uploads;
-import java.io.StringReader;
+import dev.chartroom.intake.IngestGate;
+import dev.chartroom.intake.UploadedFile;
+import dev.chartroom.patient.EventFacts;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The patient upload contract's rules: what a file is (by content), one patient per PDF or TXT,
- * patient and event CSV files, idempotent re-uploads, and one transaction per upload so that a
- * refused file writes nothing.
+ * patient and event CSV files (read as they stream, events written in batches), idempotent
+ * re-uploads, and one transaction per upload so that a refused file writes nothing.
  */
 @Component
 class PatientUploadIntake {
@@ -58,12 +68,15 @@ class PatientUploadIntake {
     private final CsvLimits csvLimits;
     private final DocumentDecoding decoding;
     private final int pdfMaxPages;
+    private final IngestGate gate;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     PatientUploadIntake(Patients patients, Announcements announcements, DocumentTextExtraction textExtraction,
                         Uploads uploads, Documents documents, DocumentStorage storage, CsvLimits csvLimits,
-                        IntakeLimits limits, DocumentDecoding decoding, TransactionTemplate transaction, Clock clock) {
+                        IntakeLimits limits, DocumentDecoding decoding, IngestGate gate, TransactionTemplate transaction,
+                        Clock clock) {
+        this.gate = gate;
         this.patients = patients;
         this.announcements = announcements;
         this.textExtraction = textExtraction;
@@ -82,19 +95,39 @@ class PatientUploadIntake {
      *
      * @param columns the optional {@code columns} field of a CSV upload (see {@link ColumnMapping}); null when absent
      */
-    record Request(String organizationId, String groupId, boolean anonymize, String fileName, byte[] content,
-                   String columns) {
+    record Request(String organizationId, String groupId, boolean anonymize, UploadedFile file, String columns) {
+
+        String fileName() {
+            return file.name();
+        }
     }
 
+    /**
+     * Stores one file once the {@link IngestGate} admits it: a CSV in its organization's turn, a
+     * PDF or a note (one patient) in any free slot.
+     *
+     * @throws dev.chartroom.web.ServerBusyException when it was not admitted in time, or its writes kept
+     *                                               colliding with concurrent ones
+     */
     PatientUploadResponse accept(Request request) {
         Instant receivedAt = Instant.now(clock);
-        byte[] content = request.content();
-        ContentKind kind = ContentSniffer.sniff(content);
+        UploadedFile file = request.file();
+        // What the file is, by its first bytes and one pass over the rest: a CSV is never held whole.
+        byte[] head = file.head(ContentSniffer.SAMPLE_SIZE);
+        ContentKind kind = ContentSniffer.sniff(head, head.length, head.length == file.size());
+        UploadedFile.Scan scan = null;
+        if (kind == ContentKind.TEXT) {
+            scan = file.scan();
+            kind = scan.text() ? kind : ContentKind.OTHER;
+        }
         return switch (kind) {
-            case PDF -> acceptPdf(request, receivedAt);
+            case PDF -> gate.admit(() -> acceptPdf(request, file.bytes(), receivedAt));
             case TEXT -> {
-                refuseDataFormats(request.fileName(), content);
-                yield isCsv(request.fileName(), content) ? acceptCsv(request, receivedAt) : acceptText(request, receivedAt);
+                refuseDataFormats(request.fileName(), head);
+                UploadedFile.Scan text = scan;
+                yield isCsv(request.fileName(), head)
+                        ? gate.run(request.organizationId(), () -> acceptCsv(request, text, receivedAt))
+                        : gate.admit(() -> acceptText(request, file.bytes(), receivedAt));
             }
             default -> throw PatientUploadException.invalidFileType(
                     "File format not supported: send a PDF, a TXT or a CSV file.");
@@ -122,25 +155,25 @@ class PatientUploadIntake {
         }
     }
 
-    private PatientUploadResponse acceptPdf(Request request, Instant receivedAt) {
-        return switch (decoding.readPdf(request.content(), pdfMaxPages)) {
+    private PatientUploadResponse acceptPdf(Request request, byte[] content, Instant receivedAt) {
+        return switch (decoding.readPdf(content, pdfMaxPages)) {
             case PdfBoxTextExtractor.Result.Readable readable ->
-                    acceptOnePatient(request, receivedAt, KIND_PDF, ContentKind.PDF, readable.text());
+                    acceptOnePatient(request, content, receivedAt, KIND_PDF, ContentKind.PDF, readable.text());
             case PdfBoxTextExtractor.Result.Unreadable unreadable ->
                     throw PatientUploadException.invalidFileType("File format not supported: " + unreadable.reason());
         };
     }
 
-    private PatientUploadResponse acceptText(Request request, Instant receivedAt) {
-        String text = TextDecoding.decode(request.content()).replace("\r\n", "\n");
-        return acceptOnePatient(request, receivedAt, KIND_TXT, ContentKind.TEXT, text.strip());
+    private PatientUploadResponse acceptText(Request request, byte[] content, Instant receivedAt) {
+        String text = TextDecoding.decode(content).replace("\r\n", "\n");
+        return acceptOnePatient(request, content, receivedAt, KIND_TXT, ContentKind.TEXT, text.strip());
     }
 
     /** PDF and TXT: one patient per file, the file kept as the patient's document. */
-    private PatientUploadResponse acceptOnePatient(Request request, Instant receivedAt, String uploadKind,
-                                                   ContentKind contentKind, String text) {
+    private PatientUploadResponse acceptOnePatient(Request request, byte[] content, Instant receivedAt,
+                                                   String uploadKind, ContentKind contentKind, String text) {
         String org = request.organizationId();
-        String sha256 = Sha256.hex(request.content());
+        String sha256 = Sha256.hex(content);
         var earlier = uploads.sameFile(org, sha256, uploadKind, request.groupId());
         if (earlier.isPresent()) {
             return new PatientUploadResponse(true, 1, null, earlier.get().id());
@@ -151,7 +184,7 @@ class PatientUploadIntake {
         PatientFacts facts = new PatientFacts(externalId, found.name(), found.firstName(), found.lastName(),
                 found.birthDate(), found.sex(), null, null, null, null, java.util.Map.of());
         // The same new patient from two uploads at once: one fails on the key and runs again.
-        return Parts.retryingOnDuplicateKey(() -> storage.store(org, List.of(request.content()), blobs -> {
+        return Parts.retryingOnConflict(() -> storage.store(org, List.of(content), blobs -> {
                     StoredBlob blob = blobs.getFirst();
                     String uploadId = uploads.newId();
                     StoredPatients stored = patients.upsert(org, List.of(facts), Precedence.STORED_WINS, request.anonymize());
@@ -172,48 +205,84 @@ class PatientUploadIntake {
                 }));
     }
 
-    private PatientUploadResponse acceptCsv(Request request, Instant receivedAt) {
-        String text = TextDecoding.decode(request.content());
-        PatientFile.Parsed parsed;
-        try (CsvTable table = CsvTable.open(new StringReader(text), csvLimits)) {
-            ColumnMapping mapping = ColumnMapping.parse(request.columns());
-            parsed = PatientFile.parse(table, LocalDate.ofInstant(receivedAt, ZoneOffset.UTC), mapping);
-        } catch (PatientFile.MissingPatientIdException e) {
-            throw new PatientUploadException(org.springframework.http.HttpStatus.BAD_REQUEST, "missing_patient_id",
-                    "One or more rows have an empty patient_id (first at line " + e.line() + "); nothing was stored.");
-        } catch (InvalidCsvException e) {
-            throw PatientUploadException.invalidCsvFormat(e.getMessage());
-        }
-        String org = request.organizationId();
-        String sha256 = Sha256.hex(request.content());
-        String kind = parsed.eventFile() ? KIND_EVENT_CSV : KIND_PATIENT_CSV;
+    private PatientUploadResponse acceptCsv(Request request, UploadedFile.Scan scan, Instant receivedAt) {
         // New rows are inserted plainly (see PostgresPatientWriter): when a concurrent upload stored the
         // same new rows first, this one fails on the key, and a second run finds them and updates.
-        return Parts.retryingOnDuplicateKey(() -> storeCsv(request, receivedAt, parsed, org, sha256, kind));
+        return Parts.retryingOnConflict(() -> storeCsv(request, scan, receivedAt));
     }
 
-    private PatientUploadResponse storeCsv(Request request, Instant receivedAt, PatientFile.Parsed parsed, String org,
-                                           String sha256, String kind) {
+    /**
+     * Reads the file as it streams and writes it batch by batch, all in one transaction: a refusal
+     * halfway (a row without patient id, broken CSV) rolls back what earlier batches wrote.
+     */
+    private PatientUploadResponse storeCsv(Request request, UploadedFile.Scan scan, Instant receivedAt) {
+        String org = request.organizationId();
         return transaction.execute(status -> {
             String uploadId = uploads.newId();
-            StoredPatients stored = patients.upsert(org, parsed.patients(), Precedence.UPLOAD_WINS, request.anonymize());
-            patients.addToGroup(org, request.groupId(), stored.idsByExternalId().values());
-            patients.upsertEvents(org, stored, parsed.events());
-            int count = stored.idsByExternalId().size();
-            Upload upload = uploads.recordProcessed(org, uploadId, newUpload(request, kind, sha256), receivedAt,
-                    new Upload.Counts(parsed.rows(), parsed.expected(), count, parsed.errors().size()), parsed.errors());
-            announcements.patientsCreated(org, uploadId, created(stored));
+            var writing = new CsvWriting(org, request.groupId(), request.anonymize());
+            PatientFile.Read read;
+            Reader text = request.file().text(scan);
+            try (text; CsvTable table = CsvTable.open(text, csvLimits)) {
+                ColumnMapping mapping = ColumnMapping.parse(request.columns());
+                read = PatientFile.read(table, LocalDate.ofInstant(receivedAt, ZoneOffset.UTC), mapping, writing);
+            } catch (PatientFile.MissingPatientIdException e) {
+                throw new PatientUploadException(HttpStatus.BAD_REQUEST, "missing_patient_id",
+                        "One or more rows have an empty patient_id (first at line " + e.line() + "); nothing was stored.");
+            } catch (InvalidCsvException e) {
+                throw PatientUploadException.invalidCsvFormat(e.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String kind = read.eventFile() ? KIND_EVENT_CSV : KIND_PATIENT_CSV;
+            int count = writing.ids.size();
+            Upload upload = uploads.recordProcessed(org, uploadId, newUpload(request, kind, scan.sha256()), receivedAt,
+                    new Upload.Counts(read.rows(), read.expected(), count, read.errors().size()), read.errors());
+            announcements.patientsCreated(org, uploadId, writing.created);
             announcements.uploadProcessed(org, upload);
-            Integer expected = parsed.expected() > count ? parsed.expected() : null;
+            Integer expected = read.expected() > count ? read.expected() : null;
             return new PatientUploadResponse(true, count, expected, uploadId);
         });
+    }
+
+    /** Writes what a CSV holds as it is read: patients, their group, then each batch's events. */
+    private final class CsvWriting implements PatientFile.Sink {
+        private final String org;
+        private final String groupId;
+        private final boolean anonymize;
+        /** Every patient stored so far, for the events of later batches and the answer's count. */
+        final Map<String, Long> ids = new HashMap<>();
+        final Map<String, Long> created = new LinkedHashMap<>();
+
+        CsvWriting(String org, String groupId, boolean anonymize) {
+            this.org = org;
+            this.groupId = groupId;
+            this.anonymize = anonymize;
+        }
+
+        @Override
+        public void patients(List<PatientFacts> batch) {
+            store(batch);
+        }
+
+        @Override
+        public void events(List<PatientFacts> newPatients, List<EventFacts> events) {
+            store(newPatients);
+            patients.upsertEvents(org, new StoredPatients(ids, Set.of()), events);
+        }
+
+        private void store(List<PatientFacts> batch) {
+            StoredPatients stored = patients.upsert(org, batch, Precedence.UPLOAD_WINS, anonymize);
+            patients.addToGroup(org, groupId, stored.idsByExternalId().values());
+            ids.putAll(stored.idsByExternalId());
+            stored.created().forEach(externalId -> created.put(externalId, stored.idsByExternalId().get(externalId)));
+        }
     }
 
     /**
      * Text is a CSV when its name says so; without a telling name, when its first line is a
      * header starting with patient_id. Everything else is a clinical note.
      */
-    private static boolean isCsv(String fileName, byte[] content) {
+    private static boolean isCsv(String fileName, byte[] head) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
             return true;
@@ -221,7 +290,7 @@ class PatientUploadIntake {
         if (name.endsWith(".txt") || name.endsWith(".text") || name.endsWith(".md")) {
             return false;
         }
-        String start = new String(content, 0, Math.min(content.length, 64), java.nio.charset.StandardCharsets.ISO_8859_1)
+        String start = new String(head, 0, Math.min(head.length, 64), java.nio.charset.StandardCharsets.ISO_8859_1)
                 .replace("\uFEFF", "").replace("\u00EF\u00BB\u00BF", "").strip().toLowerCase(Locale.ROOT);
         return start.startsWith("patient_id,") || start.startsWith("\"patient_id\",");
     }
@@ -242,6 +311,6 @@ class PatientUploadIntake {
     private static NewUpload newUpload(Request request, String kind, String sha256) {
         String name = request.fileName() == null || request.fileName().length() <= 500 ? request.fileName()
                 : request.fileName().substring(0, 500);
-        return new NewUpload(kind, name, request.content().length, sha256, request.groupId(), request.anonymize());
+        return new NewUpload(kind, name, request.file().size(), sha256, request.groupId(), request.anonymize());
     }
 }

@@ -2,15 +2,17 @@ package dev.chartroom.intake.typedcsv;
 
 import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
+import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.IdempotencyKeyException;
 import dev.chartroom.web.InvalidRequestException;
-import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
+import dev.chartroom.web.ServerBusyException;
 import dev.chartroom.web.UnauthenticatedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
@@ -35,6 +37,14 @@ class TypedCsvErrors implements ErrorShape {
     }
 
     private static final Logger log = LoggerFactory.getLogger(TypedCsvErrors.class);
+
+    /** Every slot for ingest work stayed taken past the wait bound: 503 with Retry-After. */
+    @ExceptionHandler
+    ResponseEntity<TypedCsvResponses.Error> busy(ServerBusyException e) {
+        var answer = error(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", e.getMessage());
+        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .body(answer.getBody());
+    }
 
     @ExceptionHandler
     ResponseEntity<TypedCsvResponses.Error> refused(TypedCsvException e) {

@@ -12,6 +12,7 @@ import dev.chartroom.csv.InvalidCsvException;
 import dev.chartroom.csv.NotUtf8Exception;
 import dev.chartroom.csv.TypedCsv;
 import dev.chartroom.intake.Announcements;
+import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.upload.NewUpload;
 import dev.chartroom.upload.RowError;
@@ -48,11 +49,13 @@ class TypedCsvIntake {
     private final TypedCsvFiles files;
     private final CsvLimits csvLimits;
     private final IntakeLimits limits;
+    private final IngestGate gate;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     TypedCsvIntake(CaseIntake cases, Announcements announcements, Uploads uploads, TypedCsvFiles files, CsvLimits csvLimits, IntakeLimits limits,
-                   TransactionTemplate transaction, Clock clock) {
+                   IngestGate gate, TransactionTemplate transaction, Clock clock) {
+        this.gate = gate;
         this.cases = cases;
         this.announcements = announcements;
         this.uploads = uploads;
@@ -71,7 +74,18 @@ class TypedCsvIntake {
         return files.find(organizationId, fileName, type.value());
     }
 
+    /**
+     * Reads, checks and applies one file once the {@link IngestGate} admits it.
+     *
+     * @throws dev.chartroom.web.ServerBusyException when it was not admitted in time, or its writes kept
+     *                                               colliding with concurrent ones
+     */
     Outcome accept(String organizationId, TypedCsv.Type type, String fileName, long size, InputStream content) {
+        return gate.run(organizationId, () -> acceptAdmitted(organizationId, type, fileName, size, content));
+    }
+
+    private Outcome acceptAdmitted(String organizationId, TypedCsv.Type type, String fileName, long size,
+                                   InputStream content) {
         Instant receivedAt = Instant.now(clock);
         MessageDigest sha256 = Sha256.newDigest();
         TypedCsv.Table table = read(type, new DigestInputStream(content, sha256));
@@ -82,7 +96,7 @@ class TypedCsvIntake {
         }
         // Two uploads creating the same new cases (or notes) at once: one fails on the key and runs
         // again, finding them stored.
-        return Parts.retryingOnDuplicateKey(() -> store(organizationId, type, fileName, size, receivedAt, table, digest));
+        return Parts.retryingOnConflict(() -> store(organizationId, type, fileName, size, receivedAt, table, digest));
     }
 
     private Outcome store(String organizationId, TypedCsv.Type type, String fileName, long size, Instant receivedAt,
