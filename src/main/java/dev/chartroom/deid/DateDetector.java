@@ -46,7 +46,7 @@ final class DateDetector implements Detector {
                     + "|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?,?\\s+|\\()"
                     + "(?<m>0?[1-9]|1[0-2])/(?<d>0?[1-9]|[12]\\d|3[01])(?![\\w/]|\\.\\d)");
     private static final Pattern AGE = Pattern.compile(
-            "(?i)(?<![\\w.])(?:(?:9\\d|1[0-4]\\d)(?:\\s*|-)(?:years?|yrs?|y)(?:\\s*|-)(?:old|o\\.?)\\b|(?:9\\d|1[0-4]\\d)\\s*(?:yo|y/o|y\\.o\\.?|yrs?|years)\\b"
+            "(?i)(?=[\\da])(?<![\\w.])(?:(?:9\\d|1[0-4]\\d)(?:\\s*|-)(?:years?|yrs?|y)(?:\\s*|-)(?:old|o\\.?)\\b|(?:9\\d|1[0-4]\\d)\\s*(?:yo|y/o|y\\.o\\.?|yrs?|years)\\b"
                     + "|(?:9\\d|1[0-4]\\d)-?(?:year|yr)-?old\\b"
                     + "|\\b(?:age[ds]?|aged)\\s*(?::|of|is)?\\s*(?:9\\d|1[0-4]\\d)\\b(?:\\s*(?:years?|yrs?|yo))?"
                     + "|\\b(?:9\\d|1[0-4]\\d)(?=\\s*(?:year|yr)s?\\s+of\\s+age)"

@@ -37,8 +37,9 @@ final class NameDetector implements Detector {
             "\\b(?:Dr|Drs|Mr|Mrs|Ms|Mx|Messrs|Miss|Prof|Sr|Sra|Srta|Rev|Fr)\\.?[ \\t]+(?=\\p{L})(?<particles>(?:" + PARTICLE + "[ \\t]+)*)" + ANY_NAME
                     + "|\\b(?i:doctor|nurse|professor|pastor|rabbi|father|sister|officer|judge|attorney|coach|dear)[ \\t]+"
                     + "(?<name2>" + TITLE_CASE + ")");
-    private static final Pattern LABELLED = Pattern.compile(
-            "(?m)\\b(?i:(?:[a-z]+[ \\t]+)?(?:patient(?:'s)?(?:[ \\t]+(?:full[ \\t]+)?name)?|pt(?:\\.|[ \\t]+name)?|name|full[ \\t]+name|client|resident|member(?:[ \\t]+name)?"
+    /** A label that names a person, ending where its separator starts; matched backwards from each separator. */
+    private static final Pattern LABEL_AT_END = Pattern.compile(
+            "\\b(?i:(?:[a-z]+[ \\t]+)?(?:patient(?:'s)?(?:[ \\t]+(?:full[ \\t]+)?name)?|pt(?:\\.|[ \\t]+name)?|name|full[ \\t]+name|client|resident|member(?:[ \\t]+name)?"
                     + "|insured|subscriber|guarantor|beneficiary|policy[ \\t]*holder|dictated[ \\t]+by|transcribed[ \\t]+by|typed[ \\t]+by"
                     + "|(?:electronically[ \\t]+)?signed(?:[ \\t]+by)?|authenticated[ \\t]+by|reviewed[ \\t]+by|verified[ \\t]+by|approved[ \\t]+by"
                     + "|ordered[ \\t]+by|prescribed[ \\t]+by|entered[ \\t]+by|reported[ \\t]+by|read[ \\t]+by|performed[ \\t]+by|seen[ \\t]+by"
@@ -53,7 +54,9 @@ final class NameDetector implements Detector {
                     + "|investigator|representative|chaplain|paramedic|emt|crew|driver|owner|ordering|md|do|doctor|coordinator"
                     + "|manager|officer|worker|aide|cna|ma|lpn|rep|agent|liaison|advocate|donor|sponsor|monitor|contact[ \\t]+person"
                     + "|person[ \\t]+present|present|attendees?|participants?|family[ \\t]+present|visitor))"
-                    + "[ \\t]*(?:[:#]|-{1,2}|—)[ \\t]*" + ANY_NAME);
+                    + "[ \\t]*\\z");
+    private static final Pattern LABEL_SEPARATOR = Pattern.compile("(?:[:#]|[ \\t]-{1,2}[ \\t]|—)[ \\t]*");
+    private static final Pattern NAME_HERE = Pattern.compile(ANY_NAME);
     /** A role word before a name in prose: "RN Hollis Greer", "Paramedic S. Kowalski", "chaplain Fr. Obi". */
     private static final Pattern ROLE = Pattern.compile(
             "\\b(?:RN|LPN|NP|PA|EMT|CNA|MA|MD|(?i:nurse|paramedic|technician|tech|therapist|chaplain|pharmacist|interpreter|adjuster"
@@ -61,8 +64,10 @@ final class NameDetector implements Detector {
                     + "|coordinator|manager|officer|deputy|trooper|social\\s+worker|teacher|counselor|counsellor|midwife|doula|dentist"
                     + "|hygienist|dietitian|nutritionist|scribe|student|volunteer|supervisor|director|colleague|partner\\s+dr\\.?))"
                     + "[ \\t]+(?<name>" + TITLE_CASE + ")");
-    private static final Pattern CREDENTIALED = Pattern.compile(
-            ANY_NAME + ",?[ \\t]+(?:M\\.?D\\.?|D\\.?O\\.?|R\\.?N\\.?|N\\.?P\\.?|PA-C|P\\.?A\\.?|Ph\\.?D\\.?|DDS|DMD|PharmD|Pharm\\.?D\\.?|LPN|CNA|MSW"
+    /** A name that ends where a credential starts; matched backwards from each credential found. */
+    private static final Pattern NAME_AT_END = Pattern.compile("(?<![\\p{L}.'’-])" + ANY_NAME + "\\z");
+    private static final Pattern CREDENTIAL = Pattern.compile(
+            "(?<=[\\p{L}.]),?[ \\t]+(?:M\\.?D\\.?|D\\.?O\\.?|R\\.?N\\.?|N\\.?P\\.?|PA-C|P\\.?A\\.?|Ph\\.?D\\.?|DDS|DMD|PharmD|Pharm\\.?D\\.?|LPN|CNA|MSW"
                     + "|LCSW|LICSW|LMFT|LPC|FNP(?:-C|-BC)?|ANP|APRN|CRNA|CNM|DNP|DPM|OD|DPT|PT|OTR(?:/L)?|RD|RDN|MPH|MBBS|FACS|FACP"
                     + "|FRCP|FRCS|RPh|CCC-SLP|SLP|BSN|MSN|EMT|EMT-P|LVN|RRT|NP-C|COA|COT|COMT|CCDS|CEPS|CST|RT|RDMS|RVT|RDCS|RCS"
                     + "|CMA|RMA|MT|MLS|MLT|CLS|HTL|CPhT|PharmD|DC|LAc|CRNP|ACNP|AGNP|PMHNP|WHNP|CPNP|DNP|EdD|PsyD|LMHC|LADC"
@@ -154,8 +159,18 @@ final class NameDetector implements Detector {
             int start = m.group("name") != null && !m.group("particles").isEmpty() ? m.start("particles") : m.start(group);
             addName(text, start, m.end(group), true, found);
         }
-        for (Pattern cued : List.of(LABELLED, CREDENTIALED)) {
-            for (Matcher m = cued.matcher(text); m.find(); ) {
+        for (Matcher separator = LABEL_SEPARATOR.matcher(text); separator.find(); ) {
+            int lineStart = Math.max(text.lastIndexOf('\n', separator.start()) + 1, separator.start() - 48);
+            if (LABEL_AT_END.matcher(text).region(lineStart, separator.start()).useTransparentBounds(true).find()) {
+                Matcher m = NAME_HERE.matcher(text).region(separator.end(), text.length());
+                if (m.lookingAt()) {
+                    addName(text, m.start("name"), m.end("name"), true, found);
+                }
+            }
+        }
+        for (Matcher c = CREDENTIAL.matcher(text); c.find(); ) {
+            Matcher m = NAME_AT_END.matcher(text).region(Math.max(0, c.start() - 60), c.start()).useTransparentBounds(true);
+            if (m.find()) {
                 addName(text, m.start("name"), m.end("name"), true, found);
             }
         }

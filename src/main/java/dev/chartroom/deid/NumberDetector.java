@@ -26,17 +26,17 @@ final class NumberDetector implements Detector {
                     + "|::(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})(?![\\w:])");
     private static final Pattern MAC = Pattern.compile("(?i)\\b(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}\\b");
     private static final Pattern PHONE = Pattern.compile(
-            "(?i)(?<![\\w/.-])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?![\\w/-]|\\.\\d)"
+            "(?i)(?=[\\d(+e])(?:(?<![\\w/.-])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?![\\w/-]|\\.\\d)"
                     + "(?:\\s*(?:x|ext\\.?|extension)\\s*\\d{1,6})?"
                     + "|(?<![\\w/.-])\\+(?:[2-9]\\d{0,2})(?:[\\s.-]?\\(?\\d{1,4}\\)?){2,5}\\d(?![\\w/-])"
                     + "|(?<![\\w/.-])\\d{3}[\\s.-]\\d{4}(?=\\s*(?:\\(|\\b(?:cell|home|work|fax|mobile|phone|ph)\\b))"
-                    + "|\\b(?:ext\\.?|extension)\\s*\\d{2,6}\\b");
+                    + "|\\b(?:ext\\.?|extension)\\s*\\d{2,6}\\b)");
     private static final Pattern PHONE_CUE = Pattern.compile(
             "(?i)\\b(?:phone|tel|telephone|ph|cell|mobile|fax|pager|beeper|call(?:ed)?\\s+(?:at|on)|reach(?:ed)?\\s+at|contact(?:ed)?\\s+at)"
                     + "\\s*(?:#|no\\.?|number)?\\s*[:.=]?\\s*(\\+?[\\d(][\\d\\s().-]{5,18}\\d)");
     private static final Pattern SSN = Pattern.compile(
             "(?<![\\w-])\\d{3}-\\d{2}-\\d{4}(?![\\w-])|(?<![\\w-])\\d{3} \\d{2} \\d{4}(?![\\w-])"
-                    + "|(?i)(?<=\\b(?:ssn|social\\s+security(?:\\s+(?:number|no\\.?|#))?)\\s{0,3}[:#]?\\s{0,3})\\d{9}\\b");
+                    + "|(?i)(?=\\d{9}\\b)(?<=\\b(?:ssn|social\\s+security(?:\\s+(?:number|no\\.?|#))?)\\s{0,3}[:#]?\\s{0,3})\\d{9}\\b");
     private static final Pattern CARD = Pattern.compile(
             "(?<![\\w-])\\d{4}(?:[ -]?\\d{4}){2,3}(?:[ -]?\\d{1,3})?(?![\\w-])");
     private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
@@ -68,36 +68,47 @@ final class NumberDetector implements Detector {
     private static final Pattern LONG_NUMBER = Pattern.compile(
             "(?<![\\w.,/-])\\d{7,}(?![\\w.,/]|\\s*(?:mg|mcg|g|kg|ml|mL|units?|iu|IU|cells|copies|/))");
     /** Room and bed numbers are not identifiers: "Room 517-B", "Bed 12A". */
-    private static final String NOT_AFTER_ROOM = "(?<!(?i:room|rm\\.?|bed|bay|unit|floor|suite|ward|exit|page|lead|step)\\s{1,3})";
+    private static final Pattern ROOM_BEFORE = Pattern.compile("(?i)(?:room|rm\\.?|bed|bay|unit|floor|suite|ward|exit|page|lead|step)\\s{1,3}$");
     /** A code of capitals and digits in groups, with at least three digits: AB-2231-X, 4471-XK9, K88412. */
     private static final Pattern CODE = Pattern.compile(
-            NOT_AFTER_ROOM + "(?<![\\w-])(?=(?:[A-Z-]*\\d){3})(?=[\\dA-Z-]*[A-Z])(?=[A-Z0-9-]{6})[A-Z0-9]{1,12}(?:-[A-Z0-9]{1,12}){1,4}(?![\\w-])"
-                    + "|" + NOT_AFTER_ROOM + "(?<![\\w-])(?=(?:[A-Z]*\\d){4})(?=\\d*[A-Z])[A-Z0-9]{6,20}(?![\\w-])");
+            "(?<![\\w-])(?=[A-Z0-9])(?=(?:[A-Z-]*\\d){3})(?=[\\dA-Z-]*[A-Z])(?=[A-Z0-9-]{6})[A-Z0-9]{1,12}(?:-[A-Z0-9]{1,12}){1,4}(?![\\w-])"
+                    + "|(?<![\\w-])(?=[A-Z0-9])(?=(?:[A-Z]*\\d){4})(?=\\d*[A-Z])[A-Z0-9]{6,20}(?![\\w-])");
     /** Digits in dashed groups, seven or more in all: 24-118873, 11-204-6689 (not a date, not a phone). */
     private static final Pattern DASHED_NUMBER = Pattern.compile(
-            NOT_AFTER_ROOM + "(?<![\\w.-])(?!\\d{4}-\\d{1,2}-\\d{1,2}(?![\\d-]))(?=(?:-?\\d){7})\\d{1,8}(?:-\\d{1,8}){1,3}(?![\\w-])");
+            "(?<![\\w.-])(?=\\d)(?!\\d{4}-\\d{1,2}-\\d{1,2}(?![\\d-]))(?=(?:-?\\d){7})\\d{1,8}(?:-\\d{1,8}){1,3}(?![\\w-])");
     /** Any word, then "#", "no." or "number", then a code with a digit: Incident #: 24-118873, Kit no. K88412. */
     private static final Pattern NUMBERED = Pattern.compile(
             "(?i)\\b(?!(?:room|rm|bed|bay|unit|floor|suite|ward|page|step|day|week|dose|cycle|gravida|para|grade|stage|level|size"
                     + "|french|lead|channel|line|tab|vial|version|v|exit|question|item|problem|number|no|apt|apartment)\\b)[a-z]{2,20}\\.?"
                     + "\\s{0,2}(?:#|no\\.|num(?:ber)?\\.?)\\s{0,2}:?\\s{0,2}(?<code>(?=[\\w/-]*\\d)[A-Za-z0-9][\\w/-]{1,30})");
 
+    /** Runs of text without spaces that hold a dot, an @ or a colon: the only places addresses can be. */
+    private static final Pattern ADDRESS_LIKE = Pattern.compile("[^\\s<>\"'()\\[\\]]++");
+
     @Override
     public void find(String text, Subject subject, List<Finding> into) {
-        all(EMAIL, text, Identifier.EMAIL, into);
-        for (Matcher m = URL.matcher(text); m.find(); ) {
-            int end = trimTrailingPunctuation(text, m.start(), m.end());
-            if (end > m.start()) {
-                into.add(new Finding(Identifier.URL, m.start(), end));
+        // Addresses are scanned for only inside runs that could hold one: far fewer positions to try.
+        for (Matcher run = ADDRESS_LIKE.matcher(text); run.find(); ) {
+            int from = run.start();
+            int to = run.end();
+            if (to - from < 3 || !holdsAny(text, from, to)) {
+                continue;
             }
-        }
-        all(IPV4, text, Identifier.IP, into);
-        for (Matcher m = IPV6.matcher(text); m.find(); ) {
-            if (m.group().chars().filter(c -> c == ':').count() >= 3 || m.group().contains("::") && m.group().length() > 4) {
-                into.add(new Finding(Identifier.IP, m.start(), m.end()));
+            inRun(EMAIL, text, from, to, Identifier.EMAIL, into);
+            for (Matcher m = URL.matcher(text).region(from, to).useTransparentBounds(true); m.find(); ) {
+                int end = trimTrailingPunctuation(text, m.start(), m.end());
+                if (end > m.start()) {
+                    into.add(new Finding(Identifier.URL, m.start(), end));
+                }
             }
+            inRun(IPV4, text, from, to, Identifier.IP, into);
+            for (Matcher m = IPV6.matcher(text).region(from, to).useTransparentBounds(true); m.find(); ) {
+                if (m.group().chars().filter(c -> c == ':').count() >= 3 || m.group().contains("::") && m.group().length() > 4) {
+                    into.add(new Finding(Identifier.IP, m.start(), m.end()));
+                }
+            }
+            inRun(MAC, text, from, to, Identifier.DEVICE, into);
         }
-        all(MAC, text, Identifier.DEVICE, into);
         all(SSN, text, Identifier.SSN, into);
         all(PHONE, text, Identifier.PHONE, into);
         for (Matcher m = PHONE_CUE.matcher(text); m.find(); ) {
@@ -116,14 +127,37 @@ final class NumberDetector implements Detector {
         }
         all(VIN, text, Identifier.DEVICE, into);
         all(LONG_NUMBER, text, Identifier.OTHER, into);
-        all(DASHED_NUMBER, text, Identifier.OTHER, into);
+        for (Pattern code : List.of(CODE, DASHED_NUMBER)) {
+            for (Matcher m = code.matcher(text); m.find(); ) {
+                if (!ROOM_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+                    into.add(new Finding(Identifier.OTHER, m.start(), m.end()));
+                }
+            }
+        }
         for (Matcher m = NUMBERED.matcher(text); m.find(); ) {
             int end = trimTrailingPunctuation(text, m.start("code"), m.end("code"));
             if (end > m.start("code")) {
                 into.add(new Finding(Identifier.OTHER, m.start("code"), end));
             }
         }
-        all(CODE, text, Identifier.OTHER, into);
+    }
+
+    private static boolean holdsAny(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '@' || c == ':') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void inRun(Pattern pattern, String text, int from, int to, Identifier kind, List<Finding> into) {
+        for (Matcher m = pattern.matcher(text).region(from, to).useTransparentBounds(true); m.find(); ) {
+            if (m.end() > m.start()) {
+                into.add(new Finding(kind, m.start(), m.end()));
+            }
+        }
     }
 
     private static void all(Pattern pattern, String text, Identifier kind, List<Finding> into) {
