@@ -52,6 +52,7 @@ public final class RecordDeidentifier {
         }
         Subject subject = subject(p);
         var attributes = new LinkedHashMap<String, String>();
+        attributes.put("deidentified_by", TextDeidentifier.METHOD);
         LocalDate birthDate = p.birthDate() == null ? null : p.birthDate().plusDays(subject.dateShiftDays());
         if (p.birthDate() != null && p.birthDate().plusYears(90).isBefore(today.plusDays(1))) {
             birthDate = null;

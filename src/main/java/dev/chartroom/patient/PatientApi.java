@@ -46,19 +46,24 @@ class PatientApi {
         this.parts = parts;
     }
 
+    /** The attribute a de-identified record keeps the name of the rules in (see dev.chartroom.deid). */
+    static final String DEIDENTIFIED_BY = "deidentified_by";
+
     record PatientPage(List<PatientSummary> data, String nextCursor) {
     }
 
     /**
-     * One patient's whole record. {@code anonymizeRequested}: an upload asked for de-identification;
-     * the de-identification itself is not built yet, so the record still holds what was sent.
+     * One patient's whole record. {@code anonymized}: the record was stored de-identified (an upload
+     * with {@code anonymize=true}), by the rules {@code deidentificationMethod} names;
+     * {@code anonymizeRequested} says the same under its earlier name.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record PatientRecord(long id, String externalId, String name, String firstName, String lastName, LocalDate birthDate,
                          String sex, String phone, String email, String diagnosis, String zip,
                          Map<String, String> attributes, List<String> groups, List<PatientEvent> events,
                          List<DocumentView> documents, Object cases, Object medications, Object allergies,
-                         String text, boolean anonymizeRequested, Instant createdAt, Instant updatedAt) {
+                         String text, boolean anonymized, String deidentificationMethod, boolean anonymizeRequested,
+                         Instant createdAt, Instant updatedAt) {
     }
 
     @GetMapping
@@ -105,7 +110,9 @@ class PatientApi {
                 details.phone(), details.email(), details.diagnosis(), details.zip(), details.attributes(), p.groups(),
                 details.events(), docs, more.getOrDefault("cases", List.of()),
                 more.getOrDefault("medications", List.of()), more.getOrDefault("allergies", List.of()),
-                details.clinicalText(), details.anonymized(), p.createdAt(), p.updatedAt());
+                details.clinicalText(), details.anonymized(),
+                details.anonymized() ? details.attributes().get(DEIDENTIFIED_BY) : null, details.anonymized(),
+                p.createdAt(), p.updatedAt());
     }
 
     /** Two modules' lists under one name are shown as one list. */

@@ -7,6 +7,8 @@ import dev.chartroom.csv.CsvLimits;
 import dev.chartroom.csv.CsvTable;
 import dev.chartroom.csv.InvalidCsvException;
 import dev.chartroom.csv.PatientFile;
+import dev.chartroom.deid.Deidentification;
+import dev.chartroom.deid.RecordDeidentifier;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
 import dev.chartroom.document.DocumentDecoding;
@@ -69,14 +71,16 @@ class PatientUploadIntake {
     private final DocumentDecoding decoding;
     private final int pdfMaxPages;
     private final IngestGate gate;
+    private final Deidentification deidentification;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     PatientUploadIntake(Patients patients, Announcements announcements, DocumentTextExtraction textExtraction,
                         Uploads uploads, Documents documents, DocumentStorage storage, CsvLimits csvLimits,
-                        IntakeLimits limits, DocumentDecoding decoding, IngestGate gate, TransactionTemplate transaction,
-                        Clock clock) {
+                        IntakeLimits limits, DocumentDecoding decoding, IngestGate gate, Deidentification deidentification,
+                        TransactionTemplate transaction, Clock clock) {
         this.gate = gate;
+        this.deidentification = deidentification;
         this.patients = patients;
         this.announcements = announcements;
         this.textExtraction = textExtraction;
@@ -181,20 +185,29 @@ class PatientUploadIntake {
         LocalDate today = LocalDate.ofInstant(receivedAt, ZoneOffset.UTC);
         PatientFacts found = TextDemographics.read(text, today);
         String externalId = found.externalId() != null ? found.externalId() : "doc-" + sha256.substring(0, 16);
-        PatientFacts facts = new PatientFacts(externalId, found.name(), found.firstName(), found.lastName(),
+        PatientFacts stated = new PatientFacts(externalId, found.name(), found.firstName(), found.lastName(),
                 found.birthDate(), found.sex(), null, null, null, null, java.util.Map.of());
+        // Anonymized: the record, the note and the stored document are the de-identified forms; the
+        // original file is never written (the document kept is the de-identified text).
+        RecordDeidentifier records = request.anonymize() ? deidentification.forOrganization(org) : null;
+        PatientFacts facts = records == null ? stated : records.patient(stated);
+        String note = records == null ? text : records.note(text, stated).text();
+        byte[] kept = records == null ? content : note.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ContentKind keptKind = records == null ? contentKind : ContentKind.TEXT;
+        String keptName = records == null ? fileName(request, contentKind) : "anonymized.txt";
+        String patientExternalId = facts.externalId();
         // The same new patient from two uploads at once: one fails on the key and runs again.
-        return Parts.retryingOnConflict(() -> storage.store(org, List.of(content), blobs -> {
+        return Parts.retryingOnConflict(() -> storage.store(org, List.of(kept), blobs -> {
                     StoredBlob blob = blobs.getFirst();
                     String uploadId = uploads.newId();
                     StoredPatients stored = patients.upsert(org, List.of(facts), Precedence.STORED_WINS, request.anonymize());
-                    long patientId = stored.idsByExternalId().get(externalId);
+                    long patientId = stored.idsByExternalId().get(patientExternalId);
                     patients.addToGroup(org, request.groupId(), List.of(patientId));
-                    boolean known = documents.ofPatient(org, patientId).stream().anyMatch(d -> d.sha256().equals(sha256));
+                    boolean known = documents.ofPatient(org, patientId).stream().anyMatch(d -> d.sha256().equals(blob.sha256()));
                     if (!known) {
-                        patients.appendClinicalText(org, patientId, text);
+                        patients.appendClinicalText(org, patientId, note);
                         var document = documents.store(org, new Documents.NewDocument(patientId, uploadId,
-                                fileName(request, contentKind), contentKind, blob, null, null, "processed", text));
+                                keptName, keptKind, blob, null, null, "processed", note));
                         textExtraction.schedule(org, document.id());
                     }
                     Upload upload = uploads.recordProcessed(org, uploadId, newUpload(request, uploadKind, sha256),
@@ -219,7 +232,8 @@ class PatientUploadIntake {
         String org = request.organizationId();
         return transaction.execute(status -> {
             String uploadId = uploads.newId();
-            var writing = new CsvWriting(org, request.groupId(), request.anonymize());
+            var writing = new CsvWriting(org, request.groupId(),
+                    request.anonymize() ? deidentification.forOrganization(org) : null);
             PatientFile.Read read;
             Reader text = request.file().text(scan);
             try (text; CsvTable table = CsvTable.open(text, csvLimits)) {
@@ -248,15 +262,16 @@ class PatientUploadIntake {
     private final class CsvWriting implements PatientFile.Sink {
         private final String org;
         private final String groupId;
-        private final boolean anonymize;
+        /** The de-identification of an anonymized upload, else null: rows are stored as read. */
+        private final RecordDeidentifier records;
         /** Every patient stored so far, for the events of later batches and the answer's count. */
         final Map<String, Long> ids = new HashMap<>();
         final Map<String, Long> created = new LinkedHashMap<>();
 
-        CsvWriting(String org, String groupId, boolean anonymize) {
+        CsvWriting(String org, String groupId, RecordDeidentifier records) {
             this.org = org;
             this.groupId = groupId;
-            this.anonymize = anonymize;
+            this.records = records;
         }
 
         @Override
@@ -267,11 +282,13 @@ class PatientUploadIntake {
         @Override
         public void events(List<PatientFacts> newPatients, List<EventFacts> events) {
             store(newPatients);
-            patients.upsertEvents(org, new StoredPatients(ids, Set.of()), events);
+            patients.upsertEvents(org, new StoredPatients(ids, Set.of()),
+                    records == null ? events : events.stream().map(records::event).toList());
         }
 
-        private void store(List<PatientFacts> batch) {
-            StoredPatients stored = patients.upsert(org, batch, Precedence.UPLOAD_WINS, anonymize);
+        private void store(List<PatientFacts> read) {
+            List<PatientFacts> batch = records == null ? read : read.stream().map(records::patient).toList();
+            StoredPatients stored = patients.upsert(org, batch, Precedence.UPLOAD_WINS, records != null);
             patients.addToGroup(org, groupId, stored.idsByExternalId().values());
             ids.putAll(stored.idsByExternalId());
             stored.created().forEach(externalId -> created.put(externalId, stored.idsByExternalId().get(externalId)));
@@ -311,6 +328,8 @@ class PatientUploadIntake {
     private static NewUpload newUpload(Request request, String kind, String sha256) {
         String name = request.fileName() == null || request.fileName().length() <= 500 ? request.fileName()
                 : request.fileName().substring(0, 500);
-        return new NewUpload(kind, name, request.file().size(), sha256, request.groupId(), request.anonymize());
+        // An anonymized upload keeps no file name: names of files often are the patient's.
+        return new NewUpload(kind, request.anonymize() ? null : name, request.file().size(), sha256, request.groupId(),
+                request.anonymize());
     }
 }
