@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,6 +45,10 @@ class AdminApi {
         }
     }
 
+    /** The settings an organization can change; absent fields stay as they are. */
+    record OrganizationSettings(Boolean anonymizeUploads) {
+    }
+
     record KeyList(List<ApiKey> data) {
     }
 
@@ -67,6 +72,17 @@ class AdminApi {
     @Operation(summary = "Read an organization")
     Organization get(@PathVariable String id) {
         return organizations.find(id).orElseThrow(AdminApi::noOrganization);
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change an organization's settings",
+            description = "anonymizeUploads: patient uploads that do not send anonymize are de-identified (anonymize=true)")
+    Organization change(@PathVariable String id, @RequestBody OrganizationSettings settings) {
+        Organization organization = organizations.find(id).orElseThrow(AdminApi::noOrganization);
+        if (settings.anonymizeUploads() != null) {
+            organization = organizations.anonymizeUploads(id, settings.anonymizeUploads()).orElseThrow(AdminApi::noOrganization);
+        }
+        return organization;
     }
 
     @PostMapping("/{id}/api-keys")

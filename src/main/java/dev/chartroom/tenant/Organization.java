@@ -2,6 +2,10 @@ package dev.chartroom.tenant;
 
 import java.time.Instant;
 
-/** A tenant: owns every patient, file and setting below it. */
-public record Organization(String id, String name, Instant createdAt) {
+/**
+ * A tenant: owns every patient, file and setting below it.
+ *
+ * @param anonymizeUploads whether its patient uploads are de-identified unless one says {@code anonymize=false}
+ */
+public record Organization(String id, String name, Instant createdAt, boolean anonymizeUploads) {
 }

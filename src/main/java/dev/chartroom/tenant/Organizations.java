@@ -17,10 +17,13 @@ public class Organizations {
             insert into organization (id, name, created_at) values (:id, :name, :createdAt)
             """;
     private static final String FIND = """
-            select id, name, created_at from organization where id = :id
+            select id, name, created_at, anonymize_uploads from organization where id = :id
             """;
     private static final String ALL = """
-            select id, name, created_at from organization order by id
+            select id, name, created_at, anonymize_uploads from organization order by id
+            """;
+    private static final String SET_ANONYMIZE = """
+            update organization set anonymize_uploads = :anonymize where id = :id
             """;
     private static final String COUNT = """
             select count(*) from organization
@@ -36,7 +39,7 @@ public class Organizations {
 
     /** Creates an organization; empty when one with that id exists already. */
     public Optional<Organization> create(String id, String name) {
-        var organization = new Organization(id, name, Instant.now(clock));
+        var organization = new Organization(id, name, Instant.now(clock), false);
         try {
             jdbc.sql(INSERT)
                     .param("id", id)
@@ -53,6 +56,17 @@ public class Organizations {
         return jdbc.sql(FIND).param("id", id).query(Organizations::map).optional();
     }
 
+    /** Makes anonymization the default of the organization's patient uploads, or not; empty when there is no such organization. */
+    public Optional<Organization> anonymizeUploads(String id, boolean anonymize) {
+        jdbc.sql(SET_ANONYMIZE).param("anonymize", anonymize).param("id", id).update();
+        return find(id);
+    }
+
+    /** Whether an upload of the organization that does not say is de-identified. */
+    public boolean anonymizesUploads(String id) {
+        return find(id).map(Organization::anonymizeUploads).orElse(false);
+    }
+
     public List<Organization> all() {
         return jdbc.sql(ALL).query(Organizations::map).list();
     }
@@ -62,6 +76,7 @@ public class Organizations {
     }
 
     private static Organization map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Organization(rs.getString("id"), rs.getString("name"), TimeColumns.instant(rs, "created_at"));
+        return new Organization(rs.getString("id"), rs.getString("name"), TimeColumns.instant(rs, "created_at"),
+                rs.getBoolean("anonymize_uploads"));
     }
 }

@@ -139,6 +139,24 @@ class AnonymizedUploadIT extends ApplicationTest {
         assertThat(patient.text()).contains("Quartermaine");
     }
 
+    @Test
+    void anOrganizationCanMakeAnonymizationTheDefault() {
+        var changed = http.send("PATCH", "/admin/v1/organizations/" + acme.id(), "application/json",
+                "{\"anonymizeUploads\": true}".getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer " + ADMIN_TOKEN);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("anonymizeUploads").asBoolean()).isTrue();
+
+        var unsaid = http.post(UPLOAD, new Multipart().file("file", "note.txt", "text/plain", NOTE.getBytes(StandardCharsets.UTF_8))
+                .field("teamId", acme.id()).field("groupId", "default"), acme.bearer());
+        upload("note-again.txt", NOTE.replace("MRN: ZQ-448812", "MRN: ZQ-448813"), false);
+
+        assertThat(unsaid.status()).isEqualTo(200);
+        JsonNode list = http.get("/v1/patients", acme.bearer()).json().get("data");
+        assertThat(list).extracting(p -> p.get("externalId").asString())
+                .anySatisfy(id -> assertThat(id).matches("anon-[a-z2-7]{20}"))
+                .contains("ZQ-448813");
+    }
+
     private String documentText(JsonNode patient) {
         JsonNode documents = patient.get("documents");
         assertThat(documents).hasSize(1);

@@ -78,13 +78,14 @@ class PatientUploadController {
         if (groups.find(caller.organizationId(), group).isEmpty()) {
             throw new PatientUploadException(HttpStatus.NOT_FOUND, "group_not_found", "No group with that groupId in this team.");
         }
-        return intake.accept(new PatientUploadIntake.Request(caller.organizationId(), group, anonymize(anonymize),
-                UploadedFile.of(file), columns));
+        return intake.accept(new PatientUploadIntake.Request(caller.organizationId(), group,
+                intake.anonymizes(caller.organizationId(), anonymize(anonymize)), UploadedFile.of(file), columns));
     }
 
-    private static boolean anonymize(String value) {
+    /** The anonymize field as sent; null when the upload does not say. */
+    private static Boolean anonymize(String value) {
         if (value == null || value.isBlank()) {
-            return false;
+            return null;
         }
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;

@@ -8,6 +8,7 @@ import dev.chartroom.csv.CsvTable;
 import dev.chartroom.csv.InvalidCsvException;
 import dev.chartroom.csv.PatientFile;
 import dev.chartroom.deid.Deidentification;
+import dev.chartroom.tenant.Organizations;
 import dev.chartroom.deid.RecordDeidentifier;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
@@ -72,14 +73,16 @@ class PatientUploadIntake {
     private final int pdfMaxPages;
     private final IngestGate gate;
     private final Deidentification deidentification;
+    private final Organizations organizations;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     PatientUploadIntake(Patients patients, Announcements announcements, DocumentTextExtraction textExtraction,
                         Uploads uploads, Documents documents, DocumentStorage storage, CsvLimits csvLimits,
                         IntakeLimits limits, DocumentDecoding decoding, IngestGate gate, Deidentification deidentification,
-                        TransactionTemplate transaction, Clock clock) {
+                        Organizations organizations, TransactionTemplate transaction, Clock clock) {
         this.gate = gate;
+        this.organizations = organizations;
         this.deidentification = deidentification;
         this.patients = patients;
         this.announcements = announcements;
@@ -113,6 +116,11 @@ class PatientUploadIntake {
      * @throws dev.chartroom.web.ServerBusyException when it was not admitted in time, or its writes kept
      *                                               colliding with concurrent ones
      */
+    /** An upload is de-identified when it says so, or, when it does not say, when its organization's setting does. */
+    boolean anonymizes(String organizationId, Boolean stated) {
+        return stated != null ? stated : organizations.anonymizesUploads(organizationId);
+    }
+
     PatientUploadResponse accept(Request request) {
         Instant receivedAt = Instant.now(clock);
         UploadedFile file = request.file();
