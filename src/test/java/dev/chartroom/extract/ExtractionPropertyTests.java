@@ -84,7 +84,7 @@ class ExtractionPropertyTests {
 
     @Provide
     Arbitrary<String> notes() {
-        return ClinicalFragments.notes(40);
+        return ClinicalFragments.notes(60);
     }
 
     @Provide
@@ -94,8 +94,8 @@ class ExtractionPropertyTests {
 
     @Provide
     Arbitrary<String> notesOrRaw() {
-        return Arbitraries.oneOf(ClinicalFragments.notes(40), ClinicalFragments.raw(),
-                ClinicalFragments.notes(20).map(note -> note.replace("\n", "\r\n")));
+        return Arbitraries.oneOf(ClinicalFragments.notes(60), ClinicalFragments.raw(),
+                ClinicalFragments.notes(30).map(note -> note.replace("\n", "\r\n")));
     }
 
     /** Every span inside the text; its text, with whitespace collapsed, holds the name or substance. */
