@@ -1,5 +1,7 @@
 package dev.chartroom.patient;
 
+import dev.chartroom.jobs.FailedStep;
+import dev.chartroom.jobs.StepFailures;
 import dev.chartroom.text.Text;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.chartroom.audit.AuditLog;
@@ -34,11 +36,13 @@ class PatientApi {
     private final SignedUrls urls;
     private final List<PatientRecordPart> parts;
     private final ClinicalFacts clinicalFacts;
+    private final StepFailures stepFailures;
     private final AuditLog audit;
 
     PatientApi(Patients patients, Documents documents, SignedUrls urls, List<PatientRecordPart> parts,
-               ClinicalFacts clinicalFacts, AuditLog audit) {
+               ClinicalFacts clinicalFacts, StepFailures stepFailures, AuditLog audit) {
         this.clinicalFacts = clinicalFacts;
+        this.stepFailures = stepFailures;
         this.audit = audit;
         this.patients = patients;
         this.documents = documents;
@@ -58,7 +62,8 @@ class PatientApi {
                          String sex, String phone, String email, String diagnosis, String zip,
                          Map<String, String> attributes, List<String> groups, List<PatientEvent> events,
                          List<DocumentView> documents, Object cases, Object medications, Object allergies,
-                         String text, boolean anonymizeRequested, Instant createdAt, Instant updatedAt) {
+                         String text, boolean anonymizeRequested, Instant createdAt, Instant updatedAt,
+                         List<FailedStep> failedSteps) {
     }
 
     @GetMapping
@@ -105,7 +110,8 @@ class PatientApi {
                 details.phone(), details.email(), details.diagnosis(), details.zip(), details.attributes(), p.groups(),
                 details.events(), docs, more.getOrDefault("cases", List.of()),
                 more.getOrDefault("medications", List.of()), more.getOrDefault("allergies", List.of()),
-                details.clinicalText(), details.anonymized(), p.createdAt(), p.updatedAt());
+                details.clinicalText(), details.anonymized(), p.createdAt(), p.updatedAt(),
+                stepFailures.ofPatient(caller.organizationId(), patientId));
     }
 
     /** Two modules' lists under one name are shown as one list. */
