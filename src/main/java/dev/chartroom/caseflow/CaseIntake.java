@@ -78,6 +78,7 @@ public class CaseIntake {
         Map<String, Cases.Stored> stored = cases.stored(organizationId, byAppointment.keySet());
         Instant now = Instant.now(clock);
         Map<Long, List<CaseNote>> notesByCase = new LinkedHashMap<>();
+        Map<Long, List<ConsultNoteRow>> rowsByCase = new LinkedHashMap<>();
         List<CaseChange> enriched = new ArrayList<>();
         for (var group : byAppointment.entrySet()) {
             Cases.Stored target = stored.get(group.getKey());
@@ -91,6 +92,7 @@ public class CaseIntake {
                     .map(row -> new CaseNote(Text.cut(row.category(), 300), row.text(), now))
                     .toList();
             notesByCase.put(target.id(), texts);
+            rowsByCase.put(target.id(), group.getValue());
             if (noteExtraction.runsInline()) {
                 enriched.add(new CaseChange(CaseChange.UPDATED, target.id(), group.getKey(), null, target.status(), null,
                         null, target.version()));
@@ -100,7 +102,15 @@ public class CaseIntake {
         }
         int notes = cases.addNotes(organizationId, notesByCase, uploadId);
         if (noteExtraction.runsInline()) {
-            noteExtraction.extractNow(organizationId, notesByCase.keySet());
+            noteExtraction.extractNow(organizationId, notesByCase.keySet()).forEach((caseId, unreadable) -> {
+                for (ConsultNoteRow row : rowsByCase.getOrDefault(caseId, List.of())) {
+                    if (row.text() != null && unreadable.stream().anyMatch(note -> note.text().equals(row.text()))) {
+                        errors.add(new RowError(row.line(), "VPText", "The note was stored, but medications and "
+                                + "allergies could not be read from it (the extractor failed on its text); the other "
+                                + "notes were read."));
+                    }
+                }
+            });
         }
         return new ConsultNotesApplied(notes, enriched, errors);
     }

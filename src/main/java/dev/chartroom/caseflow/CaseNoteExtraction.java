@@ -2,13 +2,18 @@ package dev.chartroom.caseflow;
 
 import dev.chartroom.text.Text;
 import dev.chartroom.extract.ClinicalExtractor;
+import dev.chartroom.extract.Allergy;
 import dev.chartroom.extract.Extraction;
+import dev.chartroom.extract.Medication;
 import dev.chartroom.jobs.Job;
 import dev.chartroom.jobs.JobHandler;
 import dev.chartroom.webhook.WebhookEvents;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class CaseNoteExtraction implements JobHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseNoteExtraction.class);
 
     static final String JOB = "case.extract-notes";
     static final String SOURCE = "consult-note";
@@ -40,11 +47,56 @@ class CaseNoteExtraction implements JobHandler {
         return extractor.local();
     }
 
-    /** Extracts from each case's notes and stores the results, in the caller's transaction. */
-    void extractNow(String organizationId, java.util.Collection<Long> caseIds) {
+    /**
+     * Extracts from each case's notes and stores the results, in the caller's transaction.
+     *
+     * @return by case, the notes the extractor could not read (the others' findings are stored)
+     */
+    Map<Long, List<CaseNote>> extractNow(String organizationId, java.util.Collection<Long> caseIds) {
         Map<Long, Extraction> found = new java.util.LinkedHashMap<>();
-        cases.notesOf(organizationId, caseIds).forEach((caseId, notes) -> found.put(caseId, extractor.extract(context(notes))));
+        Map<Long, List<CaseNote>> unreadable = new java.util.LinkedHashMap<>();
+        cases.notesOf(organizationId, caseIds).forEach((caseId, notes) -> {
+            Read read = read(notes);
+            found.put(caseId, read.found());
+            if (!read.unreadable().isEmpty()) {
+                unreadable.put(caseId, read.unreadable());
+            }
+        });
         store(organizationId, found);
+        return unreadable;
+    }
+
+    /** What the notes of one case gave, and the notes that the extractor failed on. */
+    record Read(Extraction found, List<CaseNote> unreadable) {
+    }
+
+    /**
+     * The notes read together (the seed's extraction context); when the extractor fails on that,
+     * each note on its own, so one note it cannot read does not cost the others their findings.
+     */
+    Read read(List<CaseNote> notes) {
+        try {
+            return new Read(extractor.extract(context(notes)), List.of());
+        } catch (RuntimeException | StackOverflowError together) {
+            var medications = new LinkedHashMap<String, Medication>();
+            var allergies = new LinkedHashMap<String, Allergy>();
+            var unreadable = new java.util.ArrayList<CaseNote>();
+            String provider = Extraction.BUILTIN;
+            for (CaseNote note : notes) {
+                try {
+                    Extraction one = extractor.extract(context(List.of(note)));
+                    provider = one.provider();
+                    one.medications().forEach(m -> medications.putIfAbsent(m.name().toLowerCase(Locale.ROOT), m));
+                    one.allergies().forEach(a -> allergies.putIfAbsent(a.substance().toLowerCase(Locale.ROOT), a));
+                } catch (RuntimeException | StackOverflowError e) {
+                    // the class only: the message may quote the note
+                    log.warn("The clinical extractor failed on a consult note: {}", e.getClass().getName());
+                    unreadable.add(note);
+                }
+            }
+            return new Read(new Extraction(List.copyOf(medications.values()), List.copyOf(allergies.values()), provider,
+                    null), unreadable);
+        }
     }
 
     @Override
@@ -57,8 +109,7 @@ class CaseNoteExtraction implements JobHandler {
         long caseId = Long.parseLong(job.payload().strip());
         // The remote call happens outside any transaction; only the result is written in one.
         String organizationId = job.organizationId();
-        Extraction found = extractor.extract(context(cases.notesOf(organizationId, List.of(caseId))
-                .getOrDefault(caseId, List.of())));
+        Extraction found = read(cases.notesOf(organizationId, List.of(caseId)).getOrDefault(caseId, List.of())).found();
         transaction.executeWithoutResult(status -> {
             store(organizationId, Map.of(caseId, found));
             cases.byId(organizationId, caseId).ifPresent(c -> {

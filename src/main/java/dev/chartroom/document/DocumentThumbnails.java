@@ -2,7 +2,9 @@ package dev.chartroom.document;
 
 import dev.chartroom.jobs.Job;
 import dev.chartroom.jobs.JobHandler;
+import dev.chartroom.jobs.Failures;
 import dev.chartroom.jobs.Jobs;
+import dev.chartroom.jobs.StepFailures;
 import dev.chartroom.jobs.RetryLater;
 import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
@@ -18,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,10 +43,14 @@ public class DocumentThumbnails implements JobHandler {
     private final Jobs jobs;
     private final JsonMapper json;
     private final Clock clock;
+    private final StepFailures stepFailures;
+    private final TransactionTemplate transaction;
     private final Map<String, CompletableFuture<Optional<BlobKey>>> making = new ConcurrentHashMap<>();
 
     DocumentThumbnails(Documents documents, BlobStore blobs, DocumentDecoding decoding, Jobs jobs, JsonMapper json,
-                       Clock clock) {
+                       Clock clock, StepFailures stepFailures, TransactionTemplate transaction) {
+        this.stepFailures = stepFailures;
+        this.transaction = transaction;
         this.documents = documents;
         this.blobs = blobs;
         this.decoding = decoding;
@@ -73,6 +80,21 @@ public class DocumentThumbnails implements JobHandler {
                 throw new RetryLater("every decoding thread was busy", clock.instant().plus(e.retryAfter()));
             }
         }
+    }
+
+    /** Making the thumbnail failed for good: the patient, the upload and its webhook say so. */
+    @Override
+    public void dead(Job job, Throwable cause) {
+        var document = documents.find(job.organizationId(), json.readTree(job.payload()).get("documentId").asString());
+        document.ifPresent(d -> transaction.executeWithoutResult(status -> failed(job.organizationId(), d,
+                Failures.explain(cause) + ". The document itself is kept and can be downloaded; revive the job (POST "
+                        + "/v1/jobs/" + job.id() + "/revive) to try again.", job.id())));
+    }
+
+    private void failed(String organizationId, Document document, String why, String jobId) {
+        stepFailures.record(organizationId, new StepFailures.Subject(document.id(), document.uploadId(),
+                document.patientId()), StepFailures.THUMBNAIL, "No thumbnail could be made for document "
+                + document.id() + ": " + why, jobId);
     }
 
     /**
@@ -131,7 +153,11 @@ public class DocumentThumbnails implements JobHandler {
         switch (decoding.thumbnail(kindOf(document.contentType()), content)) {
             case Thumbnails.Outcome.Made made -> png = made.png();
             case Thumbnails.Outcome.Refused refused -> {
-                documents.setThumbnailFailure(organizationId, document.id(), refused.reason());
+                transaction.executeWithoutResult(status -> {
+                    documents.setThumbnailFailure(organizationId, document.id(), refused.reason());
+                    failed(organizationId, document, refused.reason().replaceAll("[.\\s]+$", "") + ". The document itself is kept and can be "
+                            + "downloaded.", null);
+                });
                 return Optional.empty();
             }
         }

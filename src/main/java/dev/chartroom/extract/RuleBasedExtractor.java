@@ -1,5 +1,6 @@
 package dev.chartroom.extract;
 
+import dev.chartroom.text.LineFeeds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,10 +140,13 @@ final class RuleBasedExtractor implements ClinicalExtractor {
     }
 
     @Override
-    public Extraction extract(String text) {
-        if (text == null || text.isBlank()) {
+    public Extraction extract(String given) {
+        if (given == null || given.isBlank()) {
             return Extraction.empty(Extraction.BUILTIN);
         }
+        // The rules read \n line ends; spans are mapped back to the text as given.
+        LineFeeds lines = LineFeeds.of(given);
+        String text = lines.text();
         var medications = new LinkedHashMap<String, Medication>();
         var allergies = new LinkedHashMap<String, Allergy>();
         for (Section section : sections(text)) {
@@ -160,8 +164,17 @@ final class RuleBasedExtractor implements ClinicalExtractor {
                 }
             }
         }
-        return new Extraction(List.copyOf(medications.values()), List.copyOf(allergies.values()),
+        return new Extraction(
+                medications.values().stream().map(m -> new Medication(m.name(), m.dose(), m.route(), m.frequency(),
+                        inOriginal(lines, m.span()))).toList(),
+                allergies.values().stream().map(a -> new Allergy(a.substance(), a.reaction(),
+                        inOriginal(lines, a.span()))).toList(),
                 Extraction.BUILTIN, null);
+    }
+
+    private static Span inOriginal(LineFeeds lines, Span span) {
+        int start = lines.start(span.start());
+        return new Span(start, Math.max(start, lines.end(span.end())));
     }
 
     // ---- sections ----
@@ -205,9 +218,12 @@ final class RuleBasedExtractor implements ClinicalExtractor {
                 sections.add(new Section(Kind.OTHER, at, header[0]));
             }
             int next = i + 1 < headers.size() ? headers.get(i + 1)[0] : text.length();
+            // A heading read to its line end ("NOTE: 3rd. Medications:") may hold the next header:
+            // its content stops where that one starts, so sections never overlap or run backwards.
+            int contentStart = Math.min(header[1], next);
             Kind kind = Kind.values()[header[2]];
-            int end = kind == Kind.OTHER ? next : listEnd(text, header[1], next);
-            sections.add(new Section(kind, header[1], end));
+            int end = kind == Kind.OTHER ? next : listEnd(text, contentStart, next);
+            sections.add(new Section(kind, contentStart, end));
             at = end;
         }
         if (at < text.length()) {
@@ -449,6 +465,9 @@ final class RuleBasedExtractor implements ClinicalExtractor {
     /** {@code text[from, to)} cut at the boundaries, blank pieces dropped. */
     private static List<int[]> units(String text, int from, int to, Pattern boundary) {
         var units = new ArrayList<int[]>();
+        if (from >= to) {
+            return units;
+        }
         Matcher m = boundary.matcher(text).region(from, to);
         int start = from;
         while (m.find()) {

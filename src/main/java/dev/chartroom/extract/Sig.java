@@ -78,7 +78,10 @@ record Sig(String dose, String route, String frequency, int end) {
     }
 
     /** Reads the instructions in {@code text[from, to)}: the first dose, route and frequency found. */
-    static Sig parse(CharSequence text, int from, int to) {
+    static Sig parse(CharSequence text, int start, int stop) {
+        // Any bounds read as the part of [start, stop) inside the text, so a caller's arithmetic never throws here.
+        int to = Math.clamp(stop, 0, text.length());
+        int from = Math.clamp(start, 0, to);
         int end = from;
         String dose = null;
         Matcher d = DOSE.matcher(text).region(from, to);

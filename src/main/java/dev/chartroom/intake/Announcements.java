@@ -1,11 +1,15 @@
 package dev.chartroom.intake;
 
 import dev.chartroom.caseflow.CaseChange;
+import dev.chartroom.jobs.FailedStep;
+import dev.chartroom.jobs.StepFailures;
 import dev.chartroom.upload.Upload;
+import dev.chartroom.upload.Uploads;
 import dev.chartroom.webhook.WebhookEvents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +20,23 @@ import org.springframework.stereotype.Component;
 public class Announcements {
 
     private final WebhookEvents events;
+    private final Uploads uploads;
 
-    Announcements(WebhookEvents events) {
+    Announcements(WebhookEvents events, Uploads uploads) {
         this.events = events;
+        this.uploads = uploads;
+    }
+
+    /**
+     * A derived step of an upload failed for good (extraction, thumbnail): the upload is announced
+     * again, its {@code failed_steps} now naming the step, so a subscriber hears of it.
+     */
+    @EventListener
+    void stepFailed(StepFailures.StepFailed failed) {
+        if (failed.subject().uploadId() != null) {
+            uploads.find(failed.organizationId(), failed.subject().uploadId())
+                    .ifPresent(upload -> uploadProcessed(failed.organizationId(), upload));
+        }
     }
 
     public void uploadProcessed(String organizationId, Upload upload) {
@@ -31,7 +49,17 @@ public class Announcements {
         data.put("expected_count", upload.counts().expected());
         data.put("stored_count", upload.counts().stored());
         data.put("error_count", upload.counts().errors());
+        data.put("failed_steps", upload.failedSteps().stream().map(Announcements::failedStep).toList());
         events.publish(organizationId, WebhookEvents.UPLOAD_PROCESSED, data);
+    }
+
+    private static Map<String, Object> failedStep(FailedStep step) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("step", step.step());
+        data.put("failed_at", step.failedAt().toString());
+        data.put("reason", step.reason());
+        data.put("job_id", step.jobId());
+        return data;
     }
 
     /** @param created ids of the patients an upload created, by external id */

@@ -167,7 +167,7 @@ class JobWorker implements SmartLifecycle {
         try {
             if (job.attempt() > policy.maxAttempts()) {
                 // Its last attempt was claimed by a node that died before finishing: do not start another.
-                bury(claim, "The last attempt did not finish (its node stopped)", "lease expired");
+                bury(claim, handler, null, "The last attempt did not finish (its node stopped)", "lease expired");
                 return;
             }
             try {
@@ -177,9 +177,14 @@ class JobWorker implements SmartLifecycle {
                 }
                 meters.counter("chartroom.jobs.completed", "type", job.type()).increment();
             } catch (RetryLater e) {
-                fail(claim, policy, e.notBefore(), e, e.getMessage());
-            } catch (Exception e) {
-                fail(claim, policy, null, e, describe(e));
+                fail(claim, handler, policy, e.notBefore(), e, e.getMessage());
+            } catch (Throwable e) {
+                // Errors too: a handler's StackOverflowError or OutOfMemoryError fails its attempt, not this worker.
+                if (handler.permanent(e)) {
+                    bury(claim, handler, e, describe(e), e.getClass().getName());
+                } else {
+                    fail(claim, handler, policy, null, e, describe(e));
+                }
             }
         } catch (RuntimeException e) {
             // Recording the outcome failed; the lease expires and the job runs again.
@@ -187,12 +192,13 @@ class JobWorker implements SmartLifecycle {
         }
     }
 
-    private void fail(JobQueue.Claim claim, RetryPolicy policy, Instant notBefore, Exception cause, String error) {
+    private void fail(JobQueue.Claim claim, JobHandler handler, RetryPolicy policy, Instant notBefore, Throwable cause,
+                      String error) {
         Job job = claim.job();
         Instant now = Instant.now(clock);
         Optional<Instant> next = policy.nextAttempt(job.attempt(), job.enqueuedAt(), now, notBefore);
         if (next.isEmpty()) {
-            bury(claim, error, cause.getClass().getName());
+            bury(claim, handler, cause, error, cause.getClass().getName());
             return;
         }
         if (queue.reschedule(claim, next.get(), truncate(error), now)) {
@@ -203,11 +209,17 @@ class JobWorker implements SmartLifecycle {
         }
     }
 
-    private void bury(JobQueue.Claim claim, String error, String cause) {
+    private void bury(JobQueue.Claim claim, JobHandler handler, Throwable failure, String error, String cause) {
         Job job = claim.job();
         if (queue.bury(claim, truncate(error), Instant.now(clock))) {
             meters.counter("chartroom.jobs.buried", "type", job.type()).increment();
             log.warn("Job {} ({}) is dead after {} attempts ({})", job.id(), job.type(), job.attempt(), cause);
+            try {
+                handler.dead(job, failure);
+            } catch (RuntimeException e) {
+                // The job is dead either way; only the user-facing record of it is missing.
+                log.warn("Job {} ({}): recording its failure failed: {}", job.id(), job.type(), e.getClass().getName());
+            }
         }
     }
 
@@ -219,7 +231,7 @@ class JobWorker implements SmartLifecycle {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static String describe(Exception e) {
+    private static String describe(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 

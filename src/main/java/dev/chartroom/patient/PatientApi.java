@@ -1,5 +1,7 @@
 package dev.chartroom.patient;
 
+import dev.chartroom.jobs.FailedStep;
+import dev.chartroom.jobs.StepFailures;
 import dev.chartroom.text.Text;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.chartroom.audit.AuditLog;
@@ -34,11 +36,13 @@ class PatientApi {
     private final SignedUrls urls;
     private final List<PatientRecordPart> parts;
     private final ClinicalFacts clinicalFacts;
+    private final StepFailures stepFailures;
     private final AuditLog audit;
 
     PatientApi(Patients patients, Documents documents, SignedUrls urls, List<PatientRecordPart> parts,
-               ClinicalFacts clinicalFacts, AuditLog audit) {
+               ClinicalFacts clinicalFacts, StepFailures stepFailures, AuditLog audit) {
         this.clinicalFacts = clinicalFacts;
+        this.stepFailures = stepFailures;
         this.audit = audit;
         this.patients = patients;
         this.documents = documents;
@@ -63,7 +67,7 @@ class PatientApi {
                          Map<String, String> attributes, List<String> groups, List<PatientEvent> events,
                          List<DocumentView> documents, Object cases, Object medications, Object allergies,
                          String text, boolean anonymized, String deidentificationMethod, boolean anonymizeRequested,
-                         Instant createdAt, Instant updatedAt) {
+                         Instant createdAt, Instant updatedAt, List<FailedStep> failedSteps) {
     }
 
     @GetMapping
@@ -112,7 +116,7 @@ class PatientApi {
                 more.getOrDefault("medications", List.of()), more.getOrDefault("allergies", List.of()),
                 details.clinicalText(), details.anonymized(),
                 details.anonymized() ? details.attributes().get(DEIDENTIFIED_BY) : null, details.anonymized(),
-                p.createdAt(), p.updatedAt());
+                p.createdAt(), p.updatedAt(), stepFailures.ofPatient(caller.organizationId(), patientId));
     }
 
     /** Two modules' lists under one name are shown as one list. */

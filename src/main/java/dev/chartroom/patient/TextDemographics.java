@@ -1,5 +1,6 @@
 package dev.chartroom.patient;
 
+import dev.chartroom.text.LineFeeds;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +35,12 @@ public final class TextDemographics {
     }
 
     /** The demographics found, with {@code externalId} the MRN when the text states one (else null). */
-    public static PatientFacts read(String text, LocalDate today) {
-        if (text == null || text.isBlank()) {
+    public static PatientFacts read(String given, LocalDate today) {
+        if (given == null || given.isBlank()) {
             return PatientFacts.withExternalId(null);
         }
+        // CR, CRLF, NEL and no-break spaces read as the line feeds and spaces the patterns expect
+        String text = LineFeeds.normalise(given);
         String name = first(NAME, text).map(String::strip)
                 .filter(n -> !NOT_NAMES.contains(n.toLowerCase(java.util.Locale.ROOT)))
                 .filter(n -> n.length() <= 150)

@@ -1,6 +1,8 @@
 package dev.chartroom.upload;
 
 import dev.chartroom.db.TimeColumns;
+import dev.chartroom.jobs.FailedStep;
+import dev.chartroom.jobs.StepFailures;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stored uploads and their row errors. Writes join the caller's transaction. */
+/** Stored uploads, their row errors and failed derived steps. Writes join the caller's transaction. */
 @Repository
 public class Uploads {
 
@@ -61,12 +63,14 @@ public class Uploads {
     private final JdbcClient jdbc;
     private final JdbcTemplate batchJdbc;
     private final Clock clock;
+    private final StepFailures stepFailures;
     private final SecureRandom random = new SecureRandom();
 
-    Uploads(JdbcClient jdbc, JdbcTemplate batchJdbc, Clock clock) {
+    Uploads(JdbcClient jdbc, JdbcTemplate batchJdbc, Clock clock, StepFailures stepFailures) {
         this.jdbc = jdbc;
         this.batchJdbc = batchJdbc;
         this.clock = clock;
+        this.stepFailures = stepFailures;
     }
 
     /** A fresh upload id, to be recorded with {@link #recordProcessed}. */
@@ -107,7 +111,7 @@ public class Uploads {
         }
         return new Upload(id, upload.kind(), upload.fileName(), upload.size(), upload.sha256(), PROCESSED,
                 upload.groupId(), upload.anonymize(), receivedAt, finished,
-                new Upload.Counts(counts.rows(), counts.expected(), counts.stored(), errors.size()), errors);
+                new Upload.Counts(counts.rows(), counts.expected(), counts.stored(), errors.size()), errors, List.of());
     }
 
     /** An earlier processed upload of the same bytes, of the same kind, into the same group. */
@@ -143,9 +147,10 @@ public class Uploads {
                     errors.computeIfAbsent(rs.getString("upload_id"), k -> new ArrayList<>())
                             .add(new RowError(rs.wasNull() ? null : line, rs.getString("column_name"), rs.getString("reason")));
                 });
+        Map<String, List<FailedStep>> failed = stepFailures.ofUploads(organizationId, uploads.stream().map(Upload::id).toList());
         return uploads.stream().map(u -> new Upload(u.id(), u.kind(), u.fileName(), u.size(), u.sha256(), u.status(),
                 u.groupId(), u.anonymize(), u.receivedAt(), u.finishedAt(), u.counts(),
-                errors.getOrDefault(u.id(), List.of()))).toList();
+                errors.getOrDefault(u.id(), List.of()), failed.getOrDefault(u.id(), List.of()))).toList();
     }
 
     private Upload withErrors(String organizationId, Upload upload) {
@@ -161,6 +166,6 @@ public class Uploads {
                 rs.getString("sha256"), rs.getString("status"), rs.getString("group_id"), rs.getBoolean("anonymize"),
                 TimeColumns.instant(rs, "received_at"), TimeColumns.instant(rs, "finished_at"),
                 new Upload.Counts(rs.getInt("row_count"), rs.getInt("expected_count"), rs.getInt("stored_count"),
-                        rs.getInt("error_count")), errors);
+                        rs.getInt("error_count")), errors, List.of());
     }
 }

@@ -165,4 +165,70 @@ class RuleBasedExtractorTests {
         Allergy sulfa = extraction.allergies().getFirst();
         assertThat(note.substring(sulfa.span().start(), sulfa.span().end())).isEqualTo("sulfa (rash)");
     }
+
+    // ---- regressions: each found by ExtractionPropertyTests (issue 19) ----
+
+    /** A heading read to its line end held the next header: its section ran backwards ("start > end"). */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"NOTE: 3rd. Medications:", "CALL: 10th. Allergies: sulfa.", "NOTE:\nCALL: 1st. Meds reviewed",
+            "NOTE: Medications: Medications: Medications:. Medications: ", "TELEPHONE ENCOUNTER: 2nd. # Allergies"})
+    void aHeadingFollowedByAnotherOnItsLineGivesSectionsInOrder(String note) {
+        var extraction = extractor.extract(note);
+
+        int at = 0;
+        for (var section : RuleBasedExtractor.sections(note)) {
+            assertThat(section.start()).isBetween(at, note.length());
+            assertThat(section.end()).isBetween(section.start(), note.length());
+            at = section.end();
+        }
+        ExtractionPropertyTests.assertConsistent(note, extraction);
+    }
+
+    @Test
+    void aTelephoneNoteWithAnOrdinalStillGivesItsAllergy() {
+        String note = "CALL: 10th. Allergies: sulfa.";
+
+        var extraction = extractor.extract(note);
+
+        assertThat(extraction.allergies()).extracting(Allergy::substance).containsExactly("sulfa");
+        Span span = extraction.allergies().getFirst().span();
+        assertThat(note.substring(span.start(), span.end())).isEqualTo("sulfa");
+    }
+
+    /** NEL (U+0085) ended a substance for one rule and not for the next: the span missed part of it. */
+    @Test
+    void aNextLineCharacterEndsALineLikeALineFeed() {
+        String note = "Allergies: Medications:\nMedications \u0085 ";
+
+        ExtractionPropertyTests.assertConsistent(note, extractor.extract(note));
+        assertThat(extractor.extract("Medications:\u0085- lisinopril 10 mg daily\u2028- metformin").medications())
+                .extracting(Medication::name).containsExactly("lisinopril", "metformin");
+    }
+
+    /** A lone CR was no line end to the rules: a list read as one line lost its drugs. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"\n", "\r\n", "\r"})
+    void everyLineEndReadsTheSame(String lineEnd) {
+        String note = String.join(lineEnd, "Medications:", "- lisinopril 10 mg PO daily", "- metformin 500 mg BID", "",
+                "Allergies:", "penicillin (hives)", "", "Plan: follow up.");
+
+        var extraction = extractor.extract(note);
+
+        assertThat(extraction.medications()).extracting(Medication::name, Medication::dose)
+                .containsExactly(tuple("lisinopril", "10 mg"), tuple("metformin", "500 mg"));
+        assertThat(extraction.allergies()).extracting(Allergy::substance, Allergy::reaction)
+                .containsExactly(tuple("penicillin", "hives"));
+        Span lisinopril = extraction.medications().getFirst().span();
+        assertThat(note.substring(lisinopril.start(), lisinopril.end())).isEqualTo("lisinopril 10 mg PO daily");
+    }
+
+    @Test
+    void aNoBreakSpaceJoinsWordsLikeASpace() {
+        String note = "Medications:\n- insulin\u00A0glargine 10\u00A0units at bedtime";
+
+        var extraction = extractor.extract(note);
+
+        assertThat(extraction.medications()).extracting(Medication::name, Medication::dose)
+                .containsExactly(tuple("insulin glargine", "10 units"));
+    }
 }

@@ -38,6 +38,10 @@ class JobsIT extends ApplicationTest {
     Recording recording;
     @Autowired
     Failing failing;
+    @Autowired
+    Buggy buggy;
+    @Autowired
+    Erring erring;
 
     @Test
     void aJobEnqueuedInARolledBackTransactionDoesNotExist() {
@@ -83,7 +87,7 @@ class JobsIT extends ApplicationTest {
         assertThat(dead.get("type").asString()).isEqualTo(Failing.TYPE);
         assertThat(dead.get("status").asString()).isEqualTo("dead");
         assertThat(dead.get("attempts").asInt()).isEqualTo(3);
-        assertThat(dead.get("lastError").asString()).isEqualTo("IllegalStateException: always fails");
+        assertThat(dead.get("lastError").asString()).isEqualTo("IOException: always fails");
         List<Instant> runs = failing.runs.get(id);
         assertThat(runs).hasSize(3);
         assertThat(Duration.between(runs.get(0), runs.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(100));
@@ -93,6 +97,56 @@ class JobsIT extends ApplicationTest {
 
         assertThat(http().postJson("/v1/jobs/" + id + "/revive", "", acme.bearer()).status()).isEqualTo(202);
         await().atMost(WAIT).until(() -> failing.runs.get(id).size() == 6 && deadJob(acme, id) != null);
+    }
+
+    @Test
+    void aDeterministicFailureIsDeadAfterItsFirstAttemptAndItsHandlerHearsOfIt() {
+        TestOrganization acme = newOrganization();
+        String id = transactions.execute(status -> jobs.enqueueFor(acme.id(), Buggy.TYPE, "{}"));
+
+        JsonNode dead = await().atMost(WAIT).until(() -> deadJob(acme, id), job -> job != null);
+
+        assertThat(dead.get("attempts").asInt()).isEqualTo(1);
+        assertThat(dead.get("lastError").asString()).isEqualTo("IndexOutOfBoundsException: start > end");
+        assertThat(buggy.runs.get(id)).isEqualTo(1);
+        await().atMost(WAIT).until(() -> buggy.dead.containsKey(id));
+        assertThat(buggy.dead.get(id)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void aHandlerThrowingAnErrorFailsItsAttemptsWithBackoffAndTheWorkerKeepsRunning() {
+        TestOrganization acme = newOrganization();
+        String id = transactions.execute(status -> jobs.enqueueFor(acme.id(), Erring.TYPE, "{}"));
+
+        JsonNode dead = await().atMost(WAIT).until(() -> deadJob(acme, id), job -> job != null);
+
+        assertThat(dead.get("attempts").asInt()).isEqualTo(3);
+        assertThat(dead.get("lastError").asString()).isEqualTo("StackOverflowError");
+        List<Instant> runs = erring.runs.get(id);
+        assertThat(runs).hasSize(3);
+        assertThat(Duration.between(runs.get(0), runs.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        assertThat(Duration.between(runs.get(1), runs.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        // the worker lives on: the next job runs
+        String after = jobs.enqueue(Recording.TYPE, "{}");
+        await().atMost(WAIT).until(() -> recording.attempts.containsKey(after));
+    }
+
+    @Test
+    void anOutOfMemoryErrorFailsTheAttemptWithItsReasonAndBacksOff() {
+        TestOrganization acme = newOrganization();
+        Instant before = Instant.now();
+        String id = transactions.execute(status -> jobs.enqueueFor(acme.id(), OutOfMemory.TYPE, "{}"));
+
+        await().atMost(WAIT).until(() -> jdbc.sql("select last_error from job where id = :id").param("id", id)
+                .query(String.class).optional().isPresent());
+
+        var row = jdbc.sql("select status, attempts, last_error, run_at from job where id = :id").param("id", id)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3),
+                        TimeColumns.instant(rs, "run_at")}).single();
+        assertThat(row[0]).isEqualTo("ready");
+        assertThat(row[1]).isEqualTo(1);
+        assertThat(row[2]).isEqualTo("OutOfMemoryError: Java heap space");
+        assertThat((Instant) row[3]).isAfter(before.plus(Duration.ofMinutes(9)));
     }
 
     @Test
@@ -171,6 +225,21 @@ class JobsIT extends ApplicationTest {
         Failing failing() {
             return new Failing();
         }
+
+        @Bean
+        Buggy buggy() {
+            return new Buggy();
+        }
+
+        @Bean
+        Erring erring() {
+            return new Erring();
+        }
+
+        @Bean
+        OutOfMemory outOfMemory() {
+            return new OutOfMemory();
+        }
     }
 
     /** Records every run. */
@@ -194,7 +263,7 @@ class JobsIT extends ApplicationTest {
         }
     }
 
-    /** Always fails; three attempts, 100 ms then 200 ms apart. */
+    /** Always fails as I/O does, which may pass; three attempts, 100 ms then 200 ms apart. */
     static class Failing implements JobHandler {
 
         static final String TYPE = "test.fail";
@@ -206,14 +275,85 @@ class JobsIT extends ApplicationTest {
         }
 
         @Override
-        public void run(Job job) {
+        public void run(Job job) throws java.io.IOException {
             runs.computeIfAbsent(job.id(), id -> new CopyOnWriteArrayList<>()).add(Instant.now());
-            throw new IllegalStateException("always fails");
+            throw new java.io.IOException("always fails");
         }
 
         @Override
         public RetryPolicy retryPolicy(RetryPolicy defaults) {
             return new RetryPolicy(3, Duration.ofMillis(100), 2, Duration.ofSeconds(1), Duration.ofMinutes(5));
+        }
+    }
+
+    /** Fails the same way on every input, as an offset bug does: retrying cannot help. */
+    static class Buggy implements JobHandler {
+
+        static final String TYPE = "test.buggy";
+        final Map<String, Integer> runs = new ConcurrentHashMap<>();
+        final Map<String, Throwable> dead = new ConcurrentHashMap<>();
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public void run(Job job) {
+            runs.merge(job.id(), 1, Integer::sum);
+            throw new IndexOutOfBoundsException("start > end");
+        }
+
+        @Override
+        public void dead(Job job, Throwable cause) {
+            dead.put(job.id(), cause);
+        }
+    }
+
+    /** Throws Errors, not exceptions: out of memory first, then a stack overflow; three attempts. */
+    static class Erring implements JobHandler {
+
+        static final String TYPE = "test.error";
+        final Map<String, List<Instant>> runs = new ConcurrentHashMap<>();
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public void run(Job job) {
+            runs.computeIfAbsent(job.id(), id -> new CopyOnWriteArrayList<>()).add(Instant.now());
+            if (job.attempt() == 1) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public RetryPolicy retryPolicy(RetryPolicy defaults) {
+            return new RetryPolicy(3, Duration.ofMillis(100), 2, Duration.ofSeconds(1), Duration.ofMinutes(5));
+        }
+    }
+
+    /** Runs out of memory; the next attempt would be ten minutes later. */
+    static class OutOfMemory implements JobHandler {
+
+        static final String TYPE = "test.out-of-memory";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public void run(Job job) {
+            throw new OutOfMemoryError("Java heap space");
+        }
+
+        @Override
+        public RetryPolicy retryPolicy(RetryPolicy defaults) {
+            return new RetryPolicy(2, Duration.ofMinutes(10), 2, Duration.ofMinutes(10), Duration.ofHours(1));
         }
     }
 }

@@ -36,4 +36,18 @@ class TextDemographicsTests {
         assertThat(facts.name()).isNull();
         assertThat(facts.externalId()).isNull();
     }
+
+    /** Lone CRs, NEL and no-break spaces read like the line feeds and spaces the labels expect. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\n", "\r\n", "\r", "\u0085"})
+    void everyLineEndAndNoBreakSpaceReadsTheSame(String lineEnd) {
+        String text = String.join(lineEnd, "Patient:\u00A0Ana Ruiz", "DOB: 1962-05-01", "Sex: F", "MRN: 448812");
+
+        PatientFacts facts = TextDemographics.read(text, TODAY);
+
+        assertThat(facts.name()).isEqualTo("Ana Ruiz");
+        assertThat(facts.birthDate()).isEqualTo(LocalDate.of(1962, 5, 1));
+        assertThat(facts.sex()).isEqualTo("female");
+        assertThat(facts.externalId()).isEqualTo("448812");
+    }
 }
