@@ -29,10 +29,10 @@ final class DateDetector implements Detector {
             + "(?:\\s*(?:hrs|hours|h))?|,?\\s+(?:at\\s+)?(?:[01]?\\d|2[0-3])[0-5]\\d\\s*(?:hrs|hours|h)\\b)?";
 
     private static final Pattern ISO = Pattern.compile(
-            "(?<![\\w./-])" + YEAR + "[-/.](?<m>0?[1-9]|1[0-2])[-/.](?<d>0?[1-9]|[12]\\d|3[01])(?:T[\\d:.]+Z?)?(?![\\w/-]|\\.\\d)" + TIME);
+            "(?<![\\d./-])" + YEAR + "[-/.](?<m>0?[1-9]|1[0-2])[-/.](?<d>0?[1-9]|[12]\\d|3[01])(?:T[\\d:.]+Z?)?(?![\\d/-]|\\.\\d)" + TIME);
     private static final Pattern NUMERIC = Pattern.compile(
-            "(?<![\\w./-])(?<a>0?[1-9]|[12]\\d|3[01])(?<sep>[/.-])(?<b>0?[1-9]|[12]\\d|3[01])\\k<sep>(?<y>(?:1[89]|20)\\d{2}|\\d{2})"
-                    + "(?![\\w/-]|\\.\\d)" + TIME);
+            "(?<![\\d./-])(?<a>0?[1-9]|[12]\\d|3[01])(?<sep>[/.-])(?<b>0?[1-9]|[12]\\d|3[01])\\k<sep>(?<y>(?:1[89]|20)\\d{2}|\\d{2})"
+                    + "(?![\\d/-]|\\.\\d)" + TIME);
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
             "\\b" + WEEKDAY + MONTH + "\\s+" + DAY + "(?:,?\\s+" + YEAR + ")?(?![\\w:])" + TIME);
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(

@@ -26,16 +26,16 @@ final class NumberDetector implements Detector {
                     + "|::(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})(?![\\w:])");
     private static final Pattern MAC = Pattern.compile("(?i)\\b(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}\\b");
     private static final Pattern PHONE = Pattern.compile(
-            "(?i)(?=[\\d(+e])(?:(?<![\\w/.-])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?![\\w/-]|\\.\\d)"
+            "(?i)(?=[\\d(+e])(?:(?<![\\d/.-])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?![\\d/-]|\\.\\d)"
                     + "(?:\\s*(?:x|ext\\.?|extension)\\s*\\d{1,6})?"
-                    + "|(?<![\\w/.-])\\+(?:[2-9]\\d{0,2})(?:[\\s.-]?\\(?\\d{1,4}\\)?){2,5}\\d(?![\\w/-])"
-                    + "|(?<![\\w/.-])\\d{3}[\\s.-]\\d{4}(?=\\s*(?:\\(|\\b(?:cell|home|work|fax|mobile|phone|ph)\\b))"
+                    + "|(?<![\\d/.-])\\+(?:[2-9]\\d{0,2})(?:[\\s.-]?\\(?\\d{1,4}\\)?){2,5}\\d(?![\\d/-])"
+                    + "|(?<![\\d/.-])\\d{3}[\\s.-]\\d{4}(?=\\s*(?:\\(|\\b(?:cell|home|work|fax|mobile|phone|ph)\\b))"
                     + "|\\b(?:ext\\.?|extension)\\s*\\d{2,6}\\b)");
     private static final Pattern PHONE_CUE = Pattern.compile(
             "(?i)\\b(?:phone|tel|telephone|ph|cell|mobile|fax|pager|beeper|call(?:ed)?\\s+(?:at|on)|reach(?:ed)?\\s+at|contact(?:ed)?\\s+at)"
                     + "\\s*(?:#|no\\.?|number)?\\s*[:.=]?\\s*(\\+?[\\d(][\\d\\s().-]{5,18}\\d)");
     private static final Pattern SSN = Pattern.compile(
-            "(?<![\\w-])\\d{3}-\\d{2}-\\d{4}(?![\\w-])|(?<![\\w-])\\d{3} \\d{2} \\d{4}(?![\\w-])"
+            "(?<![\\d-])\\d{3}-\\d{2}-\\d{4}(?![\\d-])|(?<![\\d-])\\d{3} \\d{2} \\d{4}(?![\\d-])"
                     + "|(?i)(?=\\d{9}\\b)(?<=\\b(?:ssn|social\\s+security(?:\\s+(?:number|no\\.?|#))?)\\s{0,3}[:#]?\\s{0,3})\\d{9}\\b");
     private static final Pattern CARD = Pattern.compile(
             "(?<![\\w-])\\d{4}(?:[ -]?\\d{4}){2,3}(?:[ -]?\\d{1,3})?(?![\\w-])");

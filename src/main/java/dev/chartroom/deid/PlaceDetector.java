@@ -24,7 +24,7 @@ final class PlaceDetector implements Detector {
     private static final Pattern STREET = Pattern.compile(
             "(?<![\\w/.-])\\d{1,6}(?:-?[A-Za-z])?(?:-\\d{1,5})?[ \\t]+(?:(?:[NSEW]|N\\.|S\\.|E\\.|W\\.|North|South|East|West|NE|NW|SE|SW)[ \\t]+)?"
                     + "(?:(?:\\d{1,3}(?:st|nd|rd|th)|" + CAP_WORD + "|\\p{Lu}{2,})[ \\t]+){1,4}" + STREET_KIND
-                    + "(?:[ \\t]+(?:[NSEW]|NE|NW|SE|SW)\\b)?" + UNIT + "(?![\\p{L}])"
+                    + "(?:[ \\t]+(?:[NSEW]|NE|NW|SE|SW)\\b)?" + UNIT + "(?![\\p{Ll}])"
                     + "|(?i:\\bP\\.?[ \\t]?O\\.?[ \\t]*Box|\\bpost[ \\t]+office[ \\t]+box)[ \\t]*#?[ \\t]*\\d{1,7}");
     /** A street named without its number, or two of them at a corner: "Route 9 and Hollis Street", "on Elm Avenue". */
     private static final Pattern NAMED_STREET = Pattern.compile(

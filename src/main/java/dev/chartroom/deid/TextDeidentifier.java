@@ -40,23 +40,86 @@ public final class TextDeidentifier {
             return new Deidentified(text == null ? "" : text, List.of(), true);
         }
         Subject about = subject == null ? Subject.UNKNOWN : subject;
-        var found = new ArrayList<Finding>();
         try {
-            for (Detector detector : detectors) {
-                detector.find(text, about, found);
+            List<Finding> kept = resolve(text, detect(text, about));
+            // What a surrogate's edge newly exposes ("94-year-old[SSN]": a word boundary after "old") is found
+            // in the output and mapped back, until nothing more is: the result is its own de-identification.
+            for (int pass = 0; pass < 3; pass++) {
+                Rendered rendered = render(text, kept);
+                List<Finding> more = resolve(rendered.text(), detect(rendered.text(), about));
+                if (more.isEmpty()) {
+                    return new Deidentified(rendered.text(), kept, true);
+                }
+                var all = new ArrayList<>(kept);
+                for (Finding f : more) {
+                    all.add(new Finding(f.kind(), rendered.originalStart(f.start()), rendered.originalEnd(f.end()), f.replacement()));
+                }
+                kept = resolve(text, all);
             }
+            return new Deidentified(render(text, kept).text(), kept, true);
         } catch (RuntimeException | StackOverflowError e) {
             return new Deidentified(WITHHELD, List.of(new Finding(Identifier.OTHER, 0, text.length(), WITHHELD)), false);
         }
-        List<Finding> kept = resolve(text, found);
+    }
+
+    private List<Finding> detect(String text, Subject about) {
+        var found = new ArrayList<Finding>();
+        for (Detector detector : detectors) {
+            detector.find(text, about, found);
+        }
+        return found;
+    }
+
+    /** The text with findings replaced, and where each piece of it came from in the original. */
+    private record Rendered(String text, int[] pieceStarts, int[] originalStarts, int[] originalEnds, boolean[] surrogate) {
+
+        /** The piece that holds output position {@code at} (an empty piece gives way to the one after it). */
+        int piece(int at) {
+            int i = java.util.Arrays.binarySearch(pieceStarts, at);
+            i = i >= 0 ? i : -i - 2;
+            while (i + 1 < pieceStarts.length && pieceStarts[i + 1] <= at) {
+                i++;
+            }
+            return i;
+        }
+
+        int originalStart(int at) {
+            int i = piece(at);
+            return surrogate[i] ? originalStarts[i] : originalStarts[i] + (at - pieceStarts[i]);
+        }
+
+        int originalEnd(int end) {
+            int i = piece(end - 1);
+            return surrogate[i] ? originalEnds[i] : originalStarts[i] + (end - pieceStarts[i]);
+        }
+    }
+
+    private static Rendered render(String text, List<Finding> findings) {
+        int pieces = 2 * findings.size() + 1;
+        int[] starts = new int[pieces];
+        int[] originalStarts = new int[pieces];
+        int[] originalEnds = new int[pieces];
+        boolean[] surrogate = new boolean[pieces];
         var out = new StringBuilder(text.length());
         int at = 0;
-        for (Finding f : kept) {
-            out.append(text, at, f.start()).append(f.replacement());
+        int n = 0;
+        for (Finding f : findings) {
+            starts[n] = out.length();
+            originalStarts[n] = at;
+            originalEnds[n++] = f.start();
+            out.append(text, at, f.start());
+            starts[n] = out.length();
+            originalStarts[n] = f.start();
+            originalEnds[n] = f.end();
+            surrogate[n++] = true;
+            out.append(f.replacement());
             at = f.end();
         }
+        starts[n] = out.length();
+        originalStarts[n] = at;
+        originalEnds[n] = text.length();
         out.append(text, at, text.length());
-        return new Deidentified(out.toString(), kept, true);
+        return new Rendered(out.toString(), starts, originalStarts, originalEnds, surrogate);
     }
 
     /**

@@ -163,7 +163,7 @@ class DeidentificationEvaluationTests {
         System.out.print(holdout.report("deid holdout (16 notes)"));
         assertThat(tune.recall()).as("identifier recall, tuning notes").isGreaterThanOrEqualTo(0.98);
         assertThat(tune.retention()).as("clinical terms kept, tuning notes").isGreaterThanOrEqualTo(0.97);
-        // Issue 14 asks 0.98 here too; the held-out notes measured 0.960 (0.932 before tuning), so this
+        // Issue 14 asks 0.98 here too; the held-out notes measured 0.963 (0.932 before tuning), so this
         // guards what holds today, and the gap to 0.98 is open work.
         assertThat(holdout.recall()).as("identifier recall, held-out notes").isGreaterThanOrEqualTo(0.95);
         assertThat(holdout.retention()).as("clinical terms kept, held-out notes").isGreaterThanOrEqualTo(0.97);
