@@ -23,7 +23,7 @@ public class StoredSecrets {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    StoredSecrets(JdbcClient jdbc, Clock clock) {
+    public StoredSecrets(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

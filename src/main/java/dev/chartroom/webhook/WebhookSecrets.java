@@ -1,19 +1,14 @@
 package dev.chartroom.webhook;
 
-import dev.chartroom.db.TimeColumns;
+import dev.chartroom.db.StoredSecrets;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,19 +24,15 @@ class WebhookSecrets {
     private static final String PREFIX = "v1:";
     private static final String STORED_KEY_ID = "webhook-secrets";
     private static final int NONCE_BYTES = 12;
-    private static final String FIND_KEY = "select secret from signing_key where id = :id";
-    private static final String INSERT_KEY = "insert into signing_key (id, secret, created_at) values (:id, :secret, :createdAt)";
 
-    private final JdbcClient jdbc;
+    private final StoredSecrets secrets;
     private final WebhookProperties properties;
-    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private volatile SecretKeySpec key;
 
-    WebhookSecrets(JdbcClient jdbc, WebhookProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    WebhookSecrets(StoredSecrets secrets, WebhookProperties properties) {
+        this.secrets = secrets;
         this.properties = properties;
-        this.clock = clock;
         if (properties.secretKey() != null && !properties.secretKey().isBlank()) {
             this.key = configured(properties.secretKey());
         }
@@ -107,22 +98,6 @@ class WebhookSecrets {
     }
 
     private byte[] stored() {
-        Optional<String> found = find();
-        if (found.isEmpty()) {
-            byte[] fresh = new byte[32];
-            random.nextBytes(fresh);
-            try {
-                jdbc.sql(INSERT_KEY).param("id", STORED_KEY_ID).param("secret", Base64.getEncoder().encodeToString(fresh))
-                        .param("createdAt", TimeColumns.of(Instant.now(clock))).update();
-            } catch (DuplicateKeyException raced) {
-                // Another node stored its key first: everyone uses that one.
-            }
-            found = find();
-        }
-        return Base64.getDecoder().decode(found.orElseThrow());
-    }
-
-    private Optional<String> find() {
-        return jdbc.sql(FIND_KEY).param("id", STORED_KEY_ID).query(String.class).optional();
+        return secrets.secret(STORED_KEY_ID, 32);
     }
 }

@@ -140,7 +140,7 @@ class SignedUrlIT extends ApplicationTest {
 
     @Test
     void theKeyIsKeptInTheDatabaseSoEveryNodeAndRestartSignsAlike() {
-        var anotherNode = new SigningKeys(jdbc, properties, Clock.systemUTC());
+        var anotherNode = new SigningKeys(new dev.chartroom.db.StoredSecrets(jdbc, Clock.systemUTC()), properties);
         assertThat(anotherNode.urlKey()).isEqualTo(keys.urlKey()).hasSize(32);
         assertThat(jdbc.sql("select count(*) from signing_key where id = 'signed-urls'").query(Long.class).single()).isEqualTo(1);
     }

@@ -17,7 +17,7 @@ class WebhookSecretsTests {
     static WebhookSecrets withKey(String key) {
         var properties = new WebhookProperties(false, Duration.ofSeconds(5), 4, Duration.ofHours(6), Duration.ofHours(24),
                 Duration.ofSeconds(5), Duration.ofSeconds(15), key);
-        return new WebhookSecrets(null, properties, Clock.systemUTC());
+        return new WebhookSecrets(null, properties);
     }
 
     private final WebhookSecrets secrets = withKey(KEY);
