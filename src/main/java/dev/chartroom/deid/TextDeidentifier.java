@@ -30,8 +30,15 @@ public final class TextDeidentifier {
 
     /** @param drug whether a lowercase word is a drug or allergen name (kept, never taken for a name) */
     public TextDeidentifier(Predicate<String> drug) {
-        Lexicon lexicon = Lexicon.load(drug);
-        this.detectors = List.of(new NumberDetector(), new DateDetector(), new PlaceDetector(lexicon), new NameDetector(lexicon));
+        this(detectors(Lexicon.load(drug)));
+    }
+
+    TextDeidentifier(List<Detector> detectors) {
+        this.detectors = List.copyOf(detectors);
+    }
+
+    private static List<Detector> detectors(Lexicon lexicon) {
+        return List.of(new NumberDetector(), new DateDetector(), new PlaceDetector(lexicon), new NameDetector(lexicon));
     }
 
     /** The text with every identifier found replaced, and what was found where (offsets into {@code text}). */

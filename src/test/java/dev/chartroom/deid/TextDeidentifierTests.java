@@ -96,4 +96,15 @@ class TextDeidentifierTests {
         String once = DEID.deidentify(note, SHIFTED).text();
         assertThat(DEID.deidentify(once, SHIFTED).text()).isEqualTo(once);
     }
+
+    @Test
+    void aRuleThatFailsWithholdsTheWholeTextRatherThanLetAnythingThrough() {
+        Detector broken = (text, subject, into) -> {
+            throw new IllegalStateException("a bug in a rule");
+        };
+        var withheld = new TextDeidentifier(List.of(new NumberDetector(), broken)).deidentify("Patient: John Smith", SHIFTED);
+        assertThat(withheld.complete()).isFalse();
+        assertThat(withheld.text()).isEqualTo("[WITHHELD]");
+        assertThat(DEID.deidentify(withheld.text(), SHIFTED).text()).isEqualTo("[WITHHELD]");
+    }
 }
