@@ -76,14 +76,13 @@ class CsvFuzzTests {
         TypedCsv.Type type = TypedCsv.Type.of(first)
                 .orElse(TypedCsv.Type.values()[Math.floorMod(first.hashCode(), TypedCsv.Type.values().length)]);
         int from = newline < 0 ? content.length : newline + 1;
-        var body = new ByteArrayInputStream(content, from, content.length - from);
         long lines = lineBound(new String(content, from, content.length - from, StandardCharsets.ISO_8859_1));
         int maxRows = 50;
         FuzzBounds.within(BOUND, "a typed CSV", () -> {
             var decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
             TypedCsv.Table table;
-            try (var reader = new InputStreamReader(body, decoder)) {
+            try (var reader = new InputStreamReader(new ByteArrayInputStream(content, from, content.length - from), decoder)) {
                 table = TypedCsv.read(reader, type, LIMITS, maxRows);
             } catch (InvalidCsvException refused) {
                 assertThat(refused.getMessage()).isNotBlank();
