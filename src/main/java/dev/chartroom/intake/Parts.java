@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -34,8 +33,8 @@ public final class Parts {
     /**
      * A request the client got wrong though no contract rule names it, found among the exceptions
      * that would otherwise be a 500: a file part where a text field is expected (Spring cannot turn
-     * a file into a string), or a form body the container cannot decode (a broken percent-escape,
-     * bytes that are not UTF-8). Each contract answers it in its own shape.
+     * a file into a string). Each contract answers it in its own shape. (A form body the container
+     * cannot decode is refused before, with the other request rules: web.RequestLimits.)
      *
      * @param field  the form field concerned, when one is
      * @param reason what to tell the client
@@ -51,11 +50,6 @@ public final class Parts {
                         : mismatch.getPropertyName();
                 return Optional.of(new ClientFault(HttpStatus.BAD_REQUEST, field,
                         (field == null ? "A field" : field) + " must be a text field, not a file part."));
-            }
-            if (cause instanceof InvalidParameterException unreadable) {
-                HttpStatus status = HttpStatus.resolve(unreadable.getErrorCode());
-                return Optional.of(new ClientFault(status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST,
-                        null, "The form body cannot be read: a field has a broken percent-escape or is not UTF-8."));
             }
         }
         return Optional.empty();

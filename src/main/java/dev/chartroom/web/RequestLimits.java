@@ -98,6 +98,7 @@ public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigu
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                refuseNul(request);
                 if (request instanceof org.springframework.web.multipart.MultipartHttpServletRequest form) {
                     java.util.List<org.springframework.web.multipart.MultipartFile> files;
                     try {
@@ -107,6 +108,9 @@ public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigu
                     }
                     for (var file : files) {
                         String name = file.getOriginalFilename();
+                        if (name != null && name.indexOf('\u0000') >= 0) {
+                            throw nul("the name of the file sent as " + fieldName(file.getName()));
+                        }
                         if (name != null && name.length() > maxFileNameLength) {
                             throw new InvalidRequestException("invalid_file_name", "The name of the file sent as '"
                                     + file.getName() + "' has " + name.length() + " characters; at most "
@@ -117,6 +121,41 @@ public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigu
                 return true;
             }
         }).order(50);
+    }
+
+    /**
+     * The fields must decode, and none may hold a NUL character: it is never text a person typed, and
+     * PostgreSQL refuses it in any text column, so it would fail the write late instead of being
+     * refused here.
+     */
+    private static void refuseNul(HttpServletRequest request) {
+        java.util.Map<String, String[]> fields;
+        try {
+            fields = request.getParameterMap();
+        } catch (IllegalStateException unreadable) {
+            // Tomcat's InvalidParameterException, thrown once: asked again, it answers with no fields at all.
+            throw new InvalidRequestException("invalid_request",
+                    "The form body cannot be read: a field has a broken percent-escape or is not UTF-8.");
+        }
+        for (var field : fields.entrySet()) {
+            if (field.getKey().indexOf('\u0000') >= 0) {
+                throw nul("a field name");
+            }
+            for (String value : field.getValue()) {
+                if (value != null && value.indexOf('\u0000') >= 0) {
+                    throw nul(fieldName(field.getKey()));
+                }
+            }
+        }
+    }
+
+    private static InvalidRequestException nul(String where) {
+        return new InvalidRequestException("invalid_request", "A NUL character is not accepted in " + where + ".");
+    }
+
+    /** The field's name for a message, when it is a plain name; the name is the client's own input. */
+    private static String fieldName(String name) {
+        return name != null && name.matches("[A-Za-z0-9_.\\[\\]-]{1,64}") ? "'" + name + "'" : "a form field";
     }
 
     private static final class LimitedBody extends HttpServletRequestWrapper {

@@ -51,8 +51,17 @@ class MultipartFuzzIT extends ApplicationTest {
         }
     }
 
-    /** A contract: where it is, how its caller authenticates, a request it accepts, and its error shape. */
-    record Contract(String name, String path, String[] headers, List<Part> parts, Predicate<JsonNode> errorShape) {
+    /**
+     * A contract: where it is, how its caller authenticates, a request it accepts, its error shape,
+     * one of its text fields, and the status it answers a malformed request with (400; the bulk
+     * attachments answer as FastAPI validation does, 422).
+     */
+    record Contract(String name, String path, String[] headers, List<Part> parts, Predicate<JsonNode> errorShape,
+                    String textField, int refusal) {
+
+        List<Part> with(Part replacement) {
+            return parts.stream().map(p -> p.name().equals(replacement.name()) ? replacement : p).toList();
+        }
     }
 
     /** A request as sent, and the mutations that made it (for the failure message). */
@@ -71,47 +80,120 @@ class MultipartFuzzIT extends ApplicationTest {
         patientId = TestPatients.create(http, acme, "123456", "Jane", "Doe");
     }
 
-    @Test
-    void patientUploadAnswersEveryMutatedFormInItsShape() {
-        fuzz(new Contract("patient upload", "/api/pandora/upload-v2/upload", acme.bearer(), List.of(
+    Contract patientUpload() {
+        return new Contract("patient upload", "/api/pandora/upload-v2/upload", acme.bearer(), List.of(
                 Part.file("file", "patients.csv", "text/csv", "patient_id,name\np-1,Jane Roe\n".getBytes(StandardCharsets.UTF_8)),
                 Part.field("teamId", acme.id()), Part.field("groupId", "ward-1"), Part.field("anonymize", "false"),
-                Part.field("columns", "{\"patient_id\":\"patient_id\"}")), MultipartFuzzIT::successErrorMessage));
+                Part.field("columns", "{\"patient_id\":\"patient_id\"}")), MultipartFuzzIT::successErrorMessage, "groupId", 400);
     }
 
-    @Test
-    void typedCsvAnswersEveryMutatedFormInItsShape() {
-        fuzz(new Contract("typed CSV", "/api/v1/csv", acme.apiKey(), List.of(
+    Contract typedCsv() {
+        return new Contract("typed CSV", "/api/v1/csv", acme.apiKey(), List.of(
                 Part.field("type", "medications"),
                 Part.file("file", "medications.csv", "text/csv", ("PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted\n"
                         + "P-1,Metformin,1 tab,500 mg,1 tab PO BID,2025-01-01\n").getBytes(StandardCharsets.UTF_8))),
-                MultipartFuzzIT::successErrorMessage));
+                MultipartFuzzIT::successErrorMessage, "type", 400);
     }
 
-    @Test
-    void documentUploadAnswersEveryMutatedFormInItsShape() {
-        fuzz(new Contract("document upload", "/v1/documents", acme.clientCredentials(), List.of(
+    Contract documents() {
+        return new Contract("document upload", "/v1/documents", acme.clientCredentials(), List.of(
                 Part.field("folder_name", "MedicalRecords/Labs"), Part.field("patient_mrn", "123456"),
                 Part.file("document", "lab.pdf", "application/pdf", TestFiles.pdf("Lab report")),
                 Part.field("is_reviewed", "false"), Part.field("notes", "fuzzed"), Part.field("is_high_priority", "true")),
-                MultipartFuzzIT::successErrorMessage));
+                MultipartFuzzIT::successErrorMessage, "patient_mrn", 400);
     }
 
-    @Test
-    void attachmentsAnswerEveryMutatedFormInTheirShape() {
-        fuzz(new Contract("bulk attachments", "/attachments/bulk", acme.tenant(), List.of(
+    Contract attachments() {
+        return new Contract("bulk attachments", "/attachments/bulk", acme.tenant(), List.of(
                 Part.field("patient_id", Long.toString(patientId)),
                 Part.file("attachments", "a.pdf", "application/pdf", TestFiles.pdf("Attachment")),
                 Part.file("attachments", "b.png", "image/png", TestFiles.png(20, 10)),
                 Part.field("names", "[\"Lab\",\"Photo\"]"), Part.field("external_ids", "ext-1,ext-2"),
-                Part.field("note_id", "note-1")), MultipartFuzzIT::fastApiDetail));
+                Part.field("note_id", "note-1")), MultipartFuzzIT::fastApiDetail, "external_ids", 422);
+    }
+
+    Contract patientPdf() {
+        return new Contract("patient PDF", "/patients/" + patientId + "/pdf", acme.apiKey(), List.of(
+                Part.file("file", "upload.pdf", "application/pdf", TestFiles.pdf("Discharge summary")),
+                Part.field("filename", "summary.pdf")), MultipartFuzzIT::detailText, "filename", 400);
+    }
+
+    List<Contract> contracts() {
+        return List.of(patientUpload(), typedCsv(), documents(), attachments(), patientPdf());
+    }
+
+    @Test
+    void patientUploadAnswersEveryMutatedFormInItsShape() {
+        fuzz(patientUpload());
+    }
+
+    @Test
+    void typedCsvAnswersEveryMutatedFormInItsShape() {
+        fuzz(typedCsv());
+    }
+
+    @Test
+    void documentUploadAnswersEveryMutatedFormInItsShape() {
+        fuzz(documents());
+    }
+
+    @Test
+    void attachmentsAnswerEveryMutatedFormInTheirShape() {
+        fuzz(attachments());
     }
 
     @Test
     void patientPdfAnswersEveryMutatedFormInItsShape() {
-        fuzz(new Contract("patient PDF", "/patients/" + patientId + "/pdf", acme.apiKey(), List.of(
-                Part.file("file", "upload.pdf", "application/pdf", TestFiles.pdf("Discharge summary")),
-                Part.field("filename", "summary.pdf")), MultipartFuzzIT::detailText));
+        fuzz(patientPdf());
+    }
+
+    // ---- What the fuzzing found: each was a 500 ----
+
+    /** Spring cannot bind a file part to a text parameter (MethodArgumentConversionNotSupportedException). */
+    @Test
+    void aFilePartWhereTextIsExpectedIsRefusedInTheContractsShape() {
+        for (Contract contract : contracts()) {
+            var form = contract.with(Part.file(contract.textField(), "field.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8)));
+            var answer = send(contract, "multipart/form-data; boundary=b", render(form, "b"));
+            assertThat(answer.status()).as(contract.name() + ": " + answer).isEqualTo(contract.refusal());
+            assertThat(contract.errorShape().test(answer.json())).as(contract.name() + ": " + answer).isTrue();
+            assertThat(answer.text()).as(contract.name()).contains(contract.textField()).contains("not a file");
+        }
+    }
+
+    /** Tomcat refuses to decode the parameters (InvalidParameterException) when the Spring argument resolver asks for them. */
+    @Test
+    void aFormBodyWithBrokenPercentEscapesIsRefusedInTheContractsShape() {
+        for (Contract contract : contracts()) {
+            byte[] body = (contract.textField() + "=%zz&other=%E0%A4%A").getBytes(StandardCharsets.US_ASCII);
+            var answer = send(contract, "application/x-www-form-urlencoded", body);
+            assertThat(answer.status()).as(contract.name() + ": " + answer).isEqualTo(contract.refusal());
+            assertThat(contract.errorShape().test(answer.json())).as(contract.name() + ": " + answer).isTrue();
+            assertThat(answer.text()).as(contract.name()).contains("percent-escape");
+        }
+    }
+
+    /** PostgreSQL refuses a NUL in a text column: the document upload stored patient_mrn as sent and failed. */
+    @Test
+    void aNulInATextFieldIsRefusedInTheContractsShape() {
+        for (Contract contract : contracts()) {
+            var form = contract.with(Part.field(contract.textField(), "12\u00003456"));
+            var answer = send(contract, "multipart/form-data; boundary=b", render(form, "b"));
+            assertThat(answer.status()).as(contract.name() + ": " + answer).isEqualTo(contract.refusal());
+            assertThat(contract.errorShape().test(answer.json())).as(contract.name() + ": " + answer).isTrue();
+            assertThat(answer.text()).as(contract.name()).contains("NUL");
+        }
+        var documents = documents();
+        var nulInNotes = send(documents, "multipart/form-data; boundary=b", render(documents.with(Part.field("notes", "a\u0000")), "b"));
+        assertThat(nulInNotes.status()).as(nulInNotes.toString()).isEqualTo(400);
+        var nulInFileName = send(documents, "multipart/form-data; boundary=b", render(documents.with(
+                Part.file("document", "lab\u0000.pdf", "application/pdf", TestFiles.pdf("Lab report"))), "b"));
+        assertThat(nulInFileName.status()).as(nulInFileName.toString()).isEqualTo(400);
+        assertThat(successErrorMessage(nulInFileName.json())).isTrue();
+    }
+
+    private Http.Response send(Contract contract, String contentType, byte[] body) {
+        return http.postRaw(contract.path(), contentType, body, contract.headers());
     }
 
     private void fuzz(Contract contract) {
@@ -122,7 +204,7 @@ class MultipartFuzzIT extends ApplicationTest {
         int accepted = 0;
         for (int i = 0; i < REQUESTS_PER_CONTRACT; i++) {
             Mutated request = mutate(random, contract.parts());
-            Http.Response answer = http.postRaw(contract.path(), request.contentType(), request.body(), contract.headers());
+            Http.Response answer = send(contract, request.contentType(), request.body());
             String problem = problem(contract, answer);
             if (problem != null) {
                 failures.add("#" + i + " " + request.mutations() + " (Content-Type " + request.contentType() + "): " + problem);
