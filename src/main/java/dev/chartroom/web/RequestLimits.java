@@ -98,7 +98,6 @@ public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigu
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                refuseNul(request);
                 if (request instanceof org.springframework.web.multipart.MultipartHttpServletRequest form) {
                     java.util.List<org.springframework.web.multipart.MultipartFile> files;
                     try {
@@ -118,6 +117,7 @@ public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigu
                         }
                     }
                 }
+                refuseNul(request);
                 return true;
             }
         }).order(50);
@@ -132,8 +132,11 @@ public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigu
         java.util.Map<String, String[]> fields;
         try {
             fields = request.getParameterMap();
-        } catch (IllegalStateException unreadable) {
-            // Tomcat's InvalidParameterException, thrown once: asked again, it answers with no fields at all.
+        } catch (org.apache.tomcat.util.http.InvalidParameterException unreadable) {
+            if (unreadable.getErrorCode() != HttpServletResponse.SC_BAD_REQUEST) {
+                throw unreadable; // a stalled or oversized body: the container answers it (408, 413)
+            }
+            // Thrown once: asked again, Tomcat answers with no fields at all, so the contract would say "missing".
             throw new InvalidRequestException("invalid_request",
                     "The form body cannot be read: a field has a broken percent-escape or is not UTF-8.");
         }
