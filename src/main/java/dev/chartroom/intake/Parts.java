@@ -4,11 +4,17 @@ import dev.chartroom.web.ServerBusyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartFile;
 
 /** What every contract does alike with its request parts and its writes. */
@@ -29,6 +35,36 @@ public final class Parts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A request the client got wrong though no contract rule names it, found among the exceptions
+     * that would otherwise be a 500: a file part where a text field is expected (Spring cannot turn
+     * a file into a string). Each contract answers it in its own shape. (A form body the container
+     * cannot decode is refused before, with the other request rules: web.RequestLimits.)
+     *
+     * @param field  the form field concerned, when one is
+     * @param reason what to tell the client
+     */
+    public record ClientFault(HttpStatus status, String field, String reason) {
+    }
+
+    public static Optional<ClientFault> clientFault(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TypeMismatchException mismatch && isFile(mismatch.getValue())) {
+                String field = mismatch instanceof MethodArgumentConversionNotSupportedException argument ? argument.getName()
+                        : mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                        : mismatch.getPropertyName();
+                return Optional.of(new ClientFault(HttpStatus.BAD_REQUEST, field,
+                        (field == null ? "A field" : field) + " must be a text field, not a file part."));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isFile(Object value) {
+        return value instanceof MultipartFile || value instanceof MultipartFile[]
+                || value instanceof Collection<?> values && !values.isEmpty() && values.stream().allMatch(MultipartFile.class::isInstance);
     }
 
     /**

@@ -107,6 +107,9 @@ public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigu
                     }
                     for (var file : files) {
                         String name = file.getOriginalFilename();
+                        if (name != null && name.indexOf('\u0000') >= 0) {
+                            throw nul("the name of the file sent as " + fieldName(file.getName()));
+                        }
                         if (name != null && name.length() > maxFileNameLength) {
                             throw new InvalidRequestException("invalid_file_name", "The name of the file sent as '"
                                     + file.getName() + "' has " + name.length() + " characters; at most "
@@ -114,9 +117,48 @@ public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigu
                         }
                     }
                 }
+                refuseNul(request);
                 return true;
             }
         }).order(50);
+    }
+
+    /**
+     * The fields must decode, and none may hold a NUL character: it is never text a person typed, and
+     * PostgreSQL refuses it in any text column, so it would fail the write late instead of being
+     * refused here.
+     */
+    private static void refuseNul(HttpServletRequest request) {
+        java.util.Map<String, String[]> fields;
+        try {
+            fields = request.getParameterMap();
+        } catch (org.apache.tomcat.util.http.InvalidParameterException unreadable) {
+            if (unreadable.getErrorCode() != HttpServletResponse.SC_BAD_REQUEST) {
+                throw unreadable; // a stalled or oversized body: the container answers it (408, 413)
+            }
+            // Thrown once: asked again, Tomcat answers with no fields at all, so the contract would say "missing".
+            throw new InvalidRequestException("invalid_request",
+                    "The form body cannot be read: a field has a broken percent-escape or is not UTF-8.");
+        }
+        for (var field : fields.entrySet()) {
+            if (field.getKey().indexOf('\u0000') >= 0) {
+                throw nul("a field name");
+            }
+            for (String value : field.getValue()) {
+                if (value != null && value.indexOf('\u0000') >= 0) {
+                    throw nul(fieldName(field.getKey()));
+                }
+            }
+        }
+    }
+
+    private static InvalidRequestException nul(String where) {
+        return new InvalidRequestException("invalid_request", "A NUL character is not accepted in " + where + ".");
+    }
+
+    /** The field's name for a message, when it is a plain name; the name is the client's own input. */
+    private static String fieldName(String name) {
+        return name != null && name.matches("[A-Za-z0-9_.\\[\\]-]{1,64}") ? "'" + name + "'" : "a form field";
     }
 
     private static final class LimitedBody extends HttpServletRequestWrapper {

@@ -1,6 +1,7 @@
 package dev.chartroom.intake.attachments;
 
 import dev.chartroom.web.ServerBusyException;
+import dev.chartroom.intake.Parts;
 import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
 import dev.chartroom.web.IdempotencyKeyException;
@@ -93,7 +94,14 @@ class AttachmentsErrors implements ErrorShape {
     }
 
     @ExceptionHandler
-    ResponseEntity<AttachmentResponses.Error> unexpected(Exception e) {
+    ResponseEntity<?> unexpected(Exception e) {
+        var fault = Parts.clientFault(e);
+        if (fault.isPresent()) {
+            // As every request problem of this contract: FastAPI's validation 422, located in the body.
+            var problem = fault.get().field() == null ? AttachmentProblem.value(fault.get().reason(), "body")
+                    : new AttachmentProblem(java.util.List.of("body", fault.get().field()), fault.get().reason(), "string_type");
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new AttachmentResponses.Invalid(java.util.List.of(problem)));
+        }
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             return ResponseEntity.status(known.getStatusCode()).body(new AttachmentResponses.Error("The request cannot be served as sent."));
         }

@@ -1,6 +1,7 @@
 package dev.chartroom.intake.documents;
 
 import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.intake.Parts;
 import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
 import dev.chartroom.web.ForbiddenException;
@@ -96,6 +97,10 @@ class DocumentUploadErrors implements ErrorShape {
 
     @ExceptionHandler
     ResponseEntity<DocumentUploadResponses.Error> unexpected(Exception e) {
+        var fault = Parts.clientFault(e);
+        if (fault.isPresent()) {
+            return error(fault.get().status(), "invalid_request", fault.get().reason());
+        }
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             return ResponseEntity.status(known.getStatusCode()).body(
                     new DocumentUploadResponses.Error(false, "invalid_request", "The request cannot be served as sent."));

@@ -1,6 +1,7 @@
 package dev.chartroom.intake.patientpdf;
 
 import dev.chartroom.web.ServerBusyException;
+import dev.chartroom.intake.Parts;
 import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
 import dev.chartroom.web.IdempotencyKeyException;
@@ -84,6 +85,10 @@ class PatientPdfErrors implements ErrorShape {
 
     @ExceptionHandler
     ResponseEntity<PatientPdfError> unexpected(Exception e) {
+        var fault = Parts.clientFault(e);
+        if (fault.isPresent()) {
+            return error(fault.get().status(), fault.get().reason());
+        }
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             return ResponseEntity.status(known.getStatusCode()).body(new PatientPdfError("The request cannot be served as sent."));
         }

@@ -1,6 +1,7 @@
 package dev.chartroom.intake.patientupload;
 
 import dev.chartroom.web.ServerBusyException;
+import dev.chartroom.intake.Parts;
 import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
 import dev.chartroom.web.IdempotencyKeyException;
@@ -89,6 +90,10 @@ class PatientUploadErrors implements ErrorShape {
 
     @ExceptionHandler
     ResponseEntity<PatientUploadError> unexpected(Exception e) {
+        var fault = Parts.clientFault(e);
+        if (fault.isPresent()) {
+            return error(fault.get().status(), "invalid_request", fault.get().reason());
+        }
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             return ResponseEntity.status(known.getStatusCode())
                     .body(PatientUploadError.of("invalid_request", "The request cannot be served as sent."));

@@ -1,5 +1,6 @@
 package dev.chartroom.intake.typedcsv;
 
+import dev.chartroom.intake.Parts;
 import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
 import dev.chartroom.web.ForbiddenException;
@@ -83,6 +84,10 @@ class TypedCsvErrors implements ErrorShape {
 
     @ExceptionHandler
     ResponseEntity<TypedCsvResponses.Error> unexpected(Exception e) {
+        var fault = Parts.clientFault(e);
+        if (fault.isPresent()) {
+            return error(fault.get().status(), "invalid_request", fault.get().reason());
+        }
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             return ResponseEntity.status(known.getStatusCode())
                     .body(new TypedCsvResponses.Error(false, "invalid_request", "The request cannot be served as sent."));
