@@ -297,8 +297,8 @@ final class NameDetector implements Detector {
                     runStart = w.start();
                 }
                 int end = w.end();
-                if (end < text.length() && CLINICAL_NOUN_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 20))).find()
-                        && lexicon.isClinical(word)) {
+                // A name the lexicon knows, before a clinical noun, is an eponym here (Hurley stage, Wells score).
+                if (end < text.length() && CLINICAL_NOUN_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 20))).find()) {
                     previousName = false;
                     previousEnd = w.end();
                     continue;
