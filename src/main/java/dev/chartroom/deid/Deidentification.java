@@ -2,12 +2,9 @@ package dev.chartroom.deid;
 
 import dev.chartroom.db.StoredSecrets;
 import dev.chartroom.extract.DrugNames;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
@@ -38,22 +35,12 @@ public class Deidentification {
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
-    public TextDeidentifier text() {
-        return text;
-    }
-
     private byte[] organizationSecret(String organizationId) {
         byte[] master = key;
         if (master == null) {
             master = secrets.secret(KEY_ID, 32);
             key = master;
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(master, "HmacSHA256"));
-            return mac.doFinal(("organization:" + organizationId).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return Pseudonyms.hmac(new SecretKeySpec(master, "HmacSHA256"), "organization:" + organizationId);
     }
 }

@@ -240,7 +240,7 @@ final class NameDetector implements Detector {
                     }
                     end = rest.end();
                 }
-                if (lexicon.isClinical(m.group()) && CLINICAL_NOUN_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 20))).find()) {
+                if (lexicon.isClinical(m.group()) && clinicalNounAfter(text, m.end())) {
                     continue;
                 }
                 found.add(new int[] {m.start(), end});
@@ -267,7 +267,7 @@ final class NameDetector implements Detector {
             if (!initial && NEVER.contains(lower(word)) || !strongCue && lexicon.isClinical(word) && !lexicon.isName(word)) {
                 break;
             }
-            if (lexicon.isClinical(word) && CLINICAL_NOUN_AFTER.matcher(text.substring(w.end(), Math.min(text.length(), w.end() + 20))).find()) {
+            if (lexicon.isClinical(word) && clinicalNounAfter(text, w.end())) {
                 break;
             }
             nameEnd = w.end();
@@ -298,36 +298,30 @@ final class NameDetector implements Detector {
                 }
                 int end = w.end();
                 // A name the lexicon knows, before a clinical noun, is an eponym here (Hurley stage, Wells score).
-                if (end < text.length() && CLINICAL_NOUN_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 20))).find()) {
+                if (clinicalNounAfter(text, end)) {
                     previousName = false;
                     previousEnd = w.end();
                     continue;
                 }
                 // A given name the lexicon knows takes the capitalised word after it as its family name (Kyle Brandt).
                 if (lexicon.isGivenName(word) && !lexicon.isOrdinaryWord(word)) {
-                    int next = nextWordStart(text, end);
-                    if (next >= 0 && Character.isUpperCase(text.charAt(next))) {
-                        Matcher following = WORD.matcher(text).region(next, text.length());
-                        if (following.lookingAt() && !NEVER.contains(lower(following.group()))
-                                && !lexicon.isClinical(following.group()) && !lexicon.isPlace(following.group())) {
-                            end = following.end();
-                        }
+                    Matcher following = capitalisedWordAfter(text, end);
+                    if (following != null && !NEVER.contains(lower(following.group()))
+                            && !lexicon.isClinical(following.group()) && !lexicon.isPlace(following.group())) {
+                        end = following.end();
                     }
                 }
                 found.add(new int[] {runStart, end});
                 previousName = true;
             } else if (candidate && lexicon.isOrdinaryWord(word)) {
                 // An ordinary word that is also a name starts a run only if a name follows it (Rose Alvarez).
-                int next = nextWordStart(text, w.end());
-                if (next >= 0 && Character.isUpperCase(text.charAt(next))) {
-                    Matcher following = WORD.matcher(text).region(next, text.length());
-                    if (following.lookingAt() && lexiconName(following.group()) && !lexicon.isOrdinaryWord(following.group())) {
-                        runStart = w.start();
-                        found.add(new int[] {w.start(), w.end()});
-                        previousName = true;
-                        previousEnd = w.end();
-                        continue;
-                    }
+                Matcher following = capitalisedWordAfter(text, w.end());
+                if (following != null && lexiconName(following.group()) && !lexicon.isOrdinaryWord(following.group())) {
+                    runStart = w.start();
+                    found.add(new int[] {w.start(), w.end()});
+                    previousName = true;
+                    previousEnd = w.end();
+                    continue;
                 }
                 previousName = false;
             } else {
@@ -347,12 +341,22 @@ final class NameDetector implements Detector {
         return to - from <= 6 && NAME_GAP.matcher(text).region(from, to).matches();
     }
 
-    private static int nextWordStart(String text, int from) {
+    /** The capitalised word after spaces or tabs from {@code from} (a matcher on it), or null. */
+    private static Matcher capitalisedWordAfter(String text, int from) {
         int i = from;
         while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;
         }
-        return i < text.length() && i > from && Character.isLetter(text.charAt(i)) ? i : -1;
+        if (i == from || i >= text.length() || !Character.isUpperCase(text.charAt(i))) {
+            return null;
+        }
+        Matcher word = WORD.matcher(text).region(i, text.length());
+        return word.lookingAt() ? word : null;
+    }
+
+    /** Whether a clinical noun (sign, disease, catheter, stage…) follows {@code end}: Murphy sign, Foley catheter. */
+    private static boolean clinicalNounAfter(String text, int end) {
+        return end < text.length() && CLINICAL_NOUN_AFTER.matcher(text).region(end, Math.min(text.length(), end + 20)).find();
     }
 
     private static boolean sentenceStart(String text, int at) {

@@ -120,10 +120,7 @@ final class NumberDetector implements Detector {
         all(CARD, text, Identifier.RECORD, into);
         all(IBAN, text, Identifier.RECORD, into);
         for (Matcher m = CUED.matcher(text); m.find(); ) {
-            int end = trimTrailingPunctuation(text, m.start("code"), m.end("code"));
-            if (end > m.start("code")) {
-                into.add(new Finding(m.group("dev") != null ? Identifier.DEVICE : Identifier.RECORD, m.start("code"), end));
-            }
+            addCode(text, m, m.group("dev") != null ? Identifier.DEVICE : Identifier.RECORD, into);
         }
         all(VIN, text, Identifier.DEVICE, into);
         all(LONG_NUMBER, text, Identifier.OTHER, into);
@@ -135,10 +132,15 @@ final class NumberDetector implements Detector {
             }
         }
         for (Matcher m = NUMBERED.matcher(text); m.find(); ) {
-            int end = trimTrailingPunctuation(text, m.start("code"), m.end("code"));
-            if (end > m.start("code")) {
-                into.add(new Finding(Identifier.OTHER, m.start("code"), end));
-            }
+            addCode(text, m, Identifier.OTHER, into);
+        }
+    }
+
+    /** The code a cue introduced, without a full stop or bracket that ends the sentence. */
+    private static void addCode(String text, Matcher m, Identifier kind, List<Finding> into) {
+        int end = trimTrailingPunctuation(text, m.start("code"), m.end("code"));
+        if (end > m.start("code")) {
+            into.add(new Finding(kind, m.start("code"), end));
         }
     }
 

@@ -80,10 +80,7 @@ final class PlaceDetector implements Detector {
             into.add(new Finding(Identifier.LOCATION, m.start(), m.end()));
         }
         for (Matcher m = NEIGHBOURHOOD.matcher(text); m.find(); ) {
-            String place = m.group("place");
-            if (!lexicon.isState(place) && !lexicon.isClinical(place.split("[ \\t]+")[0])) {
-                into.add(new Finding(Identifier.LOCATION, m.start("place"), m.end("place")));
-            }
+            addCuedPlace(m, into);
         }
         for (Matcher m = CITY_STATE.matcher(text); m.find(); ) {
             boolean credential = CREDENTIAL_STATES.contains(m.group("state"))
@@ -110,10 +107,7 @@ final class PlaceDetector implements Detector {
             into.add(new Finding(Identifier.LOCATION, m.start(), m.end()));
         }
         for (Matcher m = CUED.matcher(text); m.find(); ) {
-            String place = m.group("place");
-            if (!lexicon.isState(place) && !lexicon.isClinical(place.split("[ \\t]+")[0])) {
-                into.add(new Finding(Identifier.LOCATION, m.start("place"), m.end("place")));
-            }
+            addCuedPlace(m, into);
         }
         gazetteer(text, into);
     }
@@ -144,6 +138,14 @@ final class PlaceDetector implements Detector {
             } else {
                 from = word.end();
             }
+        }
+    }
+
+    /** The place a cue names, unless it is a state (kept) or starts with a clinical word. */
+    private void addCuedPlace(Matcher m, List<Finding> into) {
+        String place = m.group("place");
+        if (!lexicon.isState(place) && !lexicon.isClinical(place.split("[ \\t]+")[0])) {
+            into.add(new Finding(Identifier.LOCATION, m.start("place"), m.end("place")));
         }
     }
 

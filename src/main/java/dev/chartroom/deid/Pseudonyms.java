@@ -54,10 +54,15 @@ public final class Pseudonyms {
     }
 
     private byte[] mac(String value) {
+        return hmac(key, value.toLowerCase(Locale.ROOT).strip());
+    }
+
+    /** HMAC-SHA256 of {@code value} (UTF-8) under {@code key}. */
+    static byte[] hmac(SecretKeySpec key, String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(value.toLowerCase(Locale.ROOT).strip().getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
