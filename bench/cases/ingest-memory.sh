@@ -15,35 +15,9 @@ mkdir -p "$OUT"
 JAR=${JAR:-$ROOT/target/chartroom.jar}
 HEAP=${HEAP:-160m}
 UPLOADS=${UPLOADS:-16}
-JAVA=$(cd "$ROOT" && . .mvn/select-jdk.sh && echo "$JAVA_HOME/bin/java")
-MDB=chartroom_bench_memory_$$
-PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
-"${PSQL[@]}" -d postgres -c "create database $MDB"
-MPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-MDATA=$(mktemp -d /tmp/chartroom-bench-memory.XXXX)
-MADMIN=bench-memory-admin-$$
-MURL=http://127.0.0.1:$MPORT
-LOG=$OUT/ingest-memory-server.log
+NAME=memory . "$(dirname "$0")/small-server.sh"
 
-stop() {
-  if [[ -n ${MPID:-} ]]; then kill "$MPID" 2>/dev/null; wait "$MPID" 2>/dev/null || true; fi
-  "${PSQL[@]}" -d postgres -c "drop database if exists $MDB with (force)" || true
-  rm -rf "$MDATA"
-}
-trap stop EXIT
-
-SERVER_PORT=$MPORT SERVER_ADDRESS=127.0.0.1 CHARTROOM_DATA_DIR=$MDATA CHARTROOM_ADMIN_TOKEN=$MADMIN \
-SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$MDB SPRING_DATASOURCE_USERNAME=postgres \
-  "$JAVA" -Xmx"$HEAP" -jar "$JAR" >"$LOG" 2>&1 &
-MPID=$!
-for _ in $(seq 1 240); do curl -fsS "$MURL/actuator/health" 2>/dev/null | grep -q UP && break; sleep 0.5; done
-curl -fsS "$MURL/actuator/health" >/dev/null || { echo "server did not start; see $LOG"; exit 1; }
-curl -fsS -X POST "$MURL/admin/v1/organizations" -H "Authorization: Bearer $MADMIN" \
-  -H 'Content-Type: application/json' -d '{"id":"memory","name":"Memory clinic"}' >/dev/null
-MKEY=$(curl -fsS -X POST "$MURL/admin/v1/organizations/memory/api-keys" -H "Authorization: Bearer $MADMIN" \
-  -H 'Content-Type: application/json' -d '{}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
-
-python3 - "$MURL" "$MKEY" "$MPID" "$UPLOADS" "$HEAP" "$JAR" <<'PY'
+python3 - "$SURL" "$SKEY" "$SPID" "$UPLOADS" "$HEAP" "$JAR" <<'PY'
 import concurrent.futures, http.client, json, os, sys, time, urllib.parse
 url, key, pid, uploads, heap, jar = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
 host = urllib.parse.urlparse(url)
@@ -131,4 +105,4 @@ print(f"  server afterwards: {'up' if up else 'DOWN'}; uploads recorded: {stored
 print(f"  RSS:               {start_rss} MB before, {end_rss} MB after, peak {peak_rss} MB" if end_rss else
       f"  RSS:               {start_rss} MB before; the process is gone")
 PY
-if grep -q OutOfMemoryError "$LOG"; then echo "  OutOfMemoryError:  yes (see $LOG)"; else echo "  OutOfMemoryError:  none logged"; fi
+if grep -q OutOfMemoryError "$SLOG"; then echo "  OutOfMemoryError:  yes (see $SLOG)"; else echo "  OutOfMemoryError:  none logged"; fi

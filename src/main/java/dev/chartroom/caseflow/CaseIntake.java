@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 /**
@@ -120,20 +121,30 @@ public class CaseIntake {
         return !routingRules.list(organizationId).isEmpty();
     }
 
-    public AppointmentsApplied applyAppointments(String organizationId, String uploadId, List<Appointment> rows) {
-        Instant now = Instant.now(clock);
+    /**
+     * Starts applying one appointments file whose AppointmentIds were gathered in a first pass;
+     * its rows are then added in file order and applied a chunk at a time, each chunk's changes
+     * handed to {@code announce} inside the caller's transaction.
+     */
+    public AppointmentsUpload appointments(String organizationId, String uploadId, AppointmentIds ids,
+                                           Consumer<AppointmentsApplied> announce) {
         var rules = new AppointmentRules(clinicians.list(organizationId), routingRules.list(organizationId),
                 LocalDate.ofInstant(Instant.now(clock), ZoneOffset.UTC));
-        List<RowError> errors = new ArrayList<>();
+        return new AppointmentsUpload(rows -> applyAppointments(organizationId, uploadId, rules, rows), ids, announce);
+    }
 
+    /**
+     * Applies a chunk of rows with distinct AppointmentIds (rows without one only yield their
+     * errors): new appointments make cases, changed ones reprocess theirs, unchanged ones are left.
+     */
+    private AppointmentsApplied applyAppointments(String organizationId, String uploadId, AppointmentRules rules,
+                                                  List<Appointment> rows) {
+        Instant now = Instant.now(clock);
+        List<RowError> errors = new ArrayList<>();
         Map<String, Appointment> latest = new LinkedHashMap<>();
         for (Appointment row : rows) {
             if (row.appointmentId() != null) {
-                Appointment earlier = latest.put(row.appointmentId(), row);
-                if (earlier != null) {
-                    errors.add(new RowError(earlier.line(), "AppointmentId",
-                            "AppointmentId appears again at line " + row.line() + "; the later row was used."));
-                }
+                latest.put(row.appointmentId(), row);
             } else {
                 errors.addAll(rules.decide(row).errors());
             }
@@ -188,7 +199,6 @@ public class CaseIntake {
             changes.add(new CaseChange(type, c.id(), appointmentId, latest.get(appointmentId).patientRecordId(),
                     c.status(), decision.cancelReason(), decision.agent(), c.version()));
         });
-        errors.sort(java.util.Comparator.comparing(RowError::row, java.util.Comparator.nullsFirst(Long::compare)));
         Map<String, Long> patientsCreated = new LinkedHashMap<>();
         people.created().forEach(externalId -> patientsCreated.put(externalId, people.idsByExternalId().get(externalId)));
         return new AppointmentsApplied(toCreate.size(), toReprocess.size(), unchanged, changes, patientsCreated, errors);

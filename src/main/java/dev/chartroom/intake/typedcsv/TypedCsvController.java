@@ -4,6 +4,7 @@ import dev.chartroom.csv.TypedCsv;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
 import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.intake.UploadedFile;
 import dev.chartroom.tenant.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -82,12 +83,8 @@ class TypedCsvController {
         if (earlier.isPresent()) {
             return success(earlier.get(), ALREADY_PROCESSED);
         }
-        try (InputStream content = file.getInputStream()) {
-            var outcome = intake.accept(caller.organizationId(), csvType, fileName, file.getSize(), content);
-            return success(outcome.file(), outcome.processedNow() ? PROCESSED : ALREADY_PROCESSED);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var outcome = intake.accept(caller.organizationId(), csvType, fileName, UploadedFile.of(file));
+        return success(outcome.file(), outcome.processedNow() ? PROCESSED : ALREADY_PROCESSED);
     }
 
     /** NUL bytes and other binary content are refused whole, whatever the name says. */

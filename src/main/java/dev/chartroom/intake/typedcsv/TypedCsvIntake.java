@@ -3,6 +3,7 @@ package dev.chartroom.intake.typedcsv;
 import dev.chartroom.intake.Parts;
 import dev.chartroom.text.Sha256;
 import dev.chartroom.caseflow.Appointment;
+import dev.chartroom.caseflow.AppointmentIds;
 import dev.chartroom.caseflow.CaseIntake;
 import dev.chartroom.caseflow.ConsultNoteRow;
 import dev.chartroom.caseflow.MedicationRow;
@@ -14,6 +15,7 @@ import dev.chartroom.csv.TypedCsv;
 import dev.chartroom.intake.Announcements;
 import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.intake.UploadedFile;
 import dev.chartroom.upload.NewUpload;
 import dev.chartroom.upload.RowError;
 import dev.chartroom.upload.TypedCsvFiles;
@@ -29,6 +31,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The typed CSV contract's flow: read and check the whole file first (refusals write nothing),
  * then claim its name and apply every row in one transaction, recording row errors on the upload.
+ * An appointments file, which has no row limit, is read twice rather than held: once to check it
+ * and gather its AppointmentIds, once to apply it a chunk at a time.
  */
 @Component
 class TypedCsvIntake {
@@ -80,85 +85,120 @@ class TypedCsvIntake {
      * @throws dev.chartroom.web.ServerBusyException when it was not admitted in time, or its writes kept
      *                                               colliding with concurrent ones
      */
-    Outcome accept(String organizationId, TypedCsv.Type type, String fileName, long size, InputStream content) {
-        return gate.run(organizationId, () -> acceptAdmitted(organizationId, type, fileName, size, content));
+    Outcome accept(String organizationId, TypedCsv.Type type, String fileName, UploadedFile file) {
+        return gate.run(organizationId, () -> acceptAdmitted(organizationId, type, fileName, file));
     }
 
-    private Outcome acceptAdmitted(String organizationId, TypedCsv.Type type, String fileName, long size,
-                                   InputStream content) {
+    private Outcome acceptAdmitted(String organizationId, TypedCsv.Type type, String fileName, UploadedFile file) {
         Instant receivedAt = Instant.now(clock);
-        MessageDigest sha256 = Sha256.newDigest();
-        TypedCsv.Table table = read(type, new DigestInputStream(content, sha256));
-        String digest = HexFormat.of().formatHex(sha256.digest());
+        Checked checked = check(type, file);
         if (type == TypedCsv.Type.APPOINTMENTS && !cases.hasRoutingRules(organizationId)) {
             throw new TypedCsvException(HttpStatus.UNPROCESSABLE_CONTENT, "no_routing_rules",
                     "No agent routing rules are configured for your organization: add them at /v1/routing-rules.");
         }
         // Two uploads creating the same new cases (or notes) at once: one fails on the key and runs
         // again, finding them stored.
-        return Parts.retryingOnConflict(() -> store(organizationId, type, fileName, size, receivedAt, table, digest));
+        return Parts.retryingOnConflict(() -> store(organizationId, type, fileName, file, receivedAt, checked));
     }
 
-    private Outcome store(String organizationId, TypedCsv.Type type, String fileName, long size, Instant receivedAt,
-                          TypedCsv.Table table, String digest) {
+    /**
+     * What the first pass over a file found: its digest and row count, and either its rows
+     * (medications and consult notes, which have row limits) or only its AppointmentIds
+     * (appointments, which have none and are read again row by row when applied).
+     */
+    private record Checked(String sha256, int rows, TypedCsv.Table table, AppointmentIds appointmentIds) {
+    }
+
+    private Checked check(TypedCsv.Type type, UploadedFile file) {
+        MessageDigest sha256 = Sha256.newDigest();
+        try (InputStream content = new DigestInputStream(file.open(), sha256)) {
+            if (type == TypedCsv.Type.APPOINTMENTS) {
+                var ids = new AppointmentIds();
+                int[] rows = {0};
+                read(type, content, (header, row) -> {
+                    rows[0]++;
+                    ids.see(header.value(row, "AppointmentId"), row.line());
+                });
+                return new Checked(HexFormat.of().formatHex(sha256.digest()), rows[0], null, ids);
+            }
+            int maxRows = type == TypedCsv.Type.MEDICATIONS ? limits.medicationsMaxRows() : limits.consultNotesMaxRows();
+            List<CsvRow> rows = new ArrayList<>();
+            TypedCsv.Header header = readLimited(type, content, maxRows, (h, row) -> rows.add(row));
+            return new Checked(HexFormat.of().formatHex(sha256.digest()), rows.size(),
+                    new TypedCsv.Table(header, List.copyOf(rows)), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Outcome store(String organizationId, TypedCsv.Type type, String fileName, UploadedFile file,
+                          Instant receivedAt, Checked checked) {
         String uploadId = uploads.newId();
-        var file = new TypedCsvFiles.Processed(fileName, type.value(), uploadId, size, receivedAt);
+        var processedFile = new TypedCsvFiles.Processed(fileName, type.value(), uploadId, file.size(), receivedAt);
         Boolean processed = transaction.execute(status -> {
-            if (!files.claim(organizationId, file)) {
+            if (!files.claim(organizationId, processedFile)) {
                 status.setRollbackOnly();
                 return false;
             }
-            Applied applied = apply(organizationId, uploadId, table);
+            Applied applied = apply(organizationId, uploadId, type, file, checked);
             Upload upload = uploads.recordProcessed(organizationId, uploadId,
-                    new NewUpload(type.value(), fileName, size, digest, null, false), receivedAt,
-                    new Upload.Counts(table.rows().size(), table.rows().size(), applied.stored(), applied.errors().size()),
+                    new NewUpload(type.value(), fileName, file.size(), checked.sha256(), null, false), receivedAt,
+                    new Upload.Counts(checked.rows(), checked.rows(), applied.stored(), applied.errors().size()),
                     applied.errors());
             announcements.uploadProcessed(organizationId, upload);
             return true;
         });
         if (Boolean.TRUE.equals(processed)) {
-            return new Outcome(file, true);
+            return new Outcome(processedFile, true);
         }
-        return new Outcome(files.find(organizationId, fileName, type.value()).orElse(file), false);
+        return new Outcome(files.find(organizationId, fileName, type.value()).orElse(processedFile), false);
     }
 
     private record Applied(int stored, List<RowError> errors) {
     }
 
-    private Applied apply(String organizationId, String uploadId, TypedCsv.Table table) {
-        return switch (table.type()) {
+    private Applied apply(String organizationId, String uploadId, TypedCsv.Type type, UploadedFile file,
+                          Checked checked) {
+        TypedCsv.Table table = checked.table();
+        return switch (type) {
             case APPOINTMENTS -> {
-                var applied = cases.applyAppointments(organizationId, uploadId,
-                        table.rows().stream().map(row -> appointment(table, row)).toList());
-                announcements.caseChanges(organizationId, applied.changes());
-                announcements.patientsCreated(organizationId, uploadId, applied.patientsCreated());
-                yield new Applied(applied.created() + applied.reprocessed(), applied.errors());
+                var upload = cases.appointments(organizationId, uploadId, checked.appointmentIds(), chunk -> {
+                    announcements.caseChanges(organizationId, chunk.changes());
+                    announcements.patientsCreated(organizationId, uploadId, chunk.patientsCreated());
+                });
+                try (InputStream content = file.open()) {
+                    read(type, content, (header, row) -> upload.add(appointment(header, row)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                var totals = upload.finish();
+                yield new Applied(totals.created() + totals.reprocessed(), totals.errors());
             }
             case MEDICATIONS -> {
                 var applied = cases.applyMedications(organizationId,
-                        table.rows().stream().map(row -> medication(table, row)).toList());
+                        table.rows().stream().map(row -> medication(table.header(), row)).toList());
                 yield new Applied(applied.medications(), applied.errors());
             }
             case CONSULT_NOTES -> {
                 var applied = cases.applyConsultNotes(organizationId, uploadId,
-                        table.rows().stream().map(row -> consultNote(table, row)).toList());
+                        table.rows().stream().map(row -> consultNote(table.header(), row)).toList());
                 announcements.caseChanges(organizationId, applied.enriched());
                 yield new Applied(applied.notes(), applied.errors());
             }
         };
     }
 
-    private TypedCsv.Table read(TypedCsv.Type type, InputStream content) {
+    private TypedCsv.Header read(TypedCsv.Type type, InputStream content, TypedCsv.RowSink sink) {
+        return readLimited(type, content, 0, sink);
+    }
+
+    /** Reads strict UTF-8 row by row; every way a file can be refused becomes its 400. */
+    private TypedCsv.Header readLimited(TypedCsv.Type type, InputStream content, int maxRows, TypedCsv.RowSink sink) {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        int maxRows = switch (type) {
-            case MEDICATIONS -> limits.medicationsMaxRows();
-            case CONSULT_NOTES -> limits.consultNotesMaxRows();
-            case APPOINTMENTS -> 0;
-        };
-        try (var reader = new InputStreamReader(content, decoder)) {
-            return TypedCsv.read(reader, type, csvLimits, maxRows);
+        try {
+            return TypedCsv.read(new InputStreamReader(content, decoder), type, csvLimits, maxRows, sink);
         } catch (NotUtf8Exception e) {
             throw TypedCsvException.badRequest("invalid_encoding", "The file must be UTF-8 text.");
         } catch (TypedCsv.MissingColumnsException e) {
@@ -167,12 +207,10 @@ class TypedCsvIntake {
             throw TypedCsvException.badRequest("too_many_rows", e.getMessage());
         } catch (InvalidCsvException e) {
             throw TypedCsvException.badRequest("invalid_csv_format", e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
-    private static Appointment appointment(TypedCsv.Table t, CsvRow r) {
+    private static Appointment appointment(TypedCsv.Header t, CsvRow r) {
         return new Appointment(r.line(), t.value(r, "AppointmentId"), t.value(r, "PatientRecordId"),
                 t.value(r, "AppointmentStatus"), t.value(r, "AppointmentDoctor"), t.value(r, "Virtual"),
                 t.value(r, "AppointmentDate"), t.value(r, "EarliestAppointmentTime"), t.value(r, "PatientFirstName"),
@@ -180,12 +218,12 @@ class TypedCsvIntake {
                 t.value(r, "TestStatus"), t.value(r, "IntakeCharted"), t.optionalValues(r));
     }
 
-    private static ConsultNoteRow consultNote(TypedCsv.Table t, CsvRow r) {
+    private static ConsultNoteRow consultNote(TypedCsv.Header t, CsvRow r) {
         return new ConsultNoteRow(r.line(), t.value(r, "AppointmentId"), t.value(r, "VPText"),
                 t.value(r, "CategoryNameReport"), t.value(r, "CategoryNameTemplate"));
     }
 
-    private static MedicationRow medication(TypedCsv.Table t, CsvRow r) {
+    private static MedicationRow medication(TypedCsv.Header t, CsvRow r) {
         return new MedicationRow(r.line(), t.value(r, "PatientRecordId"), t.value(r, "MedicationName"),
                 t.value(r, "Dose"), t.value(r, "Strength"), t.value(r, "SIG"), t.value(r, "DateStarted"),
                 t.value(r, "Route"));

@@ -124,6 +124,36 @@ class TypedCsvIT extends ApplicationTest {
     }
 
     @Test
+    void aLongFileIsAppliedInChunksAndALaterRowWinsAcrossThem() {
+        // Longer than one chunk of AppointmentsUpload, with A-7 repeated near the end: the later row
+        // wins and the earlier one gets the row error, though the two are applied in different chunks.
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        int appointments = 4_500;
+        for (int i = 1; i <= appointments; i++) {
+            csv.append(A1.replace("A-1,R-1", "A-" + i + ",R-" + (i % 1_000))).append('\n');
+        }
+        csv.append(A1.replace("A-1,R-1", "A-7,R-7").replace("Scheduled", "Cancelled")).append('\n');
+        String name = unique("appointments");
+
+        var answer = upload("appointments", name, csv.toString());
+
+        assertThat(answer.status()).isEqualTo(200);
+        var report = http.get("/v1/uploads/" + answer.json().get("data").get("upload_id").asString(), acme.apiKey()).json();
+        assertThat(report.get("counts").get("rows").asInt()).isEqualTo(appointments + 1);
+        assertThat(report.get("counts").get("stored").asInt()).isEqualTo(appointments);
+        var errors = http.get("/v1/uploads?fileName=" + name, acme.apiKey()).json().get("data").get(0).get("errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("row").asInt()).isEqualTo(8);
+        assertThat(errors.get(0).get("reason").asString()).contains("line " + (appointments + 2));
+        assertThat(caseOf("A-7").get("status").asString()).isEqualTo("cancelled");
+        assertThat(caseOf("A-7").get("version").asInt()).isEqualTo(1);
+        assertThat(caseOf("A-1").get("status").asString()).isEqualTo("active");
+        assertThat(caseOf("A-" + appointments).get("patient").get("externalId").asString()).isEqualTo("R-500");
+        assertThat(caseOf("A-2001").get("patient").get("id").asLong())
+                .isEqualTo(caseOf("A-1001").get("patient").get("id").asLong());
+    }
+
+    @Test
     void theSameFileNameAndTypeAgainIsANoOp() {
         String name = unique("appointments");
         upload("appointments", name, HEADER + "\n" + A1 + "\n");
