@@ -1,6 +1,7 @@
 package dev.chartroom.caseflow;
 
 import dev.chartroom.text.Sha256;
+import dev.chartroom.db.KeyList;
 import dev.chartroom.db.JsonColumns;
 import dev.chartroom.db.TimeColumns;
 import dev.chartroom.patient.PatientSummary;
@@ -26,10 +27,10 @@ public class Cases {
     private static final int CHUNK = 1000;
 
     private static final String STORED = """
-            select id, appointment_id, patient_id, status, version, appointment_date, appointment_status,
-                   appointment_doctor, virtual_flag, intake_charted, test_status
-            from appointment_case where organization_id = :organizationId and appointment_id in (:ids)
-            """;
+            select c.id, c.appointment_id, c.patient_id, c.status, c.version, c.appointment_date, c.appointment_status,
+                   c.appointment_doctor, c.virtual_flag, c.intake_charted, c.test_status
+            from %s join appointment_case c on c.organization_id = :organizationId and c.appointment_id = listed.k
+            """.formatted(KeyList.table("ids"));
     private static final String INSERT = """
             insert into appointment_case (organization_id, appointment_id, patient_id, status, cancel_reason, agent,
                 doctor, clinician_id, scheduled_at, phone, new_consult, appointment_date, appointment_status,
@@ -45,8 +46,9 @@ public class Cases {
             where organization_id = ? and id = ?
             """;
     private static final String OF_PATIENTS = """
-            select id, patient_id from appointment_case where organization_id = :organizationId and patient_id in (:ids)
-            """;
+            select c.id, c.patient_id
+            from %s join appointment_case c on c.organization_id = :organizationId and c.patient_id = listed.k
+            """.formatted(KeyList.table("ids"));
     private static final String CASE_COLUMNS = """
             c.id, c.appointment_id, c.patient_id, c.status, c.cancel_reason, c.agent, c.doctor, c.scheduled_at,
             c.phone, c.new_consult, c.version, c.details, c.created_at, c.updated_at
@@ -123,7 +125,8 @@ public class Cases {
         Map<String, Stored> found = new HashMap<>();
         List<String> ids = List.copyOf(new LinkedHashSet<>(appointmentIds));
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            jdbc.sql(STORED).param("organizationId", organizationId).param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+            jdbc.sql(STORED).param("organizationId", organizationId)
+                    .param("ids", KeyList.of(ids.subList(from, Math.min(ids.size(), from + CHUNK))))
                     .query((rs, row) -> new Stored(rs.getLong("id"), rs.getString("appointment_id"), rs.getLong("patient_id"),
                             rs.getString("status"), rs.getInt("version"),
                             java.util.Arrays.asList(rs.getString("appointment_date"), rs.getString("appointment_status"),
@@ -164,7 +167,8 @@ public class Cases {
         Map<Long, List<Long>> cases = new HashMap<>();
         List<Long> ids = List.copyOf(new LinkedHashSet<>(patientIds));
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            jdbc.sql(OF_PATIENTS).param("organizationId", organizationId).param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+            jdbc.sql(OF_PATIENTS).param("organizationId", organizationId)
+                    .param("ids", KeyList.of(ids.subList(from, Math.min(ids.size(), from + CHUNK))))
                     .query(rs -> {
                         cases.computeIfAbsent(rs.getLong("patient_id"), k -> new ArrayList<>()).add(rs.getLong("id"));
                     });

@@ -1,5 +1,6 @@
 package dev.chartroom.patient;
 
+import dev.chartroom.db.KeyList;
 import dev.chartroom.db.JsonColumns;
 import dev.chartroom.db.TimeColumns;
 import java.sql.ResultSet;
@@ -48,8 +49,9 @@ public class Patients {
             select %s from patient p where p.organization_id = :organizationId and p.id in (:ids)
             """.formatted(SUMMARY_COLUMNS);
     private static final String IDS_BY_EXTERNAL_ID = """
-            select id, external_id from patient where organization_id = :organizationId and external_id in (:externalIds)
-            """;
+            select p.id, p.external_id
+            from %s join patient p on p.organization_id = :organizationId and p.external_id = listed.k
+            """.formatted(KeyList.table("externalIds"));
     private static final String FIND_BY_EXTERNAL_ID = """
             select p.id from patient p where p.organization_id = :organizationId and p.external_id = :externalId
             """;
@@ -179,7 +181,7 @@ public class Patients {
         List<String> all = List.copyOf(new java.util.LinkedHashSet<>(externalIds));
         for (int from = 0; from < all.size(); from += 1000) {
             jdbc.sql(IDS_BY_EXTERNAL_ID).param("organizationId", organizationId)
-                    .param("externalIds", all.subList(from, Math.min(all.size(), from + 1000)))
+                    .param("externalIds", KeyList.of(all.subList(from, Math.min(all.size(), from + 1000))))
                     .query(rs -> {
                         found.put(rs.getString("external_id"), rs.getLong("id"));
                     });

@@ -22,7 +22,8 @@ class PortablePatientWriter implements PatientWriter {
     private static final int CHUNK = 500;
 
     private static final String EXISTING = """
-            select id, external_id from patient where organization_id = ? and external_id in (%s)
+            select p.id, p.external_id
+            from (values %s) as listed(k) join patient p on p.organization_id = ? and p.external_id = listed.k
             """;
     private static final String UPDATE_UPLOAD_WINS = """
             update patient set name = coalesce(?, name), first_name = coalesce(?, first_name),
@@ -104,12 +105,13 @@ class PortablePatientWriter implements PatientWriter {
         Map<String, Long> ids = new HashMap<>(externalIds.size() * 2);
         for (int from = 0; from < externalIds.size(); from += CHUNK) {
             List<String> chunk = externalIds.subList(from, Math.min(externalIds.size(), from + CHUNK));
-            String sql = EXISTING.formatted(String.join(",", java.util.Collections.nCopies(chunk.size(), "?")));
+            // Keys as a VALUES table: see dev.chartroom.db.KeyList for why not a plain IN list.
+            String sql = EXISTING.formatted(String.join(",", java.util.Collections.nCopies(chunk.size(), "(?)")));
             Object[] args = new Object[chunk.size() + 1];
-            args[0] = organizationId;
             for (int i = 0; i < chunk.size(); i++) {
-                args[i + 1] = chunk.get(i);
+                args[i] = chunk.get(i);
             }
+            args[chunk.size()] = organizationId;
             jdbc.query(sql, rs -> {
                 ids.put(rs.getString("external_id"), rs.getLong("id"));
             }, args);
