@@ -26,7 +26,7 @@ server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
 threading.Thread(target=server.serve_forever, daemon=True).start()
 
 sys.path.insert(0, os.path.join(os.environ["BENCH"], "cases"))
-from benchhttp import Client, multipart  # noqa: E402
+from benchhttp import Client, multipart, pdf as benchhttp_pdf  # noqa: E402
 call = Client(url).call
 
 status, _ = call("POST", "/v1/webhooks", json.dumps({"url": f"http://127.0.0.1:{server.server_port}/hooks",
@@ -40,17 +40,7 @@ body, ctype = multipart({"teamId": "bench", "groupId": "bench-doc"},
 assert call("POST", "/api/pandora/upload-v2/upload", body, {"Authorization": f"Bearer {key}", "Content-Type": ctype})[0] == 200
 
 def pdf(i):
-    text = f"BT /F1 11 Tf 50 760 Td (Lab report {i}: potassium 4.1 mmol/L) Tj ET"
-    objs = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", f"<< /Length {len(text)} >>\nstream\n{text}\nendstream"]
-    out = "%PDF-1.4\n"; offsets = []
-    for n, o in enumerate(objs, 1):
-        offsets.append(len(out)); out += f"{n} 0 obj\n{o}\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs)+1}\n0000000000 65535 f \n" + "".join(f"{o:010d} 00000 n \n" for o in offsets)
-    out += f"trailer\n<< /Size {len(objs)+1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-    return out.encode("latin-1")
+    return benchhttp_pdf(f"Lab report {i}: potassium 4.1 mmol/L")
 
 headers = {"client_id": client_id, "client_secret": client_secret, "access_token": "bench"}
 latencies, answers = [], []

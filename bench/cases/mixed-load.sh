@@ -9,7 +9,7 @@ set -euo pipefail
 python3 - "$URL" "$KEY" "$CLIENT_ID" "$CLIENT_SECRET" "${SERVER_PID:-0}" "${CLIENTS:-50}" "${SECONDS_TO_RUN:-60}" <<'PY'
 import collections, json, os, random, sys, threading, time, uuid
 sys.path.insert(0, os.path.join(os.environ["BENCH"], "cases"))
-from benchhttp import Client, multipart  # noqa: E402
+from benchhttp import Client, multipart, pdf as benchhttp_pdf  # noqa: E402
 
 url, key, client_id, client_secret, pid = sys.argv[1:6]
 clients, duration = int(sys.argv[6]), float(sys.argv[7])
@@ -24,17 +24,7 @@ def rss():
         return None
 
 def pdf(tag):
-    text = f"BT /F1 11 Tf 50 760 Td (Discharge summary {tag}: potassium 4.1 mmol/L) Tj ET"
-    objs = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", f"<< /Length {len(text)} >>\nstream\n{text}\nendstream"]
-    out = "%PDF-1.4\n"; offsets = []
-    for n, o in enumerate(objs, 1):
-        offsets.append(len(out)); out += f"{n} 0 obj\n{o}\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs)+1}\n0000000000 65535 f \n" + "".join(f"{o:010d} 00000 n \n" for o in offsets)
-    out += f"trailer\n<< /Size {len(objs)+1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-    return out.encode("latin-1")
+    return benchhttp_pdf(f"Discharge summary {tag}: potassium 4.1 mmol/L")
 
 # Set-up: a group, a patient (by MRN) for the PDF and attachment contracts, routing rules, a clinician.
 def post_json(path, body, headers):
