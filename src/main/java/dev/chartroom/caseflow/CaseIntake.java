@@ -8,6 +8,7 @@ import dev.chartroom.patient.Patients;
 import dev.chartroom.patient.Precedence;
 import dev.chartroom.patient.StoredPatients;
 import dev.chartroom.upload.RowError;
+import dev.chartroom.webhook.EventType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,10 +95,7 @@ public class CaseIntake {
                     .toList();
             notesByCase.put(target.id(), texts);
             rowsByCase.put(target.id(), group.getValue());
-            if (noteExtraction.runsInline()) {
-                enriched.add(new CaseChange(CaseChange.UPDATED, target.id(), group.getKey(), null, target.status(), null,
-                        null, target.version()));
-            } else {
+            if (!noteExtraction.runsInline()) {
                 jobs.enqueueFor(organizationId, CaseNoteExtraction.JOB, Long.toString(target.id()));
             }
         }
@@ -112,6 +110,10 @@ public class CaseIntake {
                     }
                 }
             });
+            // Announced as they now are, with what was read from their notes.
+            for (long caseId : notesByCase.keySet()) {
+                cases.byId(organizationId, caseId).ifPresent(c -> enriched.add(CaseChange.of(EventType.CASE_UPDATED, c)));
+            }
         }
         return new ConsultNotesApplied(notes, enriched, errors);
     }
@@ -190,12 +192,12 @@ public class CaseIntake {
         Map<String, Cases.Stored> after = cases.stored(organizationId, concat(toCreate.keySet(), toReprocess.keySet()));
         toCreate.forEach((appointmentId, decision) -> {
             Cases.Stored c = after.get(appointmentId);
-            changes.add(new CaseChange(CaseChange.CREATED, c.id(), appointmentId, latest.get(appointmentId).patientRecordId(),
+            changes.add(new CaseChange(EventType.CASE_CREATED, c.id(), appointmentId, latest.get(appointmentId).patientRecordId(),
                     c.status(), decision.cancelReason(), decision.agent(), c.version()));
         });
         toReprocess.forEach((appointmentId, decision) -> {
             Cases.Stored c = after.get(appointmentId);
-            String type = CaseDecision.CANCELLED.equals(c.status()) ? CaseChange.CANCELLED : CaseChange.UPDATED;
+            EventType type = CaseDecision.CANCELLED.equals(c.status()) ? EventType.CASE_CANCELLED : EventType.CASE_UPDATED;
             changes.add(new CaseChange(type, c.id(), appointmentId, latest.get(appointmentId).patientRecordId(),
                     c.status(), decision.cancelReason(), decision.agent(), c.version()));
         });

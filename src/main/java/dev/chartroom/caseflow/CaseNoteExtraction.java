@@ -7,6 +7,7 @@ import dev.chartroom.extract.Extraction;
 import dev.chartroom.extract.Medication;
 import dev.chartroom.jobs.Job;
 import dev.chartroom.jobs.JobHandler;
+import dev.chartroom.webhook.EventType;
 import dev.chartroom.webhook.WebhookEvents;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,16 +113,8 @@ class CaseNoteExtraction implements JobHandler {
         Extraction found = read(cases.notesOf(organizationId, List.of(caseId)).getOrDefault(caseId, List.of())).found();
         transaction.executeWithoutResult(status -> {
             store(organizationId, Map.of(caseId, found));
-            cases.byId(organizationId, caseId).ifPresent(c -> {
-                var data = new LinkedHashMap<String, Object>();
-                data.put("case_id", c.id());
-                data.put("appointment_id", c.appointmentId());
-                data.put("patient_external_id", c.patient().externalId());
-                data.put("status", c.status());
-                data.put("medications", c.medications().size());
-                data.put("allergies", c.allergies().size());
-                events.publish(organizationId, WebhookEvents.CASE_UPDATED, data);
-            });
+            cases.byId(organizationId, caseId).ifPresent(c ->
+                    events.publish(organizationId, EventType.CASE_UPDATED, CaseChange.of(EventType.CASE_UPDATED, c)));
         });
     }
 

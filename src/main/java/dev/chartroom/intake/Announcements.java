@@ -5,12 +5,17 @@ import dev.chartroom.jobs.FailedStep;
 import dev.chartroom.jobs.StepFailures;
 import dev.chartroom.upload.Upload;
 import dev.chartroom.upload.Uploads;
+import dev.chartroom.webhook.EventType;
 import dev.chartroom.webhook.WebhookEvents;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * The webhook events the intake contracts announce, in one place so that every contract words
@@ -39,27 +44,38 @@ public class Announcements {
         }
     }
 
-    public void uploadProcessed(String organizationId, Upload upload) {
-        var data = new LinkedHashMap<String, Object>();
-        data.put("upload_id", upload.id());
-        data.put("kind", upload.kind());
-        data.put("file_name", upload.fileName());
-        data.put("status", upload.status());
-        data.put("rows", upload.counts().rows());
-        data.put("expected_count", upload.counts().expected());
-        data.put("stored_count", upload.counts().stored());
-        data.put("error_count", upload.counts().errors());
-        data.put("failed_steps", upload.failedSteps().stream().map(Announcements::failedStep).toList());
-        events.publish(organizationId, WebhookEvents.UPLOAD_PROCESSED, data);
+    /** {@code upload.processed}: an upload's outcome, announced again when a later step of it fails. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonPropertyOrder({"upload_id", "kind", "file_name", "status", "rows", "expected_count", "stored_count",
+            "error_count", "failed_steps"})
+    public record UploadProcessed(String uploadId, String kind, String fileName, String status, int rows,
+                                  int expectedCount, int storedCount, int errorCount, List<Step> failedSteps) {
+
+        /** A derived step that failed for good. */
+        @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+        @JsonPropertyOrder({"step", "failed_at", "reason", "job_id"})
+        public record Step(String step, String failedAt, String reason, String jobId) {
+        }
+
+        static UploadProcessed of(Upload upload) {
+            return new UploadProcessed(upload.id(), upload.kind(), upload.fileName(), upload.status(),
+                    upload.counts().rows(), upload.counts().expected(), upload.counts().stored(),
+                    upload.counts().errors(), upload.failedSteps().stream().map(UploadProcessed::step).toList());
+        }
+
+        private static Step step(FailedStep step) {
+            return new Step(step.step(), step.failedAt().toString(), step.reason(), step.jobId());
+        }
     }
 
-    private static Map<String, Object> failedStep(FailedStep step) {
-        var data = new LinkedHashMap<String, Object>();
-        data.put("step", step.step());
-        data.put("failed_at", step.failedAt().toString());
-        data.put("reason", step.reason());
-        data.put("job_id", step.jobId());
-        return data;
+    /** {@code patient.created}: a patient an upload created. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonPropertyOrder({"patient_id", "external_id", "upload_id"})
+    public record PatientCreated(long patientId, String externalId, String uploadId) {
+    }
+
+    public void uploadProcessed(String organizationId, Upload upload) {
+        events.publish(organizationId, EventType.UPLOAD_PROCESSED, UploadProcessed.of(upload));
     }
 
     /** @param created ids of the patients an upload created, by external id */
@@ -67,29 +83,16 @@ public class Announcements {
         if (created.isEmpty()) {
             return;
         }
-        var announced = new java.util.ArrayList<Map<String, Object>>(created.size());
-        created.forEach((externalId, id) -> {
-            var data = new LinkedHashMap<String, Object>();
-            data.put("patient_id", id);
-            data.put("external_id", externalId);
-            data.put("upload_id", uploadId);
-            announced.add(data);
-        });
-        events.publishAll(organizationId, WebhookEvents.PATIENT_CREATED, announced);
+        var announced = new ArrayList<PatientCreated>(created.size());
+        created.forEach((externalId, id) -> announced.add(new PatientCreated(id, externalId, uploadId)));
+        events.publishAll(organizationId, EventType.PATIENT_CREATED, announced);
     }
 
+    /** Each change as its own event, {@code case.created}, {@code case.updated} or {@code case.cancelled}. */
     public void caseChanges(String organizationId, List<CaseChange> changes) {
-        var byType = new LinkedHashMap<String, List<Map<String, Object>>>();
+        var byType = new EnumMap<EventType, List<CaseChange>>(EventType.class);
         for (CaseChange change : changes) {
-            var data = new LinkedHashMap<String, Object>();
-            data.put("case_id", change.caseId());
-            data.put("appointment_id", change.appointmentId());
-            data.put("patient_external_id", change.patientExternalId());
-            data.put("status", change.status());
-            data.put("cancel_reason", change.cancelReason());
-            data.put("agent", change.agent());
-            data.put("version", change.version());
-            byType.computeIfAbsent(change.type(), type -> new java.util.ArrayList<>()).add(data);
+            byType.computeIfAbsent(change.type(), type -> new ArrayList<>()).add(change);
         }
         byType.forEach((type, announced) -> events.publishAll(organizationId, type, announced));
     }

@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,18 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class WebhookEvents {
-
-    public static final String DOCUMENT_UPLOADED = "document.uploaded";
-    public static final String DOCUMENT_UPLOAD_FAILED = "document.upload_failed";
-    public static final String UPLOAD_PROCESSED = "upload.processed";
-    public static final String PATIENT_CREATED = "patient.created";
-    public static final String CASE_CREATED = "case.created";
-    public static final String CASE_UPDATED = "case.updated";
-    public static final String CASE_CANCELLED = "case.cancelled";
-
-    /** Every event type an endpoint can subscribe to. */
-    public static final Set<String> TYPES = Set.of(DOCUMENT_UPLOADED, DOCUMENT_UPLOAD_FAILED, UPLOAD_PROCESSED,
-            PATIENT_CREATED, CASE_CREATED, CASE_UPDATED, CASE_CANCELLED);
 
     private final WebhookEndpoints endpoints;
     private final WebhookDeliveries deliveries;
@@ -54,15 +40,14 @@ public class WebhookEvents {
     /**
      * Announces an event of the organization to every enabled endpoint subscribed to its type. The body
      * sent is {@code {"id","object":"event","created","type","data"}} with {@code data} as given (a
-     * {@link LinkedHashMap} keeps its field order); the same id is the {@code webhook-id} of every
+     * record of the announcing module, see {@link EventType}); the same id is the {@code webhook-id} of every
      * attempt and replay. When no endpoint subscribes, nothing is stored.
      *
      * @return the event's id
-     * @throws IllegalArgumentException for a type not in {@link #TYPES}
      * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public String publish(String organizationId, String type, Map<String, ?> data) {
+    public String publish(String organizationId, EventType type, Object data) {
         return publishAll(organizationId, type, List.of(data)).getFirst();
     }
 
@@ -73,12 +58,9 @@ public class WebhookEvents {
      * @return the events' ids, in order
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<String> publishAll(String organizationId, String type, List<? extends Map<String, ?>> data) {
-        if (!TYPES.contains(type)) {
-            throw new IllegalArgumentException("unknown webhook event type " + type);
-        }
+    public List<String> publishAll(String organizationId, EventType type, List<?> data) {
         List<String> ids = data.stream().map(d -> UUID.randomUUID().toString()).toList();
-        List<WebhookEndpoint> subscribed = endpoints.subscribedTo(organizationId, type);
+        List<WebhookEndpoint> subscribed = endpoints.subscribedTo(organizationId, type.value());
         if (subscribed.isEmpty()) {
             return ids;
         }
@@ -88,9 +70,9 @@ public class WebhookEvents {
             envelope.put("id", ids.get(i));
             envelope.put("object", "event");
             envelope.put("created", created.toString());
-            envelope.put("type", type);
+            envelope.put("type", type.value());
             envelope.put("data", data.get(i));
-            var event = new WebhookDeliveries.StoredEvent(ids.get(i), type, json.writeValueAsString(envelope));
+            var event = new WebhookDeliveries.StoredEvent(ids.get(i), type.value(), json.writeValueAsString(envelope));
             deliveries.insertEvent(organizationId, event, created);
             for (WebhookEndpoint endpoint : subscribed) {
                 DeliveryJob.enqueue(jobs, json, organizationId, endpoint.id(), ids.get(i));

@@ -89,9 +89,9 @@ class WebhookSubscriptions {
         }
         var distinct = new LinkedHashSet<String>();
         for (String event : events) {
-            if (event == null || !(WebhookEvents.TYPES.contains(event) || event.equals(WebhookEndpoint.ALL_EVENTS))) {
+            if (event == null || !(EventType.of(event).isPresent() || event.equals(WebhookEndpoint.ALL_EVENTS))) {
                 throw new InvalidRequestException("invalid_request", "events: unknown event type '" + event
-                        + "'. Known types: " + String.join(", ", WebhookEvents.TYPES.stream().sorted().toList()) + ".");
+                        + "'. Known types: " + String.join(", ", java.util.Arrays.stream(EventType.values()).map(EventType::value).sorted().toList()) + ".");
             }
             distinct.add(event);
         }

@@ -17,12 +17,11 @@ import dev.chartroom.patient.DocumentTextExtraction;
 import dev.chartroom.patient.Patients;
 import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
+import dev.chartroom.webhook.EventType;
 import dev.chartroom.webhook.WebhookEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -131,7 +130,7 @@ class DocumentProcessing implements JobHandler {
                 if (extracted != null && !extracted.isBlank()) {
                     textExtraction.schedule(org, document.id());
                 }
-                events.publish(org, WebhookEvents.DOCUMENT_UPLOADED, data(document, null));
+                events.publish(org, EventType.DOCUMENT_UPLOADED, DocumentEvent.of(document, null));
             }
         });
     }
@@ -139,21 +138,9 @@ class DocumentProcessing implements JobHandler {
     private void fail(String org, Document document, String reason) {
         transaction.executeWithoutResult(status -> {
             if (documents.markFailed(org, document.id(), reason)) {
-                events.publish(org, WebhookEvents.DOCUMENT_UPLOAD_FAILED, data(document, reason));
+                events.publish(org, EventType.DOCUMENT_UPLOAD_FAILED, DocumentEvent.of(document, reason));
             }
         });
-    }
-
-    /** The seed's webhook data, in its field order. */
-    private static Map<String, Object> data(Document document, String failureReason) {
-        var data = new LinkedHashMap<String, Object>();
-        data.put("document_id", document.id());
-        data.put("patient_mrn", document.patientMrn());
-        data.put("folder_name", document.folder());
-        if (failureReason != null) {
-            data.put("failure_reason", failureReason);
-        }
-        return data;
     }
 
     private static ContentKind kindOf(String mediaType) {
