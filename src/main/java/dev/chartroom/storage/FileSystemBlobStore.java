@@ -79,6 +79,11 @@ public class FileSystemBlobStore implements BlobStore {
         return Files.deleteIfExists(pathOf(key));
     }
 
+    @Override
+    public String describe() {
+        return "the folder " + root;
+    }
+
     Path pathOf(BlobKey key) {
         String sha = key.sha256();
         return root.resolve(key.organizationId()).resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
