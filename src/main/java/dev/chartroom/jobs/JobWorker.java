@@ -174,6 +174,8 @@ class JobWorker implements SmartLifecycle {
                 handler.run(job);
                 if (!queue.complete(claim)) {
                     log.warn("Job {} ({}) finished after losing its lease", job.id(), job.type());
+                } else {
+                    log.debug("Job {} ({}) completed, attempt {}", job.id(), job.type(), job.attempt());
                 }
                 meters.counter("chartroom.jobs.completed", "type", job.type()).increment();
             } catch (RetryLater e) {

@@ -33,6 +33,10 @@ public interface BlobStore {
         return Optional.empty();
     }
 
+    /** Whether the store answers and takes writes now (the readiness check); throws when it does not. */
+    default void check() throws IOException {
+    }
+
     /** Where the blobs live, for operators' log lines (a folder, a bucket); never a credential. */
     String describe();
 }

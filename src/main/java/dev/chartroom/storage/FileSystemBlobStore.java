@@ -80,6 +80,13 @@ public class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
+    public void check() throws IOException {
+        if (!Files.isDirectory(incoming) || !Files.isWritable(incoming)) {
+            throw new IOException(describe() + " is not a writable folder");
+        }
+    }
+
+    @Override
     public String describe() {
         return "the folder " + root;
     }

@@ -189,8 +189,8 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
         }
     }
 
-    /** Whether the bucket answers (for the readiness check). */
-    public void checkBucket() throws IOException {
+    @Override
+    public void check() throws IOException {
         call(() -> s3.headBucket(b -> b.bucket(bucket)));
     }
 
