@@ -59,7 +59,8 @@ class DocumentFiles {
 
     @GetMapping(SignedUrls.PATH)
     @Operation(summary = "Download a document or its thumbnail through a signed URL",
-            description = "Range requests are answered with 206. A changed or expired URL is 403.")
+            description = "Range requests are answered with 206. A changed or expired URL is 403. A stored file this "
+                    + "server cannot read (its blob store is not the one the file went to) is 503 file_unavailable.")
     ResponseEntity<Resource> download(@PathVariable String organizationId, @PathVariable String documentId,
                                       @PathVariable String variant,
                                       @Parameter(description = "Expiry, epoch seconds") @RequestParam(required = false) String expires,
