@@ -18,7 +18,9 @@ import java.security.DigestInputStream;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -130,6 +136,27 @@ class S3BlobStoreTests {
     }
 
     @Test
+    void serverSideEncryptionIsAskedForOnEveryWrite() {
+        // S3Proxy implements no server-side encryption and refuses the header (501), which shows it is
+        // sent, and that a store without it fails the write clearly instead of storing in the clear.
+        Map<String, String> sent = new ConcurrentHashMap<>();
+        ExecutionInterceptor recorder = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                context.httpRequest().firstMatchingHeader("x-amz-server-side-encryption").ifPresent(value ->
+                        sent.put(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), value));
+            }
+        };
+        var recording = client(server.endpoint(), recorder);
+        try (var encrypting = new S3BlobStore(recording, null, S3Server.BUCKET, PART, "AES256", null, server.endpoint())) {
+            assertThatThrownBy(() -> encrypting.put("sse", new ByteArrayInputStream(new byte[] {1, 2, 3})))
+                    .isInstanceOf(IOException.class).hasMessageContaining("501 NotImplemented");
+            assertThatThrownBy(() -> encrypting.put("sse", new Noise(PART + 1, 5))).isInstanceOf(IOException.class);
+        }
+        assertThat(sent).containsEntry("PutObject", "AES256").containsEntry("CreateMultipartUpload", "AES256");
+    }
+
+    @Test
     void missingBlobsAreEmptyAndDeletesAreReported() throws IOException {
         var key = BlobKey.of("acme", "a".repeat(64));
 
@@ -201,12 +228,12 @@ class S3BlobStoreTests {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY));
     }
 
-    private static S3Client client(URI endpoint) {
+    private static S3Client client(URI endpoint, ExecutionInterceptor... interceptors) {
         return S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint).credentialsProvider(credentials())
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)))
+                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)).executionInterceptors(List.of(interceptors)))
                 .build();
     }
 
