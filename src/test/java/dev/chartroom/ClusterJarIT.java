@@ -141,7 +141,6 @@ class ClusterJarIT {
                 List<String> completed = new ArrayList<>(a.completedJobs());
                 completed.addAll(b.completedJobs());
                 assertThat(completed).doesNotHaveDuplicates();
-                assertThat(b.completedJobs()).hasSizeGreaterThan(a.completedJobs().size());
                 System.out.printf("cluster: %d uploads accepted by a before SIGKILL; jobs completed a=%d b=%d%n",
                         accepted.size(), a.completedJobs().size(), b.completedJobs().size());
             }
