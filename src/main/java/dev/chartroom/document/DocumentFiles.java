@@ -3,6 +3,7 @@ package dev.chartroom.document;
 import dev.chartroom.audit.AuditLog;
 import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
+import dev.chartroom.storage.MissingBlobException;
 import dev.chartroom.web.ApiError;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.NativeApi;
@@ -12,12 +13,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @NativeApi
 @Tag(name = "Files", description = "Documents and thumbnails through signed, expiring URLs (no API key)")
 class DocumentFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentFiles.class);
 
     private final SignedUrls signedUrls;
     private final Documents documents;
@@ -56,7 +59,8 @@ class DocumentFiles {
 
     @GetMapping(SignedUrls.PATH)
     @Operation(summary = "Download a document or its thumbnail through a signed URL",
-            description = "Range requests are answered with 206. A changed or expired URL is 403.")
+            description = "Range requests are answered with 206. A changed or expired URL is 403. A stored file this "
+                    + "server cannot read (its blob store is not the one the file went to) is 503 file_unavailable.")
     ResponseEntity<Resource> download(@PathVariable String organizationId, @PathVariable String documentId,
                                       @PathVariable String variant,
                                       @Parameter(description = "Expiry, epoch seconds") @RequestParam(required = false) String expires,
@@ -78,16 +82,14 @@ class DocumentFiles {
         if (what == FileVariant.THUMBNAIL) {
             BlobKey key = thumbnails.ensure(organizationId, document).orElseThrow(() ->
                     new NotFoundException("no_thumbnail", "This document has no thumbnail."));
-            long size = blobs.size(key).orElseThrow(DocumentFiles::notFound);
+            long size = blobs.size(key).orElseThrow(() -> new MissingBlobException(key, blobs));
             headers.setContentType(MediaType.IMAGE_PNG);
             return ResponseEntity.ok().headers(headers).body(new BlobResource(blobs, key, size));
         }
         BlobKey key = new BlobKey(document.blobKey());
-        long size = blobs.size(key).orElseThrow(DocumentFiles::notFound);
+        long size = blobs.size(key).orElseThrow(() -> new MissingBlobException(key, blobs));
         headers.setContentType(MediaType.parseMediaType(document.contentType()));
-        boolean safeInline = !document.contentType().equals(ContentKind.OTHER.mediaType());
-        headers.setContentDisposition((safeInline ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(document.fileName(), StandardCharsets.UTF_8).build());
+        headers.set(HttpHeaders.CONTENT_DISPOSITION, SignedUrls.disposition(document));
         return ResponseEntity.ok().headers(headers).body(new BlobResource(blobs, key, size));
     }
 
@@ -96,6 +98,18 @@ class DocumentFiles {
     ResponseEntity<ApiError> busy(ServerBusyException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .body(new ApiError("busy", e.getMessage()));
+    }
+
+    /**
+     * The document exists but this node cannot read its bytes (a store not shared with the node that
+     * stored them, or damage): an operator's problem, said in the log; the client gets a 503 in the
+     * native API's shape, which another node behind the load balancer may not give.
+     */
+    @ExceptionHandler
+    ResponseEntity<ApiError> missing(MissingBlobException e) {
+        log.error("A signed download failed: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(new ApiError("file_unavailable", "This file is stored but cannot be read by this server right now."));
     }
 
     private static NotFoundException notFound() {

@@ -8,6 +8,7 @@ import dev.chartroom.jobs.StepFailures;
 import dev.chartroom.jobs.RetryLater;
 import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
+import dev.chartroom.storage.MissingBlobException;
 import dev.chartroom.storage.StoredBlob;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,6 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class DocumentThumbnails implements JobHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentThumbnails.class);
 
     static final String TYPE = "document.thumbnail";
 
@@ -76,6 +81,9 @@ public class DocumentThumbnails implements JobHandler {
         if (document.isPresent()) {
             try {
                 ensure(job.organizationId(), document.get());
+            } catch (MissingBlobException e) {
+                log.error("Job {} ({}): {}", job.id(), TYPE, e.getMessage()); // retried: another node may read it
+                throw e;
             } catch (DecodingBusyException e) {
                 throw new RetryLater("every decoding thread was busy", clock.instant().plus(e.retryAfter()));
             }
@@ -143,10 +151,8 @@ public class DocumentThumbnails implements JobHandler {
 
     private Optional<BlobKey> make(String organizationId, Document document) throws IOException {
         byte[] content;
-        try (InputStream in = blobs.open(new BlobKey(document.blobKey())).orElse(null)) {
-            if (in == null) {
-                return Optional.empty();
-            }
+        BlobKey source = new BlobKey(document.blobKey());
+        try (InputStream in = blobs.open(source).orElseThrow(() -> new MissingBlobException(source, blobs))) {
             content = in.readAllBytes();
         }
         byte[] png;

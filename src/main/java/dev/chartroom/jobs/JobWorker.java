@@ -154,7 +154,8 @@ class JobWorker implements SmartLifecycle {
     private void heartbeat() {
         Instant leaseUntil = Instant.now(clock).plus(properties.leaseDuration());
         for (var claim : running.values()) {
-            if (!queue.extend(claim, leaseUntil)) {
+            // A job whose attempt just ended is no longer running: its row may be gone already.
+            if (!queue.extend(claim, leaseUntil) && running.containsKey(claim.job().id())) {
                 log.warn("Job {} ({}) lost its lease while running", claim.job().id(), claim.job().type());
             }
         }
@@ -172,13 +173,18 @@ class JobWorker implements SmartLifecycle {
             }
             try {
                 handler.run(job);
+                running.remove(job.id());
                 if (!queue.complete(claim)) {
                     log.warn("Job {} ({}) finished after losing its lease", job.id(), job.type());
+                } else {
+                    log.debug("Job {} ({}) completed, attempt {}", job.id(), job.type(), job.attempt());
                 }
                 meters.counter("chartroom.jobs.completed", "type", job.type()).increment();
             } catch (RetryLater e) {
+                running.remove(job.id());
                 fail(claim, handler, policy, e.notBefore(), e, e.getMessage());
             } catch (Throwable e) {
+                running.remove(job.id());
                 // Errors too: a handler's StackOverflowError or OutOfMemoryError fails its attempt, not this worker.
                 if (handler.permanent(e)) {
                     bury(claim, handler, e, describe(e), e.getClass().getName());

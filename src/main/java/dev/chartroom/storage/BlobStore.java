@@ -2,6 +2,8 @@ package dev.chartroom.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -21,4 +23,20 @@ public interface BlobStore {
 
     /** Removes a blob; false when there was none. */
     boolean delete(BlobKey key) throws IOException;
+
+    /**
+     * A URL of the store itself that downloads the blob until {@code ttl} has passed, answered with
+     * this content type and disposition; empty when this store hands out none (the file system's,
+     * or an S3 store without {@code presign}): Chartroom's own signed URLs serve it then.
+     */
+    default Optional<URI> presignedDownload(BlobKey key, Duration ttl, String contentType, String contentDisposition) {
+        return Optional.empty();
+    }
+
+    /** Whether the store answers and takes writes now (the readiness check); throws when it does not. */
+    default void check() throws IOException {
+    }
+
+    /** Where the blobs live, for operators' log lines (a folder, a bucket); never a credential. */
+    String describe();
 }

@@ -79,6 +79,18 @@ public class FileSystemBlobStore implements BlobStore {
         return Files.deleteIfExists(pathOf(key));
     }
 
+    @Override
+    public void check() throws IOException {
+        if (!Files.isDirectory(incoming) || !Files.isWritable(incoming)) {
+            throw new IOException(describe() + " is not a writable folder");
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "the folder " + root;
+    }
+
     Path pathOf(BlobKey key) {
         String sha = key.sha256();
         return root.resolve(key.organizationId()).resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);

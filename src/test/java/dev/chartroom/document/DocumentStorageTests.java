@@ -115,5 +115,10 @@ class DocumentStorageTests {
         public boolean delete(BlobKey key) {
             return stored.remove(key.value()) != null;
         }
+
+        @Override
+        public String describe() {
+            return "memory";
+        }
     }
 }

@@ -32,6 +32,8 @@ class SignedUrlIT extends ApplicationTest {
     DocumentProperties properties;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.chartroom.storage.BlobStore blobs;
 
     TestOrganization acme;
     Http http;
@@ -72,6 +74,21 @@ class SignedUrlIT extends ApplicationTest {
         assertThat(partial.status()).isEqualTo(206);
         assertThat(partial.body()).isEqualTo(Arrays.copyOfRange(pdf, start, start + length));
         assertThat(partial.header("Content-Range")).isEqualTo("bytes " + start + "-" + (start + length - 1) + "/" + pdf.length);
+    }
+
+    @Test
+    void aFileThisNodeCannotReadIsA503InTheNativeShape() throws Exception {
+        // As on a node whose data folder is not the one the upload went to.
+        String sha = jdbc.sql("select sha256 from document where organization_id = :o and id = :id")
+                .param("o", acme.id()).param("id", documentId).query(String.class).single();
+        java.nio.file.Files.delete(DATA_DIR.resolve("blobs").resolve(acme.id()).resolve(sha.substring(0, 2))
+                .resolve(sha.substring(2, 4)).resolve(sha));
+
+        var refused = http.get(url);
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.json().get("error").asString()).isEqualTo("file_unavailable");
+        assertThat(refused.json().get("message").asString()).isEqualTo("This file is stored but cannot be read by this server right now.");
     }
 
     @Test
@@ -148,7 +165,7 @@ class SignedUrlIT extends ApplicationTest {
     @Test
     void urlsStartWithThePublicUrlWhenOneIsSet() {
         var urls = new SignedUrls(keys, properties, new PublicUrl(URI.create("https://chartroom.example.org/")),
-                Clock.systemUTC());
+                Clock.systemUTC(), blobs);
         assertThat(urls.content(acme.id(), documentId))
                 .startsWith("https://chartroom.example.org/files/" + acme.id() + "/" + documentId + "/content?expires=");
         assertThat(urls.thumbnail(acme.id(), documentId)).contains("/thumbnail?expires=");

@@ -48,6 +48,14 @@ public final class TestDatabase {
         if (!postgres()) {
             return Map.of();
         }
+        return postgresDatabase(name);
+    }
+
+    /**
+     * A PostgreSQL database of one test's own, created afresh whatever the pass (for tests that need
+     * PostgreSQL by their nature, such as several nodes on one database): its Spring settings.
+     */
+    public static synchronized Map<String, String> postgresDatabase(String name) {
         String url = POSTGRES_URL + "_" + name;
         recreate(url);
         return Map.of("spring.datasource.url", url, "spring.datasource.username", POSTGRES_USER);

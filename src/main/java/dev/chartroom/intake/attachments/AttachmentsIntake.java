@@ -120,8 +120,8 @@ class AttachmentsIntake {
         var patientView = AttachmentResponses.Patient.of(patient);
         var note = noteId == null ? null : new AttachmentResponses.Note(noteId, stored.noteCreated());
         return new AttachmentResponses.Bulk(stored.documents().stream().map(d -> new AttachmentResponses.NoteAttachment(
-                d.id(), d.blobKey(), d.fileName(), urls.content(organizationId, d.id()), d.name(), d.createdAt(),
-                d.noteId(), hasThumbnail(kindOf(d)) ? urls.thumbnail(organizationId, d.id()) : null, List.of(),
+                d.id(), d.blobKey(), d.fileName(), urls.content(organizationId, d), d.name(), d.createdAt(),
+                d.noteId(), hasThumbnail(kindOf(d)) ? urls.thumbnail(organizationId, d) : null, List.of(),
                 d.externalId(), patientView, note, null, List.of())).toList());
     }
 

@@ -17,12 +17,15 @@ import dev.chartroom.patient.DocumentTextExtraction;
 import dev.chartroom.patient.Patients;
 import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
+import dev.chartroom.storage.MissingBlobException;
 import dev.chartroom.webhook.EventType;
 import dev.chartroom.webhook.WebhookEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class DocumentProcessing implements JobHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentProcessing.class);
 
     static final String TYPE = "document.process";
 
@@ -99,9 +104,12 @@ class DocumentProcessing implements JobHandler {
             return;
         }
         byte[] content;
-        try (InputStream in = blobs.open(new BlobKey(document.blobKey())).orElseThrow(
-                () -> new IOException("the document's blob is missing"))) {
+        BlobKey key = new BlobKey(document.blobKey());
+        try (InputStream in = blobs.open(key).orElseThrow(() -> new MissingBlobException(key, blobs))) {
             content = in.readAllBytes();
+        } catch (MissingBlobException e) {
+            log.error("Job {} ({}): {}", job.id(), TYPE, e.getMessage()); // retried: another node may read it
+            throw e;
         }
         String text = null;
         try {

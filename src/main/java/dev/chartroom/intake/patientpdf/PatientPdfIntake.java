@@ -88,7 +88,7 @@ class PatientPdfIntake {
             textExtraction.schedule(organizationId, document.id());
             return document;
         });
-        return new PatientPdfResponse(stored.id(), urls.content(organizationId, stored.id()), name,
+        return new PatientPdfResponse(stored.id(), urls.content(organizationId, stored), name,
                 stored.createdAt().truncatedTo(ChronoUnit.SECONDS).toString(), patientId);
     }
 
