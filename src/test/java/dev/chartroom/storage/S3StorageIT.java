@@ -55,7 +55,8 @@ class S3StorageIT extends ApplicationTest {
         assertThat(download.body()).isEqualTo(pdf);
         assertThat(download.header("Content-Type")).isEqualTo("application/pdf");
         assertThat(download.header("Content-Disposition")).startsWith("inline").contains("scan.pdf");
-        assertThat(Files.exists(DATA_DIR.resolve("blobs"))).as("nothing in the data folder").isFalse();
+        // The data folder is shared by every test context in this JVM; this organization has nothing in it.
+        assertThat(Files.exists(DATA_DIR.resolve("blobs").resolve(acme.id()))).as("nothing in the data folder").isFalse();
         try (var objects = Files.list(S3.bucketFolder().resolve(acme.id()))) {
             assertThat(objects).isNotEmpty();
         }
