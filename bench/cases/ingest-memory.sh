@@ -15,7 +15,7 @@ mkdir -p "$OUT"
 JAR=${JAR:-$ROOT/target/chartroom.jar}
 HEAP=${HEAP:-160m}
 UPLOADS=${UPLOADS:-16}
-NAME=memory . "$(dirname "$0")/small-server.sh"
+NAME=memory . "$(dirname "$0")/small-server.bash"
 
 python3 - "$SURL" "$SKEY" "$SPID" "$UPLOADS" "$HEAP" "$JAR" <<'PY'
 import concurrent.futures, http.client, json, os, sys, time, urllib.parse

@@ -14,7 +14,7 @@ mkdir -p "$OUT"
 JAR=${JAR:-$ROOT/target/chartroom.jar}
 HEAP=${HEAP:-160m}
 FILES=${FILES:-2}
-NAME=typed . "$(dirname "$0")/small-server.sh"
+NAME=typed . "$(dirname "$0")/small-server.bash"
 H=(-H "X-API-Key: $SKEY")
 curl -fsS -X POST "$SURL/v1/clinicians" "${H[@]}" -H 'Content-Type: application/json' -d '{"firstName":"Linh","lastName":"Nguyen"}' >/dev/null
 curl -fsS -X POST "$SURL/v1/routing-rules" "${H[@]}" -H 'Content-Type: application/json' -d '{"newConsult":true,"agent":"new"}' >/dev/null

@@ -1,7 +1,7 @@
 # Sourced by the memory cases: starts a Chartroom of its own at -Xmx$HEAP on a scratch PostgreSQL
 # database and data folder, makes one organization with a key, and removes all of it on exit.
 #
-#   NAME=typed . "$(dirname "$0")/small-server.sh"
+#   NAME=typed . "$(dirname "$0")/small-server.bash"
 #   -> SURL (base URL), SKEY (API key), SPID (server pid), SLOG (server log)
 # Needs ROOT, OUT, JAR, HEAP and NAME set.
 JAVA=$(cd "$ROOT" && . .mvn/select-jdk.sh && echo "$JAVA_HOME/bin/java")
