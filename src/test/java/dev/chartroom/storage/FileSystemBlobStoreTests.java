@@ -72,14 +72,7 @@ class FileSystemBlobStoreTests {
     @Test
     void missingBlobsAreEmptyAndDeletesAreReported() throws IOException {
         var store = new FileSystemBlobStore(root);
-        var key = BlobKey.of("acme", "a".repeat(64));
-
-        assertThat(store.open(key)).isEmpty();
-        assertThat(store.size(key)).isEmpty();
-        assertThat(store.delete(key)).isFalse();
-        var stored = store.put("acme", new ByteArrayInputStream(new byte[] {1, 2, 3}));
-        assertThat(store.delete(stored.key())).isTrue();
-        assertThat(store.open(stored.key())).isEmpty();
+        BlobStoreContract.missingBlobsAreEmptyAndDeletesAreReported(store);
     }
 
     @Test
