@@ -65,6 +65,30 @@ final class PlaceDetector implements Detector {
     /** Credentials that are also state codes: "John Smith, MD" is a doctor, not a town in Maryland. */
     private static final java.util.Set<String> CREDENTIAL_STATES = java.util.Set.of("MD", "PA", "DO", "OR");
 
+    private static final Rule STREET_RULE = Rule.startingAt(STREET,
+            scan -> Scan.union(scan.digitStarts(), scan.wordsLed(Scan.Lead.of("p"))));
+    private static final Rule NAMED_STREET_RULE = Rule.onLines(NAMED_STREET, scan -> scan.linesWithWords(List.of("street", "avenue",
+            "road", "boulevard", "lane", "drive", "court", "terrace", "parkway", "highway", "turnpike", "expressway", "route", "rte",
+            "hwy", "interstate", "i", "us", "sr", "state", "county", "cr")));
+    private static final Rule NEIGHBOURHOOD_RULE = Rule.onLines(NEIGHBOURHOOD, scan -> scan.linesWithWords(List.of("neighborhood",
+            "neighbourhood", "district", "community", "suburb", "subdivision", "township", "borough", "area", "section", "projects",
+            "apartments", "trailer", "assisted", "senior", "nursing", "retirement", "rehab", "rehabilitation", "manor", "shelter")));
+    private static final Rule CITY_STATE_RULE = Rule.onLines(CITY_STATE, scan -> scan.linesAt(scan.commasBeforeCapitals()));
+    private static final Rule STATE_ZIP_RULE = Rule.onLines(STATE_ZIP, scan -> scan.linesAt(fiveDigitRuns(scan)));
+    private static final Rule CUED_ZIP_RULE = Rule.startingAt(CUED_ZIP, scan -> scan.wordsLed(Scan.Lead.of("zip", "postal")));
+    private static final Rule COUNTY_RULE = Rule.onLines(COUNTY,
+            scan -> scan.linesWithWords(List.of("county", "parish", "borough", "township")));
+    private static final Rule CUED_RULE = Rule.startingAt(CUED, scan -> scan.wordsLed(Scan.Lead.of("liv", "resid", "mov", "reloc",
+            "born", "grew", "raised", "native", "home", "travel", "trip", "visit", "vacation", "originally", "commutes", "work",
+            "employed", "stationed", "deployed", "transferred", "transported", "flown", "driven", "incarcerated", "sheltered",
+            "address", "town", "city", "village", "neighbo")));
+
+    /** The rules, for {@code RuleTests}. */
+    static final List<Rule> RULES = List.of(STREET_RULE, NAMED_STREET_RULE, NEIGHBOURHOOD_RULE, CITY_STATE_RULE, STATE_ZIP_RULE,
+            CUED_ZIP_RULE, COUNTY_RULE, CUED_RULE);
+
+    private static final Pattern NON_SPACE = Pattern.compile("\\S+");
+
     private final Lexicon lexicon;
 
     PlaceDetector(Lexicon lexicon) {
@@ -72,17 +96,20 @@ final class PlaceDetector implements Detector {
     }
 
     @Override
-    public void find(String text, Subject subject, List<Finding> into) {
-        for (Matcher m = STREET.matcher(text); m.find(); ) {
-            into.add(new Finding(Identifier.LOCATION, m.start(), m.end()));
+    public void find(Scan scan, Subject subject, List<Finding> into) {
+        String text = scan.text;
+        for (Rule rule : List.of(STREET_RULE, NAMED_STREET_RULE)) {
+            Rule.Hits hits = rule.in(scan);
+            for (Matcher m; (m = hits.next()) != null; ) {
+                into.add(new Finding(Identifier.LOCATION, m.start(), m.end()));
+            }
         }
-        for (Matcher m = NAMED_STREET.matcher(text); m.find(); ) {
-            into.add(new Finding(Identifier.LOCATION, m.start(), m.end()));
-        }
-        for (Matcher m = NEIGHBOURHOOD.matcher(text); m.find(); ) {
+        Rule.Hits neighbourhoods = NEIGHBOURHOOD_RULE.in(scan);
+        for (Matcher m; (m = neighbourhoods.next()) != null; ) {
             addCuedPlace(m, into);
         }
-        for (Matcher m = CITY_STATE.matcher(text); m.find(); ) {
+        Rule.Hits cities = CITY_STATE_RULE.in(scan);
+        for (Matcher m; (m = cities.next()) != null; ) {
             boolean credential = CREDENTIAL_STATES.contains(m.group("state"))
                     && java.util.Arrays.stream(m.group("city").split("[ \\t]+")).anyMatch(lexicon::isName);
             if (lexicon.isState(m.group("state")) && !lexicon.isState(m.group("city")) && !credential) {
@@ -95,41 +122,77 @@ final class PlaceDetector implements Detector {
                 }
             }
         }
-        for (Matcher m = STATE_ZIP.matcher(text); m.find(); ) {
+        Rule.Hits zips = STATE_ZIP_RULE.in(scan);
+        for (Matcher m; (m = zips.next()) != null; ) {
             if (lexicon.isState(m.group("state"))) {
                 into.add(new Finding(Identifier.ZIP, m.start("zip"), m.end("zip")));
             }
         }
-        for (Matcher m = CUED_ZIP.matcher(text); m.find(); ) {
+        Rule.Hits cuedZips = CUED_ZIP_RULE.in(scan);
+        for (Matcher m; (m = cuedZips.next()) != null; ) {
             into.add(new Finding(Identifier.ZIP, m.start("zip"), m.end("zip")));
         }
-        for (Matcher m = COUNTY.matcher(text); m.find(); ) {
+        Rule.Hits counties = COUNTY_RULE.in(scan);
+        for (Matcher m; (m = counties.next()) != null; ) {
             into.add(new Finding(Identifier.LOCATION, m.start(), m.end()));
         }
-        for (Matcher m = CUED.matcher(text); m.find(); ) {
+        Rule.Hits cued = CUED_RULE.in(scan);
+        for (Matcher m; (m = cued.next()) != null; ) {
             addCuedPlace(m, into);
         }
         gazetteer(text, into);
+    }
+
+    /** Runs of exactly five digits (a ZIP, or the first part of a ZIP+4). */
+    private static int[] fiveDigitRuns(Scan scan) {
+        String text = scan.text;
+        var out = new Scan.IntList(64);
+        for (int p : scan.digitStarts()) {
+            int end = p;
+            while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+                end++;
+            }
+            if (end - p == 5) {
+                out.add(p);
+            }
+        }
+        return out.toArray();
     }
 
     /** Places the lexicon knows, as whole capitalised words (one to four of them). */
     private void gazetteer(String text, List<Finding> into) {
         Matcher word = PLACE_START.matcher(text);
         Matcher run = PLACE_NEXT_WORD.matcher(text);
+        int n = text.length();
         int from = 0;
-        while (from < text.length() && word.find(from)) {
-            int start = word.start();
+        while (from < n) {
+            // Every place word starts with a capital: only there is the pattern tried.
+            int start = from;
+            while (start < n && Character.getType(text.codePointAt(start)) != Character.UPPERCASE_LETTER) {
+                start++;
+            }
+            if (start >= n) {
+                break;
+            }
+            word.region(start, n);
+            if (!word.lookingAt()) {
+                from = start + 1;
+                continue;
+            }
             int bestEnd = -1;
             int end = word.end();
-            for (int words = 1; words <= 4; words++) {
-                if (lexicon.isPlace(text.substring(start, end))) {
-                    bestEnd = end;
+            // A place's first word must begin some place of the lexicon, or none of its runs is one.
+            if (lexicon.isPlaceStart(text.substring(start, end))) {
+                for (int words = 1; words <= 4; words++) {
+                    if (lexicon.isPlace(text.substring(start, end))) {
+                        bestEnd = end;
+                    }
+                    run.region(end, n);
+                    if (!run.lookingAt()) {
+                        break;
+                    }
+                    end = run.end();
                 }
-                run.region(end, text.length());
-                if (!run.lookingAt()) {
-                    break;
-                }
-                end = run.end();
             }
             // Glasgow Coma Scale, Denver shunt, Ann Arbor staging: a place name that is also a clinical word stays.
             if (bestEnd > 0 && !clinical(text, start, bestEnd)) {
@@ -161,7 +224,7 @@ final class PlaceDetector implements Detector {
     /** "Seen at the clinic in Dayton, OH": of the words before the state, the place is what follows the last lowercase word. */
     private static int lastWordsNotCommon(String text, int start, int end) {
         int at = start;
-        Matcher words = Pattern.compile("\\S+").matcher(text).region(start, end);
+        Matcher words = NON_SPACE.matcher(text).region(start, end);
         while (words.find()) {
             String w = words.group();
             if (w.equals("Patient") || w.equals("Address") || w.equals("Home") || w.equals("City") || w.equals("Seen")) {

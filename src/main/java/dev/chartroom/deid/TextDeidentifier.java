@@ -71,8 +71,9 @@ public final class TextDeidentifier {
 
     private List<Finding> detect(String text, Subject about) {
         var found = new ArrayList<Finding>();
+        var scan = new Scan(text);
         for (Detector detector : detectors) {
-            detector.find(text, about, found);
+            detector.find(scan, about, found);
         }
         return found;
     }
@@ -129,18 +130,28 @@ public final class TextDeidentifier {
         return new Rendered(out.toString(), starts, originalStarts, originalEnds, surrogate);
     }
 
+    /** Whether {@code f} overlaps one of the spans (in order, apart) {@code starts[i]}–{@code ends[i]}. */
+    private static boolean overlapsAny(Finding f, List<Integer> starts, List<Integer> ends) {
+        // The last span starting before the finding's end is the only one that can reach into it.
+        int i = java.util.Collections.binarySearch(starts, f.end());
+        int last = i >= 0 ? i - 1 : -i - 2;
+        return last >= 0 && ends.get(last) > f.start();
+    }
+
     /**
      * Findings inside the text and outside earlier surrogates, overlaps merged into one span (what
      * any detector found is removed), in text order.
      */
     private static List<Finding> resolve(String text, List<Finding> found) {
-        var protectedSpans = new ArrayList<int[]>();
+        var starts = new ArrayList<Integer>();
+        var ends = new ArrayList<Integer>();
         for (Matcher m = SURROGATE.matcher(text); m.find(); ) {
-            protectedSpans.add(new int[] {m.start(), m.end()});
+            starts.add(m.start());
+            ends.add(m.end());
         }
         var candidates = new ArrayList<Finding>();
         for (Finding f : found) {
-            if (f.end() <= text.length() && protectedSpans.stream().noneMatch(p -> f.overlaps(p[0], p[1]))) {
+            if (f.end() <= text.length() && !overlapsAny(f, starts, ends)) {
                 candidates.add(f);
             }
         }
