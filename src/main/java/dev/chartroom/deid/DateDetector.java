@@ -64,17 +64,20 @@ final class DateDetector implements Detector {
     private static final Rule NUMERIC_RULE = Rule.startingAt(NUMERIC, Scan::digitStarts);
     private static final Rule MONTH_DAY_YEAR_RULE = Rule.startingAt(MONTH_DAY_YEAR,
             scan -> Scan.union(scan.wordsLed(WEEKDAYS_LEAD), scan.wordsLed(MONTHS_LEAD)));
+    private static final Scan.Lead THE = Scan.Lead.of("the");
     private static final Rule DAY_MONTH_YEAR_RULE = Rule.startingAt(DAY_MONTH_YEAR,
-            scan -> Scan.union(scan.digitStarts(), scan.wordsLed(WEEKDAYS_LEAD), scan.wordsLed(Scan.Lead.of("the"))));
+            scan -> Scan.union(dayStarts(scan), scan.wordsLed(WEEKDAYS_LEAD), scan.wordsLed(THE)));
+    private static final Scan.Lead EARLY_MID_LATE = Scan.Lead.of("early", "mid", "late");
     private static final Rule MONTH_YEAR_RULE = Rule.startingAt(MONTH_YEAR,
-            scan -> Scan.union(scan.wordsLed(MONTHS_LEAD), scan.wordsLed(Scan.Lead.of("early", "mid", "late"))));
+            scan -> Scan.union(scan.wordsLed(MONTHS_LEAD), scan.wordsLed(EARLY_MID_LATE)));
     private static final Scan.Lead MONTH_DAY_CUES = Scan.Lead.of("on", "since", "from", "until", "till", "through", "thru", "by",
             "dated", "before", "after", "starting", "started", "effective", "dos", "seen", "of", "last", "next", "delivered", "given",
             "due", "drawn", "placed", "done", "scheduled", "performed", "collected", "returned", "admitted", "discharged", "called",
             "visit", "mon", "tue", "wed", "thu", "fri", "sat", "sun");
     private static final Rule CUED_MONTH_DAY_RULE = Rule.startingAt(CUED_MONTH_DAY,
             scan -> Scan.union(scan.positionsOf("("), scan.wordsLed(MONTH_DAY_CUES)));
-    private static final Rule AGE_RULE = Rule.startingAt(AGE, scan -> Scan.union(scan.digitStarts(), scan.wordsLed(Scan.Lead.of("age"))));
+    private static final Scan.Lead AGE_WORDS = Scan.Lead.of("age");
+    private static final Rule AGE_RULE = Rule.startingAt(AGE, scan -> Scan.union(ageStarts(scan), scan.wordsLed(AGE_WORDS)));
 
     /** The rules, for {@code RuleTests}. */
     static final List<Rule> RULES = List.of(ISO_RULE, NUMERIC_RULE, MONTH_DAY_YEAR_RULE, DAY_MONTH_YEAR_RULE, MONTH_YEAR_RULE,
@@ -119,6 +122,36 @@ final class DateDetector implements Detector {
         for (Matcher m; (m = age.next()) != null; ) {
             into.add(new Finding(Identifier.AGE, m.start(), m.end()));
         }
+    }
+
+    /** One or two digits, then a space, a dash or an ordinal's ending: a day before its month. */
+    private static int[] dayStarts(Scan scan) {
+        String text = scan.text;
+        var out = new Scan.IntList(256);
+        for (int p : scan.digitStarts()) {
+            int end = p;
+            while (end < text.length() && end - p <= 2 && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+                end++;
+            }
+            char next = end < text.length() ? text.charAt(end) : 0;
+            if (end - p <= 2 && (Character.isWhitespace(next) || next == '-' || "snrt".indexOf(next) >= 0)) {
+                out.add(p);
+            }
+        }
+        return out.toArray();
+    }
+
+    /** An age over 89 starts with 9, or with 10 to 14. */
+    private static int[] ageStarts(Scan scan) {
+        String text = scan.text;
+        var out = new Scan.IntList(64);
+        for (int p : scan.digitStarts()) {
+            char second = p + 1 < text.length() ? text.charAt(p + 1) : 0;
+            if (text.charAt(p) == '9' || text.charAt(p) == '1' && second >= '0' && second <= '4') {
+                out.add(p);
+            }
+        }
+        return out.toArray();
     }
 
     private static void add(List<Finding> into, Matcher m, String replacement) {

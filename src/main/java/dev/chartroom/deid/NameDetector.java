@@ -152,26 +152,29 @@ final class NameDetector implements Detector {
         this.lexicon = lexicon;
     }
 
-    private static final Rule TITLED_RULE = Rule.startingAt(TITLED, scan -> scan.wordsLed(Scan.Lead.of("dr", "mr", "ms", "mx",
-            "messrs", "miss", "prof", "sr", "rev", "fr", "doctor", "nurse", "pastor", "rabbi", "father", "sister", "officer", "judge",
-            "attorney", "coach", "dear")));
+    private static final Scan.Lead TITLES = Scan.Lead.of("dr", "mr", "ms", "mx", "messrs", "miss", "prof", "sr", "rev", "fr",
+            "doctor", "nurse", "pastor", "rabbi", "father", "sister", "officer", "judge", "attorney", "coach", "dear");
+    private static final Rule TITLED_RULE = Rule.startingAt(TITLED, scan -> scan.wordsLed(TITLES));
     private static final Rule SEPARATOR_RULE = Rule.startingAt(LABEL_SEPARATOR, NameDetector::separatorStarts);
     private static final Rule CREDENTIAL_RULE = Rule.startingAt(CREDENTIAL, NameDetector::credentialStarts);
-    private static final Rule ROLE_RULE = Rule.startingAt(ROLE, scan -> scan.wordsLed(Scan.Lead.of("rn", "lpn", "np", "pa", "emt",
-            "cna", "ma", "md", "nurse", "paramedic", "tech", "therapist", "chaplain", "pharmacist", "interpreter", "adjuster",
-            "investigator", "case", "representative", "aide", "physician", "resident", "intern", "fellow", "attending", "surgeon",
-            "coordinator", "manager", "officer", "deputy", "trooper", "social", "teacher", "counsel", "midwife", "doula", "dentist",
-            "hygienist", "dietitian", "nutritionist", "scribe", "student", "volunteer", "supervisor", "director", "colleague",
-            "partner")));
-    private static final Rule RELATIVE_RULE = Rule.startingAt(RELATIVE, scan -> scan.wordsLed(Scan.Lead.of("wife", "husband", "son",
-            "daughter", "mother", "mom", "father", "dad", "brother", "sister", "spouse", "partner", "fianc", "boyfriend", "girlfriend",
-            "aunt", "uncle", "niece", "nephew", "cousin", "grand", "step", "in", "friend", "neighbo", "roommate", "caregiver",
-            "guardian", "sibling", "child", "baby", "infant", "twin", "colleague", "coworker", "employer", "landlord", "pastor",
-            "case")));
-    private static final Rule SELF_NAMED_RULE = Rule.startingAt(SELF_NAMED, scan -> Scan.union(scan.wordsIn(List.of("i", "a", "d")),
-            scan.wordsLed(Scan.Lead.of("my", "name", "this", "call", "goes", "known", "aka", "sincerely", "regards", "respectfully",
-                    "cordially", "dictated", "signed", "per", "by", "with", "and", "to", "from", "for", "spoke", "met", "discussed",
-                    "visited", "seen", "thank"))));
+    private static final Scan.Lead ROLES = Scan.Lead.of("rn", "lpn", "np", "pa", "emt", "cna", "ma", "md", "nurse", "paramedic",
+            "tech", "therapist", "chaplain", "pharmacist", "interpreter", "adjuster", "investigator", "case", "representative", "aide",
+            "physician", "resident", "intern", "fellow", "attending", "surgeon", "coordinator", "manager", "officer", "deputy",
+            "trooper", "social", "teacher", "counsel", "midwife", "doula", "dentist", "hygienist", "dietitian", "nutritionist",
+            "scribe", "student", "volunteer", "supervisor", "director", "colleague", "partner");
+    private static final Rule ROLE_RULE = Rule.startingAt(ROLE, scan -> scan.wordsLed(ROLES));
+    private static final Scan.Lead RELATIVES = Scan.Lead.of("wife", "husband", "son", "daughter", "mother", "mom", "father", "dad",
+            "brother", "sister", "spouse", "partner", "fianc", "boyfriend", "girlfriend", "aunt", "uncle", "niece", "nephew", "cousin",
+            "grand", "step", "in", "friend", "neighbo", "roommate", "caregiver", "guardian", "sibling", "child", "baby", "infant",
+            "twin", "colleague", "coworker", "employer", "landlord", "pastor", "case");
+    private static final Rule RELATIVE_RULE = Rule.startingAt(RELATIVE, scan -> scan.wordsLed(RELATIVES));
+    /** I am, i'm; a.k.a.; d/w. */
+    private static final Scan.Lead SELF_LETTERS = Scan.Lead.exactly("i", "a", "d");
+    private static final Scan.Lead SELF_WORDS = Scan.Lead.of("my", "name", "this", "call", "goes", "known", "aka", "sincerely",
+            "regards", "respectfully", "cordially", "dictated", "signed", "per", "by", "with", "and", "to", "from", "for", "spoke",
+            "met", "discussed", "visited", "seen", "thank");
+    private static final Rule SELF_NAMED_RULE = Rule.startingAt(SELF_NAMED,
+            scan -> Scan.union(scan.wordsLed(SELF_LETTERS), scan.wordsLed(SELF_WORDS)));
     private static final Rule BARE_LAST_FIRST_RULE = Rule.onLines(BARE_LAST_FIRST, scan -> scan.linesAt(scan.commasBeforeCapitals()));
 
     /** The rules, for {@code RuleTests}. */
@@ -403,11 +406,20 @@ final class NameDetector implements Detector {
         return out.toArray();
     }
 
-    /** Where a credential after a name can start: the comma or spaces before a capitalised word. */
+    /** The first run of letters of each credential {@link #CREDENTIAL} knows (M.D. and MD, Ph.D. and PhD, PA-C). */
+    private static final Scan.Lead CREDENTIAL_WORDS = Scan.Lead.exactly("m", "md", "d", "do", "r", "rn", "n", "np", "pa", "p", "ph",
+            "phd", "dds", "dmd", "pharmd", "pharm", "lpn", "cna", "msw", "lcsw", "licsw", "lmft", "lpc", "fnp", "anp", "aprn", "crna",
+            "cnm", "dnp", "dpm", "od", "dpt", "pt", "otr", "rd", "rdn", "mph", "mbbs", "facs", "facp", "frcp", "frcs", "rph", "ccc",
+            "slp", "bsn", "msn", "emt", "lvn", "rrt", "coa", "cot", "comt", "ccds", "ceps", "cst", "rt", "rdms", "rvt", "rdcs", "rcs",
+            "cma", "rma", "mt", "mls", "mlt", "cls", "htl", "cpht", "dc", "lac", "crnp", "acnp", "agnp", "pmhnp", "whnp", "cpnp", "edd",
+            "psyd", "lmhc", "ladc", "bcba", "ccm", "cde", "cdces", "ibclc", "cns", "ccrn", "cen", "ocn", "rnc", "ms", "ma", "bs", "ba",
+            "mba", "mha", "jd", "esq");
+
+    /** Where a credential after a name can start: the comma or spaces before a credential's first word. */
     private static int[] credentialStarts(Scan scan) {
         String text = scan.text;
         var out = new Scan.IntList(256);
-        for (int q : scan.wordStarts()) {
+        for (int q : scan.wordsLed(CREDENTIAL_WORDS)) {
             char c = text.charAt(q);
             if (c < 'A' || c > 'Z' || q == 0 || text.charAt(q - 1) != ' ' && text.charAt(q - 1) != '\t') {
                 continue;

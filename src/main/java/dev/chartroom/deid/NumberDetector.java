@@ -83,10 +83,12 @@ final class NumberDetector implements Detector {
                     + "\\s{0,2}(?:#|no\\.|num(?:ber)?\\.?)\\s{0,2}:?\\s{0,2}(?<code>(?=[\\w/-]*\\d)[A-Za-z0-9][\\w/-]{1,30})");
 
     private static final Rule SSN_RULE = Rule.startingAt(SSN, Scan::digitStarts);
+    private static final Scan.Lead EXT = Scan.Lead.of("ext");
     private static final Rule PHONE_RULE = Rule.startingAt(PHONE,
-            scan -> Scan.union(scan.digitStarts(), scan.positionsOf("(+"), scan.wordsLed(Scan.Lead.of("e"))));
-    private static final Rule PHONE_CUE_RULE = Rule.startingAt(PHONE_CUE, scan -> scan.wordsLed(
-            Scan.Lead.of("ph", "tel", "cell", "mobile", "fax", "pager", "beeper", "call", "reach", "contact")));
+            scan -> Scan.union(phoneDigitStarts(scan), scan.positionsOf("(+"), scan.wordsLed(EXT)));
+    private static final Scan.Lead PHONE_CUES = Scan.Lead.of("ph", "tel", "cell", "mobile", "fax", "pager", "beeper", "call", "reach",
+            "contact");
+    private static final Rule PHONE_CUE_RULE = Rule.startingAt(PHONE_CUE, scan -> scan.wordsLed(PHONE_CUES));
     private static final Rule CARD_RULE = Rule.startingAt(CARD, Scan::digitStarts);
     private static final Rule IBAN_RULE = Rule.startingAt(IBAN, scan -> scan.wordsOfLength(2));
     /** The first word of each cue of {@link #CUED} begins with one of these. */
@@ -94,8 +96,10 @@ final class NumberDetector implements Detector {
             "policy", "group", "plan", "health", "insurance", "beneficiary", "medic", "mbi", "hicn", "claim", "certificate",
             "licen", "dl", "driver", "dea", "npi", "specimen", "patient", "pt", "id", "encounter", "visit", "case", "subject",
             "study", "participant", "card", "credit", "iban", "routing", "passport", "badge", "employee", "ref", "authori",
-            "prior", "pa", "confirmation", "serial", "s", "lot", "udi", "device", "model", "imei", "vin", "vehicle", "plate", "tag");
-    private static final Rule CUED_RULE = Rule.startingAt(CUED, scan -> scan.wordsLed(CUE_LEAD));
+            "prior", "pa", "confirmation", "serial", "sn", "lot", "udi", "device", "model", "imei", "vin", "vehicle", "plate", "tag");
+    /** S/N: the word is the "S" alone. */
+    private static final Scan.Lead S_OF_SN = Scan.Lead.exactly("s");
+    private static final Rule CUED_RULE = Rule.startingAt(CUED, scan -> Scan.union(scan.wordsLed(CUE_LEAD), scan.wordsLed(S_OF_SN)));
     private static final Rule VIN_RULE = Rule.startingAt(VIN, scan -> wordRunStarts(scan, 17));
     private static final Rule LONG_NUMBER_RULE = Rule.startingAt(LONG_NUMBER, Scan::digitStarts);
     private static final Rule CODE_RULE = Rule.startingAt(CODE, scan -> codeStarts(scan));
@@ -192,6 +196,26 @@ final class NumberDetector implements Detector {
         for (Matcher m; (m = numbered.next()) != null; ) {
             addCode(text, m, Identifier.OTHER, into);
         }
+    }
+
+    /**
+     * Digit runs a phone number can start with: three digits (the area code or exchange), or a
+     * leading 1 (alone, or with the area code after it).
+     */
+    private static int[] phoneDigitStarts(Scan scan) {
+        String text = scan.text;
+        var out = new Scan.IntList(256);
+        for (int p : scan.digitStarts()) {
+            int end = p;
+            while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+                end++;
+            }
+            int length = end - p;
+            if (length == 3 || (length == 1 || length == 4) && text.charAt(p) == '1') {
+                out.add(p);
+            }
+        }
+        return out.toArray();
     }
 
     /** What {@code [^\\s<>"'()\\[\\]]} matches: a character that can be part of an address. */

@@ -65,23 +65,28 @@ final class PlaceDetector implements Detector {
     /** Credentials that are also state codes: "John Smith, MD" is a doctor, not a town in Maryland. */
     private static final java.util.Set<String> CREDENTIAL_STATES = java.util.Set.of("MD", "PA", "DO", "OR");
 
-    private static final Rule STREET_RULE = Rule.startingAt(STREET,
-            scan -> Scan.union(scan.digitStarts(), scan.wordsLed(Scan.Lead.of("p"))));
-    private static final Rule NAMED_STREET_RULE = Rule.onLines(NAMED_STREET, scan -> scan.linesWithWords(List.of("street", "avenue",
-            "road", "boulevard", "lane", "drive", "court", "terrace", "parkway", "highway", "turnpike", "expressway", "route", "rte",
-            "hwy", "interstate", "i", "us", "sr", "state", "county", "cr")));
-    private static final Rule NEIGHBOURHOOD_RULE = Rule.onLines(NEIGHBOURHOOD, scan -> scan.linesWithWords(List.of("neighborhood",
-            "neighbourhood", "district", "community", "suburb", "subdivision", "township", "borough", "area", "section", "projects",
-            "apartments", "trailer", "assisted", "senior", "nursing", "retirement", "rehab", "rehabilitation", "manor", "shelter")));
+    /** P.O. Box, PO Box, POBox, post office box. */
+    private static final Scan.Lead PO = Scan.Lead.exactly("p", "po", "pobox", "post");
+    private static final Rule STREET_RULE = Rule.startingAt(STREET, scan -> Scan.union(houseNumbers(scan), scan.wordsLed(PO)));
+    private static final Scan.Lead STREET_WORDS = Scan.Lead.exactly("street", "avenue", "road", "boulevard", "lane", "drive", "court",
+            "terrace", "parkway", "highway", "turnpike", "expressway", "route", "rte", "hwy", "interstate", "i", "us", "sr", "state",
+            "county", "cr");
+    private static final Rule NAMED_STREET_RULE = Rule.onLines(NAMED_STREET, scan -> scan.linesWithWords(STREET_WORDS));
+    private static final Scan.Lead AREA_WORDS = Scan.Lead.exactly("neighborhood", "neighbourhood", "district", "community", "suburb",
+            "subdivision", "township", "borough", "area", "section", "projects", "apartments", "trailer", "assisted", "senior",
+            "nursing", "retirement", "rehab", "rehabilitation", "manor", "shelter");
+    private static final Rule NEIGHBOURHOOD_RULE = Rule.onLines(NEIGHBOURHOOD, scan -> scan.linesWithWords(AREA_WORDS));
     private static final Rule CITY_STATE_RULE = Rule.onLines(CITY_STATE, scan -> scan.linesAt(scan.commasBeforeCapitals()));
     private static final Rule STATE_ZIP_RULE = Rule.onLines(STATE_ZIP, scan -> scan.linesAt(fiveDigitRuns(scan)));
-    private static final Rule CUED_ZIP_RULE = Rule.startingAt(CUED_ZIP, scan -> scan.wordsLed(Scan.Lead.of("zip", "postal")));
-    private static final Rule COUNTY_RULE = Rule.onLines(COUNTY,
-            scan -> scan.linesWithWords(List.of("county", "parish", "borough", "township")));
-    private static final Rule CUED_RULE = Rule.startingAt(CUED, scan -> scan.wordsLed(Scan.Lead.of("liv", "resid", "mov", "reloc",
-            "born", "grew", "raised", "native", "home", "travel", "trip", "visit", "vacation", "originally", "commutes", "work",
-            "employed", "stationed", "deployed", "transferred", "transported", "flown", "driven", "incarcerated", "sheltered",
-            "address", "town", "city", "village", "neighbo")));
+    private static final Scan.Lead ZIP_WORDS = Scan.Lead.of("zip", "postal");
+    private static final Rule CUED_ZIP_RULE = Rule.startingAt(CUED_ZIP, scan -> scan.wordsLed(ZIP_WORDS));
+    private static final Scan.Lead COUNTY_WORDS = Scan.Lead.exactly("county", "parish", "borough", "township");
+    private static final Rule COUNTY_RULE = Rule.onLines(COUNTY, scan -> scan.linesWithWords(COUNTY_WORDS));
+    private static final Scan.Lead PLACE_CUES = Scan.Lead.of("liv", "resid", "mov", "reloc", "born", "grew", "raised", "native",
+            "home", "travel", "trip", "visit", "vacation", "originally", "commutes", "work", "employed", "stationed", "deployed",
+            "transferred", "transported", "flown", "driven", "incarcerated", "sheltered", "address", "town", "city", "village",
+            "neighbo");
+    private static final Rule CUED_RULE = Rule.startingAt(CUED, scan -> scan.wordsLed(PLACE_CUES));
 
     /** The rules, for {@code RuleTests}. */
     static final List<Rule> RULES = List.of(STREET_RULE, NAMED_STREET_RULE, NEIGHBOURHOOD_RULE, CITY_STATE_RULE, STATE_ZIP_RULE,
@@ -141,6 +146,23 @@ final class PlaceDetector implements Detector {
             addCuedPlace(m, into);
         }
         gazetteer(text, into);
+    }
+
+    /** A house number: up to six digits, then a space, a dash or a letter (12B, 12-14). */
+    private static int[] houseNumbers(Scan scan) {
+        String text = scan.text;
+        var out = new Scan.IntList(256);
+        for (int p : scan.digitStarts()) {
+            int end = p;
+            while (end < text.length() && end - p <= 6 && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+                end++;
+            }
+            char next = end < text.length() ? text.charAt(end) : 0;
+            if (end - p <= 6 && (next == ' ' || next == '\t' || next == '-' || next < 128 && Character.isLetter(next))) {
+                out.add(p);
+            }
+        }
+        return out.toArray();
     }
 
     /** Runs of exactly five digits (a ZIP, or the first part of a ZIP+4). */

@@ -1,11 +1,8 @@
 package dev.chartroom.deid;
 
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A text read once for the rules: its words (runs of ASCII letters, with offsets), the starts of
@@ -22,7 +19,6 @@ final class Scan {
     private final int[] digitStarts;
     /** Start of each line; line {@code i} ends before {@code lineStarts[i + 1] - 1} (its '\n'), the last at the text's end. */
     private final int[] lineStarts;
-    private Map<String, int[]> byWord;
 
     Scan(String text) {
         this.text = text;
@@ -82,7 +78,7 @@ final class Scan {
         return digitStarts;
     }
 
-    /** Where each word starts whose lowercase form begins with one of {@code lead}'s prefixes. */
+    /** Where each word starts that {@code lead} leads. */
     int[] wordsLed(Lead lead) {
         var out = new IntList(64);
         for (int i = 0; i < words; i++) {
@@ -91,22 +87,6 @@ final class Scan {
             }
         }
         return out.toArray();
-    }
-
-    /** Where each word starts that is one of {@code lowercase} exactly. */
-    int[] wordsIn(Collection<String> lowercase) {
-        var out = new IntList(64);
-        for (String w : lowercase) {
-            int[] at = byWord().get(w);
-            if (at != null) {
-                for (int i : at) {
-                    out.add(wordStarts[i]);
-                }
-            }
-        }
-        int[] sorted = out.toArray();
-        Arrays.sort(sorted);
-        return sorted;
     }
 
     /** Where each word starts whose length is {@code length}. */
@@ -162,19 +142,6 @@ final class Scan {
         return out.toArray();
     }
 
-    private Map<String, int[]> byWord() {
-        if (byWord == null) {
-            var lists = new HashMap<String, IntList>();
-            for (int i = 0; i < words; i++) {
-                lists.computeIfAbsent(word(i), k -> new IntList(4)).add(i);
-            }
-            var map = new HashMap<String, int[]>(lists.size() * 2);
-            lists.forEach((w, l) -> map.put(w, l.toArray()));
-            byWord = map;
-        }
-        return byWord;
-    }
-
     int lines() {
         return lineStarts.length;
     }
@@ -202,9 +169,9 @@ final class Scan {
         return marked;
     }
 
-    /** The lines holding one of the words {@code lowercase}. */
-    boolean[] linesWithWords(Collection<String> lowercase) {
-        return linesAt(wordsIn(lowercase));
+    /** The lines holding a word {@code lead} leads. */
+    boolean[] linesWithWords(Lead lead) {
+        return linesAt(wordsLed(lead));
     }
 
     /** Positions in both or either list, in order, without repeats. */
@@ -229,11 +196,13 @@ final class Scan {
         return Arrays.copyOf(all, n);
     }
 
-    /** Word prefixes (lowercase ASCII) a pattern's match must start with. */
+    /** Words (lowercase ASCII) a pattern's match must start with: whole words, or prefixes of words. */
     static final class Lead {
         private final String[][] byFirstLetter = new String[26][];
+        private final boolean whole;
 
-        private Lead(List<String> prefixes) {
+        private Lead(List<String> prefixes, boolean whole) {
+            this.whole = whole;
             for (int letter = 0; letter < 26; letter++) {
                 char first = (char) ('a' + letter);
                 byFirstLetter[letter] = prefixes.stream().filter(p -> p.charAt(0) == first).toArray(String[]::new);
@@ -245,14 +214,21 @@ final class Scan {
             }
         }
 
+        /** Words that begin with one of {@code prefixes}. */
         static Lead of(String... prefixes) {
-            return new Lead(List.of(prefixes));
+            return new Lead(List.of(prefixes), false);
         }
 
-        /** Whether the word {@code text[start, end)} (ASCII letters) begins with one of the prefixes, in any case. */
+        /** The words {@code words} themselves. */
+        static Lead exactly(String... words) {
+            return new Lead(List.of(words), true);
+        }
+
+        /** Whether the word {@code text[start, end)} (ASCII letters) is led, in any case. */
         boolean leads(String text, int start, int end) {
+            int length = end - start;
             for (String p : byFirstLetter[(text.charAt(start) | 0x20) - 'a']) {
-                if (p.length() <= end - start && text.regionMatches(true, start, p, 0, p.length())) {
+                if ((whole ? p.length() == length : p.length() <= length) && text.regionMatches(true, start, p, 0, p.length())) {
                     return true;
                 }
             }
