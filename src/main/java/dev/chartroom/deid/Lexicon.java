@@ -90,7 +90,16 @@ final class Lexicon {
 
     /** An eponym, brand or other clinical word that looks like a name, or any drug name. */
     boolean isClinical(String word) {
+        return isClinicalKey(key(word));
+    }
+
+    /** A given or family name that is not also a clinical word ({@link #isName} and not {@link #isClinical}). */
+    boolean isNameOnly(String word) {
         String key = key(word);
+        return (givenNames.contains(key) || familyNames.contains(key)) && !isClinicalKey(key);
+    }
+
+    private boolean isClinicalKey(String key) {
         return clinicalNames.contains(key) || key.length() > 2 && drug.test(key);
     }
 

@@ -175,7 +175,7 @@ final class NameDetector implements Detector {
             "met", "discussed", "visited", "seen", "thank");
     private static final Rule SELF_NAMED_RULE = Rule.startingAt(SELF_NAMED,
             scan -> Scan.union(scan.wordsLed(SELF_LETTERS), scan.wordsLed(SELF_WORDS)));
-    private static final Rule BARE_LAST_FIRST_RULE = Rule.onLines(BARE_LAST_FIRST, scan -> scan.linesAt(scan.commasBeforeCapitals()));
+    private static final Rule BARE_LAST_FIRST_RULE = Rule.startingAt(BARE_LAST_FIRST, Scan::capitalsOnCommaLines);
 
     /** The rules, for {@code RuleTests}. */
     static final List<Rule> RULES = List.of(TITLED_RULE, SEPARATOR_RULE, CREDENTIAL_RULE, ROLE_RULE, RELATIVE_RULE, SELF_NAMED_RULE,
@@ -246,7 +246,7 @@ final class NameDetector implements Detector {
                 addName(text, m.start(), m.end(), false, found);
             }
         }
-        lexiconNames(text, found);
+        lexiconNames(scan, found);
 
         // Every word of a name found above (and of the record's names) is removed wherever it appears.
         Set<String> learned = new LinkedHashSet<>();
@@ -293,8 +293,10 @@ final class NameDetector implements Detector {
         }
         int longest = words.stream().mapToInt(String::length).max().orElse(0);
         var firsts = new HashSet<Character>();
+        boolean[] lengths = new boolean[longest + 1];
         for (String w : words) {
             firsts.add(anyCase ? fold(w.substring(0, 1)).charAt(0) : w.charAt(0));
+            lengths[w.length()] = true;
         }
         int n = text.length();
         int p = 0;
@@ -312,7 +314,7 @@ final class NameDetector implements Detector {
             }
             int matchEnd = -1;
             for (int e = limit; e > p; e--) {
-                if (e < n && letterOrMark(text.charAt(e))) {
+                if (!lengths[e - p] || e < n && letterOrMark(text.charAt(e))) {
                     continue;
                 }
                 String candidate = text.substring(p, e);
@@ -464,11 +466,19 @@ final class NameDetector implements Detector {
     }
 
     /** Given and family names from the lexicon: together (Maria Lopez), or alone when not also a word. */
-    private void lexiconNames(String text, List<int[]> found) {
+    private void lexiconNames(Scan scan, List<int[]> found) {
+        String text = scan.text;
         int previousEnd = -1;
         boolean previousName = false;
         int runStart = -1;
         for (int wordStart = nextLetter(text, 0); wordStart < text.length(); wordStart = nextLetter(text, wordStart)) {
+            int looked = scan.nextLookedAt(wordStart);
+            if (looked != wordStart) {
+                // Lines the rules skip end a run of names.
+                previousName = false;
+                wordStart = looked;
+                continue;
+            }
             int wordEnd = wordEnd(text, wordStart);
             var w = new Span(wordStart, wordEnd);
             wordStart = wordEnd;
@@ -549,7 +559,7 @@ final class NameDetector implements Detector {
     }
 
     private boolean lexiconName(String word) {
-        return lexicon.isName(word) && !lexicon.isClinical(word);
+        return lexicon.isNameOnly(word);
     }
 
     private static final Pattern NAME_GAP = Pattern.compile("[ \\t]+|[ \\t]+\\p{Lu}\\.[ \\t]+|\\.[ \\t]+|[ \\t]*,[ \\t]*");

@@ -137,7 +137,7 @@ final class NumberDetector implements Detector {
                 dashes += c == '-' ? 1 : 0;
                 at |= c == '@';
             }
-            if (to - from >= 3 && (dots > 0 || colons > 0 || at)) {
+            if (to - from >= 3 && (dots > 0 || colons > 0 || at) && scan.looksAt(from)) {
                 // What each pattern cannot match without (an @, three dots, two colons, five separators) is not looked for.
                 if (at) {
                     inRun(email, from, to, Identifier.EMAIL, into);

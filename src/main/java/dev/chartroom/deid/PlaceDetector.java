@@ -76,7 +76,7 @@ final class PlaceDetector implements Detector {
             "subdivision", "township", "borough", "area", "section", "projects", "apartments", "trailer", "assisted", "senior",
             "nursing", "retirement", "rehab", "rehabilitation", "manor", "shelter");
     private static final Rule NEIGHBOURHOOD_RULE = Rule.onLines(NEIGHBOURHOOD, scan -> scan.linesWithWords(AREA_WORDS));
-    private static final Rule CITY_STATE_RULE = Rule.onLines(CITY_STATE, scan -> scan.linesAt(scan.commasBeforeCapitals()));
+    private static final Rule CITY_STATE_RULE = Rule.startingAt(CITY_STATE, Scan::capitalsOnCommaLines);
     private static final Rule STATE_ZIP_RULE = Rule.onLines(STATE_ZIP, scan -> scan.linesAt(fiveDigitRuns(scan)));
     private static final Scan.Lead ZIP_WORDS = Scan.Lead.of("zip", "postal");
     private static final Rule CUED_ZIP_RULE = Rule.startingAt(CUED_ZIP, scan -> scan.wordsLed(ZIP_WORDS));
@@ -145,7 +145,7 @@ final class PlaceDetector implements Detector {
         for (Matcher m; (m = cued.next()) != null; ) {
             addCuedPlace(m, into);
         }
-        gazetteer(text, into);
+        gazetteer(scan, into);
     }
 
     /** A house number: up to six digits, then a space, a dash or a letter (12B, 12-14). */
@@ -182,19 +182,24 @@ final class PlaceDetector implements Detector {
     }
 
     /** Places the lexicon knows, as whole capitalised words (one to four of them). */
-    private void gazetteer(String text, List<Finding> into) {
+    private void gazetteer(Scan scan, List<Finding> into) {
+        String text = scan.text;
         Matcher word = PLACE_START.matcher(text);
         Matcher run = PLACE_NEXT_WORD.matcher(text);
         int n = text.length();
         int from = 0;
         while (from < n) {
             // Every place word starts with a capital: only there is the pattern tried.
-            int start = from;
+            int start = scan.nextLookedAt(from);
             while (start < n && Character.getType(text.codePointAt(start)) != Character.UPPERCASE_LETTER) {
                 start++;
             }
             if (start >= n) {
                 break;
+            }
+            if (!scan.looksAt(start)) {
+                from = scan.nextLookedAt(start);
+                continue;
             }
             word.region(start, n);
             if (!word.lookingAt()) {

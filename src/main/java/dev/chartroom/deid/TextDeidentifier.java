@@ -2,7 +2,9 @@ package dev.chartroom.deid;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,15 +50,20 @@ public final class TextDeidentifier {
         }
         Subject about = subject == null ? Subject.UNKNOWN : subject;
         try {
-            List<Finding> kept = resolve(text, detect(text, about));
+            List<Finding> kept = resolve(text, detect(new Scan(text), about));
             // What a surrogate's edge newly exposes ("94-year-old[SSN]": a word boundary after "old") is found
             // in the output and mapped back, until nothing more is: the result is its own de-identification.
+            // Only the lines around the surrogates a pass added can hold something new.
+            Set<Finding> seen = Set.of();
             for (int pass = 0; pass < 3; pass++) {
                 Rendered rendered = render(text, kept);
-                List<Finding> more = resolve(rendered.text(), detect(rendered.text(), about));
+                var scan = new Scan(rendered.text());
+                scan.lookOnlyAround(rendered.surrogatesOf(kept, seen, true), rendered.surrogatesOf(kept, seen, false));
+                List<Finding> more = resolve(rendered.text(), detect(scan, about));
                 if (more.isEmpty()) {
                     return new Deidentified(rendered.text(), kept, true);
                 }
+                seen = new HashSet<>(kept);
                 var all = new ArrayList<>(kept);
                 for (Finding f : more) {
                     all.add(new Finding(f.kind(), rendered.originalStart(f.start()), rendered.originalEnd(f.end()), f.replacement()));
@@ -69,9 +76,8 @@ public final class TextDeidentifier {
         }
     }
 
-    private List<Finding> detect(String text, Subject about) {
+    private List<Finding> detect(Scan scan, Subject about) {
         var found = new ArrayList<Finding>();
-        var scan = new Scan(text);
         for (Detector detector : detectors) {
             detector.find(scan, about, found);
         }
@@ -94,6 +100,18 @@ public final class TextDeidentifier {
         int originalStart(int at) {
             int i = piece(at);
             return surrogate[i] ? originalStarts[i] : originalStarts[i] + (at - pieceStarts[i]);
+        }
+
+        /** Where the surrogates of the findings not {@code seen} start (or end) in the output. */
+        int[] surrogatesOf(List<Finding> findings, Set<Finding> seen, boolean starts) {
+            var at = new Scan.IntList(findings.size());
+            for (int k = 0; k < findings.size(); k++) {
+                if (!seen.contains(findings.get(k))) {
+                    int piece = 2 * k + 1;
+                    at.add(starts ? pieceStarts[piece] : pieceStarts[piece + 1]);
+                }
+            }
+            return at.toArray();
         }
 
         int originalEnd(int end) {
