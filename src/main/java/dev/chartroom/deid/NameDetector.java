@@ -292,35 +292,48 @@ final class NameDetector implements Detector {
             return;
         }
         int longest = words.stream().mapToInt(String::length).max().orElse(0);
-        var firsts = new HashSet<Character>();
+        boolean[] firsts = new boolean[Character.MAX_VALUE + 1];
         boolean[] lengths = new boolean[longest + 1];
         for (String w : words) {
-            firsts.add(anyCase ? fold(w.substring(0, 1)).charAt(0) : w.charAt(0));
+            firsts[anyCase ? Character.toLowerCase(Character.toUpperCase(w.charAt(0))) : w.charAt(0)] = true;
             lengths[w.length()] = true;
         }
         int n = text.length();
+        int[] ends = new int[longest + 1];
         int p = 0;
         while (p < n) {
             char first = text.charAt(p);
-            if (!Character.isLetter(first) || p > 0 && letterOrMark(text.charAt(p - 1))
-                    || !firsts.contains(anyCase ? Character.toLowerCase(Character.toUpperCase(first)) : first)) {
+            if (!letterOrMark(first)) {
                 p++;
                 continue;
             }
+            if (!Character.isLetter(first) || p > 0 && letterOrMark(text.charAt(p - 1))
+                    || !firsts[anyCase ? Character.toLowerCase(Character.toUpperCase(first)) : first]) {
+                // No learned word starts inside this run of letters: go to its end.
+                p++;
+                while (p < n && letterOrMark(text.charAt(p))) {
+                    p++;
+                }
+                continue;
+            }
             // A learned word is letters, marks and inner hyphens or apostrophes; it ends before a non-letter.
-            int limit = p;
-            while (limit < n && limit - p < longest && wordChar(text.charAt(limit))) {
-                limit++;
+            int count = 0;
+            for (int e = p + 1; e <= n && e - p <= longest; e++) {
+                char c = e < n ? text.charAt(e) : 0;
+                if (e == n || !letterOrMark(c)) {
+                    if (lengths[e - p]) {
+                        ends[count++] = e;
+                    }
+                    if (e == n || !(c == '-' || c == '\'' || c == '’')) {
+                        break;
+                    }
+                }
             }
             int matchEnd = -1;
-            for (int e = limit; e > p; e--) {
-                if (!lengths[e - p] || e < n && letterOrMark(text.charAt(e))) {
-                    continue;
-                }
-                String candidate = text.substring(p, e);
+            for (int k = count - 1; k >= 0 && matchEnd < 0; k--) {
+                String candidate = text.substring(p, ends[k]);
                 if (words.contains(anyCase ? fold(candidate) : candidate)) {
-                    matchEnd = e;
-                    break;
+                    matchEnd = ends[k];
                 }
             }
             if (matchEnd < 0) {
@@ -344,6 +357,9 @@ final class NameDetector implements Detector {
     }
 
     private static boolean letterOrMark(char c) {
+        if (c < 128) {
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        }
         return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK
                 || Character.getType(c) == Character.COMBINING_SPACING_MARK || Character.getType(c) == Character.ENCLOSING_MARK;
     }
