@@ -294,9 +294,12 @@ final class NameDetector implements Detector {
         int longest = words.stream().mapToInt(String::length).max().orElse(0);
         boolean[] firsts = new boolean[Character.MAX_VALUE + 1];
         boolean[] lengths = new boolean[longest + 1];
+        // The first two letters of each word, hashed: most words of a note begin with no learned word's two.
+        boolean[] pairs = new boolean[1 << 16];
         for (String w : words) {
             firsts[anyCase ? Character.toLowerCase(Character.toUpperCase(w.charAt(0))) : w.charAt(0)] = true;
             lengths[w.length()] = true;
+            pairs[pair(w.charAt(0), w.charAt(1), anyCase)] = true;
         }
         int n = text.length();
         int[] ends = new int[longest + 1];
@@ -308,7 +311,8 @@ final class NameDetector implements Detector {
                 continue;
             }
             if (!Character.isLetter(first) || p > 0 && letterOrMark(text.charAt(p - 1))
-                    || !firsts[anyCase ? Character.toLowerCase(Character.toUpperCase(first)) : first]) {
+                    || !firsts[anyCase ? Character.toLowerCase(Character.toUpperCase(first)) : first]
+                    || p + 1 >= n || !pairs[pair(first, text.charAt(p + 1), anyCase)]) {
                 // No learned word starts inside this run of letters: go to its end.
                 p++;
                 while (p < n && letterOrMark(text.charAt(p))) {
@@ -354,6 +358,14 @@ final class NameDetector implements Detector {
             }
             p = matchEnd;
         }
+    }
+
+    private static int pair(char a, char b, boolean anyCase) {
+        if (anyCase) {
+            a = Character.toLowerCase(Character.toUpperCase(a));
+            b = Character.toLowerCase(Character.toUpperCase(b));
+        }
+        return (a * 31 + b) & 0xFFFF;
     }
 
     private static boolean letterOrMark(char c) {
