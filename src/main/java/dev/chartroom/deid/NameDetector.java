@@ -247,6 +247,7 @@ final class NameDetector implements Detector {
             }
         }
         lexiconNames(scan, found);
+        shapedNames(scan, found);
 
         // Every word of a name found above (and of the record's names) is removed wherever it appears.
         Set<String> learned = new LinkedHashSet<>();
@@ -554,6 +555,96 @@ final class NameDetector implements Detector {
     }
 
     private record Span(int start, int end) {
+    }
+
+    /** Words around a single capital that make it a clinical name, not a middle initial: vitamin D, hepatitis B, factor V. */
+    private static final Set<String> BESIDE_A_LETTER = Set.of("vitamin", "hepatitis", "factor", "type", "group", "class", "grade",
+            "stage", "phase", "lead", "leads", "view", "strep", "streptococcus", "virus", "deficiency", "leiden", "antigen", "antibody",
+            "protein", "cell", "cells", "wave", "waves", "plan", "part", "level", "zone", "section", "schedule", "tier", "appendix",
+            "exhibit", "figure", "table", "cluster", "blood", "influenza", "flu", "hep", "vit", "complex", "site", "side", "option",
+            "line", "channel", "unit", "ward", "bay", "room", "bed", "floor", "wing", "building", "exit", "gate", "lot", "row", "seat");
+
+    /**
+     * Names by their shape: a capitalised word, an initial and a capitalised word (Faina D. Yefremova),
+     * and two capitalised words one of which has a letter outside English (Šárka Ottová, Miklós Hajdu).
+     */
+    private void shapedNames(Scan scan, List<int[]> found) {
+        String text = scan.text;
+        int[] starts = new int[3];
+        int[] ends = new int[3];
+        int seen = 0;
+        for (int wordStart = nextLetter(text, 0); wordStart < text.length(); wordStart = nextLetter(text, wordStart)) {
+            int looked = scan.nextLookedAt(wordStart);
+            if (looked != wordStart) {
+                seen = 0;
+                wordStart = looked;
+                continue;
+            }
+            int wordEnd = wordEnd(text, wordStart);
+            if (seen > 0 && !onlySpacesBetween(text, ends[(seen - 1) % 3], wordStart)) {
+                seen = 0;
+            }
+            starts[seen % 3] = wordStart;
+            ends[seen % 3] = wordEnd;
+            seen++;
+            wordStart = wordEnd;
+            if (seen >= 3) {
+                int a = (seen - 3) % 3;
+                int b = (seen - 2) % 3;
+                int c = (seen - 1) % 3;
+                if (ends[b] - starts[b] == 1 && Character.isUpperCase(text.charAt(starts[b])) && plainTitleWord(text, starts[a], ends[a])
+                        && plainTitleWord(text, starts[c], ends[c])) {
+                    addName(text, starts[a], ends[c], false, found);
+                    continue;
+                }
+            }
+            if (seen >= 2) {
+                int b = (seen - 2) % 3;
+                int c = (seen - 1) % 3;
+                if ((foreign(text, starts[b], ends[b]) || foreign(text, starts[c], ends[c])) && plainTitleWord(text, starts[b], ends[b])
+                        && plainTitleWord(text, starts[c], ends[c])) {
+                    addName(text, starts[b], ends[c], false, found);
+                }
+            }
+        }
+    }
+
+    /** Spaces or tabs only, or an initial's full stop and then spaces: "J. Smith". */
+    private static boolean onlySpacesBetween(String text, int from, int to) {
+        int i = from;
+        if (i < to && text.charAt(i) == '.' && i - 1 >= 0 && i - 2 >= 0 && !Character.isLetter(text.charAt(i - 2))) {
+            i++;
+        }
+        if (i >= to) {
+            return false;
+        }
+        for (; i < to; i++) {
+            if (text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+                return false;
+            }
+        }
+        return to - from <= 3;
+    }
+
+    /** A capitalised word (then lowercase) that is not a heading word, clinical word, place or state. */
+    private boolean plainTitleWord(String text, int start, int end) {
+        if (end - start < 2 || !Character.isUpperCase(text.charAt(start)) || !Character.isLowerCase(text.charAt(start + 1))) {
+            return false;
+        }
+        String word = text.substring(start, end);
+        String lower = lower(word);
+        return !NEVER.contains(lower) && !BESIDE_A_LETTER.contains(lower) && !lexicon.isClinical(word) && !lexicon.isState(word)
+                && !lexicon.isPlace(word) && !lexicon.isOrdinaryWord(word);
+    }
+
+    /** Whether a word has a letter beyond ASCII (á, ö, š, ð…). */
+    private static boolean foreign(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) >= 128 && Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first letter at or after {@code from} (or the text's length): where {@link #WORD} finds its next word. */

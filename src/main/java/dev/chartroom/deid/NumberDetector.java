@@ -26,13 +26,16 @@ final class NumberDetector implements Detector {
                     + "|::(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})(?![\\w:])");
     private static final Pattern MAC = Pattern.compile("(?i)\\b(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}\\b");
     private static final Pattern PHONE = Pattern.compile(
-            "(?i)(?=[\\d(+e])(?:(?<![\\d/.-])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?![\\d/-]|\\.\\d)"
+            "(?i)(?=[\\d(+e])(?:(?<![\\d/.-])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?![\\d/]|[.-]\\d)"
                     + "(?:\\s*(?:x|ext\\.?|extension)\\s*\\d{1,6})?"
-                    + "|(?<![\\d/.-])\\+(?:[2-9]\\d{0,2})(?:[\\s.-]?\\(?\\d{1,4}\\)?){2,5}\\d(?![\\d/-])"
+                    + "|(?<![\\d/.-])\\+(?:[2-9]\\d{0,2})(?:[\\s.-]?\\(?\\d{1,4}\\)?){2,5}\\d(?![\\d/]|-\\d)"
                     + "|(?<![\\d/.-])\\d{3}[\\s.-]\\d{4}(?=\\s*(?:\\(|\\b(?:cell|home|work|fax|mobile|phone|ph)\\b))"
                     + "|\\b(?:ext\\.?|extension)\\s*\\d{2,6}\\b)");
     private static final Pattern PHONE_CUE = Pattern.compile(
-            "(?i)\\b(?:phone|tel|telephone|ph|cell|mobile|fax|pager|beeper|call(?:ed)?\\s+(?:at|on)|reach(?:ed)?\\s+at|contact(?:ed)?\\s+at)"
+            "(?i)\\b(?:phone|tel|telephone|ph|cell|mobile|fax|pager|beeper|contact(?:ed)?\\s+at"
+                    // Who is called, texted or written to at a number: "call me on", "messages to", "my registered".
+                    + "|(?:call(?:ed)?|reach(?:ed)?|text(?:ed)?)(?:\\s+(?:me|us|him|her|them))?\\s+(?:at|on)|answering\\s+at"
+                    + "|messages?\\s+to|registered(?:\\s+(?:number|phone|mobile))?|(?:phone\\s+)?number\\s+is|whatsapp|sms)"
                     + "\\s*(?:#|no\\.?|number)?\\s*[:.=]?\\s*(\\+?[\\d(][\\d\\s().-]{5,18}\\d)");
     private static final Pattern SSN = Pattern.compile(
             "(?<![\\d-])\\d{3}-\\d{2}-\\d{4}(?![\\d-])|(?<![\\d-])\\d{3} \\d{2} \\d{4}(?![\\d-])"
@@ -87,7 +90,7 @@ final class NumberDetector implements Detector {
     private static final Rule PHONE_RULE = Rule.startingAt(PHONE,
             scan -> Scan.union(phoneDigitStarts(scan), scan.positionsOf("(+"), scan.wordsLed(EXT)));
     private static final Scan.Lead PHONE_CUES = Scan.Lead.of("ph", "tel", "cell", "mobile", "fax", "pager", "beeper", "call", "reach",
-            "contact");
+            "contact", "text", "answering", "messag", "registered", "number", "whatsapp", "sms");
     private static final Rule PHONE_CUE_RULE = Rule.startingAt(PHONE_CUE, scan -> scan.wordsLed(PHONE_CUES));
     private static final Rule CARD_RULE = Rule.startingAt(CARD, Scan::digitStarts);
     private static final Rule IBAN_RULE = Rule.startingAt(IBAN, scan -> scan.wordsOfLength(2));

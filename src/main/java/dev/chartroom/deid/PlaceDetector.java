@@ -59,6 +59,24 @@ final class PlaceDetector implements Detector {
                     + "[ \\t]+of)?(?:[ \\t]+(?:downtown|rural|suburban|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central))?)[ \\t]+"
                     + "(?<place>" + PLACE_WORDS + ")");
 
+    /** An apartment or suite named on its own: "Apt. 864", "Suite 501" (a room or bed number is not an address). */
+    private static final Pattern UNIT_ALONE = Pattern.compile(
+            "\\b(?:Apt|Apartment|Suite|Ste|APT|SUITE)\\.?[ \\t]*#?[ \\t]*\\d{1,5}[A-Za-z]?(?![\\w-])");
+    /** A military address: PSC 0413, Box 8144, APO AA 42323. */
+    private static final Pattern MILITARY = Pattern.compile(
+            "\\b(?:PSC|Unit|UNIT|CMR)[ \\t]+\\d{1,5},?[ \\t]*Box[ \\t]+\\d{1,5}(?:,?\\s{1,3}(?:APO|FPO|DPO)(?:[ \\t]+(?:AA|AE|AP))?)?");
+    /** Words that begin a street named before its number: Rua do Arenque 1634, Via Franscini 71, Calle Mayor 5. */
+    private static final java.util.Set<String> STREET_FIRST = java.util.Set.of("rua", "via", "viale", "calle", "avenida", "av.", "rue",
+            "ul.", "piazza", "largo", "strada", "carrer", "paseo", "plaza", "praça", "travessa", "avinguda", "boulevard", "bd.", "allee",
+            "ulica", "odos", "leoforos");
+    /** Words that end a street named before its number: Koskikatu 25, Harjukuja 54, Mellemvej 32, Erzsébet tér 19. */
+    private static final List<String> STREET_ENDINGS = List.of("katu", "kuja", "tie", "tien", "polku", "gata", "gatan", "vej", "vegen",
+            "veien", "gade", "vænget", "straße", "strasse", "weg", "laan", "straat", "väg", "vägen", "braut", "stræde", "gränd",
+            "allé", "platz", "gasse");
+    private static final java.util.Set<String> STREET_LAST = java.util.Set.of("tér", "utca", "u.", "út", "str.", "str");
+    private static final java.util.Set<String> STREET_PARTICLES = java.util.Set.of("do", "da", "de", "dos", "das", "del", "della",
+            "di", "la", "le", "du", "des", "von", "van", "der");
+
     private static final Pattern PLACE_START = Pattern.compile("(?:St\\.|Ft\\.|Mt\\.|" + CAP_WORD + "|\\p{Lu}{3,})");
     private static final Pattern PLACE_NEXT_WORD = Pattern.compile(
             "\\G(?:[ \\t]+(?:de|del|la|los|las|" + CAP_WORD + "|St\\.|\\p{Lu}{3,})|,[ \\t]*D\\.C\\.)");
@@ -76,6 +94,10 @@ final class PlaceDetector implements Detector {
             "subdivision", "township", "borough", "area", "section", "projects", "apartments", "trailer", "assisted", "senior",
             "nursing", "retirement", "rehab", "rehabilitation", "manor", "shelter");
     private static final Rule NEIGHBOURHOOD_RULE = Rule.onLines(NEIGHBOURHOOD, scan -> scan.linesWithWords(AREA_WORDS));
+    private static final Scan.Lead UNIT_WORDS = Scan.Lead.exactly("apt", "apartment", "suite", "ste");
+    private static final Rule UNIT_RULE = Rule.startingAt(UNIT_ALONE, scan -> scan.wordsLed(UNIT_WORDS));
+    private static final Scan.Lead MILITARY_WORDS = Scan.Lead.exactly("psc", "unit", "cmr");
+    private static final Rule MILITARY_RULE = Rule.startingAt(MILITARY, scan -> scan.wordsLed(MILITARY_WORDS));
     private static final Rule CITY_STATE_RULE = Rule.startingAt(CITY_STATE, Scan::capitalsOnCommaLines);
     private static final Rule STATE_ZIP_RULE = Rule.onLines(STATE_ZIP, scan -> scan.linesAt(fiveDigitRuns(scan)));
     private static final Scan.Lead ZIP_WORDS = Scan.Lead.of("zip", "postal");
@@ -89,7 +111,7 @@ final class PlaceDetector implements Detector {
     private static final Rule CUED_RULE = Rule.startingAt(CUED, scan -> scan.wordsLed(PLACE_CUES));
 
     /** The rules, for {@code RuleTests}. */
-    static final List<Rule> RULES = List.of(STREET_RULE, NAMED_STREET_RULE, NEIGHBOURHOOD_RULE, CITY_STATE_RULE, STATE_ZIP_RULE,
+    static final List<Rule> RULES = List.of(STREET_RULE, UNIT_RULE, MILITARY_RULE, NAMED_STREET_RULE, NEIGHBOURHOOD_RULE, CITY_STATE_RULE, STATE_ZIP_RULE,
             CUED_ZIP_RULE, COUNTY_RULE, CUED_RULE);
 
     private static final Pattern NON_SPACE = Pattern.compile("\\S+");
@@ -103,7 +125,7 @@ final class PlaceDetector implements Detector {
     @Override
     public void find(Scan scan, Subject subject, List<Finding> into) {
         String text = scan.text;
-        for (Rule rule : List.of(STREET_RULE, NAMED_STREET_RULE)) {
+        for (Rule rule : List.of(STREET_RULE, UNIT_RULE, MILITARY_RULE, NAMED_STREET_RULE)) {
             Rule.Hits hits = rule.in(scan);
             for (Matcher m; (m = hits.next()) != null; ) {
                 into.add(new Finding(Identifier.LOCATION, m.start(), m.end()));
@@ -146,6 +168,80 @@ final class PlaceDetector implements Detector {
             addCuedPlace(m, into);
         }
         gazetteer(scan, into);
+        streetsBeforeNumbers(scan, into);
+    }
+
+    /**
+     * A street named before its house number (the order of most of Europe and Latin America): a
+     * word that begins streets (Rua, Via, Calle…) up to three words before the number, or a last
+     * word that ends them (…katu, …vej, …straße, tér).
+     */
+    private void streetsBeforeNumbers(Scan scan, List<Finding> into) {
+        String text = scan.text;
+        for (int number : scan.looked(scan.digitStarts())) {
+            int end = number;
+            while (end < text.length() && end - number <= 5 && Character.isDigit(text.charAt(end))) {
+                end++;
+            }
+            if (end - number > 5 || end < text.length() && Character.isLetterOrDigit(text.charAt(end)) && !Character.isLetter(text.charAt(end))) {
+                continue;
+            }
+            if (end < text.length() && Character.isLetter(text.charAt(end))
+                    && (end + 1 < text.length() && Character.isLetter(text.charAt(end + 1)))) {
+                continue;
+            }
+            if (end < text.length() && Character.isLetter(text.charAt(end))) {
+                end++;
+            }
+            // Up to four words back on the same line, nearest first.
+            int[] starts = new int[4];
+            int[] ends = new int[4];
+            int words = 0;
+            for (int at = number; words < 4; words++) {
+                int gap = at;
+                while (gap > 0 && (text.charAt(gap - 1) == ' ' || text.charAt(gap - 1) == '\t')) {
+                    gap--;
+                }
+                int wordStart = gap;
+                while (wordStart > 0 && (Character.isLetter(text.charAt(wordStart - 1)) || ".-'".indexOf(text.charAt(wordStart - 1)) >= 0)) {
+                    wordStart--;
+                }
+                if (gap == at || wordStart == gap || !Character.isLetter(text.charAt(wordStart))) {
+                    break;
+                }
+                starts[words] = wordStart;
+                ends[words] = gap;
+                at = wordStart;
+            }
+            int start = -1;
+            if (words > 0) {
+                String last = text.substring(starts[0], ends[0]).toLowerCase(java.util.Locale.ROOT);
+                boolean ending = STREET_ENDINGS.stream().anyMatch(e -> last.length() > e.length() + 2 && last.endsWith(e))
+                        && Character.isUpperCase(text.charAt(starts[0]));
+                if (ending || STREET_LAST.contains(last) && words > 1 && Character.isUpperCase(text.charAt(starts[1]))) {
+                    start = starts[0];
+                    for (int k = 1; k < words && Character.isUpperCase(text.charAt(starts[k]))
+                            && !lexicon.isClinical(text.substring(starts[k], ends[k])) && !lexicon.isState(text.substring(starts[k], ends[k])); k++) {
+                        start = starts[k];
+                    }
+                } else {
+                    for (int k = 0; k < words; k++) {
+                        String word = text.substring(starts[k], ends[k]);
+                        boolean capitalised = Character.isUpperCase(word.charAt(0));
+                        if (capitalised && STREET_FIRST.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+                            start = starts[k];
+                            break;
+                        }
+                        if (!capitalised && !STREET_PARTICLES.contains(word)) {
+                            break;
+                        }
+                    }
+                }
+            }
+            if (start >= 0 && !lexicon.isClinical(text.substring(start, number).strip())) {
+                into.add(new Finding(Identifier.LOCATION, start, end));
+            }
+        }
     }
 
     /** A house number: up to six digits, then a space, a dash or a letter (12B, 12-14). */
