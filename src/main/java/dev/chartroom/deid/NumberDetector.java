@@ -62,7 +62,11 @@ final class NumberDetector implements Detector {
                     + "|prior\\s+auth(?:ori[sz]ation)?\\s*(?:#|no\\.?|number)?|PA\\s*#|confirmation\\s*(?:#|no\\.?|number)"
                     + "|(?<dev>serial\\s*(?:#|no\\.?|number)?|S/N|SN|lot\\s*(?:#|no\\.?|number)?|UDI|device\\s*(?:id|#|identifier|no\\.?|number)"
                     + "|model\\s*(?:#|no\\.?|number)|IMEI|VIN|vehicle\\s*(?:id|#|identification\\s+number)|licen[cs]e\\s+plate"
-                    + "|plate\\s*(?:#|no\\.?|number)?|tag\\s*(?:#|no\\.?|number)))"
+                    + "|plate\\s*(?:#|no\\.?|number)?|tags?\\s*(?:#|no\\.?|number)?|registration\\s*(?:#|no\\.?|number)"
+                    // What labels an implant, pump or monitor: its catalogue and part numbers, its transmitter or generator.
+                    + "|catalog(?:ue)?\\s*(?:#|no\\.?|number)?|cat\\.?\\s*(?:#|no\\.?)|P/N|part\\s*(?:#|no\\.?|number)"
+                    + "|asset(?:\\s+tag)?\\s*(?:#|no\\.?|number)?|equipment\\s*(?:id|#|no\\.?|number)"
+                    + "|(?:transmitter|sensor|generator|implant)\\s*(?:id|#|serial|sn|no\\.?|number)))"
                     + "\\s{0,3}(?:is|was|of|:|#|=|-)?\\s{0,3}[:#]?\\s{0,3}"
                     + "(?<code>(?:[A-Z]{2,5}[ -](?=\\d))?(?=[\\w()./-]*\\d)[A-Za-z0-9(][\\w()./-]{2,39}(?:[ -](?=[A-Z0-9]*\\d)[A-Z0-9]{2,10}){0,3})");
     private static final Pattern VIN = Pattern.compile("\\b(?=[A-HJ-NPR-Z0-9]*\\d[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])"
@@ -99,9 +103,10 @@ final class NumberDetector implements Detector {
             "policy", "group", "plan", "health", "insurance", "beneficiary", "medic", "mbi", "hicn", "claim", "certificate",
             "licen", "dl", "driver", "dea", "npi", "specimen", "patient", "pt", "id", "encounter", "visit", "case", "subject",
             "study", "participant", "card", "credit", "iban", "routing", "passport", "badge", "employee", "ref", "authori",
-            "prior", "pa", "confirmation", "serial", "sn", "lot", "udi", "device", "model", "imei", "vin", "vehicle", "plate", "tag");
-    /** S/N: the word is the "S" alone. */
-    private static final Scan.Lead S_OF_SN = Scan.Lead.exactly("s");
+            "prior", "pa", "confirmation", "serial", "sn", "lot", "udi", "device", "model", "imei", "vin", "vehicle", "plate", "tag",
+            "registration", "catalog", "cat", "part", "asset", "equipment", "transmitter", "sensor", "generator", "implant");
+    /** S/N, P/N: the word is the letter alone. */
+    private static final Scan.Lead S_OF_SN = Scan.Lead.exactly("s", "p");
     private static final Rule CUED_RULE = Rule.startingAt(CUED, scan -> Scan.union(scan.wordsLed(CUE_LEAD), scan.wordsLed(S_OF_SN)));
     private static final Rule VIN_RULE = Rule.startingAt(VIN, scan -> wordRunStarts(scan, 17));
     private static final Rule LONG_NUMBER_RULE = Rule.startingAt(LONG_NUMBER, Scan::digitStarts);

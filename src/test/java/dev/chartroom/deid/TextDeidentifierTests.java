@@ -56,6 +56,7 @@ class TextDeidentifierTests {
             LOCATION| She lives at Koskikatu 25 with her son.               | Koskikatu 25
             LOCATION| Mail to PSC 0413, Box 8144 APO AA 42323.              | PSC 0413, Box 8144 APO AA
             LOCATION| Moved to Apt. 864 upstairs.                           | Apt. 864
+            DEVICE  | Dexcom transmitter SN 8G4KX2 replaced.                | 8G4KX2
             NAME    | Faina D. Yefremova attended.                          | Faina D. Yefremova
             NAME    | Seen with Šárka Ottová today.                         | Šárka Ottová
             """)
