@@ -179,6 +179,14 @@ final class PlaceDetector implements Detector {
     private void streetsBeforeNumbers(Scan scan, List<Finding> into) {
         String text = scan.text;
         for (int number : scan.looked(scan.digitStarts())) {
+            // Only a number after a word and a space can follow a street's name.
+            int before = number;
+            while (before > 0 && (text.charAt(before - 1) == ' ' || text.charAt(before - 1) == '\t')) {
+                before--;
+            }
+            if (before == number || before == 0 || !Character.isLetter(text.charAt(before - 1)) && text.charAt(before - 1) != '.') {
+                continue;
+            }
             int end = number;
             while (end < text.length() && end - number <= 5 && Character.isDigit(text.charAt(end))) {
                 end++;
@@ -216,8 +224,11 @@ final class PlaceDetector implements Detector {
             int start = -1;
             if (words > 0) {
                 String last = text.substring(starts[0], ends[0]).toLowerCase(java.util.Locale.ROOT);
-                boolean ending = STREET_ENDINGS.stream().anyMatch(e -> last.length() > e.length() + 2 && last.endsWith(e))
-                        && Character.isUpperCase(text.charAt(starts[0]));
+                boolean ending = false;
+                for (int k = 0; k < STREET_ENDINGS.size() && !ending && Character.isUpperCase(text.charAt(starts[0])); k++) {
+                    String e = STREET_ENDINGS.get(k);
+                    ending = last.length() > e.length() + 2 && last.endsWith(e);
+                }
                 if (ending || STREET_LAST.contains(last) && words > 1 && Character.isUpperCase(text.charAt(starts[1]))) {
                     start = starts[0];
                     for (int k = 1; k < words && Character.isUpperCase(text.charAt(starts[k]))
