@@ -57,13 +57,41 @@ final class DateDetector implements Detector {
             Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
             Map.entry("nov", 11), Map.entry("dec", 12));
 
+    private static final Scan.Lead MONTHS_LEAD = Scan.Lead.of(
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+    private static final Scan.Lead WEEKDAYS_LEAD = Scan.Lead.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    private static final Rule ISO_RULE = Rule.startingAt(ISO, Scan::digitStarts);
+    private static final Rule NUMERIC_RULE = Rule.startingAt(NUMERIC, Scan::digitStarts);
+    private static final Rule MONTH_DAY_YEAR_RULE = Rule.startingAt(MONTH_DAY_YEAR,
+            scan -> Scan.union(scan.wordsLed(WEEKDAYS_LEAD), scan.wordsLed(MONTHS_LEAD)));
+    private static final Scan.Lead THE = Scan.Lead.of("the");
+    private static final Rule DAY_MONTH_YEAR_RULE = Rule.startingAt(DAY_MONTH_YEAR,
+            scan -> Scan.union(dayStarts(scan), scan.wordsLed(WEEKDAYS_LEAD), scan.wordsLed(THE)));
+    private static final Scan.Lead EARLY_MID_LATE = Scan.Lead.of("early", "mid", "late");
+    private static final Rule MONTH_YEAR_RULE = Rule.startingAt(MONTH_YEAR,
+            scan -> Scan.union(scan.wordsLed(MONTHS_LEAD), scan.wordsLed(EARLY_MID_LATE)));
+    private static final Scan.Lead MONTH_DAY_CUES = Scan.Lead.of("on", "since", "from", "until", "till", "through", "thru", "by",
+            "dated", "before", "after", "starting", "started", "effective", "dos", "seen", "of", "last", "next", "delivered", "given",
+            "due", "drawn", "placed", "done", "scheduled", "performed", "collected", "returned", "admitted", "discharged", "called",
+            "visit", "mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    private static final Rule CUED_MONTH_DAY_RULE = Rule.startingAt(CUED_MONTH_DAY,
+            scan -> Scan.union(scan.positionsOf("("), scan.wordsLed(MONTH_DAY_CUES)));
+    private static final Scan.Lead AGE_WORDS = Scan.Lead.of("age");
+    private static final Rule AGE_RULE = Rule.startingAt(AGE, scan -> Scan.union(ageStarts(scan), scan.wordsLed(AGE_WORDS)));
+
+    /** The rules, for {@code RuleTests}. */
+    static final List<Rule> RULES = List.of(ISO_RULE, NUMERIC_RULE, MONTH_DAY_YEAR_RULE, DAY_MONTH_YEAR_RULE, MONTH_YEAR_RULE,
+            CUED_MONTH_DAY_RULE, AGE_RULE);
+
     @Override
-    public void find(String text, Subject subject, List<Finding> into) {
+    public void find(Scan scan, Subject subject, List<Finding> into) {
         int shift = subject.dateShiftDays();
-        for (Matcher m = ISO.matcher(text); m.find(); ) {
+        Rule.Hits iso = ISO_RULE.in(scan);
+        for (Matcher m; (m = iso.next()) != null; ) {
             add(into, m, full(m.group("year"), m.group("m"), m.group("d"), shift));
         }
-        for (Matcher m = NUMERIC.matcher(text); m.find(); ) {
+        Rule.Hits numeric = NUMERIC_RULE.in(scan);
+        for (Matcher m; (m = numeric.next()) != null; ) {
             // US order (month first) unless the first part cannot be a month, or dots say day-first.
             int a = Integer.parseInt(m.group("a"));
             int b = Integer.parseInt(m.group("b"));
@@ -74,22 +102,56 @@ final class DateDetector implements Detector {
             String year = fullYear(m.group("y"));
             add(into, m, dayFirst ? full(year, m.group("b"), m.group("a"), shift) : full(year, m.group("a"), m.group("b"), shift));
         }
-        for (Pattern p : List.of(MONTH_DAY_YEAR, DAY_MONTH_YEAR)) {
-            for (Matcher m = p.matcher(text); m.find(); ) {
+        for (Rule rule : List.of(MONTH_DAY_YEAR_RULE, DAY_MONTH_YEAR_RULE)) {
+            Rule.Hits hits = rule.in(scan);
+            for (Matcher m; (m = hits.next()) != null; ) {
                 String month = String.valueOf(month(m.group("month")));
                 add(into, m, m.group("year") == null ? monthDay(month, m.group("day"), shift)
                         : full(m.group("year"), month, m.group("day"), shift));
             }
         }
-        for (Matcher m = MONTH_YEAR.matcher(text); m.find(); ) {
+        Rule.Hits monthYear = MONTH_YEAR_RULE.in(scan);
+        for (Matcher m; (m = monthYear.next()) != null; ) {
             add(into, m, monthOnly(m.group("year"), month(m.group("month")), shift));
         }
-        for (Matcher m = CUED_MONTH_DAY.matcher(text); m.find(); ) {
+        Rule.Hits monthDay = CUED_MONTH_DAY_RULE.in(scan);
+        for (Matcher m; (m = monthDay.next()) != null; ) {
             into.add(new Finding(Identifier.DATE, m.start("m"), m.end("d"), monthDay(m.group("m"), m.group("d"), shift)));
         }
-        for (Matcher m = AGE.matcher(text); m.find(); ) {
+        Rule.Hits age = AGE_RULE.in(scan);
+        for (Matcher m; (m = age.next()) != null; ) {
             into.add(new Finding(Identifier.AGE, m.start(), m.end()));
         }
+    }
+
+    /** One or two digits, then a space, a dash or an ordinal's ending: a day before its month. */
+    private static int[] dayStarts(Scan scan) {
+        String text = scan.text;
+        var out = new Scan.IntList(256);
+        for (int p : scan.digitStarts()) {
+            int end = p;
+            while (end < text.length() && end - p <= 2 && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+                end++;
+            }
+            char next = end < text.length() ? text.charAt(end) : 0;
+            if (end - p <= 2 && (Character.isWhitespace(next) || next == '-' || "snrt".indexOf(next) >= 0)) {
+                out.add(p);
+            }
+        }
+        return out.toArray();
+    }
+
+    /** An age over 89 starts with 9, or with 10 to 14. */
+    private static int[] ageStarts(Scan scan) {
+        String text = scan.text;
+        var out = new Scan.IntList(64);
+        for (int p : scan.digitStarts()) {
+            char second = p + 1 < text.length() ? text.charAt(p + 1) : 0;
+            if (text.charAt(p) == '9' || text.charAt(p) == '1' && second >= '0' && second <= '4') {
+                out.add(p);
+            }
+        }
+        return out.toArray();
     }
 
     private static void add(List<Finding> into, Matcher m, String replacement) {

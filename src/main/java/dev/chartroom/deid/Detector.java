@@ -2,8 +2,8 @@ package dev.chartroom.deid;
 
 import java.util.List;
 
-/** One family of identifiers. Adds what it finds in {@code text} to {@code into}; never throws. */
+/** One family of identifiers. Adds what it finds in the scanned text to {@code into}; never throws. */
 interface Detector {
 
-    void find(String text, Subject subject, List<Finding> into);
+    void find(Scan text, Subject subject, List<Finding> into);
 }

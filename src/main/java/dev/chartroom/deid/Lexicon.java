@@ -22,6 +22,7 @@ final class Lexicon {
     private final Set<String> familyNames;
     private final Set<String> ordinaryWords;
     private final Set<String> places;
+    private final Set<String> placeStarts;
     private final Set<String> states;
     private final Set<String> stateCodes;
     private final Set<String> clinicalNames;
@@ -33,6 +34,14 @@ final class Lexicon {
         this.ordinaryWords = words("deid/common-words.txt");
         this.clinicalNames = words("deid/eponyms.txt");
         this.places = lines("deid/places.txt");
+        this.placeStarts = new HashSet<>();
+        for (String place : places) {
+            int cut = 0;
+            while (cut < place.length() && " \t,".indexOf(place.charAt(cut)) < 0) {
+                cut++;
+            }
+            placeStarts.add(place.substring(0, cut));
+        }
         this.states = new HashSet<>();
         this.stateCodes = new HashSet<>();
         for (String line : lines("deid/states.txt")) {
@@ -69,6 +78,11 @@ final class Lexicon {
         return places.contains(key(words));
     }
 
+    /** Whether a place of the lexicon begins with this word (followed by a space, tab or comma, or nothing). */
+    boolean isPlaceStart(String word) {
+        return placeStarts.contains(key(word));
+    }
+
     /** A state's name (any case) or its postal code (capitals only: "IN" is Indiana, "in" is not). */
     boolean isState(String words) {
         return states.contains(key(words)) || stateCodes.contains(words);
@@ -76,7 +90,16 @@ final class Lexicon {
 
     /** An eponym, brand or other clinical word that looks like a name, or any drug name. */
     boolean isClinical(String word) {
+        return isClinicalKey(key(word));
+    }
+
+    /** A given or family name that is not also a clinical word ({@link #isName} and not {@link #isClinical}). */
+    boolean isNameOnly(String word) {
         String key = key(word);
+        return (givenNames.contains(key) || familyNames.contains(key)) && !isClinicalKey(key);
+    }
+
+    private boolean isClinicalKey(String key) {
         return clinicalNames.contains(key) || key.length() > 2 && drug.test(key);
     }
 

@@ -1,6 +1,7 @@
 package dev.chartroom.deid;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,7 @@ final class NameDetector implements Detector {
                     + "|\\b(?i:doctor|nurse|professor|pastor|rabbi|father|sister|officer|judge|attorney|coach|dear)[ \\t]+"
                     + "(?<name2>" + TITLE_CASE + ")");
     /** A label that names a person, ending where its separator starts; matched backwards from each separator. */
-    private static final Pattern LABEL_AT_END = Pattern.compile(
+    static final Pattern LABEL_AT_END = Pattern.compile(
             "\\b(?i:(?:[a-z]+[ \\t]+)?(?:patient(?:'s)?(?:[ \\t]+(?:full[ \\t]+)?name)?|pt(?:\\.|[ \\t]+name)?|name|full[ \\t]+name|client|resident|member(?:[ \\t]+name)?"
                     + "|insured|subscriber|guarantor|beneficiary|policy[ \\t]*holder|dictated[ \\t]+by|transcribed[ \\t]+by|typed[ \\t]+by"
                     + "|(?:electronically[ \\t]+)?signed(?:[ \\t]+by)?|authenticated[ \\t]+by|reviewed[ \\t]+by|verified[ \\t]+by|approved[ \\t]+by"
@@ -151,49 +152,102 @@ final class NameDetector implements Detector {
         this.lexicon = lexicon;
     }
 
+    private static final Scan.Lead TITLES = Scan.Lead.of("dr", "mr", "ms", "mx", "messrs", "miss", "prof", "sr", "rev", "fr",
+            "doctor", "nurse", "pastor", "rabbi", "father", "sister", "officer", "judge", "attorney", "coach", "dear");
+    private static final Rule TITLED_RULE = Rule.startingAt(TITLED, scan -> scan.wordsLed(TITLES));
+    private static final Rule SEPARATOR_RULE = Rule.startingAt(LABEL_SEPARATOR, NameDetector::separatorStarts);
+    private static final Rule CREDENTIAL_RULE = Rule.startingAt(CREDENTIAL, NameDetector::credentialStarts);
+    private static final Scan.Lead ROLES = Scan.Lead.of("rn", "lpn", "np", "pa", "emt", "cna", "ma", "md", "nurse", "paramedic",
+            "tech", "therapist", "chaplain", "pharmacist", "interpreter", "adjuster", "investigator", "case", "representative", "aide",
+            "physician", "resident", "intern", "fellow", "attending", "surgeon", "coordinator", "manager", "officer", "deputy",
+            "trooper", "social", "teacher", "counsel", "midwife", "doula", "dentist", "hygienist", "dietitian", "nutritionist",
+            "scribe", "student", "volunteer", "supervisor", "director", "colleague", "partner");
+    private static final Rule ROLE_RULE = Rule.startingAt(ROLE, scan -> scan.wordsLed(ROLES));
+    private static final Scan.Lead RELATIVES = Scan.Lead.of("wife", "husband", "son", "daughter", "mother", "mom", "father", "dad",
+            "brother", "sister", "spouse", "partner", "fianc", "boyfriend", "girlfriend", "aunt", "uncle", "niece", "nephew", "cousin",
+            "grand", "step", "in", "friend", "neighbo", "roommate", "caregiver", "guardian", "sibling", "child", "baby", "infant",
+            "twin", "colleague", "coworker", "employer", "landlord", "pastor", "case");
+    private static final Rule RELATIVE_RULE = Rule.startingAt(RELATIVE, scan -> scan.wordsLed(RELATIVES));
+    /** I am, i'm; a.k.a.; d/w. */
+    private static final Scan.Lead SELF_LETTERS = Scan.Lead.exactly("i", "a", "d");
+    private static final Scan.Lead SELF_WORDS = Scan.Lead.of("my", "name", "this", "call", "goes", "known", "aka", "sincerely",
+            "regards", "respectfully", "cordially", "dictated", "signed", "per", "by", "with", "and", "to", "from", "for", "spoke",
+            "met", "discussed", "visited", "seen", "thank");
+    private static final Rule SELF_NAMED_RULE = Rule.startingAt(SELF_NAMED,
+            scan -> Scan.union(scan.wordsLed(SELF_LETTERS), scan.wordsLed(SELF_WORDS)));
+    private static final Rule BARE_LAST_FIRST_RULE = Rule.startingAt(BARE_LAST_FIRST, Scan::capitalsOnCommaLines);
+
+    /** The rules, for {@code RuleTests}. */
+    static final List<Rule> RULES = List.of(TITLED_RULE, SEPARATOR_RULE, CREDENTIAL_RULE, ROLE_RULE, RELATIVE_RULE, SELF_NAMED_RULE,
+            BARE_LAST_FIRST_RULE);
+
+    /**
+     * The words a label of {@link #LABEL_AT_END} can end with: before a separator, any other word
+     * (or a full stop, as in "pt." and "c.c.", where the pattern is asked) cannot end one.
+     */
+    private static final Set<String> LABEL_LAST_WORDS = Set.of("patient", "s", "name", "pt", "client", "resident", "member",
+            "insured", "subscriber", "guarantor", "beneficiary", "holder", "policyholder", "by", "signed", "referring", "referral",
+            "physician", "provider", "doctor", "md", "clinician", "attending", "pcp", "care", "surgeon", "assistant", "assistants",
+            "anesthesiologist", "anesthesia", "anesthetist", "fellow", "intern", "radiologist", "pathologist", "pharmacist",
+            "therapist", "counselor", "worker", "manager", "coordinator", "interpreter", "scribe", "dentist", "hygienist", "midwife",
+            "nurse", "rn", "np", "pa", "cc", "to", "from", "attn", "attention", "re", "regarding", "contact", "kin", "nok", "guardian",
+            "parent", "mother", "father", "spouse", "caregiver", "informant", "historian", "witness", "technologist", "tech", "author",
+            "addressee", "recipient", "sender", "employer", "emergency", "technician", "adjuster", "decedent", "deceased",
+            "investigator", "representative", "chaplain", "paramedic", "emt", "crew", "driver", "owner", "ordering", "do", "officer",
+            "aide", "cna", "ma", "lpn", "rep", "agent", "liaison", "advocate", "donor", "sponsor", "monitor", "person", "present",
+            "attendee", "attendees", "participant", "participants", "visitor");
+
     @Override
-    public void find(String text, Subject subject, List<Finding> into) {
+    public void find(Scan scan, Subject subject, List<Finding> into) {
+        String text = scan.text;
         var found = new ArrayList<int[]>();
-        for (Matcher m = TITLED.matcher(text); m.find(); ) {
+        Rule.Hits titled = TITLED_RULE.in(scan);
+        for (Matcher m; (m = titled.next()) != null; ) {
             String group = m.group("name") != null ? "name" : "name2";
             int start = m.group("name") != null && !m.group("particles").isEmpty() ? m.start("particles") : m.start(group);
             addName(text, start, m.end(group), true, found);
         }
-        for (Matcher separator = LABEL_SEPARATOR.matcher(text); separator.find(); ) {
-            int lineStart = Math.max(text.lastIndexOf('\n', separator.start()) + 1, separator.start() - 48);
-            if (LABEL_AT_END.matcher(text).region(lineStart, separator.start()).useTransparentBounds(true).find()) {
-                Matcher m = NAME_HERE.matcher(text).region(separator.end(), text.length());
+        Rule.Hits separators = SEPARATOR_RULE.in(scan);
+        Matcher label = LABEL_AT_END.matcher(text).useTransparentBounds(true);
+        Matcher nameHere = NAME_HERE.matcher(text);
+        for (Matcher separator; (separator = separators.next()) != null; ) {
+            if (labelBefore(scan, label, separator.start())) {
+                Matcher m = nameHere.region(separator.end(), text.length());
                 if (m.lookingAt()) {
                     addName(text, m.start("name"), m.end("name"), true, found);
                 }
             }
         }
-        for (Matcher c = CREDENTIAL.matcher(text); c.find(); ) {
-            Matcher m = NAME_AT_END.matcher(text).region(Math.max(0, c.start() - 60), c.start()).useTransparentBounds(true);
-            if (m.find()) {
-                addName(text, m.start("name"), m.end("name"), true, found);
+        Rule.Hits credentials = CREDENTIAL_RULE.in(scan);
+        Matcher nameAtEnd = NAME_AT_END.matcher(text).useTransparentBounds(true);
+        for (Matcher c; (c = credentials.next()) != null; ) {
+            if (nameEndingAt(text, nameAtEnd, Math.max(0, c.start() - 60), c.start())) {
+                addName(text, nameAtEnd.start("name"), nameAtEnd.end("name"), true, found);
             }
         }
-        for (Matcher m = ROLE.matcher(text); m.find(); ) {
-            addName(text, m.start("name"), m.end("name"), false, found);
+        for (Rule rule : List.of(ROLE_RULE, RELATIVE_RULE)) {
+            Rule.Hits hits = rule.in(scan);
+            for (Matcher m; (m = hits.next()) != null; ) {
+                addName(text, m.start("name"), m.end("name"), false, found);
+            }
         }
-        for (Matcher m = RELATIVE.matcher(text); m.find(); ) {
-            addName(text, m.start("name"), m.end("name"), false, found);
-        }
-        for (Matcher m = SELF_NAMED.matcher(text); m.find(); ) {
+        Rule.Hits selfNamed = SELF_NAMED_RULE.in(scan);
+        for (Matcher m; (m = selfNamed.next()) != null; ) {
             // After a plain word (with, by, and) only a name the lexicon knows: "with Hypertension" is not one.
             String first = m.group("name").split("[ \\t,]+")[0];
             if (m.group("strong") != null || lexiconName(first) || first.length() <= 2 && m.group("name").contains(" ")) {
                 addName(text, m.start("name"), m.end("name"), false, found);
             }
         }
-        for (Matcher m = BARE_LAST_FIRST.matcher(text); m.find(); ) {
+        Rule.Hits lastFirst = BARE_LAST_FIRST_RULE.in(scan);
+        for (Matcher m; (m = lastFirst.next()) != null; ) {
             String[] parts = m.group().split(",");
             if (lexiconName(parts[0].strip()) || lexiconName(parts[1].strip().split("[ \\t]+")[0])) {
                 addName(text, m.start(), m.end(), false, found);
             }
         }
-        lexiconNames(text, found);
+        lexiconNames(scan, found);
+        shapedNames(scan, found);
 
         // Every word of a name found above (and of the record's names) is removed wherever it appears.
         Set<String> learned = new LinkedHashSet<>();
@@ -210,45 +264,204 @@ final class NameDetector implements Detector {
             }
         }
         // One pass per spelling rule: ordinary words (Hope, Grant) as capitalised or all capitals, the rest in any case.
-        var anyCase = new ArrayList<String>();
-        var capitalised = new ArrayList<String>();
+        var anyCase = new HashSet<String>();
+        var capitalised = new HashSet<String>();
         for (String word : learned) {
             if (word.length() < 2 || NEVER.contains(lower(word)) || lexicon.isClinical(word) && !isKnown(word, subject)) {
                 continue;
             }
             if (lexicon.isOrdinaryWord(word) && !isKnown(word, subject)) {
-                capitalised.add(Pattern.quote(word));
-                capitalised.add(Pattern.quote(word.toUpperCase(Locale.ROOT)));
+                capitalised.add(word);
+                capitalised.add(word.toUpperCase(Locale.ROOT));
             } else {
-                anyCase.add(Pattern.quote(word));
+                anyCase.add(fold(word));
             }
         }
-        for (var words : List.of(anyCase, capitalised)) {
-            if (words.isEmpty()) {
-                continue;
-            }
-            words.sort(java.util.Comparator.comparingInt(String::length).reversed());
-            Pattern anywhere = Pattern.compile("(?<![\\p{L}\\p{M}])(?:" + String.join("|", words) + ")(?![\\p{L}\\p{M}])",
-                    words == anyCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-            for (Matcher m = anywhere.matcher(text); m.find(); ) {
-                int end = m.end();
-                // Kowalczyk-Dunn: a double-barrelled name goes whole.
-                while (end + 1 < text.length() && text.charAt(end) == '-' && Character.isUpperCase(text.charAt(end + 1))) {
-                    Matcher rest = WORD.matcher(text).region(end + 1, text.length());
-                    if (!rest.lookingAt()) {
-                        break;
-                    }
-                    end = rest.end();
-                }
-                if (lexicon.isClinical(m.group()) && clinicalNounAfter(text, m.end())) {
-                    continue;
-                }
-                found.add(new int[] {m.start(), end});
-            }
-        }
+        learnedNames(text, anyCase, true, found);
+        learnedNames(text, capitalised, false, found);
         for (int[] span : found) {
             into.add(new Finding(Identifier.NAME, span[0], span[1]));
         }
+    }
+
+    /**
+     * Each whole-word occurrence of a learned word ({@code words}: folded when {@code anyCase}, else
+     * exact), the longest where several fit, from left to right.
+     */
+    private void learnedNames(String text, Set<String> words, boolean anyCase, List<int[]> found) {
+        if (words.isEmpty()) {
+            return;
+        }
+        int longest = words.stream().mapToInt(String::length).max().orElse(0);
+        boolean[] firsts = new boolean[Character.MAX_VALUE + 1];
+        boolean[] lengths = new boolean[longest + 1];
+        // The first two letters of each word, hashed: most words of a note begin with no learned word's two.
+        boolean[] pairs = new boolean[1 << 16];
+        for (String w : words) {
+            firsts[anyCase ? Character.toLowerCase(Character.toUpperCase(w.charAt(0))) : w.charAt(0)] = true;
+            lengths[w.length()] = true;
+            pairs[pair(w.charAt(0), w.charAt(1), anyCase)] = true;
+        }
+        int n = text.length();
+        int[] ends = new int[longest + 1];
+        int p = 0;
+        while (p < n) {
+            char first = text.charAt(p);
+            if (!letterOrMark(first)) {
+                p++;
+                continue;
+            }
+            if (!Character.isLetter(first) || p > 0 && letterOrMark(text.charAt(p - 1))
+                    || !firsts[anyCase ? Character.toLowerCase(Character.toUpperCase(first)) : first]
+                    || p + 1 >= n || !pairs[pair(first, text.charAt(p + 1), anyCase)]) {
+                // No learned word starts inside this run of letters: go to its end.
+                p++;
+                while (p < n && letterOrMark(text.charAt(p))) {
+                    p++;
+                }
+                continue;
+            }
+            // A learned word is letters, marks and inner hyphens or apostrophes; it ends before a non-letter.
+            int count = 0;
+            for (int e = p + 1; e <= n && e - p <= longest; e++) {
+                char c = e < n ? text.charAt(e) : 0;
+                if (e == n || !letterOrMark(c)) {
+                    if (lengths[e - p]) {
+                        ends[count++] = e;
+                    }
+                    if (e == n || !(c == '-' || c == '\'' || c == '’')) {
+                        break;
+                    }
+                }
+            }
+            int matchEnd = -1;
+            for (int k = count - 1; k >= 0 && matchEnd < 0; k--) {
+                String candidate = text.substring(p, ends[k]);
+                if (words.contains(anyCase ? fold(candidate) : candidate)) {
+                    matchEnd = ends[k];
+                }
+            }
+            if (matchEnd < 0) {
+                p++;
+                continue;
+            }
+            int end = matchEnd;
+            // Kowalczyk-Dunn: a double-barrelled name goes whole.
+            while (end + 1 < n && text.charAt(end) == '-' && Character.isUpperCase(text.charAt(end + 1))) {
+                Matcher rest = WORD.matcher(text).region(end + 1, n);
+                if (!rest.lookingAt()) {
+                    break;
+                }
+                end = rest.end();
+            }
+            if (!(lexicon.isClinical(text.substring(p, matchEnd)) && clinicalNounAfter(text, matchEnd))) {
+                found.add(new int[] {p, end});
+            }
+            p = matchEnd;
+        }
+    }
+
+    private static int pair(char a, char b, boolean anyCase) {
+        if (anyCase) {
+            a = Character.toLowerCase(Character.toUpperCase(a));
+            b = Character.toLowerCase(Character.toUpperCase(b));
+        }
+        return (a * 31 + b) & 0xFFFF;
+    }
+
+    private static boolean letterOrMark(char c) {
+        if (c < 128) {
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        }
+        return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                || Character.getType(c) == Character.COMBINING_SPACING_MARK || Character.getType(c) == Character.ENCLOSING_MARK;
+    }
+
+    private static boolean wordChar(char c) {
+        return letterOrMark(c) || c == '-' || c == '\'' || c == '’';
+    }
+
+    /** Case folded as the regex engine compares without regard to case. */
+    private static String fold(String word) {
+        char[] chars = word.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
+        }
+        return new String(chars);
+    }
+
+    /** Whether a label that names a person ends just before the separator at {@code separator}. */
+    static boolean labelBefore(Scan scan, Matcher label, int separator) {
+        String text = scan.text;
+        int end = separator;
+        while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        if (end == 0) {
+            return false;
+        }
+        if (text.charAt(end - 1) != '.') {
+            int word = scan.wordEndingAt(end);
+            if (word < 0 || !LABEL_LAST_WORDS.contains(scan.word(word))) {
+                return false;
+            }
+        }
+        int lineStart = Math.max(text.lastIndexOf('\n', separator) + 1, separator - 48);
+        return label.region(lineStart, separator).find();
+    }
+
+    /** Whether a name ends at {@code end} (found from {@code from} on, the leftmost): {@code m} is on it. */
+    private static boolean nameEndingAt(String text, Matcher m, int from, int end) {
+        for (int p = from; p < end; p++) {
+            // Every name starts with a capital: the pattern is tried only there.
+            if (Character.getType(text.codePointAt(p)) == Character.UPPERCASE_LETTER) {
+                m.region(p, end);
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Separators: a colon, "#", a dash or two between spaces, an em dash. */
+    private static int[] separatorStarts(Scan scan) {
+        String text = scan.text;
+        var out = new Scan.IntList(256);
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ':' || c == '#' || c == '—' || (c == ' ' || c == '\t') && i + 1 < n && text.charAt(i + 1) == '-') {
+                out.add(i);
+            }
+        }
+        return out.toArray();
+    }
+
+    /** The first run of letters of each credential {@link #CREDENTIAL} knows (M.D. and MD, Ph.D. and PhD, PA-C). */
+    private static final Scan.Lead CREDENTIAL_WORDS = Scan.Lead.exactly("m", "md", "d", "do", "r", "rn", "n", "np", "pa", "p", "ph",
+            "phd", "dds", "dmd", "pharmd", "pharm", "lpn", "cna", "msw", "lcsw", "licsw", "lmft", "lpc", "fnp", "anp", "aprn", "crna",
+            "cnm", "dnp", "dpm", "od", "dpt", "pt", "otr", "rd", "rdn", "mph", "mbbs", "facs", "facp", "frcp", "frcs", "rph", "ccc",
+            "slp", "bsn", "msn", "emt", "lvn", "rrt", "coa", "cot", "comt", "ccds", "ceps", "cst", "rt", "rdms", "rvt", "rdcs", "rcs",
+            "cma", "rma", "mt", "mls", "mlt", "cls", "htl", "cpht", "dc", "lac", "crnp", "acnp", "agnp", "pmhnp", "whnp", "cpnp", "edd",
+            "psyd", "lmhc", "ladc", "bcba", "ccm", "cde", "cdces", "ibclc", "cns", "ccrn", "cen", "ocn", "rnc", "ms", "ma", "bs", "ba",
+            "mba", "mha", "jd", "esq");
+
+    /** Where a credential after a name can start: the comma or spaces before a credential's first word. */
+    private static int[] credentialStarts(Scan scan) {
+        String text = scan.text;
+        var out = new Scan.IntList(256);
+        for (int q : scan.wordsLed(CREDENTIAL_WORDS)) {
+            char c = text.charAt(q);
+            if (c < 'A' || c > 'Z' || q == 0 || text.charAt(q - 1) != ' ' && text.charAt(q - 1) != '\t') {
+                continue;
+            }
+            int i = q - 1;
+            while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i--;
+            }
+            out.add(i >= 0 && text.charAt(i) == ',' ? i : i + 1);
+        }
+        return out.toArray();
     }
 
     private boolean isKnown(String word, Subject subject) {
@@ -282,14 +495,24 @@ final class NameDetector implements Detector {
     }
 
     /** Given and family names from the lexicon: together (Maria Lopez), or alone when not also a word. */
-    private void lexiconNames(String text, List<int[]> found) {
-        Matcher w = WORD.matcher(text);
+    private void lexiconNames(Scan scan, List<int[]> found) {
+        String text = scan.text;
         int previousEnd = -1;
         boolean previousName = false;
         int runStart = -1;
-        while (w.find()) {
-            String word = w.group();
-            boolean capitalised = Character.isUpperCase(word.charAt(0));
+        for (int wordStart = nextLetter(text, 0); wordStart < text.length(); wordStart = nextLetter(text, wordStart)) {
+            int looked = scan.nextLookedAt(wordStart);
+            if (looked != wordStart) {
+                // Lines the rules skip end a run of names.
+                previousName = false;
+                wordStart = looked;
+                continue;
+            }
+            int wordEnd = wordEnd(text, wordStart);
+            var w = new Span(wordStart, wordEnd);
+            wordStart = wordEnd;
+            boolean capitalised = Character.isUpperCase(text.charAt(w.start()));
+            String word = capitalised ? text.substring(w.start(), w.end()) : null;
             boolean candidate = capitalised && lexiconName(word) && !NEVER.contains(lower(word));
             boolean adjacent = previousName && onlySpaceOrInitialBetween(text, previousEnd, w.start());
             if (candidate && (adjacent || !lexicon.isOrdinaryWord(word) && !sentenceStartAmbiguous(text, w.start(), word))) {
@@ -331,8 +554,131 @@ final class NameDetector implements Detector {
         }
     }
 
+    private record Span(int start, int end) {
+    }
+
+    /** Words around a single capital that make it a clinical name, not a middle initial: vitamin D, hepatitis B, factor V. */
+    private static final Set<String> BESIDE_A_LETTER = Set.of("vitamin", "hepatitis", "factor", "type", "group", "class", "grade",
+            "stage", "phase", "lead", "leads", "view", "strep", "streptococcus", "virus", "deficiency", "leiden", "antigen", "antibody",
+            "protein", "cell", "cells", "wave", "waves", "plan", "part", "level", "zone", "section", "schedule", "tier", "appendix",
+            "exhibit", "figure", "table", "cluster", "blood", "influenza", "flu", "hep", "vit", "complex", "site", "side", "option",
+            "line", "channel", "unit", "ward", "bay", "room", "bed", "floor", "wing", "building", "exit", "gate", "lot", "row", "seat");
+
+    /**
+     * Names by their shape: a capitalised word, an initial and a capitalised word (Faina D. Yefremova),
+     * and two capitalised words one of which has a letter outside English (Šárka Ottová, Miklós Hajdu).
+     */
+    private void shapedNames(Scan scan, List<int[]> found) {
+        String text = scan.text;
+        int[] starts = new int[3];
+        int[] ends = new int[3];
+        int seen = 0;
+        for (int wordStart = nextLetter(text, 0); wordStart < text.length(); wordStart = nextLetter(text, wordStart)) {
+            int looked = scan.nextLookedAt(wordStart);
+            if (looked != wordStart) {
+                seen = 0;
+                wordStart = looked;
+                continue;
+            }
+            int wordEnd = wordEnd(text, wordStart);
+            if (seen > 0 && !onlySpacesBetween(text, ends[(seen - 1) % 3], wordStart)) {
+                seen = 0;
+            }
+            starts[seen % 3] = wordStart;
+            ends[seen % 3] = wordEnd;
+            seen++;
+            wordStart = wordEnd;
+            if (seen >= 3) {
+                int a = (seen - 3) % 3;
+                int b = (seen - 2) % 3;
+                int c = (seen - 1) % 3;
+                if (ends[b] - starts[b] == 1 && Character.isUpperCase(text.charAt(starts[b])) && plainTitleWord(text, starts[a], ends[a])
+                        && plainTitleWord(text, starts[c], ends[c])) {
+                    addName(text, starts[a], ends[c], false, found);
+                    continue;
+                }
+            }
+            if (seen >= 2) {
+                int b = (seen - 2) % 3;
+                int c = (seen - 1) % 3;
+                if ((foreign(text, starts[b], ends[b]) || foreign(text, starts[c], ends[c])) && plainTitleWord(text, starts[b], ends[b])
+                        && plainTitleWord(text, starts[c], ends[c])) {
+                    addName(text, starts[b], ends[c], false, found);
+                }
+            }
+        }
+    }
+
+    /** Spaces or tabs only, or an initial's full stop and then spaces: "J. Smith". */
+    private static boolean onlySpacesBetween(String text, int from, int to) {
+        int i = from;
+        if (i < to && text.charAt(i) == '.' && i - 1 >= 0 && i - 2 >= 0 && !Character.isLetter(text.charAt(i - 2))) {
+            i++;
+        }
+        if (i >= to) {
+            return false;
+        }
+        for (; i < to; i++) {
+            if (text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+                return false;
+            }
+        }
+        return to - from <= 3;
+    }
+
+    /** A capitalised word (then lowercase) that is not a heading word, clinical word, place or state. */
+    private boolean plainTitleWord(String text, int start, int end) {
+        if (end - start < 2 || !Character.isUpperCase(text.charAt(start)) || !Character.isLowerCase(text.charAt(start + 1))) {
+            return false;
+        }
+        String word = text.substring(start, end);
+        String lower = lower(word);
+        return !NEVER.contains(lower) && !BESIDE_A_LETTER.contains(lower) && !lexicon.isClinical(word) && !lexicon.isState(word)
+                && !lexicon.isPlace(word) && !lexicon.isOrdinaryWord(word);
+    }
+
+    /** Whether a word has a letter beyond ASCII (á, ö, š, ð…). */
+    private static boolean foreign(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) >= 128 && Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first letter at or after {@code from} (or the text's length): where {@link #WORD} finds its next word. */
+    private static int nextLetter(String text, int from) {
+        int i = from;
+        while (i < text.length() && !Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Where the {@link #WORD} that starts at the letter {@code start} ends, read by hand for speed. */
+    static int wordEnd(String text, int start) {
+        int n = text.length();
+        int e = start + 1;
+        if (Character.getType(text.charAt(start)) == Character.UPPERCASE_LETTER && start + 2 < n
+                && (text.charAt(start + 1) == '\'' || text.charAt(start + 1) == '’') && Character.isLetter(text.charAt(start + 2))) {
+            e = start + 3;
+        }
+        while (true) {
+            while (e < n && letterOrMark(text.charAt(e))) {
+                e++;
+            }
+            char c = e + 1 < n ? text.charAt(e) : 0;
+            if ((c == '-' || c == '\'' || c == '’') && Character.isLetter(text.charAt(e + 1))) {
+                e += 2;
+                continue;
+            }
+            return e;
+        }
+    }
+
     private boolean lexiconName(String word) {
-        return lexicon.isName(word) && !lexicon.isClinical(word);
+        return lexicon.isNameOnly(word);
     }
 
     private static final Pattern NAME_GAP = Pattern.compile("[ \\t]+|[ \\t]+\\p{Lu}\\.[ \\t]+|\\.[ \\t]+|[ \\t]*,[ \\t]*");

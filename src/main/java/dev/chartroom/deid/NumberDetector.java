@@ -26,13 +26,16 @@ final class NumberDetector implements Detector {
                     + "|::(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})(?![\\w:])");
     private static final Pattern MAC = Pattern.compile("(?i)\\b(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}\\b");
     private static final Pattern PHONE = Pattern.compile(
-            "(?i)(?=[\\d(+e])(?:(?<![\\d/.-])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?![\\d/-]|\\.\\d)"
+            "(?i)(?=[\\d(+e])(?:(?<![\\d/.-])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?![\\d/]|[.-]\\d)"
                     + "(?:\\s*(?:x|ext\\.?|extension)\\s*\\d{1,6})?"
-                    + "|(?<![\\d/.-])\\+(?:[2-9]\\d{0,2})(?:[\\s.-]?\\(?\\d{1,4}\\)?){2,5}\\d(?![\\d/-])"
+                    + "|(?<![\\d/.-])\\+(?:[2-9]\\d{0,2})(?:[\\s.-]?\\(?\\d{1,4}\\)?){2,5}\\d(?![\\d/]|-\\d)"
                     + "|(?<![\\d/.-])\\d{3}[\\s.-]\\d{4}(?=\\s*(?:\\(|\\b(?:cell|home|work|fax|mobile|phone|ph)\\b))"
                     + "|\\b(?:ext\\.?|extension)\\s*\\d{2,6}\\b)");
     private static final Pattern PHONE_CUE = Pattern.compile(
-            "(?i)\\b(?:phone|tel|telephone|ph|cell|mobile|fax|pager|beeper|call(?:ed)?\\s+(?:at|on)|reach(?:ed)?\\s+at|contact(?:ed)?\\s+at)"
+            "(?i)\\b(?:phone|tel|telephone|ph|cell|mobile|fax|pager|beeper|contact(?:ed)?\\s+at"
+                    // Who is called, texted or written to at a number: "call me on", "messages to", "my registered".
+                    + "|(?:call(?:ed)?|reach(?:ed)?|text(?:ed)?)(?:\\s+(?:me|us|him|her|them))?\\s+(?:at|on)|answering\\s+at"
+                    + "|messages?\\s+to|registered(?:\\s+(?:number|phone|mobile))?|(?:phone\\s+)?number\\s+is|whatsapp|sms)"
                     + "\\s*(?:#|no\\.?|number)?\\s*[:.=]?\\s*(\\+?[\\d(][\\d\\s().-]{5,18}\\d)");
     private static final Pattern SSN = Pattern.compile(
             "(?<![\\d-])\\d{3}-\\d{2}-\\d{4}(?![\\d-])|(?<![\\d-])\\d{3} \\d{2} \\d{4}(?![\\d-])"
@@ -59,7 +62,11 @@ final class NumberDetector implements Detector {
                     + "|prior\\s+auth(?:ori[sz]ation)?\\s*(?:#|no\\.?|number)?|PA\\s*#|confirmation\\s*(?:#|no\\.?|number)"
                     + "|(?<dev>serial\\s*(?:#|no\\.?|number)?|S/N|SN|lot\\s*(?:#|no\\.?|number)?|UDI|device\\s*(?:id|#|identifier|no\\.?|number)"
                     + "|model\\s*(?:#|no\\.?|number)|IMEI|VIN|vehicle\\s*(?:id|#|identification\\s+number)|licen[cs]e\\s+plate"
-                    + "|plate\\s*(?:#|no\\.?|number)?|tag\\s*(?:#|no\\.?|number)))"
+                    + "|plate\\s*(?:#|no\\.?|number)?|tags?\\s*(?:#|no\\.?|number)?|registration\\s*(?:#|no\\.?|number)"
+                    // What labels an implant, pump or monitor: its catalogue and part numbers, its transmitter or generator.
+                    + "|catalog(?:ue)?\\s*(?:#|no\\.?|number)?|cat\\.?\\s*(?:#|no\\.?)|P/N|part\\s*(?:#|no\\.?|number)"
+                    + "|asset(?:\\s+tag)?\\s*(?:#|no\\.?|number)?|equipment\\s*(?:id|#|no\\.?|number)"
+                    + "|(?:transmitter|sensor|generator|implant)\\s*(?:id|#|serial|sn|no\\.?|number)))"
                     + "\\s{0,3}(?:is|was|of|:|#|=|-)?\\s{0,3}[:#]?\\s{0,3}"
                     + "(?<code>(?:[A-Z]{2,5}[ -](?=\\d))?(?=[\\w()./-]*\\d)[A-Za-z0-9(][\\w()./-]{2,39}(?:[ -](?=[A-Z0-9]*\\d)[A-Z0-9]{2,10}){0,3})");
     private static final Pattern VIN = Pattern.compile("\\b(?=[A-HJ-NPR-Z0-9]*\\d[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])"
@@ -82,58 +89,235 @@ final class NumberDetector implements Detector {
                     + "|french|lead|channel|line|tab|vial|version|v|exit|question|item|problem|number|no|apt|apartment)\\b)[a-z]{2,20}\\.?"
                     + "\\s{0,2}(?:#|no\\.|num(?:ber)?\\.?)\\s{0,2}:?\\s{0,2}(?<code>(?=[\\w/-]*\\d)[A-Za-z0-9][\\w/-]{1,30})");
 
-    /** Runs of text without spaces that hold a dot, an @ or a colon: the only places addresses can be. */
-    private static final Pattern ADDRESS_LIKE = Pattern.compile("[^\\s<>\"'()\\[\\]]++");
+    private static final Rule SSN_RULE = Rule.startingAt(SSN, Scan::digitStarts);
+    private static final Scan.Lead EXT = Scan.Lead.of("ext");
+    private static final Rule PHONE_RULE = Rule.startingAt(PHONE,
+            scan -> Scan.union(phoneDigitStarts(scan), scan.positionsOf("(+"), scan.wordsLed(EXT)));
+    private static final Scan.Lead PHONE_CUES = Scan.Lead.of("ph", "tel", "cell", "mobile", "fax", "pager", "beeper", "call", "reach",
+            "contact", "text", "answering", "messag", "registered", "number", "whatsapp", "sms");
+    private static final Rule PHONE_CUE_RULE = Rule.startingAt(PHONE_CUE, scan -> scan.wordsLed(PHONE_CUES));
+    private static final Rule CARD_RULE = Rule.startingAt(CARD, Scan::digitStarts);
+    private static final Rule IBAN_RULE = Rule.startingAt(IBAN, scan -> scan.wordsOfLength(2));
+    /** The first word of each cue of {@link #CUED} begins with one of these. */
+    private static final Scan.Lead CUE_LEAD = Scan.Lead.of("mr", "medical", "record", "chart", "acc", "member", "subscriber",
+            "policy", "group", "plan", "health", "insurance", "beneficiary", "medic", "mbi", "hicn", "claim", "certificate",
+            "licen", "dl", "driver", "dea", "npi", "specimen", "patient", "pt", "id", "encounter", "visit", "case", "subject",
+            "study", "participant", "card", "credit", "iban", "routing", "passport", "badge", "employee", "ref", "authori",
+            "prior", "pa", "confirmation", "serial", "sn", "lot", "udi", "device", "model", "imei", "vin", "vehicle", "plate", "tag",
+            "registration", "catalog", "cat", "part", "asset", "equipment", "transmitter", "sensor", "generator", "implant");
+    /** S/N, P/N: the word is the letter alone. */
+    private static final Scan.Lead S_OF_SN = Scan.Lead.exactly("s", "p");
+    private static final Rule CUED_RULE = Rule.startingAt(CUED, scan -> Scan.union(scan.wordsLed(CUE_LEAD), scan.wordsLed(S_OF_SN)));
+    private static final Rule VIN_RULE = Rule.startingAt(VIN, scan -> wordRunStarts(scan, 17));
+    private static final Rule LONG_NUMBER_RULE = Rule.startingAt(LONG_NUMBER, Scan::digitStarts);
+    private static final Rule CODE_RULE = Rule.startingAt(CODE, scan -> codeStarts(scan));
+    private static final Rule DASHED_NUMBER_RULE = Rule.startingAt(DASHED_NUMBER, Scan::digitStarts);
+    private static final Rule NUMBERED_RULE = Rule.startingAt(NUMBERED, NumberDetector::numberedStarts);
+
+    /** The rules over the whole text, for {@code RuleTests}. */
+    static final List<Rule> RULES = List.of(SSN_RULE, PHONE_RULE, PHONE_CUE_RULE, CARD_RULE, IBAN_RULE, CUED_RULE, VIN_RULE,
+            LONG_NUMBER_RULE, CODE_RULE, DASHED_NUMBER_RULE, NUMBERED_RULE);
 
     @Override
-    public void find(String text, Subject subject, List<Finding> into) {
-        // Addresses are scanned for only inside runs that could hold one: far fewer positions to try.
-        for (Matcher run = ADDRESS_LIKE.matcher(text); run.find(); ) {
-            int from = run.start();
-            int to = run.end();
-            if (to - from < 3 || !holdsAny(text, from, to)) {
+    public void find(Scan scan, Subject subject, List<Finding> into) {
+        String text = scan.text;
+        // Addresses are scanned for only inside runs that could hold one (no spaces; a dot, an @ or a colon).
+        int n = text.length();
+        Matcher email = EMAIL.matcher(text).useTransparentBounds(true);
+        Matcher url = URL.matcher(text).useTransparentBounds(true);
+        Matcher ipv4 = IPV4.matcher(text).useTransparentBounds(true);
+        Matcher ipv6 = IPV6.matcher(text).useTransparentBounds(true);
+        Matcher mac = MAC.matcher(text).useTransparentBounds(true);
+        for (int from = 0; from < n; ) {
+            if (!inAddressRun(text.charAt(from))) {
+                from++;
                 continue;
             }
-            inRun(EMAIL, text, from, to, Identifier.EMAIL, into);
-            for (Matcher m = URL.matcher(text).region(from, to).useTransparentBounds(true); m.find(); ) {
-                int end = trimTrailingPunctuation(text, m.start(), m.end());
-                if (end > m.start()) {
-                    into.add(new Finding(Identifier.URL, m.start(), end));
+            int to = from;
+            int dots = 0;
+            int colons = 0;
+            int dashes = 0;
+            boolean at = false;
+            while (to < n && inAddressRun(text.charAt(to))) {
+                char c = text.charAt(to++);
+                dots += c == '.' ? 1 : 0;
+                colons += c == ':' ? 1 : 0;
+                dashes += c == '-' ? 1 : 0;
+                at |= c == '@';
+            }
+            if (to - from >= 3 && (dots > 0 || colons > 0 || at) && scan.looksAt(from)) {
+                // What each pattern cannot match without (an @, three dots, two colons, five separators) is not looked for.
+                if (at) {
+                    inRun(email, from, to, Identifier.EMAIL, into);
+                }
+                if (mayHoldUrl(text, from, to)) {
+                    for (url.region(from, to); url.find(); ) {
+                        int end = trimTrailingPunctuation(text, url.start(), url.end());
+                        if (end > url.start()) {
+                            into.add(new Finding(Identifier.URL, url.start(), end));
+                        }
+                    }
+                }
+                if (dots >= 3) {
+                    inRun(ipv4, from, to, Identifier.IP, into);
+                }
+                if (colons >= 2) {
+                    for (ipv6.region(from, to); ipv6.find(); ) {
+                        if (ipv6.group().chars().filter(c -> c == ':').count() >= 3 || ipv6.group().contains("::") && ipv6.group().length() > 4) {
+                            into.add(new Finding(Identifier.IP, ipv6.start(), ipv6.end()));
+                        }
+                    }
+                }
+                if (colons + dashes >= 5) {
+                    inRun(mac, from, to, Identifier.DEVICE, into);
                 }
             }
-            inRun(IPV4, text, from, to, Identifier.IP, into);
-            for (Matcher m = IPV6.matcher(text).region(from, to).useTransparentBounds(true); m.find(); ) {
-                if (m.group().chars().filter(c -> c == ':').count() >= 3 || m.group().contains("::") && m.group().length() > 4) {
-                    into.add(new Finding(Identifier.IP, m.start(), m.end()));
-                }
-            }
-            inRun(MAC, text, from, to, Identifier.DEVICE, into);
+            from = to;
         }
-        all(SSN, text, Identifier.SSN, into);
-        all(PHONE, text, Identifier.PHONE, into);
-        for (Matcher m = PHONE_CUE.matcher(text); m.find(); ) {
+        all(SSN_RULE, scan, Identifier.SSN, into);
+        all(PHONE_RULE, scan, Identifier.PHONE, into);
+        Rule.Hits cued = PHONE_CUE_RULE.in(scan);
+        for (Matcher m; (m = cued.next()) != null; ) {
             long digits = m.group(1).chars().filter(Character::isDigit).count();
             if (digits >= 7 && digits <= 15) {
                 into.add(new Finding(Identifier.PHONE, m.start(1), m.end(1)));
             }
         }
-        all(CARD, text, Identifier.RECORD, into);
-        all(IBAN, text, Identifier.RECORD, into);
-        for (Matcher m = CUED.matcher(text); m.find(); ) {
+        all(CARD_RULE, scan, Identifier.RECORD, into);
+        all(IBAN_RULE, scan, Identifier.RECORD, into);
+        Rule.Hits codes = CUED_RULE.in(scan);
+        for (Matcher m; (m = codes.next()) != null; ) {
             addCode(text, m, m.group("dev") != null ? Identifier.DEVICE : Identifier.RECORD, into);
         }
-        all(VIN, text, Identifier.DEVICE, into);
-        all(LONG_NUMBER, text, Identifier.OTHER, into);
-        for (Pattern code : List.of(CODE, DASHED_NUMBER)) {
-            for (Matcher m = code.matcher(text); m.find(); ) {
-                if (!ROOM_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+        all(VIN_RULE, scan, Identifier.DEVICE, into);
+        all(LONG_NUMBER_RULE, scan, Identifier.OTHER, into);
+        Matcher room = ROOM_BEFORE.matcher(text);
+        for (Rule rule : List.of(CODE_RULE, DASHED_NUMBER_RULE)) {
+            Rule.Hits hits = rule.in(scan);
+            for (Matcher m; (m = hits.next()) != null; ) {
+                if (!room.region(Math.max(0, m.start() - 12), m.start()).find()) {
                     into.add(new Finding(Identifier.OTHER, m.start(), m.end()));
                 }
             }
         }
-        for (Matcher m = NUMBERED.matcher(text); m.find(); ) {
+        Rule.Hits numbered = NUMBERED_RULE.in(scan);
+        for (Matcher m; (m = numbered.next()) != null; ) {
             addCode(text, m, Identifier.OTHER, into);
         }
+    }
+
+    /**
+     * Digit runs a phone number can start with: three digits (the area code or exchange), or a
+     * leading 1 (alone, or with the area code after it).
+     */
+    private static int[] phoneDigitStarts(Scan scan) {
+        String text = scan.text;
+        var out = new Scan.IntList(256);
+        for (int p : scan.digitStarts()) {
+            int end = p;
+            while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+                end++;
+            }
+            int length = end - p;
+            if (length == 3 || (length == 1 || length == 4) && text.charAt(p) == '1') {
+                out.add(p);
+            }
+        }
+        return out.toArray();
+    }
+
+    /** What {@code [^\\s<>"'()\\[\\]]} matches: a character that can be part of an address. */
+    private static boolean inAddressRun(char c) {
+        return !(c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '<' || c == '>' || c == '"'
+                || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']');
+    }
+
+    /** A URL has "://", "www." or a dot before a letter (its domain's ending): other runs are not searched. */
+    private static boolean mayHoldUrl(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '.' && i + 1 < to && text.charAt(i + 1) < 128 && Character.isLetter(text.charAt(i + 1))
+                    || c == ':' && text.startsWith("//", i + 1) || (c == 'w' || c == 'W') && text.regionMatches(true, i, "www.", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+    }
+
+    /** Starts of runs of word characters that begin with a capital or digit. */
+    private static int[] capitalOrDigitRunStarts(Scan scan) {
+        String text = scan.text;
+        var out = new Scan.IntList(256);
+        for (int p : Scan.union(scan.wordStarts(), scan.digitStarts())) {
+            char c = text.charAt(p);
+            if ((c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') && (p == 0 || !isWordChar(text.charAt(p - 1)))) {
+                out.add(p);
+            }
+        }
+        return out.toArray();
+    }
+
+    /** Where a run of exactly {@code length} word characters (capitals and digits) starts. */
+    private static int[] wordRunStarts(Scan scan, int length) {
+        String text = scan.text;
+        var out = new Scan.IntList(16);
+        for (int p : capitalOrDigitRunStarts(scan)) {
+            int end = p + length;
+            if (end <= text.length() && isWordChar(text.charAt(end - 1)) && (end == text.length() || !isWordChar(text.charAt(end)))) {
+                out.add(p);
+            }
+        }
+        return out.toArray();
+    }
+
+    /** Where a code of {@link #CODE} can start: a capital or digit after no word character or dash, six code characters on. */
+    private static int[] codeStarts(Scan scan) {
+        String text = scan.text;
+        var out = new Scan.IntList(256);
+        for (int p : capitalOrDigitRunStarts(scan)) {
+            if (p > 0 && text.charAt(p - 1) == '-' || p + 6 > text.length()) {
+                continue;
+            }
+            boolean six = true;
+            for (int i = p; i < p + 6 && six; i++) {
+                char c = text.charAt(i);
+                six = c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-';
+            }
+            if (six) {
+                out.add(p);
+            }
+        }
+        return out.toArray();
+    }
+
+    /** Words with "#", "no." or "num" close enough after them to be {@link #NUMBERED}'s. */
+    private static int[] numberedStarts(Scan scan) {
+        String text = scan.text;
+        var markers = new Scan.IntList(64);
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '#' || (c == 'n' || c == 'N') && (text.regionMatches(true, i, "no.", 0, 3) || text.regionMatches(true, i, "num", 0, 3))) {
+                markers.add(i);
+            }
+        }
+        int[] at = markers.toArray();
+        var out = new Scan.IntList(64);
+        int[] starts = scan.wordStarts();
+        int j = 0;
+        for (int p : starts) {
+            // Two to twenty letters, a full stop and two spaces at most: the marker is at most 23 on.
+            while (j < at.length && at[j] < p + 2) {
+                j++;
+            }
+            if (j < at.length && at[j] <= p + 23) {
+                out.add(p);
+            }
+        }
+        return out.toArray();
     }
 
     /** The code a cue introduced, without a full stop or bracket that ends the sentence. */
@@ -144,26 +328,17 @@ final class NumberDetector implements Detector {
         }
     }
 
-    private static boolean holdsAny(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '.' || c == '@' || c == ':') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void inRun(Pattern pattern, String text, int from, int to, Identifier kind, List<Finding> into) {
-        for (Matcher m = pattern.matcher(text).region(from, to).useTransparentBounds(true); m.find(); ) {
+    private static void inRun(Matcher m, int from, int to, Identifier kind, List<Finding> into) {
+        for (m.region(from, to); m.find(); ) {
             if (m.end() > m.start()) {
                 into.add(new Finding(kind, m.start(), m.end()));
             }
         }
     }
 
-    private static void all(Pattern pattern, String text, Identifier kind, List<Finding> into) {
-        for (Matcher m = pattern.matcher(text); m.find(); ) {
+    private static void all(Rule rule, Scan scan, Identifier kind, List<Finding> into) {
+        Rule.Hits hits = rule.in(scan);
+        for (Matcher m; (m = hits.next()) != null; ) {
             if (m.end() > m.start()) {
                 into.add(new Finding(kind, m.start(), m.end()));
             }

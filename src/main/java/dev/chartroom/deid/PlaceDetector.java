@@ -59,11 +59,62 @@ final class PlaceDetector implements Detector {
                     + "[ \\t]+of)?(?:[ \\t]+(?:downtown|rural|suburban|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central))?)[ \\t]+"
                     + "(?<place>" + PLACE_WORDS + ")");
 
+    /** An apartment or suite named on its own: "Apt. 864", "Suite 501" (a room or bed number is not an address). */
+    private static final Pattern UNIT_ALONE = Pattern.compile(
+            "\\b(?:Apt|Apartment|Suite|Ste|APT|SUITE)\\.?[ \\t]*#?[ \\t]*\\d{1,5}[A-Za-z]?(?![\\w-])");
+    /** A military address: PSC 0413, Box 8144, APO AA 42323. */
+    private static final Pattern MILITARY = Pattern.compile(
+            "\\b(?:PSC|Unit|UNIT|CMR)[ \\t]+\\d{1,5},?[ \\t]*Box[ \\t]+\\d{1,5}(?:,?\\s{1,3}(?:APO|FPO|DPO)(?:[ \\t]+(?:AA|AE|AP))?)?");
+    /** Words that begin a street named before its number: Rua do Arenque 1634, Via Franscini 71, Calle Mayor 5. */
+    private static final java.util.Set<String> STREET_FIRST = java.util.Set.of("rua", "via", "viale", "calle", "avenida", "av.", "rue",
+            "ul.", "piazza", "largo", "strada", "carrer", "paseo", "plaza", "praça", "travessa", "avinguda", "boulevard", "bd.", "allee",
+            "ulica", "odos", "leoforos");
+    /** Words that end a street named before its number: Koskikatu 25, Harjukuja 54, Mellemvej 32, Erzsébet tér 19. */
+    private static final List<String> STREET_ENDINGS = List.of("katu", "kuja", "tie", "tien", "polku", "gata", "gatan", "vej", "vegen",
+            "veien", "gade", "vænget", "straße", "strasse", "weg", "laan", "straat", "väg", "vägen", "braut", "stræde", "gränd",
+            "allé", "platz", "gasse");
+    private static final java.util.Set<String> STREET_LAST = java.util.Set.of("tér", "utca", "u.", "út", "str.", "str");
+    private static final java.util.Set<String> STREET_PARTICLES = java.util.Set.of("do", "da", "de", "dos", "das", "del", "della",
+            "di", "la", "le", "du", "des", "von", "van", "der");
+
     private static final Pattern PLACE_START = Pattern.compile("(?:St\\.|Ft\\.|Mt\\.|" + CAP_WORD + "|\\p{Lu}{3,})");
     private static final Pattern PLACE_NEXT_WORD = Pattern.compile(
             "\\G(?:[ \\t]+(?:de|del|la|los|las|" + CAP_WORD + "|St\\.|\\p{Lu}{3,})|,[ \\t]*D\\.C\\.)");
     /** Credentials that are also state codes: "John Smith, MD" is a doctor, not a town in Maryland. */
     private static final java.util.Set<String> CREDENTIAL_STATES = java.util.Set.of("MD", "PA", "DO", "OR");
+
+    /** P.O. Box, PO Box, POBox, post office box. */
+    private static final Scan.Lead PO = Scan.Lead.exactly("p", "po", "pobox", "post");
+    private static final Rule STREET_RULE = Rule.startingAt(STREET, scan -> Scan.union(houseNumbers(scan), scan.wordsLed(PO)));
+    private static final Scan.Lead STREET_WORDS = Scan.Lead.exactly("street", "avenue", "road", "boulevard", "lane", "drive", "court",
+            "terrace", "parkway", "highway", "turnpike", "expressway", "route", "rte", "hwy", "interstate", "i", "us", "sr", "state",
+            "county", "cr");
+    private static final Rule NAMED_STREET_RULE = Rule.onLines(NAMED_STREET, scan -> scan.linesWithWords(STREET_WORDS));
+    private static final Scan.Lead AREA_WORDS = Scan.Lead.exactly("neighborhood", "neighbourhood", "district", "community", "suburb",
+            "subdivision", "township", "borough", "area", "section", "projects", "apartments", "trailer", "assisted", "senior",
+            "nursing", "retirement", "rehab", "rehabilitation", "manor", "shelter");
+    private static final Rule NEIGHBOURHOOD_RULE = Rule.onLines(NEIGHBOURHOOD, scan -> scan.linesWithWords(AREA_WORDS));
+    private static final Scan.Lead UNIT_WORDS = Scan.Lead.exactly("apt", "apartment", "suite", "ste");
+    private static final Rule UNIT_RULE = Rule.startingAt(UNIT_ALONE, scan -> scan.wordsLed(UNIT_WORDS));
+    private static final Scan.Lead MILITARY_WORDS = Scan.Lead.exactly("psc", "unit", "cmr");
+    private static final Rule MILITARY_RULE = Rule.startingAt(MILITARY, scan -> scan.wordsLed(MILITARY_WORDS));
+    private static final Rule CITY_STATE_RULE = Rule.startingAt(CITY_STATE, Scan::capitalsOnCommaLines);
+    private static final Rule STATE_ZIP_RULE = Rule.onLines(STATE_ZIP, scan -> scan.linesAt(fiveDigitRuns(scan)));
+    private static final Scan.Lead ZIP_WORDS = Scan.Lead.of("zip", "postal");
+    private static final Rule CUED_ZIP_RULE = Rule.startingAt(CUED_ZIP, scan -> scan.wordsLed(ZIP_WORDS));
+    private static final Scan.Lead COUNTY_WORDS = Scan.Lead.exactly("county", "parish", "borough", "township");
+    private static final Rule COUNTY_RULE = Rule.onLines(COUNTY, scan -> scan.linesWithWords(COUNTY_WORDS));
+    private static final Scan.Lead PLACE_CUES = Scan.Lead.of("liv", "resid", "mov", "reloc", "born", "grew", "raised", "native",
+            "home", "travel", "trip", "visit", "vacation", "originally", "commutes", "work", "employed", "stationed", "deployed",
+            "transferred", "transported", "flown", "driven", "incarcerated", "sheltered", "address", "town", "city", "village",
+            "neighbo");
+    private static final Rule CUED_RULE = Rule.startingAt(CUED, scan -> scan.wordsLed(PLACE_CUES));
+
+    /** The rules, for {@code RuleTests}. */
+    static final List<Rule> RULES = List.of(STREET_RULE, UNIT_RULE, MILITARY_RULE, NAMED_STREET_RULE, NEIGHBOURHOOD_RULE, CITY_STATE_RULE, STATE_ZIP_RULE,
+            CUED_ZIP_RULE, COUNTY_RULE, CUED_RULE);
+
+    private static final Pattern NON_SPACE = Pattern.compile("\\S+");
 
     private final Lexicon lexicon;
 
@@ -72,17 +123,20 @@ final class PlaceDetector implements Detector {
     }
 
     @Override
-    public void find(String text, Subject subject, List<Finding> into) {
-        for (Matcher m = STREET.matcher(text); m.find(); ) {
-            into.add(new Finding(Identifier.LOCATION, m.start(), m.end()));
+    public void find(Scan scan, Subject subject, List<Finding> into) {
+        String text = scan.text;
+        for (Rule rule : List.of(STREET_RULE, UNIT_RULE, MILITARY_RULE, NAMED_STREET_RULE)) {
+            Rule.Hits hits = rule.in(scan);
+            for (Matcher m; (m = hits.next()) != null; ) {
+                into.add(new Finding(Identifier.LOCATION, m.start(), m.end()));
+            }
         }
-        for (Matcher m = NAMED_STREET.matcher(text); m.find(); ) {
-            into.add(new Finding(Identifier.LOCATION, m.start(), m.end()));
-        }
-        for (Matcher m = NEIGHBOURHOOD.matcher(text); m.find(); ) {
+        Rule.Hits neighbourhoods = NEIGHBOURHOOD_RULE.in(scan);
+        for (Matcher m; (m = neighbourhoods.next()) != null; ) {
             addCuedPlace(m, into);
         }
-        for (Matcher m = CITY_STATE.matcher(text); m.find(); ) {
+        Rule.Hits cities = CITY_STATE_RULE.in(scan);
+        for (Matcher m; (m = cities.next()) != null; ) {
             boolean credential = CREDENTIAL_STATES.contains(m.group("state"))
                     && java.util.Arrays.stream(m.group("city").split("[ \\t]+")).anyMatch(lexicon::isName);
             if (lexicon.isState(m.group("state")) && !lexicon.isState(m.group("city")) && !credential) {
@@ -95,41 +149,184 @@ final class PlaceDetector implements Detector {
                 }
             }
         }
-        for (Matcher m = STATE_ZIP.matcher(text); m.find(); ) {
+        Rule.Hits zips = STATE_ZIP_RULE.in(scan);
+        for (Matcher m; (m = zips.next()) != null; ) {
             if (lexicon.isState(m.group("state"))) {
                 into.add(new Finding(Identifier.ZIP, m.start("zip"), m.end("zip")));
             }
         }
-        for (Matcher m = CUED_ZIP.matcher(text); m.find(); ) {
+        Rule.Hits cuedZips = CUED_ZIP_RULE.in(scan);
+        for (Matcher m; (m = cuedZips.next()) != null; ) {
             into.add(new Finding(Identifier.ZIP, m.start("zip"), m.end("zip")));
         }
-        for (Matcher m = COUNTY.matcher(text); m.find(); ) {
+        Rule.Hits counties = COUNTY_RULE.in(scan);
+        for (Matcher m; (m = counties.next()) != null; ) {
             into.add(new Finding(Identifier.LOCATION, m.start(), m.end()));
         }
-        for (Matcher m = CUED.matcher(text); m.find(); ) {
+        Rule.Hits cued = CUED_RULE.in(scan);
+        for (Matcher m; (m = cued.next()) != null; ) {
             addCuedPlace(m, into);
         }
-        gazetteer(text, into);
+        gazetteer(scan, into);
+        streetsBeforeNumbers(scan, into);
+    }
+
+    /**
+     * A street named before its house number (the order of most of Europe and Latin America): a
+     * word that begins streets (Rua, Via, Calle…) up to three words before the number, or a last
+     * word that ends them (…katu, …vej, …straße, tér).
+     */
+    private void streetsBeforeNumbers(Scan scan, List<Finding> into) {
+        String text = scan.text;
+        for (int number : scan.looked(scan.digitStarts())) {
+            // Only a number after a word and a space can follow a street's name.
+            int before = number;
+            while (before > 0 && (text.charAt(before - 1) == ' ' || text.charAt(before - 1) == '\t')) {
+                before--;
+            }
+            if (before == number || before == 0 || !Character.isLetter(text.charAt(before - 1)) && text.charAt(before - 1) != '.') {
+                continue;
+            }
+            int end = number;
+            while (end < text.length() && end - number <= 5 && Character.isDigit(text.charAt(end))) {
+                end++;
+            }
+            if (end - number > 5 || end < text.length() && Character.isLetterOrDigit(text.charAt(end)) && !Character.isLetter(text.charAt(end))) {
+                continue;
+            }
+            if (end < text.length() && Character.isLetter(text.charAt(end))
+                    && (end + 1 < text.length() && Character.isLetter(text.charAt(end + 1)))) {
+                continue;
+            }
+            if (end < text.length() && Character.isLetter(text.charAt(end))) {
+                end++;
+            }
+            // Up to four words back on the same line, nearest first.
+            int[] starts = new int[4];
+            int[] ends = new int[4];
+            int words = 0;
+            for (int at = number; words < 4; words++) {
+                int gap = at;
+                while (gap > 0 && (text.charAt(gap - 1) == ' ' || text.charAt(gap - 1) == '\t')) {
+                    gap--;
+                }
+                int wordStart = gap;
+                while (wordStart > 0 && (Character.isLetter(text.charAt(wordStart - 1)) || ".-'".indexOf(text.charAt(wordStart - 1)) >= 0)) {
+                    wordStart--;
+                }
+                if (gap == at || wordStart == gap || !Character.isLetter(text.charAt(wordStart))) {
+                    break;
+                }
+                starts[words] = wordStart;
+                ends[words] = gap;
+                at = wordStart;
+            }
+            int start = -1;
+            if (words > 0) {
+                String last = text.substring(starts[0], ends[0]).toLowerCase(java.util.Locale.ROOT);
+                boolean ending = false;
+                for (int k = 0; k < STREET_ENDINGS.size() && !ending && Character.isUpperCase(text.charAt(starts[0])); k++) {
+                    String e = STREET_ENDINGS.get(k);
+                    ending = last.length() > e.length() + 2 && last.endsWith(e);
+                }
+                if (ending || STREET_LAST.contains(last) && words > 1 && Character.isUpperCase(text.charAt(starts[1]))) {
+                    start = starts[0];
+                    for (int k = 1; k < words && Character.isUpperCase(text.charAt(starts[k]))
+                            && !lexicon.isClinical(text.substring(starts[k], ends[k])) && !lexicon.isState(text.substring(starts[k], ends[k])); k++) {
+                        start = starts[k];
+                    }
+                } else {
+                    for (int k = 0; k < words; k++) {
+                        String word = text.substring(starts[k], ends[k]);
+                        boolean capitalised = Character.isUpperCase(word.charAt(0));
+                        if (capitalised && STREET_FIRST.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+                            start = starts[k];
+                            break;
+                        }
+                        if (!capitalised && !STREET_PARTICLES.contains(word)) {
+                            break;
+                        }
+                    }
+                }
+            }
+            if (start >= 0 && !lexicon.isClinical(text.substring(start, number).strip())) {
+                into.add(new Finding(Identifier.LOCATION, start, end));
+            }
+        }
+    }
+
+    /** A house number: up to six digits, then a space, a dash or a letter (12B, 12-14). */
+    private static int[] houseNumbers(Scan scan) {
+        String text = scan.text;
+        var out = new Scan.IntList(256);
+        for (int p : scan.digitStarts()) {
+            int end = p;
+            while (end < text.length() && end - p <= 6 && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+                end++;
+            }
+            char next = end < text.length() ? text.charAt(end) : 0;
+            if (end - p <= 6 && (next == ' ' || next == '\t' || next == '-' || next < 128 && Character.isLetter(next))) {
+                out.add(p);
+            }
+        }
+        return out.toArray();
+    }
+
+    /** Runs of exactly five digits (a ZIP, or the first part of a ZIP+4). */
+    private static int[] fiveDigitRuns(Scan scan) {
+        String text = scan.text;
+        var out = new Scan.IntList(64);
+        for (int p : scan.digitStarts()) {
+            int end = p;
+            while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+                end++;
+            }
+            if (end - p == 5) {
+                out.add(p);
+            }
+        }
+        return out.toArray();
     }
 
     /** Places the lexicon knows, as whole capitalised words (one to four of them). */
-    private void gazetteer(String text, List<Finding> into) {
+    private void gazetteer(Scan scan, List<Finding> into) {
+        String text = scan.text;
         Matcher word = PLACE_START.matcher(text);
         Matcher run = PLACE_NEXT_WORD.matcher(text);
+        int n = text.length();
         int from = 0;
-        while (from < text.length() && word.find(from)) {
-            int start = word.start();
+        while (from < n) {
+            // Every place word starts with a capital: only there is the pattern tried.
+            int start = scan.nextLookedAt(from);
+            while (start < n && Character.getType(text.codePointAt(start)) != Character.UPPERCASE_LETTER) {
+                start++;
+            }
+            if (start >= n) {
+                break;
+            }
+            if (!scan.looksAt(start)) {
+                from = scan.nextLookedAt(start);
+                continue;
+            }
+            word.region(start, n);
+            if (!word.lookingAt()) {
+                from = start + 1;
+                continue;
+            }
             int bestEnd = -1;
             int end = word.end();
-            for (int words = 1; words <= 4; words++) {
-                if (lexicon.isPlace(text.substring(start, end))) {
-                    bestEnd = end;
+            // A place's first word must begin some place of the lexicon, or none of its runs is one.
+            if (lexicon.isPlaceStart(text.substring(start, end))) {
+                for (int words = 1; words <= 4; words++) {
+                    if (lexicon.isPlace(text.substring(start, end))) {
+                        bestEnd = end;
+                    }
+                    run.region(end, n);
+                    if (!run.lookingAt()) {
+                        break;
+                    }
+                    end = run.end();
                 }
-                run.region(end, text.length());
-                if (!run.lookingAt()) {
-                    break;
-                }
-                end = run.end();
             }
             // Glasgow Coma Scale, Denver shunt, Ann Arbor staging: a place name that is also a clinical word stays.
             if (bestEnd > 0 && !clinical(text, start, bestEnd)) {
@@ -161,7 +358,7 @@ final class PlaceDetector implements Detector {
     /** "Seen at the clinic in Dayton, OH": of the words before the state, the place is what follows the last lowercase word. */
     private static int lastWordsNotCommon(String text, int start, int end) {
         int at = start;
-        Matcher words = Pattern.compile("\\S+").matcher(text).region(start, end);
+        Matcher words = NON_SPACE.matcher(text).region(start, end);
         while (words.find()) {
             String w = words.group();
             if (w.equals("Patient") || w.equals("Address") || w.equals("Home") || w.equals("City") || w.equals("Seen")) {

@@ -2,7 +2,9 @@ package dev.chartroom.deid;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,15 +50,20 @@ public final class TextDeidentifier {
         }
         Subject about = subject == null ? Subject.UNKNOWN : subject;
         try {
-            List<Finding> kept = resolve(text, detect(text, about));
+            List<Finding> kept = resolve(text, detect(new Scan(text), about));
             // What a surrogate's edge newly exposes ("94-year-old[SSN]": a word boundary after "old") is found
             // in the output and mapped back, until nothing more is: the result is its own de-identification.
+            // Only the lines around the surrogates a pass added can hold something new.
+            Set<Finding> seen = Set.of();
             for (int pass = 0; pass < 3; pass++) {
                 Rendered rendered = render(text, kept);
-                List<Finding> more = resolve(rendered.text(), detect(rendered.text(), about));
+                var scan = new Scan(rendered.text());
+                scan.lookOnlyAround(rendered.surrogatesOf(kept, seen, true), rendered.surrogatesOf(kept, seen, false));
+                List<Finding> more = resolve(rendered.text(), detect(scan, about));
                 if (more.isEmpty()) {
                     return new Deidentified(rendered.text(), kept, true);
                 }
+                seen = new HashSet<>(kept);
                 var all = new ArrayList<>(kept);
                 for (Finding f : more) {
                     all.add(new Finding(f.kind(), rendered.originalStart(f.start()), rendered.originalEnd(f.end()), f.replacement()));
@@ -69,10 +76,10 @@ public final class TextDeidentifier {
         }
     }
 
-    private List<Finding> detect(String text, Subject about) {
+    private List<Finding> detect(Scan scan, Subject about) {
         var found = new ArrayList<Finding>();
         for (Detector detector : detectors) {
-            detector.find(text, about, found);
+            detector.find(scan, about, found);
         }
         return found;
     }
@@ -93,6 +100,18 @@ public final class TextDeidentifier {
         int originalStart(int at) {
             int i = piece(at);
             return surrogate[i] ? originalStarts[i] : originalStarts[i] + (at - pieceStarts[i]);
+        }
+
+        /** Where the surrogates of the findings not {@code seen} start (or end) in the output. */
+        int[] surrogatesOf(List<Finding> findings, Set<Finding> seen, boolean starts) {
+            var at = new Scan.IntList(findings.size());
+            for (int k = 0; k < findings.size(); k++) {
+                if (!seen.contains(findings.get(k))) {
+                    int piece = 2 * k + 1;
+                    at.add(starts ? pieceStarts[piece] : pieceStarts[piece + 1]);
+                }
+            }
+            return at.toArray();
         }
 
         int originalEnd(int end) {
@@ -129,18 +148,28 @@ public final class TextDeidentifier {
         return new Rendered(out.toString(), starts, originalStarts, originalEnds, surrogate);
     }
 
+    /** Whether {@code f} overlaps one of the spans (in order, apart) {@code starts[i]}–{@code ends[i]}. */
+    private static boolean overlapsAny(Finding f, List<Integer> starts, List<Integer> ends) {
+        // The last span starting before the finding's end is the only one that can reach into it.
+        int i = java.util.Collections.binarySearch(starts, f.end());
+        int last = i >= 0 ? i - 1 : -i - 2;
+        return last >= 0 && ends.get(last) > f.start();
+    }
+
     /**
      * Findings inside the text and outside earlier surrogates, overlaps merged into one span (what
      * any detector found is removed), in text order.
      */
     private static List<Finding> resolve(String text, List<Finding> found) {
-        var protectedSpans = new ArrayList<int[]>();
+        var starts = new ArrayList<Integer>();
+        var ends = new ArrayList<Integer>();
         for (Matcher m = SURROGATE.matcher(text); m.find(); ) {
-            protectedSpans.add(new int[] {m.start(), m.end()});
+            starts.add(m.start());
+            ends.add(m.end());
         }
         var candidates = new ArrayList<Finding>();
         for (Finding f : found) {
-            if (f.end() <= text.length() && protectedSpans.stream().noneMatch(p -> f.overlaps(p[0], p[1]))) {
+            if (f.end() <= text.length() && !overlapsAny(f, starts, ends)) {
                 candidates.add(f);
             }
         }

@@ -50,6 +50,15 @@ class TextDeidentifierTests {
             ZIP     | Address: Springfield, IL 62704                        | 62704
             LOCATION| She lives in Dayton with her son.                     | Dayton
             LOCATION| Resident of Cook County since birth.                  | Cook County
+            PHONE   | They're not answering at 0494 92 82 32 today.         | 0494 92 82 32
+            PHONE   | Office 082 490 1693-Office, fax on file.              | 082 490 1693
+            LOCATION| Sent to 3482 Via Franscini 71 last week.              | Via Franscini 71
+            LOCATION| She lives at Koskikatu 25 with her son.               | Koskikatu 25
+            LOCATION| Mail to PSC 0413, Box 8144 APO AA 42323.              | PSC 0413, Box 8144 APO AA
+            LOCATION| Moved to Apt. 864 upstairs.                           | Apt. 864
+            DEVICE  | Dexcom transmitter SN 8G4KX2 replaced.                | 8G4KX2
+            NAME    | Faina D. Yefremova attended.                          | Faina D. Yefremova
+            NAME    | Seen with Šárka Ottová today.                         | Šárka Ottová
             """)
     void removesEachKindOfIdentifier(Identifier kind, String text, String identifier) {
         Deidentified result = DEID.deidentify(text, SHIFTED);
@@ -72,6 +81,9 @@ class TextDeidentifierTests {
             Follow up in 2-3 weeks in room 412, bed 2.
             Gleason 3+4 adenocarcinoma; Crohn disease in remission.
             A 45-year-old man with Graves disease and Cushing syndrome.
+            Vitamin D Deficiency and Hepatitis B Vaccine are noted.
+            Given via 2 large-bore lines; Factor V Leiden carrier.
+            Ménière disease with Sjögren syndrome.
             """)
     void keepsClinicalText(String text) {
         assertThat(DEID.deidentify(text, SHIFTED).text()).isEqualTo(text);
