@@ -440,42 +440,50 @@ final class RuleBasedExtractor implements ClinicalExtractor {
         while (t.find()) {
             tokens.add(new int[] {t.start(), t.end()});
         }
-        int reach = effect.start() - CAUSE_REACH;
+        var terms = new ArrayList<int[]>(); // read backwards from the verb
         int j = tokens.size() - 1;
-        boolean first = true;
-        while (j >= 0) {
+        while (j >= 0 && terms.isEmpty()) {
             int words = knownEndingAt(text, tokens, j);
-            if (words == 0) {
-                if (!first) {
+            if (words > 0) {
+                if (tokens.get(j)[1] < effect.start() - CAUSE_REACH
+                        || NOT_CAUSED.matcher(text).region(tokens.get(j)[1], effect.start()).find()) {
                     return;
                 }
+                terms.add(new int[] {tokens.get(j - words + 1)[0], tokens.get(j)[1]});
+                j -= words;
+            }
+            else {
                 j--;
-                continue;
             }
-            int start = tokens.get(j - words + 1)[0];
-            if (first && (tokens.get(j)[1] < reach
-                    || NOT_CAUSED.matcher(text).region(tokens.get(j)[1], effect.start()).find())) {
-                return;
+        }
+        // the allergens before may be joined to the last by "and", "or" or commas
+        while (j >= 0) {
+            while (j >= 0 && JOINER.matcher(text.substring(tokens.get(j)[0], tokens.get(j)[1])).matches()) {
+                j--;
             }
-            if (!negatedAllergy(text, unitStart, start)) {
-                String term = text.substring(start, tokens.get(j)[1]).replaceAll("\\s+", " ");
-                String bare = CLASS_WORD.matcher(term).replaceAll("").strip();
-                put(!bare.isEmpty() && lexicon.isAllergen(bare) ? bare : term, clean(effect.group(1)), start,
-                        effect.end(1), into);
+            int words = j < 0 ? 0 : knownEndingAt(text, tokens, j);
+            if (words == 0 || !JOINED.matcher(text.substring(tokens.get(j)[1], terms.getLast()[0])).matches()) {
+                break;
             }
-            first = false;
+            terms.add(new int[] {tokens.get(j - words + 1)[0], tokens.get(j)[1]});
             j -= words;
-            if (j < 0 || !JOINED.matcher(text.substring(tokens.get(j)[1], start)).matches()) {
-                return;
+        }
+        for (int[] term : terms.reversed()) {
+            if (!negatedAllergy(text, unitStart, term[0])) {
+                String written = text.substring(term[0], term[1]).replaceAll("\\s+", " ");
+                String bare = CLASS_WORD.matcher(written).replaceAll("").strip();
+                put(!bare.isEmpty() && lexicon.isAllergen(bare) ? bare : written, clean(effect.group(1)), term[0],
+                        effect.end(1), into);
             }
         }
     }
 
     /** "Penicillin does not cause a rash" */
-    private static final Pattern NOT_CAUSED = Pattern.compile("(?i)\\b(?:not|never|no|n't|without|nor)\\b|n't");
+    private static final Pattern NOT_CAUSED = Pattern.compile("(?i)\\b(?:not|never|no|without|nor)\\b|n't");
     private static final Pattern COMBINED = Pattern.compile("\\s*/\\s*");
     /** How far before "caused" the last allergen may end: "Zetia at higher doses caused". */
     private static final int CAUSE_REACH = 30;
+    private static final Pattern JOINER = Pattern.compile("(?i)and|or");
     private static final Pattern JOINED = Pattern.compile("(?i)\\s*(?:,|,?\\s*(?:and|or|&|/))\\s*");
 
     /** The number of tokens (up to three) ending at {@code j} that name a known allergen, or 0. */
