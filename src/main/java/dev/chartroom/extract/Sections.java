@@ -3,6 +3,7 @@ package dev.chartroom.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,16 +74,22 @@ final class Sections {
 
     /** The text cut into sections, in order, covering it all. */
     static List<Section> of(String text) {
-        var headers = new ArrayList<int[]>(); // {start, contentStart, kind}
+        var headers = new TreeMap<Integer, int[]>(); // start -> {start, contentStart, kind}
         Matcher m = HEADER.matcher(text);
-        while (m.find()) {
+        // a title starts a line or follows a sentence: only those places are tried, not every offset
+        int matched = 0;
+        for (int at = 0; at >= 0 && at < text.length(); at = nextCandidate(text, at)) {
+            if (at < matched || !m.region(at, text.length()).lookingAt()) {
+                continue;
+            }
+            matched = m.end();
             boolean marked = m.group(1) != null || m.group(5) != null || m.group(6) != null || lineEndsAt(text, m.end());
             if (!marked || (m.group(4) != null && m.group(6) == null && m.group(1) == null)) {
                 continue;
             }
             Kind kind = m.group(2) != null ? Kind.MEDICATIONS : m.group(3) != null ? Kind.ALLERGIES
                     : titled(m.group(4).toUpperCase(Locale.ROOT));
-            headers.add(new int[] {m.start(), m.end(), kind.ordinal()});
+            headers.put(m.start(), new int[] {m.start(), m.end(), kind.ordinal()});
         }
         Matcher markdown = MARKDOWN_HEADING.matcher(text);
         while (markdown.find()) {
@@ -99,18 +106,18 @@ final class Sections {
                 addUnlessCovered(headers, capitals.start(), contentStart, titled(title));
             }
         }
-        headers.sort((a, b) -> Integer.compare(a[0], b[0]));
+        var ordered = new ArrayList<>(headers.values());
         var sections = new ArrayList<Section>();
         int at = 0;
-        for (int i = 0; i < headers.size(); i++) {
-            int[] header = headers.get(i);
+        for (int i = 0; i < ordered.size(); i++) {
+            int[] header = ordered.get(i);
             if (header[0] < at) {
                 continue;
             }
             if (header[0] > at) {
                 sections.add(new Section(Kind.OTHER, at, header[0]));
             }
-            int next = i + 1 < headers.size() ? headers.get(i + 1)[0] : text.length();
+            int next = i + 1 < ordered.size() ? ordered.get(i + 1)[0] : text.length();
             // A heading read to its line end ("NOTE: 3rd. Medications:") may hold the next header:
             // its content stops where that one starts, so sections never overlap or run backwards.
             int contentStart = Math.min(header[1], next);
@@ -151,11 +158,32 @@ final class Sections {
         return Kind.OTHER;
     }
 
-    private static void addUnlessCovered(List<int[]> headers, int at, int contentStart, Kind kind) {
-        if (headers.stream().noneMatch(header -> header[0] <= at && at < header[1] + 1
-                || (header[0] >= at && header[0] < contentStart))) {
-            headers.add(new int[] {at, contentStart, kind.ordinal()});
+    private static void addUnlessCovered(TreeMap<Integer, int[]> headers, int at, int contentStart, Kind kind) {
+        var before = headers.floorEntry(at);
+        var after = headers.ceilingEntry(at);
+        if ((before == null || at >= before.getValue()[1] + 1) && (after == null || after.getKey() >= contentStart)) {
+            headers.put(at, new int[] {at, contentStart, kind.ordinal()});
         }
+    }
+
+    /** The next offset after {@code at} where a title may start: a line start, or after "." or ";" and a space. */
+    private static int nextCandidate(String text, int at) {
+        for (int i = at + 1; i < text.length(); i++) {
+            char previous = text.charAt(i - 1);
+            if (previous == '\n' || (previous == ' ' || previous == '\t') && i >= 2 && sentenceEndBefore(text, i - 1)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether one to four spaces or tabs ending at {@code end} (inclusive) follow a "." or ";". */
+    private static boolean sentenceEndBefore(String text, int end) {
+        int i = end;
+        while (i >= 0 && end - i < 4 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i--;
+        }
+        return i >= 0 && (text.charAt(i) == '.' || text.charAt(i) == ';');
     }
 
     /** A list section ends at the next header or at a blank line followed by something that is not a list item. */
