@@ -22,6 +22,7 @@ public final class Ingredients {
             "hydrochlorides", "mofetil", "erbumine", "cilexetil", "trometamol", "benzoate", "stearate",
             "estolate", "ethylsuccinate", "palmitate", "pivoxil", "bisulfate", "oxalate", "saccharate",
             "malate", "nitrate", "sulfonate", "edisylate", "lysine", "meglumine");
+    private static final Set<String> IRON_SALTS = Set.of("ferrous", "ferric", "cupric", "cuprous");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern PUNCTUATION = Pattern.compile("[,()]");
@@ -32,6 +33,9 @@ public final class Ingredients {
     /** The ingredient without its salt: {@code "Hydrocodone Bitartrate"} is {@code "hydrocodone"}. */
     public static String base(String ingredient) {
         String[] words = WHITESPACE.split(PUNCTUATION.matcher(ingredient.toLowerCase(Locale.ROOT)).replaceAll(" ").strip());
+        if (words.length > 1 && IRON_SALTS.contains(words[0])) {
+            return String.join(" ", words); // "ferrous sulfate": the salt is the drug
+        }
         var kept = new StringBuilder();
         for (int i = 0; i < words.length; i++) {
             // "polyethylene glycol 3350": a grade number after the name is not part of the ingredient

@@ -89,6 +89,19 @@ class ExtractionEvaluationTests {
                 tuned.allergies().plus(heldOut.allergies()));
         print("MTSamples all", transcriptions);
 
+        // The bars are the figures reached (December 2026), so a regression fails. Issue 15's target for
+        // transcriptions is 0.90 / 0.90; the tuned part is above it, the held-out part is not yet.
+        assertThat(tuned.medications().precision()).as("MTSamples tune medication precision").isGreaterThanOrEqualTo(0.95);
+        assertThat(tuned.medications().recall()).as("MTSamples tune medication recall").isGreaterThanOrEqualTo(0.90);
+        assertThat(heldOut.medications().precision()).as("MTSamples held-out medication precision")
+                .isGreaterThanOrEqualTo(0.85);
+        assertThat(heldOut.medications().recall()).as("MTSamples held-out medication recall").isGreaterThanOrEqualTo(0.85);
+        assertThat(transcriptions.medications().precision()).as("MTSamples medication precision")
+                .isGreaterThanOrEqualTo(0.90);
+        assertThat(transcriptions.medications().recall()).as("MTSamples medication recall").isGreaterThanOrEqualTo(0.88);
+        assertThat(transcriptions.allergies().precision()).as("MTSamples allergy precision").isGreaterThanOrEqualTo(0.90);
+        assertThat(transcriptions.allergies().recall()).as("MTSamples allergy recall").isGreaterThanOrEqualTo(0.85);
+
         assertThat(written.medications().recall()).as("medication recall").isGreaterThanOrEqualTo(0.90);
         assertThat(written.medications().precision()).as("medication precision").isGreaterThanOrEqualTo(0.85);
         assertThat(written.allergies().recall()).as("allergy recall").isGreaterThanOrEqualTo(0.85);
