@@ -10,6 +10,11 @@ package dev.chartroom.extract;
  */
 public interface ClinicalExtractor {
 
+    /** The built-in, offline extractor with the lexicon that ships in the jar (loaded on each call). */
+    static ClinicalExtractor builtin() {
+        return new RuleBasedExtractor(DrugLexicon.load());
+    }
+
     /**
      * @param text the note, as stored; {@code null} is read as empty
      * @return what was found, in order of appearance, without duplicates by name or substance

@@ -6,40 +6,76 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
  * The names the built-in extractor knows, lowercased: drugs (the DrugBank-derived
- * {@code extract/drug-names.txt.gz}, hand-written brand names and abbreviations) and non-drug
- * allergens ({@code extract/allergens.txt}). Loaded from the classpath only.
+ * {@code extract/drug-names.txt.gz}, the FDA product names of {@code extract/fda-brands.txt.gz},
+ * hand-written brand names and abbreviations) with the active ingredients each stands for, and
+ * non-drug allergens ({@code extract/allergens.txt}). Loaded from the classpath only.
  */
 final class DrugLexicon {
 
     /** The most words a drug name in the lexicon has (the generator keeps at most three). */
     static final int MAX_WORDS = 3;
 
+    private static final Pattern COMBINATION = Pattern.compile("\\s*(?:/|\\+|;|\\band\\b|-)\\s*");
+
     private final Set<String> drugs;
     private final Set<String> allergens;
+    private final Map<String, List<String>> ingredients;
 
     DrugLexicon(Set<String> drugs, Set<String> allergens) {
+        this(drugs, allergens, Map.of());
+    }
+
+    DrugLexicon(Set<String> drugs, Set<String> allergens, Map<String, List<String>> ingredients) {
         this.drugs = Set.copyOf(drugs);
         this.allergens = Set.copyOf(allergens);
+        this.ingredients = Map.copyOf(ingredients);
     }
 
     /** The lexicon that ships in the jar. */
     static DrugLexicon load() {
-        var drugs = new HashSet<String>(32_768);
-        read("extract/drug-names.txt.gz", true, drugs);
-        read("extract/extra-names.txt", false, drugs);
-        var brands = new HashSet<String>();
-        read("extract/brand-names.txt", false, brands);
-        brands.forEach(line -> drugs.add(line.substring(0, line.indexOf('=')).strip()));
+        return load(true);
+    }
+
+    /** The shipped lexicon, with or without the FDA product names. */
+    static DrugLexicon load(boolean products) {
+        var drugs = new HashSet<String>(40_000);
+        read("extract/drug-names.txt.gz", true, drugs::add);
+        read("extract/extra-names.txt", false, drugs::add);
+        var ingredients = new HashMap<String, List<String>>(16_384);
+        if (products) {
+            read("extract/fda-brands.txt.gz", true, line -> {
+                int tab = line.indexOf('\t');
+                if (tab > 0) {
+                    String name = line.substring(0, tab);
+                    drugs.add(name);
+                    ingredients.put(name, List.of(line.substring(tab + 1).split("; ")));
+                }
+            });
+        }
+        // the hand-written brands are read last: where they differ from FDA's they say what a note means
+        read("extract/brand-names.txt", false, line -> {
+            int equals = line.indexOf('=');
+            String name = line.substring(0, equals).strip();
+            drugs.add(name);
+            ingredients.put(name, split(line.substring(equals + 1)));
+        });
         var allergens = new HashSet<String>();
-        read("extract/allergens.txt", false, allergens);
-        return new DrugLexicon(drugs, allergens);
+        read("extract/allergens.txt", false, allergens::add);
+        return new DrugLexicon(drugs, allergens, ingredients);
     }
 
     /** Whether {@code name} (any case, single spaces) is a drug name. */
@@ -53,11 +89,51 @@ final class DrugLexicon {
         return allergens.contains(key) || drugs.contains(key);
     }
 
+    /** Whether {@code name} is a product name that is not also a generic ingredient ("Lortab", not "lisinopril"). */
+    boolean isBrand(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        List<String> found = ingredients.get(key);
+        return found != null && !found.equals(List.of(Ingredients.base(key)));
+    }
+
+    /**
+     * The active ingredients {@code name} stands for, sorted: a brand's from the lexicon, a generic
+     * name's its own without the salt, a combination's ("amoxicillin/clavulanate") its parts'.
+     */
+    List<String> ingredients(String name) {
+        String key = name.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        List<String> known = ingredients.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (isDrug(key)) {
+            // one name, hyphenated or with its salt ("Depo-Medrol", "metoprolol tartrate"), is one drug
+            return List.of(Ingredients.base(key));
+        }
+        var parts = new TreeSet<String>();
+        for (String part : COMBINATION.split(key)) {
+            if (!part.isEmpty()) {
+                parts.addAll(ingredients.getOrDefault(part, List.of(Ingredients.base(part))));
+            }
+        }
+        return List.copyOf(parts);
+    }
+
     int size() {
         return drugs.size();
     }
 
-    private static void read(String resource, boolean gzipped, Set<String> into) {
+    private static List<String> split(String ingredients) {
+        var parts = new TreeSet<String>();
+        for (String part : COMBINATION.split(ingredients.strip())) {
+            if (!part.isBlank()) {
+                parts.add(Ingredients.base(part));
+            }
+        }
+        return new ArrayList<>(parts);
+    }
+
+    private static void read(String resource, boolean gzipped, Consumer<String> into) {
         try (InputStream raw = DrugLexicon.class.getClassLoader().getResourceAsStream(resource)) {
             if (raw == null) {
                 throw new IllegalStateException("missing resource " + resource);
@@ -67,7 +143,7 @@ final class DrugLexicon {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 String entry = line.strip();
                 if (!entry.isEmpty() && !entry.startsWith("#")) {
-                    into.add(entry.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+                    into.accept(entry.toLowerCase(Locale.ROOT).replaceAll("[ ]+", " "));
                 }
             }
         }

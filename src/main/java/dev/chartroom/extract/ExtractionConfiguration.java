@@ -10,7 +10,7 @@ class ExtractionConfiguration {
 
     @Bean
     ClinicalExtractor clinicalExtractor(ExtractionProperties properties) {
-        var builtin = new RuleBasedExtractor(DrugLexicon.load());
+        var builtin = ClinicalExtractor.builtin();
         return switch (properties.provider()) {
             case BUILTIN -> builtin;
             case OPENAI -> new OpenAiCompatibleExtractor(properties.openai(),

@@ -168,7 +168,7 @@ final class OpenAiCompatibleExtractor implements ClinicalExtractor {
         var medications = new ArrayList<Medication>();
         for (JsonNode node : medicationNodes) {
             String name = required(node, "name");
-            medications.add(new Medication(name, optional(node, "dose"), optional(node, "route"),
+            medications.add(new Medication(name, DrugNames.ingredients(name), optional(node, "dose"), optional(node, "route"),
                     optional(node, "frequency"), locate(text, name)));
         }
         var allergies = new ArrayList<Allergy>();

@@ -13,72 +13,23 @@ import java.util.regex.Pattern;
 /**
  * The built-in, offline extractor: section-aware rules over a drug lexicon.
  *
- * <p>Inside a medication section ("Medications:", "# Medications", "Meds reviewed") every drug
- * named is a current medication unless the line says otherwise ("discontinued", "held");
- * elsewhere a drug counts when a cue says the patient takes it ("taking", "on", "started") or
- * dosing follows it, and not when the nearer cue negates it ("stopped", "previously failed",
- * "allergic to"). Allergies come from allergy sections and from phrasing such as "allergic to X
- * (hives)" or "X allergy - rash"; "NKDA" and the like give none.
+ * <p>{@link Sections} cut the note. Inside a medication section ("Medications:", "CURRENT
+ * MEDICATIONS") every drug named is a current medication unless its {@link MentionContext} says
+ * otherwise ("held", "in the past", "Mother received"); elsewhere a drug counts when a cue says the
+ * patient takes it ("taking", "on", "started", "for his rhinitis") or dosing follows it. Drugs of
+ * procedure, laboratory and family-history sections are never the patient's medications. Each
+ * medication carries its ingredients from the {@link DrugLexicon}. Allergies come from allergy
+ * sections and from phrasing such as "allergic to X (hives)", "X allergy - rash" or "X caused Y";
+ * a substance is always a known drug, class or allergen, and "NKDA" and the like give none.
  *
  * <p>Runs in time linear in the text: every look-around is bounded to a short window.
  */
 final class RuleBasedExtractor implements ClinicalExtractor {
 
-    /** How far before a drug name a cue may stand, and how far after it dosing is read. */
-    private static final int CUE_WINDOW = 150;
+    /** How far after a drug name dosing is read. */
     private static final int SIG_WINDOW = 80;
-    /** How far a list of allergy substances after "allergic to" is read. */
-    private static final int LIST_WINDOW = 300;
-    private static final int SUBSTANCE_LENGTH = 60;
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
-
-    private static final String MEDICATION_TITLES = "(?:(?:current|home|active|outpatient|discharge|admission|present)"
-            + "[ \\t]+)?(?:medications?|meds|medication[ \\t]+list|med[ \\t]+list)";
-    private static final String ALLERGY_TITLES = "(?:(?:drug|medication|known)[ \\t]+)?(?:allerg(?:y|ies)"
-            + "(?:[ \\t]*(?:/|and)[ \\t]*(?:intolerances|adverse[ \\t]+reactions))?|allergy[ \\t]+list|adverse[ \\t]+reactions)";
-    private static final String OTHER_TITLES = "hpi|history of present illness|chief complaint|cc|assessment(?: and plan)?|"
-            + "assessment/plan|plan|a/p|impression|social(?: history)?|family history|past medical history|pmh|"
-            + "past surgical history|psh|surgical history|review of systems|ros|physical exam(?:ination)?|exam|"
-            + "vitals?|vital signs|labs?|results|problem list|problems|diagnos[ie]s|immunizations|procedures|"
-            + "subjective|objective|disposition|follow[- ]up|instructions|reason for visit|interval history|"
-            + "inpatient orders|orders";
-
-    /** A section title at a line start or after a sentence: "Medications:", "# Allergies", "Meds reviewed". */
-    private static final Pattern HEADER = Pattern.compile("(?:^|(?<=[.;][ \\t]{1,4}))[ \\t]*(#{1,6}[ \\t]*)?"
-            + "(?:(" + MEDICATION_TITLES + ")|(" + ALLERGY_TITLES + ")|(" + OTHER_TITLES + "))"
-            + "([ \\t]+(?:reviewed|reconciled|verified|updated|include|includes|are|listed)"
-            + "(?:[ \\t]+(?:and|&)[ \\t]+(?:reconciled|updated|verified))?)?[ \\t]*([:\\-–—])?",
-            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
-    private static final Pattern MARKDOWN_HEADING = Pattern.compile("^[ \\t]*#{1,6}[ \\t]+\\S", Pattern.MULTILINE);
-    private static final Pattern CAPITALS_HEADING = Pattern.compile("^[ \\t]*[A-Z][A-Z /&]{2,40}:", Pattern.MULTILINE);
-
-    private static final Pattern LIST_ITEM = Pattern.compile("[ \\t]*(?:[-*•]|\\d{1,2}[.)])[ \\t]*");
-    private static final Pattern PROSE_BOUNDARY = Pattern.compile("(?<![A-Za-z]\\.[A-Za-z])[.!?](?=\\s|$)|;|\\n[ \\t]*\\n"
-            + "|\\n(?=[ \\t]*(?:[-*•]|\\d{1,2}[.)])[ \\t])|\\n(?=[ \\t]*[A-Z#])");
-    private static final Pattern LIST_BOUNDARY = Pattern.compile("(?<![A-Za-z]\\.[A-Za-z])[.!?](?=\\s|$)|;|\\n");
-
-    private static final Pattern POSITIVE_CUE = Pattern.compile("\\b(?:takes|taking|take|on|uses|using|use|"
-            + "start|started|starting|begin|began|begun|initiated?|initiating|prescribed|prescribe|rx|"
-            + "continues?|continued|continuing|resumed?|resumes|resuming|restart(?:ed)?|increased?|increasing|"
-            + "decreased?|reduced?|titrated?|adjusted|to|add|added|adding|given|give|gives|received|receiving|"
-            + "administered|maintained|refill(?:ed)?|refilled|renewed|include|includes|including|apply|inject)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern NEGATIVE_CUE = Pattern.compile("\\b(?:(?:stopped|stop|stopping|quit|discontinued|"
-            + "discontinue|discontinuing|d/c'?d|d/c|dc'?d|held|holding|hold|no longer|not|denies|never|weaned off|"
-            + "tapered off|off)(?:\\s+(?:taking|take|using|use|on))?|"
-            + "previously|formerly|prior|history of|hx of|failed|tried|trial of|not started|never started|never took|"
-            + "declined|declines|refused|refuses|without|avoid|avoids|avoiding|"
-            + "(?:allergic|allergy|allergies|allergic reaction|reaction|reactions|sensitivity|sensitive|intolerant|intolerance|"
-            + "hypersensitivity) (?:to|of|with)|"
-            + "switched from|changed from|transitioned from|instead of|rather than|in place of|completed|finished|"
-            + "ran out of|contraindicated|offered|"
-            + "(?:discuss(?:ed)?|consider(?:ed|ing)?|may|might|could|would|option of|possibly) "
-            + "(?:start(?:ing)?|initiat\\w*|add(?:ing)?|begin(?:ning)?|trial(?:ing)?|using|use|taking|take))\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern NEGATED_AFTER = Pattern.compile("\\b(?:stopped|discontinued|d/c'?d|held|on hold|"
-            + "not started|never started|no longer|ineffective|failed|completed|was discussed|declined)\\b",
-            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern UNKNOWN_DRUG = Pattern.compile("(?i)^(?:(?:take|taking|takes|continue|start|started|on)"
             + "\\s+)?([a-z][a-z\\-]{2,}(?:[ \\t]+[a-z][a-z\\-]{2,}){0,2}?)[ \\t]+(?=\\d+(?:\\.\\d+)?(?:/\\d+(?:\\.\\d+)?)?\\s*"
@@ -91,52 +42,14 @@ final class RuleBasedExtractor implements ClinicalExtractor {
             "acetate", "bromide", "hydrobromide", "propionate", "furoate", "xinafoate", "phosphate", "bitartrate",
             "dihydrate", "monohydrate", "trihydrate", "chloride");
 
-    private static final Pattern NO_ALLERGIES = Pattern.compile("(?i)^\\W*(?:nkda|nka|nkfa|nkma|none|none known|"
-            + "no known\\b.*|no (?:known )?(?:drug |medication |food )?allerg.*|denies\\b.*|n/?a|not known|unknown|"
-            + "no|nil)\\W*$");
-    private static final Pattern ALLERGY_PHRASE = Pattern.compile("\\b(?:allergic|allergy|allergies|"
-            + "hypersensitivity|hypersensitive|sensitivity|sensitive|intolerant|intolerance|reactions?|reacts)"
-            + "\\s+(?:to|of|with)\\s+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ALLERGY_NOUN = Pattern.compile("\\b(?:allergy|allergies|intolerance|sensitivity)\\b"
-            + "(?!\\s+(?:to|of|with)\\b)", Pattern.CASE_INSENSITIVE);
-    /** "sulfa drugs cause rash", "codeine gives her hives": a reaction caused by the words before. */
-    private static final Pattern CAUSES = Pattern.compile("\\b(?:causes?|caused|causing|gives?|gave)\\s+"
-            + "(?:(?:him|her|them|me|the patient|pt)\\s+)?(?:an?\\s+)?([A-Za-z][A-Za-z -]{1,40}?)\\s*(?=[.,;!?)]|$)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern CLASS_WORD = Pattern.compile("(?i)\\s*\\b(?:drugs?|medications?|meds|antibiotics?|products?)\\s*$");
-    private static final Pattern ALLERGY_NEGATION = Pattern.compile("(?i)\\b(?:not|no|denies|denied|without|nkda)\\b"
-            + "(?:\\s+\\w+){0,3}\\s*$");
-    private static final Pattern SUBSTANCE_END = Pattern.compile("(?i)\\(|\\)|,|;|:|\\n|[.!?](?=\\s|$)|\\s+(?:and|or|&)\\s+"
-            + "|\\s+[-–—]+\\s*|\\s+(?:which|that|causing|causes|caused|with|resulting|as|due|since|but|in|"
-            + "leading|gives|gave|for|from|because|after)\\b");
-    private static final Pattern LIST_SEPARATOR = Pattern.compile("(?i)^\\s*(?:,\\s*(?:and|or)?|and|or|&|/)\\s+");
-    private static final Pattern REACTION_PAREN = Pattern.compile("^\\s*\\(([^()\\n]{1,60})\\)");
-    private static final Pattern REACTION_SEPARATED = Pattern.compile("^\\s*(?:[-–—:]+|->|→|=)\\s*([^,;()\\n]{1,60}?)"
-            + "(?=\\s*(?:[,;()\\n]|[.!?](?:\\s|$)|$))");
-    private static final Pattern REACTION_CLAUSE = Pattern.compile("(?i)^\\s*,?\\s*(?:(?:which|that)\\s+(?:all\\s+|both\\s+)?"
-            + "(?:causes?|caused|gives?|gave|results?\\s+in|resulted\\s+in|leads?\\s+to|led\\s+to)|causing|resulting\\s+in|"
-            + "leading\\s+to|with|manifest(?:ed|s|ing)?\\s+as)\\s+(?:(?:him|her|them|me)\\s+)?(?:an?\\s+)?"
-            + "([^,;.()\\n]{1,60})");
-    private static final Set<String> NOT_A_REACTION = Set.of("substance", "organism", "product", "disorder",
-            "finding", "medication", "drug", "unknown", "food", "environmental");
-    private static final Set<String> REACTIONS = Set.of("hives", "rash", "swelling", "itching", "pruritus",
-            "anaphylaxis", "nausea", "vomiting", "diarrhea", "angioedema", "wheezing", "urticaria", "dyspnea",
-            "shortness of breath", "throat swelling", "cough", "headache", "dizziness", "flushing", "blisters");
-    private static final Set<String> NOT_A_SUBSTANCE = Set.of("reviewed", "updated", "verified", "see", "patient",
-            "pt", "she", "he", "they", "confirmed", "no", "none", "denies", "the", "this", "that", "both", "all",
-            "any", "seasonal", "environmental");
-    private static final Pattern DETERMINER = Pattern.compile("(?i)^(?:the|a|an|his|her|their|some|all|any|iv)\\s+");
-    private static final Pattern PROSE_START = Pattern.compile("(?i)^\\W*(?:she|he|they|patient|pt|the patient|"
-            + "her|his|mother|father|also|takes|taking)\\b");
-
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern EDGES = Pattern.compile("^[\\s\\p{Punct}]+|[\\s.,;:\\-]+$");
-    private static final Pattern ALLERGY_SUFFIX = Pattern.compile("(?i)\\s+(?:allergy|allergies)$");
 
     private final DrugLexicon lexicon;
+    private final AllergyReader allergyReader;
 
     RuleBasedExtractor(DrugLexicon lexicon) {
         this.lexicon = lexicon;
+        this.allergyReader = new AllergyReader(lexicon);
     }
 
     @Override
@@ -149,23 +62,30 @@ final class RuleBasedExtractor implements ClinicalExtractor {
         String text = lines.text();
         var medications = new LinkedHashMap<String, Medication>();
         var allergies = new LinkedHashMap<String, Allergy>();
-        for (Section section : sections(text)) {
-            switch (section.kind) {
+        for (Sections.Section section : Sections.of(text)) {
+            switch (section.kind()) {
                 case MEDICATIONS -> {
-                    medications(text, section.start, section.end, true, medications);
-                    allergyPhrases(text, section.start, section.end, allergies);
+                    medications(text, section.start(), section.end(), Reading.LIST, medications);
+                    allergyReader.phrases(text, section.start(), section.end(), allergies);
                 }
-                case ALLERGIES -> {
-                    allergyList(text, section.start, section.end, allergies, medications);
-                }
+                case ALLERGIES -> allergyReader.list(text, section.start(), section.end(), allergies,
+                        unit -> medications(text, unit[0], unit[1], Reading.PROSE, medications));
                 case OTHER -> {
-                    medications(text, section.start, section.end, false, medications);
-                    allergyPhrases(text, section.start, section.end, allergies);
+                    medications(text, section.start(), section.end(), Reading.PROSE, medications);
+                    allergyReader.phrases(text, section.start(), section.end(), allergies);
+                }
+                case PAST -> {
+                    medications(text, section.start(), section.end(), Reading.PAST, medications);
+                    allergyReader.phrases(text, section.start(), section.end(), allergies);
+                }
+                // what a procedure administered, a lab measured or a relative takes is not the patient's medication
+                case PROCEDURE -> allergyReader.phrases(text, section.start(), section.end(), allergies);
+                case LABS, FAMILY -> {
                 }
             }
         }
         return new Extraction(
-                medications.values().stream().map(m -> new Medication(m.name(), m.dose(), m.route(), m.frequency(),
+                medications.values().stream().map(m -> new Medication(m.name(), m.ingredients(), m.dose(), m.route(), m.frequency(),
                         inOriginal(lines, m.span()))).toList(),
                 allergies.values().stream().map(a -> new Allergy(a.substance(), a.reaction(),
                         inOriginal(lines, a.span()))).toList(),
@@ -177,108 +97,23 @@ final class RuleBasedExtractor implements ClinicalExtractor {
         return new Span(start, Math.max(start, lines.end(span.end())));
     }
 
-    // ---- sections ----
-
-    enum Kind { MEDICATIONS, ALLERGIES, OTHER }
-
-    record Section(Kind kind, int start, int end) {
-    }
-
-    /** The text cut into medication, allergy and other sections, in order, covering it all. */
-    static List<Section> sections(String text) {
-        var headers = new ArrayList<int[]>(); // {start, contentStart, kind}
-        Matcher m = HEADER.matcher(text);
-        while (m.find()) {
-            boolean marked = m.group(1) != null || m.group(5) != null || m.group(6) != null || lineEndsAt(text, m.end());
-            if (!marked || (m.group(4) != null && m.group(6) == null && m.group(1) == null)) {
-                continue;
-            }
-            Kind kind = m.group(2) != null ? Kind.MEDICATIONS : m.group(3) != null ? Kind.ALLERGIES : Kind.OTHER;
-            headers.add(new int[] {m.start(), m.end(), kind.ordinal()});
-        }
-        for (Pattern heading : List.of(MARKDOWN_HEADING, CAPITALS_HEADING)) {
-            Matcher h = heading.matcher(text);
-            while (h.find()) {
-                int at = h.start();
-                if (headers.stream().noneMatch(header -> header[0] <= at && at < header[1] + 1
-                        || (header[0] >= at && header[0] < h.end()))) {
-                    headers.add(new int[] {at, lineEnd(text, at), Kind.OTHER.ordinal()});
-                }
-            }
-        }
-        headers.sort((a, b) -> Integer.compare(a[0], b[0]));
-        var sections = new ArrayList<Section>();
-        int at = 0;
-        for (int i = 0; i < headers.size(); i++) {
-            int[] header = headers.get(i);
-            if (header[0] < at) {
-                continue;
-            }
-            if (header[0] > at) {
-                sections.add(new Section(Kind.OTHER, at, header[0]));
-            }
-            int next = i + 1 < headers.size() ? headers.get(i + 1)[0] : text.length();
-            // A heading read to its line end ("NOTE: 3rd. Medications:") may hold the next header:
-            // its content stops where that one starts, so sections never overlap or run backwards.
-            int contentStart = Math.min(header[1], next);
-            Kind kind = Kind.values()[header[2]];
-            int end = kind == Kind.OTHER ? next : listEnd(text, contentStart, next);
-            sections.add(new Section(kind, contentStart, end));
-            at = end;
-        }
-        if (at < text.length()) {
-            sections.add(new Section(Kind.OTHER, at, text.length()));
-        }
-        return sections;
-    }
-
-    /** A list section ends at the next header or at a blank line followed by something that is not a list item. */
-    private static int listEnd(String text, int from, int limit) {
-        boolean content = false;
-        int lineStart = from;
-        boolean blankSeen = false;
-        while (lineStart < limit) {
-            int lineEnd = lineStart;
-            while (lineEnd < limit && text.charAt(lineEnd) != '\n') {
-                lineEnd++;
-            }
-            String line = text.substring(lineStart, lineEnd);
-            if (line.isBlank()) {
-                blankSeen = content;
-            }
-            else {
-                if (blankSeen && !LIST_ITEM.matcher(line).lookingAt()) {
-                    return lineStart;
-                }
-                content = true;
-                blankSeen = false;
-            }
-            lineStart = lineEnd + 1;
-        }
-        return limit;
-    }
-
-    private static boolean lineEndsAt(String text, int at) {
-        int i = at;
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\r')) {
-            i++;
-        }
-        return i == text.length() || text.charAt(i) == '\n';
-    }
-
-    private static int lineEnd(String text, int from) {
-        int newline = text.indexOf('\n', from);
-        return newline < 0 ? text.length() : newline;
-    }
-
     // ---- medications ----
 
     private record Mention(int start, int end) {
     }
 
-    private void medications(String text, int from, int to, boolean list, Map<String, Medication> into) {
-        for (int[] unit : units(text, from, to, list ? LIST_BOUNDARY : PROSE_BOUNDARY)) {
-            boolean listUnit = list && !PROSE_START.matcher(text.substring(unit[0], Math.min(unit[1], unit[0] + 40))).find();
+    /** How a section's drugs are read: a list names current drugs; prose needs a cue or dosing; past history a cue. */
+    private enum Reading { LIST, PROSE, PAST }
+
+    /** Cues that a drug named in a history section is taken now ("currently on", "takes", "maintained on"). */
+    private static final Pattern CURRENT_CUE = Pattern.compile("\\b(?:currently|now|presently|still|"
+            + "(?:is|are|remains?|been) (?:on|taking|maintained on)|takes|taking|placed on|started on|maintained on)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private void medications(String text, int from, int to, Reading reading, Map<String, Medication> into) {
+        boolean list = reading == Reading.LIST;
+        for (int[] unit : TextUnits.units(text, from, to, list ? TextUnits.LIST_BOUNDARY : TextUnits.PROSE_BOUNDARY)) {
+            boolean listUnit = list && !TextUnits.PROSE_START.matcher(text.substring(unit[0], Math.min(unit[1], unit[0] + 40))).find();
             List<Mention> mentions = mentions(text, unit[0], unit[1], list);
             if (mentions.isEmpty() && list) {
                 unknownDrug(text, unit[0], unit[1], into);
@@ -289,15 +124,33 @@ final class RuleBasedExtractor implements ClinicalExtractor {
                 int sigEnd = Math.min(next, Math.min(unit[1], mention.end + SIG_WINDOW));
                 // in a list a cue reaches back to the previous item only: "X (held), Y" leaves Y current
                 int scope = list && i > 0 ? itemStart(text, mentions.get(i - 1).end, mention.start) : unit[0];
-                if (negated(text, scope, mention, sigEnd)) {
+                if (MentionContext.of(text, unit[0], scope, mention.start, mention.end, unit[1])
+                        != MentionContext.Status.CURRENT) {
                     continue;
                 }
                 Sig sig = Sig.parse(text, mention.end, sigEnd);
-                if (listUnit || cued(text, unit[0], mention) || !sig.isEmpty()) {
+                boolean taken = switch (reading) {
+                    case LIST -> listUnit || MentionContext.cued(text, unit[0], mention.start) || !sig.isEmpty();
+                    case PROSE -> MentionContext.cued(text, unit[0], mention.start) || !sig.isEmpty()
+                            || indicated(text, mention.end, unit[1]);
+                    case PAST -> CURRENT_CUE.matcher(text).region(Math.max(unit[0], mention.start - MentionContext.WINDOW),
+                            mention.start).find();
+                };
+                if (taken) {
                     add(text, mention.start, mention.end, sig, into);
                 }
             }
         }
+    }
+
+    /** "Zyrtec and Flonase for his allergic rhinitis": a drug named for what it treats is prescribed. */
+    private static final Pattern INDICATION = Pattern.compile("^[\\s,]*(?:(?:and|or|,)\\s+[A-Za-z\\-]+\\s*)*"
+            + "(?:(?:can|will|should|is to|to) be (?:used|tried|taken|continued|started)\\b|"
+            + "for\\s+(?:his|her|their|the|this|\\w+ing)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    private static boolean indicated(String text, int end, int unitEnd) {
+        return INDICATION.matcher(text).region(end, Math.min(unitEnd, end + 80)).lookingAt();
     }
 
     private static int itemStart(String text, int previousEnd, int start) {
@@ -309,53 +162,21 @@ final class RuleBasedExtractor implements ClinicalExtractor {
         return previousEnd;
     }
 
-    private static void add(String text, int start, int end, Sig sig, Map<String, Medication> into) {
+    private void add(String text, int start, int end, Sig sig, Map<String, Medication> into) {
         String name = WHITESPACE.matcher(text.substring(start, end)).replaceAll(" ");
-        into.putIfAbsent(name.toLowerCase(Locale.ROOT), new Medication(name, sig.dose(), sig.route(), sig.frequency(),
+        into.putIfAbsent(name.toLowerCase(Locale.ROOT), new Medication(name, lexicon.ingredients(name), sig.dose(), sig.route(), sig.frequency(),
                 new Span(start, Math.max(end, sig.end()))));
     }
 
-    private static void unknownDrug(String text, int from, int to, Map<String, Medication> into) {
-        int start = skipListMarker(text, from, to);
+    private void unknownDrug(String text, int from, int to, Map<String, Medication> into) {
+        int start = TextUnits.skipListMarker(text, from, to);
         Matcher m = UNKNOWN_DRUG.matcher(text).region(start, to);
         if (m.lookingAt() && !NOT_A_NAME.contains(m.group(1).split("[ \\t]+")[0].toLowerCase(Locale.ROOT))
-                && !NEGATED_AFTER.matcher(text).region(start, to).find()) {
+                && MentionContext.of(text, from, from, m.start(1), m.end(1), to) == MentionContext.Status.CURRENT) {
             add(text, m.start(1), m.end(1), Sig.parse(text, m.end(1), Math.min(to, m.end(1) + SIG_WINDOW)), into);
         }
     }
 
-    private static int skipListMarker(String text, int from, int to) {
-        int start = from;
-        while (start < to && Character.isWhitespace(text.charAt(start))) {
-            start++;
-        }
-        Matcher marker = LIST_ITEM.matcher(text).region(start, to);
-        return marker.lookingAt() ? marker.end() : start;
-    }
-
-    /** Whether the nearest cue before the mention negates it, or the words right after it do. */
-    private static boolean negated(String text, int unitStart, Mention mention, int sigEnd) {
-        int windowStart = Math.max(unitStart, mention.start - CUE_WINDOW);
-        int lastNegative = lastEnd(NEGATIVE_CUE, text, windowStart, mention.start);
-        int lastPositive = lastEnd(POSITIVE_CUE, text, windowStart, mention.start);
-        if (lastNegative >= 0 && lastNegative >= lastPositive) {
-            return true;
-        }
-        return NEGATED_AFTER.matcher(text).region(mention.end, sigEnd).find();
-    }
-
-    private static boolean cued(String text, int unitStart, Mention mention) {
-        return lastEnd(POSITIVE_CUE, text, Math.max(unitStart, mention.start - CUE_WINDOW), mention.start) >= 0;
-    }
-
-    private static int lastEnd(Pattern pattern, String text, int from, int to) {
-        Matcher m = pattern.matcher(text).region(from, to);
-        int end = -1;
-        while (m.find()) {
-            end = m.end();
-        }
-        return end;
-    }
 
     /** Drug names in {@code text[from, to)}: longest lexicon matches, with combinations and salts joined. */
     private List<Mention> mentions(String text, int from, int to, boolean list) {
@@ -462,229 +283,4 @@ final class RuleBasedExtractor implements ClinicalExtractor {
         return ' ';
     }
 
-    /** {@code text[from, to)} cut at the boundaries, blank pieces dropped. */
-    private static List<int[]> units(String text, int from, int to, Pattern boundary) {
-        var units = new ArrayList<int[]>();
-        if (from >= to) {
-            return units;
-        }
-        Matcher m = boundary.matcher(text).region(from, to);
-        int start = from;
-        while (m.find()) {
-            addUnit(text, start, m.start(), units);
-            start = m.end();
-        }
-        addUnit(text, start, to, units);
-        return units;
-    }
-
-    private static void addUnit(String text, int start, int end, List<int[]> units) {
-        int s = start;
-        int e = end;
-        while (s < e && Character.isWhitespace(text.charAt(s))) {
-            s++;
-        }
-        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
-            e--;
-        }
-        if (s < e) {
-            units.add(new int[] {s, e});
-        }
-    }
-
-    // ---- allergies ----
-
-    /** An allergy section: each line a list of substances with reactions, or a sentence. */
-    private void allergyList(String text, int from, int to, Map<String, Allergy> into,
-            Map<String, Medication> medications) {
-        for (int[] unit : units(text, from, to, LIST_BOUNDARY)) {
-            int start = skipListMarker(text, unit[0], unit[1]);
-            String content = text.substring(start, unit[1]);
-            if (NO_ALLERGIES.matcher(content).matches()) {
-                continue;
-            }
-            if (PROSE_START.matcher(content).find() || ALLERGY_PHRASE.matcher(content).find()
-                    || ALLERGY_NOUN.matcher(content).find()) {
-                allergyPhrases(text, start, unit[1], into);
-                medications(text, start, unit[1], false, medications);
-                continue;
-            }
-            substances(text, start, unit[1], into);
-        }
-    }
-
-    /** "allergic to X (hives) and Y", "X allergy - rash" anywhere in {@code text[from, to)}. */
-    private void allergyPhrases(String text, int from, int to, Map<String, Allergy> into) {
-        for (int[] unit : units(text, from, to, PROSE_BOUNDARY)) {
-            Matcher phrase = ALLERGY_PHRASE.matcher(text).region(unit[0], unit[1]);
-            while (phrase.find()) {
-                if (!negatedAllergy(text, unit[0], phrase.start())) {
-                    substances(text, phrase.end(), unit[1], into);
-                }
-            }
-            Matcher noun = ALLERGY_NOUN.matcher(text).region(unit[0], unit[1]);
-            while (noun.find()) {
-                allergyBefore(text, unit[0], noun, unit[1], into);
-            }
-            Matcher effect = CAUSES.matcher(text).region(unit[0], unit[1]);
-            while (effect.find()) {
-                allergyByEffect(text, unit[0], effect, into);
-            }
-        }
-    }
-
-    /** "Sulfa drugs cause rash": a known allergen in the one to three words before the verb. */
-    private void allergyByEffect(String text, int unitStart, Matcher effect, Map<String, Allergy> into) {
-        String subject = text.substring(unitStart, effect.start());
-        Matcher classWord = CLASS_WORD.matcher(subject);
-        int subjectEnd = unitStart + (classWord.find() ? classWord.start() : subject.stripTrailing().length());
-        var tokens = new ArrayList<int[]>();
-        Matcher t = TOKEN.matcher(text).region(Math.max(unitStart, subjectEnd - 60), subjectEnd);
-        while (t.find()) {
-            tokens.add(new int[] {t.start(), t.end()});
-        }
-        for (int k = Math.min(3, tokens.size()); k >= 1; k--) {
-            int start = tokens.get(tokens.size() - k)[0];
-            int end = tokens.getLast()[1];
-            String substance = text.substring(start, end).replaceAll("\\s+", " ");
-            if (lexicon.isAllergen(substance)) {
-                if (!negatedAllergy(text, unitStart, start)) {
-                    put(substance, clean(effect.group(1)), start, effect.end(1), into);
-                }
-                return;
-            }
-        }
-    }
-
-    private static boolean negatedAllergy(String text, int unitStart, int at) {
-        return ALLERGY_NEGATION.matcher(text).region(Math.max(unitStart, at - 30), at).find();
-    }
-
-    /** "penicillin allergy": the one to three words before the noun, when they name a known allergen. */
-    private void allergyBefore(String text, int unitStart, Matcher noun, int unitEnd, Map<String, Allergy> into) {
-        var tokens = new ArrayList<int[]>();
-        Matcher t = TOKEN.matcher(text).region(Math.max(unitStart, noun.start() - 60), noun.start());
-        while (t.find()) {
-            tokens.add(new int[] {t.start(), t.end()});
-        }
-        if (tokens.isEmpty() || !text.substring(tokens.getLast()[1], noun.start()).isBlank()) {
-            return;
-        }
-        for (int k = Math.min(3, tokens.size()); k >= 1; k--) {
-            int start = tokens.get(tokens.size() - k)[0];
-            int end = tokens.getLast()[1];
-            String substance = text.substring(start, end).replaceAll("\\s+", " ");
-            if (lexicon.isAllergen(substance)) {
-                if (negatedAllergy(text, unitStart, start)) {
-                    return;
-                }
-                String reaction = null;
-                int spanEnd = end;
-                Reaction r = reactionAt(text, noun.end(), unitEnd, true);
-                if (r != null) {
-                    reaction = r.text();
-                    spanEnd = r.end();
-                }
-                put(substance, reaction, start, spanEnd, into);
-                return;
-            }
-        }
-    }
-
-    /** A list of substances from {@code from}: "penicillin (hives), sulfa - rash and latex, which cause itching". */
-    private void substances(String text, int from, int unitEnd, Map<String, Allergy> into) {
-        int to = Math.min(unitEnd, from + LIST_WINDOW);
-        int at = from;
-        var found = new ArrayList<String>();
-        while (at < to) {
-            while (at < to && Character.isWhitespace(text.charAt(at))) {
-                at++;
-            }
-            Matcher determiner = DETERMINER.matcher(text).region(at, to);
-            if (determiner.lookingAt()) {
-                at = determiner.end();
-            }
-            int limit = Math.min(to, at + SUBSTANCE_LENGTH);
-            Matcher stop = SUBSTANCE_END.matcher(text).region(at, limit);
-            int end = stop.find() ? stop.start() : limit;
-            String substance = clean(text.substring(at, end));
-            if (substance == null || substance.split(" ").length > 5) {
-                break;
-            }
-            int start = at;
-            at = end;
-            String reaction = null;
-            // "which cause hives" after a list belongs to every substance in it: read below
-            Reaction r = reactionAt(text, at, to, false);
-            if (r != null) {
-                reaction = r.text();
-                at = r.end();
-            }
-            String key = substance.toLowerCase(Locale.ROOT);
-            if (REACTIONS.contains(key) && !found.isEmpty()) {
-                appendReaction(found.getLast(), substance, into);
-            }
-            else if (!NOT_A_SUBSTANCE.contains(key.split(" ")[0]) && !NO_ALLERGIES.matcher(substance).matches()) {
-                put(substance, reaction, start, at, into);
-                found.add(key);
-            }
-            Matcher clause = REACTION_CLAUSE.matcher(text).region(at, to);
-            if (clause.lookingAt()) {
-                for (String earlier : found) {
-                    Allergy allergy = into.get(earlier);
-                    if (allergy != null && allergy.reaction() == null) {
-                        into.put(earlier, new Allergy(allergy.substance(), clean(clause.group(1)), allergy.span()));
-                    }
-                }
-                break;
-            }
-            Matcher separator = LIST_SEPARATOR.matcher(text).region(at, to);
-            if (separator.lookingAt()) {
-                at = separator.end();
-                continue;
-            }
-            break;
-        }
-    }
-
-    private static void appendReaction(String key, String reaction, Map<String, Allergy> into) {
-        Allergy allergy = into.get(key);
-        if (allergy != null) {
-            String joined = allergy.reaction() == null ? reaction : allergy.reaction() + ", " + reaction;
-            into.put(key, new Allergy(allergy.substance(), joined, allergy.span()));
-        }
-    }
-
-    /** A reaction written right after a substance; text null for a category tag such as "(substance)". */
-    private record Reaction(String text, int end) {
-    }
-
-    private static Reaction reactionAt(String text, int at, int to, boolean clause) {
-        for (Pattern pattern : clause ? List.of(REACTION_PAREN, REACTION_SEPARATED, REACTION_CLAUSE)
-                : List.of(REACTION_PAREN, REACTION_SEPARATED)) {
-            Matcher m = pattern.matcher(text).region(at, to);
-            if (m.lookingAt() && clean(m.group(1)) != null
-                    && !NOT_A_REACTION.contains(m.group(1).strip().toLowerCase(Locale.ROOT))) {
-                return new Reaction(clean(m.group(1)), m.end());
-            }
-        }
-        Matcher tag = REACTION_PAREN.matcher(text).region(at, to);
-        if (tag.lookingAt()) {
-            Reaction after = reactionAt(text, tag.end(), to, clause);
-            return after != null ? after : new Reaction(null, tag.end());
-        }
-        return null;
-    }
-
-    private static void put(String substance, String reaction, int start, int end, Map<String, Allergy> into) {
-        into.putIfAbsent(substance.toLowerCase(Locale.ROOT), new Allergy(substance, reaction, new Span(start, end)));
-    }
-
-    /** Whitespace collapsed, edges trimmed of spaces and punctuation; null when nothing is left. */
-    private static String clean(String value) {
-        String cleaned = WHITESPACE.matcher(value).replaceAll(" ");
-        cleaned = EDGES.matcher(cleaned).replaceAll("");
-        cleaned = ALLERGY_SUFFIX.matcher(cleaned).replaceAll("");
-        return cleaned.isEmpty() || cleaned.chars().noneMatch(Character::isLetter) ? null : cleaned;
-    }
 }

@@ -37,7 +37,7 @@ record Sig(String dose, String route, String frequency, int end) {
             "inhalation");
 
     private static final List<Term> ROUTES = List.of(
-            term("PO", "po|p\\.o\\.?|per os|by mouth|orally|oral"),
+            term("PO", "po|p\\.o\\.?|per os|by mouth|orally|oral|swish and swallow"),
             term("IV", "iv|i\\.v\\.?|intravenous(?:ly)?|ivpb"),
             term("IM", "(?-i:IM)|i\\.m\\.|intramuscular(?:ly)?"),
             term("SC", "sc|sq|subq|sub-q|subcut|s\\.c\\.|subcutaneous(?:ly)?"),

@@ -15,8 +15,9 @@ public class ClinicalFacts {
             delete from patient_medication where organization_id = ? and patient_id = ? and source = ?
             """;
     private static final String INSERT_MEDICATION = """
-            insert into patient_medication (patient_id, organization_id, source, position, name, dose, route, frequency)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
+            insert into patient_medication (patient_id, organization_id, source, position, name, ingredients, dose, route,
+                                            frequency)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     private static final String DELETE_ALLERGIES = """
             delete from patient_allergy where organization_id = ? and patient_id = ? and source = ?
@@ -26,13 +27,16 @@ public class ClinicalFacts {
             values (?, ?, ?, ?, ?, ?)
             """;
     private static final String MEDICATIONS = """
-            select name, dose, route, frequency, source from patient_medication
+            select name, ingredients, dose, route, frequency, source from patient_medication
             where organization_id = :organizationId and patient_id = :patientId order by source, position
             """;
     private static final String ALLERGIES = """
             select substance, reaction, source from patient_allergy
             where organization_id = :organizationId and patient_id = :patientId order by source, position
             """;
+
+    /** How a medication's ingredients are kept in one column. */
+    private static final String INGREDIENTS = "; ";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -49,8 +53,9 @@ public class ClinicalFacts {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < medications.size(); i++) {
             PatientMedication m = medications.get(i);
-            rows.add(new Object[] {patientId, organizationId, source, i, Text.cut(m.name(), 500), Text.cut(m.dosage(), 200),
-                    Text.cut(m.route(), 100), Text.cut(m.frequency(), 200)});
+            String ingredients = m.ingredients().isEmpty() ? null : Text.cut(String.join(INGREDIENTS, m.ingredients()), 1000);
+            rows.add(new Object[] {patientId, organizationId, source, i, Text.cut(m.name(), 500), ingredients,
+                    Text.cut(m.dosage(), 200), Text.cut(m.route(), 100), Text.cut(m.frequency(), 200)});
         }
         batch.batchUpdate(INSERT_MEDICATION, rows);
         rows.clear();
@@ -63,8 +68,13 @@ public class ClinicalFacts {
 
     public List<PatientMedication> medications(String organizationId, long patientId) {
         return jdbc.sql(MEDICATIONS).param("organizationId", organizationId).param("patientId", patientId)
-                .query((rs, row) -> new PatientMedication(rs.getString("name"), rs.getString("dose"),
+                .query((rs, row) -> new PatientMedication(rs.getString("name"), ingredients(rs.getString("ingredients")),
+                        rs.getString("dose"),
                         rs.getString("frequency"), rs.getString("route"), rs.getString("source"))).list();
+    }
+
+    private static List<String> ingredients(String stored) {
+        return stored == null || stored.isBlank() ? List.of() : List.of(stored.split(INGREDIENTS));
     }
 
     public List<PatientAllergy> allergies(String organizationId, long patientId) {

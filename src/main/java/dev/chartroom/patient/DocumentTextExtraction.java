@@ -60,7 +60,7 @@ public class DocumentTextExtraction implements JobHandler {
         String source = "document:" + document.get().id();
         transaction.executeWithoutResult(status -> {
             facts.replace(org, document.get().patientId(), source,
-                    found.medications().stream().map(m -> new PatientMedication(m.name(), m.dose(), m.frequency(),
+                    found.medications().stream().map(m -> new PatientMedication(m.name(), m.ingredients(), m.dose(), m.frequency(),
                             m.route(), source)).toList(),
                     found.allergies().stream().map(a -> new PatientAllergy(a.substance(), a.reaction(), source)).toList());
             stepFailures.clear(org, document.get().id(), StepFailures.EXTRACTION); // a revived job that now succeeds

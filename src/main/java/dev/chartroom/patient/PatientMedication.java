@@ -1,5 +1,17 @@
 package dev.chartroom.patient;
 
-/** A medication read out of one of the patient's files; {@code source} names the file ({@code document:<id>}). */
-public record PatientMedication(String name, String dosage, String frequency, String route, String source) {
+import java.util.List;
+
+/**
+ * A medication read out of one of the patient's files; {@code source} names the file ({@code document:<id>}).
+ *
+ * @param name        as written in the file
+ * @param ingredients its active ingredients (generic names, lowercased), empty when not known
+ */
+public record PatientMedication(String name, List<String> ingredients, String dosage, String frequency, String route,
+                                String source) {
+
+    public PatientMedication {
+        ingredients = ingredients == null ? List.of() : List.copyOf(ingredients);
+    }
 }

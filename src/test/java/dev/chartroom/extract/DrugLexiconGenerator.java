@@ -58,7 +58,14 @@ public final class DrugLexiconGenerator {
             "fennel", "cloves", "clove", "cumin", "thyme", "goose", "perch", "smelt", "snail", "quahog",
             "pumice", "talc", "silica", "primus", "sequel", "tirade", "patrol", "merlin", "cosmos", "osprey",
             "tetris", "endura", "remune", "indigo", "lambda", "flours", "casein", "caviar", "yeasts",
-            "kaolin", "henna", "rosin", "rayon", "borax", "myrrh", "opium", "arnica", "ginkgo", "senega");
+            "kaolin", "henna", "rosin", "rayon", "borax", "myrrh", "opium", "arnica", "ginkgo", "senega",
+            // lab analytes, materials and words that transcriptions use in lower case far more often than as drugs
+            "creatinine", "hemoglobin", "monitor", "balance", "titanium", "sulfate", "gadolinium", "dimension",
+            "phosphate", "phosphorus", "phenol", "chocolate", "capture", "prothrombin", "carbonate", "ammonia",
+            "acetate", "nitrate", "nitrates", "chicken", "fibrin", "formalin", "thyroglobulin", "thrombin",
+            "fibrinogen", "cortisol", "nitrite", "mushroom", "creatine", "barium", "albumin", "bilirubin",
+            "ferritin", "transferrin", "troponin", "lactate", "hematocrit", "platelet", "platelets", "cement",
+            "silicone", "platinum", "steel", "nylon", "glycerin", "petrolatum", "lipase", "amylase", "bicarbonate");
 
     private DrugLexiconGenerator() {
     }

@@ -61,4 +61,60 @@ class DrugLexiconTests {
 
         assertThat(generated).allMatch(lexicon::isDrug);
     }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            # name                        | ingredients
+            Lortab                        | acetaminophen, hydrocodone
+            Darvocet-N                    | acetaminophen, propoxyphene
+            Augmentin XR                  | amoxicillin, clavulanate
+            Pulmicort Respules            | budesonide
+            Pulmicort                     | budesonide
+            Depo-Medrol                   | methylprednisolone
+            Solu-Medrol                   | methylprednisolone
+            metoprolol tartrate           | metoprolol
+            amoxicillin/clavulanate       | amoxicillin, clavulanate
+            lisinopril                    | lisinopril
+            Penicillin                    | penicillin
+            Klor-Con                      | potassium chloride
+            """)
+    void knowsWhatABrandOrGenericIsMadeOf(String name, String ingredients) {
+        assertThat(lexicon.ingredients(name)).containsExactly(ingredients.split(", "));
+    }
+
+    @Test
+    void theBrandGeneratorReadsSuffixesAndKeepsHyphenatedNamesWhole() {
+        var names = BrandLexiconGenerator.names(List.of(
+                "ApplNo\tProductNo\tForm\tStrength\tReferenceDrug\tDrugName\tActiveIngredient\tReferenceStandard",
+                "1\t1\tTABLET\t500MG\t0\tAUGMENTIN '500'\tAMOXICILLIN; CLAVULANATE POTASSIUM\t0",
+                "2\t1\tTABLET\t100MG\t0\tDARVOCET-N 100\tACETAMINOPHEN; PROPOXYPHENE NAPSYLATE\t0",
+                "3\t1\tSUSPENSION\t0.5MG\t0\tPULMICORT RESPULES\tBUDESONIDE\t0",
+                "4\t1\tINJECTION\t40MG\t0\tDEPO-MEDROL\tMETHYLPREDNISOLONE ACETATE\t0",
+                "5\t1\tTABLET\t1MG\t0\tPENICILLIN G POTASSIUM\tPENICILLIN G POTASSIUM\t0",
+                "6\t1\tTABLET\t1MG\t0\tTODAY\tNONOXYNOL-9\t0"));
+
+        assertThat(names).containsEntry("augmentin", "amoxicillin; clavulanate")
+                .containsEntry("darvocet-n 100", "acetaminophen; propoxyphene")
+                .containsEntry("darvocet-n", "acetaminophen; propoxyphene")
+                .containsEntry("pulmicort respules", "budesonide").containsEntry("pulmicort", "budesonide")
+                .containsEntry("depo-medrol", "methylprednisolone")
+                .doesNotContainKeys("depo", "penicillin", "today");
+    }
+
+    @Test
+    void theShippedBrandsMatchTheGenerator() throws IOException {
+        Path source = Path.of("../shared/data/drug-brands-fda/Products.txt");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(source), "the shared FDA data is not beside the project");
+
+        var generated = BrandLexiconGenerator.names(Files.readAllLines(source, StandardCharsets.ISO_8859_1));
+
+        assertThat(generated.keySet()).allMatch(lexicon::isDrug);
+    }
+
+    @Test
+    void theDeidentifiersNamesLeaveOutProductNamesThatAreGivenNames() {
+        assertThat(DrugLexicon.load().isDrug("camila")).isTrue();
+        assertThat(DrugNames.contains("Camila")).isFalse();
+        assertThat(DrugNames.contains("lisinopril")).isTrue();
+    }
 }

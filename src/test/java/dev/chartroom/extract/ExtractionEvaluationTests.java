@@ -9,20 +9,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The built-in extractor against the hand-written evaluation set
- * ({@code src/test/resources/extract/evaluation-notes.txt}): names and substances are matched per
- * note after lowercasing and trimming; precision and recall are printed and must stay above the
- * bars the module promises.
+ * The built-in extractor against its evaluation sets, matched strictly by ingredient: a found
+ * medication is right when its ingredient set is the gold one ("Lortab" and "hydrocodone /
+ * acetaminophen" are the same drug), an allergy when its substance (a drug's ingredients) is.
+ * Three sets, scored and printed apart:
+ * <ul>
+ * <li>{@code extract/evaluation-notes.txt}: short notes written for Chartroom in the shape of
+ * Synthea's and of intake forms;</li>
+ * <li>{@code extract/mtsamples/tune}: 40 MTSamples transcriptions the rules were tuned on;</li>
+ * <li>{@code extract/mtsamples/holdout}: 40 more, drawn with them, never read while tuning.</li>
+ * </ul>
+ * The annotation rules are in {@code extract/mtsamples/GUIDELINE.md}.
  */
 class ExtractionEvaluationTests {
 
     private static List<Case> cases;
-    private static final RuleBasedExtractor extractor = new RuleBasedExtractor(DrugLexicon.load());
+    private static List<Case> tune;
+    private static List<Case> holdout;
+    private static final DrugLexicon lexicon = DrugLexicon.load();
+    private static final RuleBasedExtractor extractor = new RuleBasedExtractor(lexicon);
 
     record Case(String id, String text, Set<String> medications, Set<String> allergies) {
     }
@@ -37,9 +48,16 @@ class ExtractionEvaluationTests {
             return expected == 0 ? 1 : (double) truePositives / expected;
         }
 
+        double f1() {
+            return precision() + recall() == 0 ? 0 : 2 * precision() * recall() / (precision() + recall());
+        }
+
         Score plus(Score other) {
             return new Score(truePositives + other.truePositives, found + other.found, expected + other.expected);
         }
+    }
+
+    record Result(Score medications, Score allergies) {
     }
 
     @BeforeAll
@@ -47,6 +65,8 @@ class ExtractionEvaluationTests {
         try (InputStream in = ExtractionEvaluationTests.class.getResourceAsStream("/extract/evaluation-notes.txt")) {
             cases = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+        tune = transcriptions("tune");
+        holdout = transcriptions("holdout");
     }
 
     @Test
@@ -55,17 +75,49 @@ class ExtractionEvaluationTests {
         assertThat(cases).filteredOn(c -> c.medications().isEmpty() && c.allergies().isEmpty()).isNotEmpty();
         assertThat(cases.stream().mapToInt(c -> c.medications().size()).sum()).isGreaterThanOrEqualTo(80);
         assertThat(cases.stream().mapToInt(c -> c.allergies().size()).sum()).isGreaterThanOrEqualTo(30);
+        assertThat(tune.size() + holdout.size()).isGreaterThanOrEqualTo(80);
+        assertThat(holdout.stream().mapToInt(c -> c.medications().size()).sum()).isGreaterThanOrEqualTo(30);
     }
 
     @Test
     void precisionAndRecallStayAboveTheBar() {
+        Result written = score("hand-written notes", cases, true);
+        Result tuned = score("MTSamples tune", tune, true);
+        // the held-out notes' differences are not printed: they are not read while the rules are tuned
+        Result heldOut = score("MTSamples held-out", holdout, false);
+        Result transcriptions = new Result(tuned.medications().plus(heldOut.medications()),
+                tuned.allergies().plus(heldOut.allergies()));
+        print("MTSamples all", transcriptions);
+
+        // The bars are the figures reached (December 2026), so a regression fails. Issue 15's target for
+        // transcriptions is 0.90 / 0.90; the tuned part is above it, the held-out part is not yet.
+        assertThat(tuned.medications().precision()).as("MTSamples tune medication precision").isGreaterThanOrEqualTo(0.95);
+        assertThat(tuned.medications().recall()).as("MTSamples tune medication recall").isGreaterThanOrEqualTo(0.90);
+        assertThat(heldOut.medications().precision()).as("MTSamples held-out medication precision")
+                .isGreaterThanOrEqualTo(0.85);
+        assertThat(heldOut.medications().recall()).as("MTSamples held-out medication recall").isGreaterThanOrEqualTo(0.85);
+        assertThat(transcriptions.medications().precision()).as("MTSamples medication precision")
+                .isGreaterThanOrEqualTo(0.90);
+        assertThat(transcriptions.medications().recall()).as("MTSamples medication recall").isGreaterThanOrEqualTo(0.88);
+        assertThat(transcriptions.allergies().precision()).as("MTSamples allergy precision").isGreaterThanOrEqualTo(0.90);
+        assertThat(transcriptions.allergies().recall()).as("MTSamples allergy recall").isGreaterThanOrEqualTo(0.85);
+
+        assertThat(written.medications().recall()).as("medication recall").isGreaterThanOrEqualTo(0.90);
+        assertThat(written.medications().precision()).as("medication precision").isGreaterThanOrEqualTo(0.85);
+        assertThat(written.allergies().recall()).as("allergy recall").isGreaterThanOrEqualTo(0.85);
+        assertThat(written.allergies().precision()).as("allergy precision").isGreaterThanOrEqualTo(0.85);
+    }
+
+    private static Result score(String set, List<Case> cases, boolean showDifferences) {
         var medications = new Score(0, 0, 0);
         var allergies = new Score(0, 0, 0);
         var misses = new ArrayList<String>();
         for (Case c : cases) {
             Extraction extraction = extractor.extract(c.text());
-            Set<String> foundMedications = normalized(extraction.medications().stream().map(Medication::name).toList());
-            Set<String> foundAllergies = normalized(extraction.allergies().stream().map(Allergy::substance).toList());
+            Set<String> foundMedications = new LinkedHashSet<>();
+            extraction.medications().forEach(m -> foundMedications.add(String.join(" / ", m.ingredients())));
+            Set<String> foundAllergies = new LinkedHashSet<>();
+            extraction.allergies().forEach(a -> foundAllergies.add(substance(a.substance())));
             medications = medications.plus(score(foundMedications, c.medications()));
             allergies = allergies.plus(score(foundAllergies, c.allergies()));
             if (!foundMedications.equals(c.medications()) || !foundAllergies.equals(c.allergies())) {
@@ -73,24 +125,28 @@ class ExtractionEvaluationTests {
                         + "; allergies " + foundAllergies + " expected " + c.allergies());
             }
         }
-        System.out.printf(Locale.ROOT, "Extraction evaluation over %d notes%n", cases.size());
-        System.out.printf(Locale.ROOT, "  medications: precision %.3f recall %.3f (%d found, %d expected, %d right)%n",
-                medications.precision(), medications.recall(), medications.found(), medications.expected(),
-                medications.truePositives());
-        System.out.printf(Locale.ROOT, "  allergies:   precision %.3f recall %.3f (%d found, %d expected, %d right)%n",
-                allergies.precision(), allergies.recall(), allergies.found(), allergies.expected(),
-                allergies.truePositives());
-        misses.forEach(miss -> System.out.println("  differs " + miss));
-
-        assertThat(medications.recall()).as("medication recall").isGreaterThanOrEqualTo(0.90);
-        assertThat(medications.precision()).as("medication precision").isGreaterThanOrEqualTo(0.85);
-        assertThat(allergies.recall()).as("allergy recall").isGreaterThanOrEqualTo(0.85);
-        assertThat(allergies.precision()).as("allergy precision").isGreaterThanOrEqualTo(0.85);
+        var result = new Result(medications, allergies);
+        print(set + " (" + cases.size() + " notes)", result);
+        if (showDifferences) {
+            misses.forEach(miss -> System.out.println("  differs " + miss));
+        }
+        return result;
     }
 
+    private static void print(String set, Result result) {
+        System.out.printf(Locale.ROOT, "Extraction evaluation, %s%n", set);
+        for (var line : List.of(Map.entry("medications", result.medications()), Map.entry("allergies  ", result.allergies()))) {
+            Score s = line.getValue();
+            System.out.printf(Locale.ROOT, "  %s: precision %.3f recall %.3f F1 %.3f (%d found, %d expected, %d right)%n",
+                    line.getKey(), s.precision(), s.recall(), s.f1(), s.found(), s.expected(), s.truePositives());
+        }
+    }
     @Test
     void everySpanPointsAtWhatWasFound() {
-        for (Case c : cases) {
+        var all = new ArrayList<>(cases);
+        all.addAll(tune);
+        all.addAll(holdout);
+        for (Case c : all) {
             Extraction extraction = extractor.extract(c.text());
             for (Medication medication : extraction.medications()) {
                 String spanned = c.text().substring(medication.span().start(), medication.span().end());
@@ -108,14 +164,49 @@ class ExtractionEvaluationTests {
         return new Score(right, found.size(), expected.size());
     }
 
-    private static Set<String> normalized(List<String> names) {
-        var set = new LinkedHashSet<String>();
-        names.forEach(name -> set.add(normalize(name)));
-        return set;
-    }
-
     private static String normalize(String name) {
         return name.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    /** An allergy's substance as matched: a drug's ingredients, a class or allergen in the singular. */
+    private static String substance(String written) {
+        String name = normalize(written);
+        if (lexicon.isDrug(name)) {
+            return String.join(" / ", lexicon.ingredients(name));
+        }
+        return name.endsWith("s") && !name.endsWith("ss") ? name.substring(0, name.length() - 1) : name;
+    }
+
+    /** A part of the MTSamples set: its notes and its {@code gold.txt}. */
+    private static List<Case> transcriptions(String part) throws IOException {
+        String base = "/extract/mtsamples/" + part + "/";
+        String gold;
+        try (InputStream in = ExtractionEvaluationTests.class.getResourceAsStream(base + "gold.txt")) {
+            gold = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        var cases = new ArrayList<Case>();
+        for (String block : gold.split("(?m)^=== ")) {
+            if (block.startsWith("#") || block.isBlank()) {
+                continue;
+            }
+            String id = block.substring(0, block.indexOf('\n')).strip();
+            var medications = new LinkedHashSet<String>();
+            var allergies = new LinkedHashSet<String>();
+            for (String line : block.split("\n")) {
+                if (line.startsWith("med:")) {
+                    medications.add(normalize(line.substring(4).split("\\|")[0]));
+                }
+                else if (line.startsWith("allergy:")) {
+                    allergies.add(substance(line.substring(8).split("\\|")[0]));
+                }
+            }
+            try (InputStream in = ExtractionEvaluationTests.class.getResourceAsStream(base + id)) {
+                assertThat(in).as(id).isNotNull();
+                cases.add(new Case(part + "/" + id, new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                        medications, allergies));
+            }
+        }
+        return cases;
     }
 
     static List<Case> parse(String file) {
@@ -130,10 +221,10 @@ class ExtractionEvaluationTests {
             var allergies = new LinkedHashSet<String>();
             for (String line : block.substring(gold + "\n--- gold\n".length()).split("\n")) {
                 if (line.startsWith("med:")) {
-                    medications.add(normalize(line.substring(4).split("\\|")[0]));
+                    medications.add(String.join(" / ", lexicon.ingredients(normalize(line.substring(4).split("\\|")[0]))));
                 }
                 else if (line.startsWith("allergy:")) {
-                    allergies.add(normalize(line.substring(8).split("\\|")[0]));
+                    allergies.add(substance(line.substring(8).split("\\|")[0]));
                 }
             }
             cases.add(new Case(id, text, medications, allergies));

@@ -64,7 +64,7 @@ class ExtractionPropertyTests {
     @Property
     void sectionsLieInsideTheTextInOrder(@ForAll("notesOrRaw") String text) {
         int at = 0;
-        for (RuleBasedExtractor.Section section : RuleBasedExtractor.sections(text)) {
+        for (Sections.Section section : Sections.of(text)) {
             assertThat(section.start()).isBetween(at, text.length());
             assertThat(section.end()).isBetween(section.start(), text.length());
             at = section.end();

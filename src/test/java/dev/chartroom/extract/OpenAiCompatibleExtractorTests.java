@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -118,8 +119,8 @@ class OpenAiCompatibleExtractorTests {
         assertThat(extraction.provider()).isEqualTo("openai");
         assertThat(extraction.fallbackReason()).isNull();
         assertThat(extraction.medications()).containsExactly(
-                new Medication("Metformin", "500 mg", "PO", "BID", new Span(6, 15)),
-                new Medication("aspirin", null, null, null, null));
+                new Medication("Metformin", List.of("metformin"), "500 mg", "PO", "BID", new Span(6, 15)),
+                new Medication("aspirin", List.of("aspirin"), null, null, null, null));
         assertThat(extraction.allergies()).containsExactly(new Allergy("penicillin", "hives", new Span(43, 53)));
     }
 

@@ -169,7 +169,7 @@ class RuleBasedExtractorTests {
         var extraction = extractor.extract(note);
 
         int at = 0;
-        for (var section : RuleBasedExtractor.sections(note)) {
+        for (var section : Sections.of(note)) {
             assertThat(section.start()).isBetween(at, note.length());
             assertThat(section.end()).isBetween(section.start(), note.length());
             at = section.end();

@@ -206,7 +206,7 @@ class PatientUploadIT extends ApplicationTest {
     @Test
     void medicationsAndAllergiesAreReadOutOfTheNoteAfterTheAnswer() {
         String note = "Clinic note\nPatient: Lena Fox\nMRN: 77120\nMedications: metformin 500 mg PO BID; "
-                + "lisinopril 10 mg daily.\nAllergies: penicillin (hives).\n";
+                + "Lortab 5/500 one q.6h. p.r.n. pain.\nAllergies: penicillin (hives).\n";
 
         upload("lena.txt", "text/plain", utf8(note));
 
@@ -215,6 +215,11 @@ class PatientUploadIT extends ApplicationTest {
         JsonNode lena = patient("77120");
         assertThat(lena.get("medications").get(0).get("name").asString()).isEqualToIgnoringCase("metformin");
         assertThat(lena.get("medications").get(0).get("dosage").asString()).isEqualTo("500 mg");
+        assertThat(lena.get("medications").get(0).get("ingredients")).extracting(JsonNode::asString)
+                .containsExactly("metformin");
+        assertThat(lena.get("medications").get(1).get("name").asString()).isEqualTo("Lortab");
+        assertThat(lena.get("medications").get(1).get("ingredients")).extracting(JsonNode::asString)
+                .containsExactly("acetaminophen", "hydrocodone");
         assertThat(lena.get("medications").get(0).get("source").asString())
                 .isEqualTo("document:" + lena.get("documents").get(0).get("id").asString());
         assertThat(lena.get("allergies")).hasSize(1);
