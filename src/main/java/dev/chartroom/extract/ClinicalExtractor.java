@@ -10,9 +10,9 @@ package dev.chartroom.extract;
  */
 public interface ClinicalExtractor {
 
-    /** The built-in, offline extractor with the lexicon that ships in the jar (loaded on each call). */
+    /** The built-in, offline extractor with the lexicon that ships in the jar (read once, shared). */
     static ClinicalExtractor builtin() {
-        return new RuleBasedExtractor(DrugLexicon.load());
+        return new RuleBasedExtractor(DrugLexicon.shipped());
     }
 
     /**

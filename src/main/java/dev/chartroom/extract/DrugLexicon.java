@@ -45,7 +45,16 @@ final class DrugLexicon {
         this.ingredients = Map.copyOf(ingredients);
     }
 
-    /** The lexicon that ships in the jar. */
+    /** The lexicon that ships in the jar, read once and shared (it is immutable). */
+    static DrugLexicon shipped() {
+        return Shipped.LEXICON;
+    }
+
+    private static final class Shipped {
+        static final DrugLexicon LEXICON = load();
+    }
+
+    /** The lexicon that ships in the jar, read afresh. */
     static DrugLexicon load() {
         return load(true);
     }
