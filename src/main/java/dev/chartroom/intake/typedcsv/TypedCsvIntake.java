@@ -24,6 +24,7 @@ import dev.chartroom.upload.Uploads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +32,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -122,10 +123,8 @@ class TypedCsvIntake {
                 return new Checked(HexFormat.of().formatHex(sha256.digest()), rows[0], null, ids);
             }
             int maxRows = type == TypedCsv.Type.MEDICATIONS ? limits.medicationsMaxRows() : limits.consultNotesMaxRows();
-            List<CsvRow> rows = new ArrayList<>();
-            TypedCsv.Header header = readLimited(type, content, maxRows, (h, row) -> rows.add(row));
-            return new Checked(HexFormat.of().formatHex(sha256.digest()), rows.size(),
-                    new TypedCsv.Table(header, List.copyOf(rows)), null);
+            TypedCsv.Table table = refusingBadFiles(() -> TypedCsv.read(utf8(content), type, csvLimits, maxRows));
+            return new Checked(HexFormat.of().formatHex(sha256.digest()), table.rows().size(), table, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -188,17 +187,21 @@ class TypedCsvIntake {
         };
     }
 
-    private TypedCsv.Header read(TypedCsv.Type type, InputStream content, TypedCsv.RowSink sink) {
-        return readLimited(type, content, 0, sink);
+    /** Reads strict UTF-8 row by row, keeping no rows. */
+    private void read(TypedCsv.Type type, InputStream content, TypedCsv.RowSink sink) {
+        refusingBadFiles(() -> TypedCsv.read(utf8(content), type, csvLimits, 0, sink));
     }
 
-    /** Reads strict UTF-8 row by row; every way a file can be refused becomes its 400. */
-    private TypedCsv.Header readLimited(TypedCsv.Type type, InputStream content, int maxRows, TypedCsv.RowSink sink) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+    private static Reader utf8(InputStream content) {
+        return new InputStreamReader(content, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** Every way a file can be refused becomes its 400. */
+    private static <T> T refusingBadFiles(Supplier<T> read) {
         try {
-            return TypedCsv.read(new InputStreamReader(content, decoder), type, csvLimits, maxRows, sink);
+            return read.get();
         } catch (NotUtf8Exception e) {
             throw TypedCsvException.badRequest("invalid_encoding", "The file must be UTF-8 text.");
         } catch (TypedCsv.MissingColumnsException e) {
