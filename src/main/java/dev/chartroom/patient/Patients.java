@@ -1,6 +1,5 @@
 package dev.chartroom.patient;
 
-import dev.chartroom.db.KeyList;
 import dev.chartroom.db.JsonColumns;
 import dev.chartroom.db.TimeColumns;
 import java.sql.ResultSet;
@@ -48,10 +47,6 @@ public class Patients {
     private static final String SUMMARIES = """
             select %s from patient p where p.organization_id = :organizationId and p.id in (:ids)
             """.formatted(SUMMARY_COLUMNS);
-    private static final String IDS_BY_EXTERNAL_ID = """
-            select p.id, p.external_id
-            from %s join patient p on p.organization_id = :organizationId and p.external_id = listed.k
-            """.formatted(KeyList.table("externalIds"));
     private static final String FIND_BY_EXTERNAL_ID = """
             select p.id from patient p where p.organization_id = :organizationId and p.external_id = :externalId
             """;
@@ -177,16 +172,7 @@ public class Patients {
 
     /** The ids of the organization's patients with these external ids (unknown ones are left out). */
     public Map<String, Long> idsOf(String organizationId, Collection<String> externalIds) {
-        Map<String, Long> found = new HashMap<>();
-        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(externalIds));
-        for (int from = 0; from < all.size(); from += 1000) {
-            jdbc.sql(IDS_BY_EXTERNAL_ID).param("organizationId", organizationId)
-                    .param("externalIds", KeyList.of(all.subList(from, Math.min(all.size(), from + 1000))))
-                    .query(rs -> {
-                        found.put(rs.getString("external_id"), rs.getLong("id"));
-                    });
-        }
-        return found;
+        return ExternalIds.lookUp(jdbc, organizationId, externalIds);
     }
 
     /** Summaries of the organization's patients with these ids (others are left out). */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Bulk writes with plain JDBC batches, for the embedded H2 database: existing patients are looked
@@ -19,12 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class PortablePatientWriter implements PatientWriter {
 
-    private static final int CHUNK = 500;
-
-    private static final String EXISTING = """
-            select p.id, p.external_id
-            from (values %s) as listed(k) join patient p on p.organization_id = ? and p.external_id = listed.k
-            """;
     private static final String UPDATE_UPLOAD_WINS = """
             update patient set name = coalesce(?, name), first_name = coalesce(?, first_name),
                 last_name = coalesce(?, last_name), birth_date = coalesce(?, birth_date), sex = coalesce(?, sex),
@@ -57,15 +52,18 @@ class PortablePatientWriter implements PatientWriter {
             """;
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient client;
 
     PortablePatientWriter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
     }
 
     @Override
     public StoredPatients upsertPatients(String organizationId, List<PatientFacts> patients, Precedence precedence,
                                          boolean anonymized, Instant now) {
-        Map<String, Long> existing = existingIds(organizationId, patients.stream().map(PatientFacts::externalId).toList());
+        Map<String, Long> existing = ExternalIds.lookUp(client, organizationId,
+                patients.stream().map(PatientFacts::externalId).toList());
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
         for (PatientFacts p : patients) {
@@ -80,7 +78,9 @@ class PortablePatientWriter implements PatientWriter {
         jdbc.batchUpdate(INSERT, inserts);
         Set<String> created = new HashSet<>();
         inserts.forEach(insert -> created.add((String) insert[insert.length - 1]));
-        Map<String, Long> ids = existingIds(organizationId, patients.stream().map(PatientFacts::externalId).toList());
+        // The existing ids are known; only the inserted ones are read back.
+        Map<String, Long> ids = new HashMap<>(existing);
+        ids.putAll(ExternalIds.lookUp(client, organizationId, created));
         return new StoredPatients(ids, created);
     }
 
@@ -99,24 +99,6 @@ class PortablePatientWriter implements PatientWriter {
                         e.date(), e.type(), e.value(), e.unit(), JsonColumns.toJson(e.attributes()), TimeColumns.of(now)})
                 .toList();
         jdbc.batchUpdate(MERGE_EVENT, rows);
-    }
-
-    private Map<String, Long> existingIds(String organizationId, List<String> externalIds) {
-        Map<String, Long> ids = new HashMap<>(externalIds.size() * 2);
-        for (int from = 0; from < externalIds.size(); from += CHUNK) {
-            List<String> chunk = externalIds.subList(from, Math.min(externalIds.size(), from + CHUNK));
-            // Keys as a VALUES table: see dev.chartroom.db.KeyList for why not a plain IN list.
-            String sql = EXISTING.formatted(String.join(",", java.util.Collections.nCopies(chunk.size(), "(?)")));
-            Object[] args = new Object[chunk.size() + 1];
-            for (int i = 0; i < chunk.size(); i++) {
-                args[i] = chunk.get(i);
-            }
-            args[chunk.size()] = organizationId;
-            jdbc.query(sql, rs -> {
-                ids.put(rs.getString("external_id"), rs.getLong("id"));
-            }, args);
-        }
-        return ids;
     }
 
     private static Object[] row(PatientFacts p, boolean anonymized, Instant now, Object... tail) {
