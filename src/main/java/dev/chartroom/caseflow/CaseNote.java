@@ -3,5 +3,5 @@ package dev.chartroom.caseflow;
 import java.time.Instant;
 
 /** A consult note kept on a case. */
-public record CaseNote(String category, String text, Instant createdAt) {
+record CaseNote(String category, String text, Instant createdAt) {
 }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 
 /** Stored cases with their medications, allergies and notes. Writes join the caller's transaction. */
 @Repository
-public class Cases {
+class Cases {
 
     private static final int CHUNK = 1000;
 

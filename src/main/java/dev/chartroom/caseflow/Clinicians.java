@@ -9,7 +9,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class Clinicians {
+class Clinicians {
 
     private static final String INSERT = """
             insert into clinician (organization_id, first_name, last_name, active, created_at)

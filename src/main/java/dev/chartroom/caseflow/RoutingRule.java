@@ -3,5 +3,5 @@ package dev.chartroom.caseflow;
 import java.time.Instant;
 
 /** Sends cases with this NewConsult value to the named intake agent. */
-public record RoutingRule(boolean newConsult, String agent, Instant createdAt) {
+record RoutingRule(boolean newConsult, String agent, Instant createdAt) {
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** One rule per NewConsult value; saving a rule for a value replaces the previous one. */
 @Repository
-public class RoutingRules {
+class RoutingRules {
 
     private static final String UPDATE = """
             update routing_rule set agent = :agent where organization_id = :organizationId and new_consult = :newConsult

@@ -4,7 +4,7 @@ package dev.chartroom.deid;
  * One identifier found in a text: its kind and where it is ({@code start} inclusive, {@code end}
  * exclusive), and what is written in its place.
  */
-public record Finding(Identifier kind, int start, int end, String replacement) {
+record Finding(Identifier kind, int start, int end, String replacement) {
 
     public Finding {
         if (start < 0 || end <= start) {

@@ -5,7 +5,7 @@ package dev.chartroom.deid;
  * de-identifier finds them, each with the surrogate it leaves in their place. Biometric identifiers
  * and full-face photographs are not text: an anonymized upload keeps no images and no original file.
  */
-public enum Identifier {
+enum Identifier {
     /** (A) names of the person, relatives, employers, household members, clinicians. */
     NAME("[NAME]"),
     /** (B) geographic subdivisions smaller than a state: street address, city, county. */

@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  * the same date offset (HMAC-SHA256 under the organization's secret), so re-uploads land on the
  * same patient and events still join; without the secret neither can be reversed or recomputed.
  */
-public final class Pseudonyms {
+final class Pseudonyms {
 
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     /** Dates move by up to a year either way, never by zero days. */

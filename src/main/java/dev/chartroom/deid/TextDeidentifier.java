@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * are never matched again). If a detector fails on some input, the whole text is withheld rather
  * than let anything through unexamined.
  */
-public final class TextDeidentifier {
+final class TextDeidentifier {
 
     /** Names the rules that produced a de-identified text, stored beside it. */
     public static final String METHOD = "chartroom-safe-harbor-1";

@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param maxDecodedBytes bytes the streams read from one PDF (contents, forms, fonts) may decompress to
  * @param timeLimit       how long reading one file may take
  */
-public record DecodingBudget(long maxImagePixels, long maxDecodedBytes, Duration timeLimit) {
+record DecodingBudget(long maxImagePixels, long maxDecodedBytes, Duration timeLimit) {
 
     /** The defaults of {@code chartroom.documents.*}. */
     public static final DecodingBudget DEFAULT = new DecodingBudget(50_000_000L, 64L << 20, Duration.ofSeconds(10));

@@ -25,7 +25,7 @@ import org.springframework.util.unit.DataSize;
  *                        default 2s
  */
 @ConfigurationProperties("chartroom.documents")
-public record DocumentProperties(@DefaultValue("1h") Duration signedUrlTtl,
+record DocumentProperties(@DefaultValue("1h") Duration signedUrlTtl,
                                  String signingKey,
                                  @DefaultValue("256") int thumbnailWidth,
                                  @DefaultValue("50000000") long maxImagePixels,

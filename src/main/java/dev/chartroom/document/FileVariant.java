@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** What a signed URL serves of a document: its file, or its thumbnail. */
-public enum FileVariant {
+enum FileVariant {
     CONTENT("content"),
     THUMBNAIL("thumbnail");
 

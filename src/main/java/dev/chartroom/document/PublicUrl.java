@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Signed URLs start with it; unset, they start with the scheme, host and port of the request being answered.
  */
 @ConfigurationProperties("chartroom")
-public record PublicUrl(URI publicUrl) {
+record PublicUrl(URI publicUrl) {
 
     public PublicUrl {
         if (publicUrl != null && (publicUrl.getScheme() == null || publicUrl.getHost() == null)) {

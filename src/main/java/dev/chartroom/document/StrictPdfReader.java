@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * file silently; the end marker tells that a file was cut off. It must also keep to its
  * {@link DecodingBudget} (see {@link PdfBoxTextExtractor}).
  */
-public final class StrictPdfReader {
+final class StrictPdfReader {
 
     private static final byte[] END = "%%EOF".getBytes(StandardCharsets.US_ASCII);
 

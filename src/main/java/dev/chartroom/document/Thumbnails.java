@@ -32,7 +32,7 @@ import org.apache.pdfbox.rendering.PageDrawerParameters;
  * with a time limit. A file that cannot be pictured (damaged, encrypted, too big, another kind) has
  * no thumbnail, and the outcome says why.
  */
-public final class Thumbnails {
+final class Thumbnails {
 
     private final int width;
     private final int maxHeight;

@@ -3,7 +3,7 @@ package dev.chartroom.jobs;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Where a stored job stands. A job that succeeded is no longer stored. */
-public enum JobStatus {
+enum JobStatus {
     /** Waiting for its run time. */
     READY,
     /** Claimed by a worker whose lease has not expired. */

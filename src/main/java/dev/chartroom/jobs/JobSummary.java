@@ -3,6 +3,6 @@ package dev.chartroom.jobs;
 import java.time.Instant;
 
 /** A stored job as an organization may see it: no payload. */
-public record JobSummary(String id, String type, JobStatus status, int attempts, String lastError,
+record JobSummary(String id, String type, JobStatus status, int attempts, String lastError,
                          Instant runAt, Instant enqueuedAt, Instant updatedAt) {
 }

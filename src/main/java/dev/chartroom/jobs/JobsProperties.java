@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdownTimeout   how long a stopping node waits for running jobs; default 30s
  */
 @ConfigurationProperties("chartroom.jobs")
-public record JobsProperties(
+record JobsProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("10") int batchSize,

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /** Medications and allergies of patients, by source; storing a source's facts replaces its earlier ones. */
 @Repository
-public class ClinicalFacts {
+class ClinicalFacts {
 
     private static final String DELETE_MEDICATIONS = """
             delete from patient_medication where organization_id = ? and patient_id = ? and source = ?

@@ -3,5 +3,5 @@ package dev.chartroom.patient;
 import java.time.Instant;
 
 /** A named set of patients in an organization (the seeds' "Pandora group"). */
-public record Group(String id, String name, Instant createdAt) {
+record Group(String id, String name, Instant createdAt) {
 }

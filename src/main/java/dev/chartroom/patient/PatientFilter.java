@@ -1,5 +1,5 @@
 package dev.chartroom.patient;
 
 /** What a patient listing is narrowed to; null parts do not narrow. */
-public record PatientFilter(String externalId, String groupId, String q) {
+record PatientFilter(String externalId, String groupId, String q) {
 }

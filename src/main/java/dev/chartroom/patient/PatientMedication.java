@@ -8,7 +8,7 @@ import java.util.List;
  * @param name        as written in the file
  * @param ingredients its active ingredients (generic names, lowercased), empty when not known
  */
-public record PatientMedication(String name, List<String> ingredients, String dosage, String frequency, String route,
+record PatientMedication(String name, List<String> ingredients, String dosage, String frequency, String route,
                                 String source) {
 
     public PatientMedication {

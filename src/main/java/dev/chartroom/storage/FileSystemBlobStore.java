@@ -22,7 +22,7 @@ import java.util.Optional;
  * temporary file in {@code <root>/.incoming}, flushed to disk, then renamed into place, so a crash
  * never leaves a partial file under a real key.
  */
-public class FileSystemBlobStore implements BlobStore {
+class FileSystemBlobStore implements BlobStore {
 
     private final Path root;
     private final Path incoming;

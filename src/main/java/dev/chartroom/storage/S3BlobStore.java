@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * <p>Every failure of the store or of the connection to it is an {@link IOException}, so background
  * work that meets one is retried rather than buried.
  */
-public class S3BlobStore implements BlobStore, AutoCloseable {
+class S3BlobStore implements BlobStore, AutoCloseable {
 
     static final String INCOMING = ".incoming/";
 

@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param s3   the object store, when {@code type} is {@code s3}
  */
 @ConfigurationProperties("chartroom.storage")
-public record StorageProperties(@DefaultValue("filesystem") String type, @DefaultValue S3 s3) {
+record StorageProperties(@DefaultValue("filesystem") String type, @DefaultValue S3 s3) {
 
     public StorageProperties {
         if (!type.equals("filesystem") && !type.equals("s3")) {

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Profile("admin-command")
-public class AdminCommand {
+class AdminCommand {
 
     /** One command: its name, its arguments as usage shows them, how many it takes, what it does. */
     record Verb(String name, String arguments, int fewest, int most, String does) {

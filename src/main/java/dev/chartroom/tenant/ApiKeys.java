@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * secrets are random, not chosen by people.
  */
 @Repository
-public class ApiKeys {
+class ApiKeys {
 
     private static final Pattern KEY = Pattern.compile("crk_([a-z0-9]{16})_([0-9a-f]{64})");
     private static final Pattern CLIENT_ID = Pattern.compile("ci_([a-z0-9]{16})");

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param clientId     the public half of the client-credentials pair
  * @param clientSecret the secret half of the client-credentials pair
  */
-public record IssuedApiKey(String id, String organizationId, String key, String clientId, String clientSecret,
+record IssuedApiKey(String id, String organizationId, String key, String clientId, String clientSecret,
                            Instant createdAt) {
 
     @Override

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Creates organizations, with everything an organization starts with, in one transaction. */
 @Service
-public class Onboarding {
+class Onboarding {
 
     /** Organization ids travel in form fields and headers (teamId, TENANT): keep them plain. */
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");

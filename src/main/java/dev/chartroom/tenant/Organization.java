@@ -7,5 +7,5 @@ import java.time.Instant;
  *
  * @param anonymizeUploads whether its patient uploads are de-identified unless one says {@code anonymize=false}
  */
-public record Organization(String id, String name, Instant createdAt, boolean anonymizeUploads) {
+record Organization(String id, String name, Instant createdAt, boolean anonymizeUploads) {
 }

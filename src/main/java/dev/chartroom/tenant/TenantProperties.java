@@ -8,5 +8,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                   start create the demo organization
  */
 @ConfigurationProperties("chartroom")
-public record TenantProperties(String adminToken) {
+record TenantProperties(String adminToken) {
 }

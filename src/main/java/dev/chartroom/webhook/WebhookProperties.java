@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              default unset: a random key kept in the database
  */
 @ConfigurationProperties("chartroom.webhooks")
-public record WebhookProperties(
+record WebhookProperties(
         @DefaultValue("false") boolean allowPrivateAddresses,
         @DefaultValue("5s") Duration retryInitialDelay,
         @DefaultValue("4") double retryMultiplier,
