@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The one folder that holds an embedded Chartroom's database and files
- * ({@code chartroom.data-dir}, env {@code CHARTROOM_DATA_DIR}).
+ * (env {@code CHARTROOM_DATA_DIR}).
  *
- * @param dataDir where the embedded database and the blob store live; default {@code ./data}
+ * @param dataDir where the embedded database and the blob store live
  */
 @ConfigurationProperties("chartroom")
 public record DataFolder(@DefaultValue("./data") Path dataDir) {

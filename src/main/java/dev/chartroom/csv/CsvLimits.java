@@ -7,8 +7,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * What makes a file "not a sane table", refused as a whole before anything is written.
  *
- * @param maxColumns   columns a CSV may have at the most ({@code chartroom.csv.max-columns}, default 1000)
- * @param maxFieldSize the longest single field ({@code chartroom.csv.max-field-size}, default 64KB)
+ * @param maxColumns   columns a CSV may have at the most
+ * @param maxFieldSize the longest single field
  */
 @ConfigurationProperties("chartroom.csv")
 public record CsvLimits(@DefaultValue("1000") int maxColumns, @DefaultValue("64KB") DataSize maxFieldSize) {

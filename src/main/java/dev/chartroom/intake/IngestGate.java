@@ -26,10 +26,10 @@ import org.springframework.stereotype.Component;
 public class IngestGate {
 
     /**
-     * @param ingestConcurrency ingests running at once on this node; 0 (the default): twice the cores
-     * @param ingestWait        how long a request waits for one of them before 503; default 2s
+     * @param ingestConcurrency ingests running at once on this node; 0: twice the cores
+     * @param ingestWait        how long a request waits for one of them before 503
      * @param organizationWait  how long a request waits for its organization's earlier ingests to
-     *                          finish before 503; default 30s
+     *                          finish before 503
      */
     @ConfigurationProperties("chartroom.limits")
     public record Settings(@DefaultValue("0") int ingestConcurrency, @DefaultValue("2s") Duration ingestWait,

@@ -7,19 +7,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the job queue ({@code chartroom.jobs.*}).
  *
- * @param enabled           whether this node runs jobs (it always accepts them); default true
- * @param pollInterval      how often an idle worker looks for due jobs; default 1s (a commit that
+ * @param enabled           whether this node runs jobs (it always accepts them)
+ * @param pollInterval      how often an idle worker looks for due jobs (a commit that
  *                          enqueues wakes this node's worker at once)
- * @param batchSize         the most jobs one poll claims; default 10
- * @param concurrency       the most jobs this node runs at once; default 8
+ * @param batchSize         the most jobs one poll claims
+ * @param concurrency       the most jobs this node runs at once
  * @param leaseDuration     how long a claim holds without a heartbeat; a job whose lease expired (its
- *                          node died) is claimed again. Heartbeats run every quarter of it; default 2m
- * @param maxAttempts       default attempts before a job is dead; default 10
- * @param retryInitialDelay default delay after the first failure; default 10s
- * @param retryMultiplier   default growth of the delay per failure; default 2
- * @param retryMaxDelay     default cap of one delay; default 1h
- * @param retryGiveUpAfter  default horizon after enqueueing past which a job is dead; default 7d
- * @param shutdownTimeout   how long a stopping node waits for running jobs; default 30s
+ *                          node died) is claimed again. Heartbeats run every quarter of it
+ * @param maxAttempts       default attempts before a job is dead
+ * @param retryInitialDelay default delay after the first failure
+ * @param retryMultiplier   default growth of the delay per failure
+ * @param retryMaxDelay     default cap of one delay
+ * @param retryGiveUpAfter  default horizon after enqueueing past which a job is dead
+ * @param shutdownTimeout   how long a stopping node waits for running jobs
  */
 @ConfigurationProperties("chartroom.jobs")
 record JobsProperties(

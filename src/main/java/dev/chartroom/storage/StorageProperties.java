@@ -8,7 +8,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * Where blobs live ({@code chartroom.storage.*}).
  *
- * @param type {@code filesystem} (the default: files under {@code <data-dir>/blobs}, which every node
+ * @param type {@code filesystem} (files under {@code <data-dir>/blobs}, which every node
  *             must mount when several share a database) or {@code s3} (any S3-compatible object store)
  * @param s3   the object store, when {@code type} is {@code s3}
  */
@@ -30,22 +30,22 @@ record StorageProperties(@DefaultValue("filesystem") String type, @DefaultValue 
      *
      * @param endpoint             its URL ({@code http://minio:9000}, {@code https://<account>.r2.cloudflarestorage.com});
      *                             unset: AWS S3 of the region
-     * @param region               the signing region; default {@code us-east-1} (what MinIO and Ceph expect;
+     * @param region               the signing region ({@code us-east-1} is what MinIO and Ceph expect;
      *                             R2 wants {@code auto})
      * @param bucket               the bucket, which must exist; required
      * @param accessKey            the access key id; unset: the AWS default credential chain (environment,
      *                             profile, container or instance role)
      * @param secretKey            the secret access key, with {@code access-key}; never logged
      * @param pathStyleAccess      {@code http://host/bucket/key} instead of {@code http://bucket.host/key};
-     *                             default false (MinIO, Ceph and S3Proxy usually need true)
-     * @param presign              hand out the store's own presigned URLs for downloads instead of
-     *                             Chartroom's signed URLs; default false (any Chartroom node serves them,
-     *                             and each download is audited)
+     *                             MinIO, Ceph and S3Proxy usually need true
+     * @param presign              hand out the store's own presigned URLs for downloads (they bypass
+     *                             Chartroom and are not audited) instead of Chartroom's signed URLs,
+     *                             which any node serves and audits
      * @param serverSideEncryption {@code AES256} or {@code aws:kms} to have the store encrypt every object;
      *                             unset: the bucket's default
      * @param kmsKeyId             the KMS key of {@code aws:kms}; unset: the store's default key
      * @param partSize             files larger than this are sent in parts of this size (multipart upload,
-     *                             one part in memory at a time per upload); default 8MB, at least 5MB
+     *                             one part in memory at a time per upload); at least 5MB
      */
     public record S3(URI endpoint, @DefaultValue("us-east-1") String region, String bucket, String accessKey,
                      String secretKey, @DefaultValue("false") boolean pathStyleAccess,

@@ -46,12 +46,12 @@ class IdempotencyKeys implements HandlerInterceptor, WebMvcConfigurer {
     private static final String CLAIM = IdempotencyKeys.class.getName() + ".claim";
 
     /**
-     * @param answersKept    how long a stored answer is replayed ({@code chartroom.idempotency.answers-kept})
+     * @param answerTtl    how long a stored answer is replayed
      * @param abandonedAfter when a request that never finished stops holding its key
      * @param maxAnswerSize  answers larger than this are not stored (the key is released instead)
      */
     @ConfigurationProperties("chartroom.idempotency")
-    record Settings(@DefaultValue("24h") Duration answersKept, @DefaultValue("10m") Duration abandonedAfter,
+    record Settings(@DefaultValue("24h") Duration answerTtl, @DefaultValue("10m") Duration abandonedAfter,
                     @DefaultValue("1MB") DataSize maxAnswerSize) {
     }
 
@@ -110,7 +110,7 @@ class IdempotencyKeys implements HandlerInterceptor, WebMvcConfigurer {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         if (!requests.start(org, key, request.getMethod(), path, digest, now)) {
             var stored = requests.find(org, key);
-            if (stored.isPresent() && !IdempotentRequests.expired(stored.get(), now, settings.answersKept(), settings.abandonedAfter())) {
+            if (stored.isPresent() && !IdempotentRequests.expired(stored.get(), now, settings.answerTtl(), settings.abandonedAfter())) {
                 if (!stored.get().path().equals(path) || !Objects.equals(stored.get().digest(), digest)
                         && stored.get().digest() != null) {
                     throw IdempotencyKeyException.reused();

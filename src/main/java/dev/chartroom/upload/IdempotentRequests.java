@@ -89,8 +89,8 @@ class IdempotentRequests {
                 .param("startedAt", TimeColumns.of(startedAt)).update();
     }
 
-    static boolean expired(Stored stored, Instant now, Duration answersKept, Duration abandonedAfter) {
-        return stored.completed() ? stored.completedAt().plus(answersKept).isBefore(now)
+    static boolean expired(Stored stored, Instant now, Duration answerTtl, Duration abandonedAfter) {
+        return stored.completed() ? stored.completedAt().plus(answerTtl).isBefore(now)
                 : stored.startedAt().plus(abandonedAfter).isBefore(now);
     }
 }

@@ -1,6 +1,7 @@
 package dev.chartroom.web;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -11,6 +12,8 @@ import java.io.IOException;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.servlet.MultipartConfigFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -32,11 +35,27 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigurer {
 
     /**
-     * @param maxJsonSize       largest body that is not multipart (JSON); default 1MB
-     * @param maxFileNameLength longest name of a sent file, in characters; default 255 (400 past it)
+     * @param maxRequestSize    the largest request body any endpoint accepts; a larger one is cut off
+     *                          while streaming (413)
+     * @param fileSizeThreshold parts above this size are streamed to a temporary file instead of being
+     *                          held in memory
+     * @param maxJsonSize       the largest body that is not multipart (JSON, the admin API's too): 413
+     *                          before it is read
+     * @param maxFileNameLength the longest name of a sent file, in characters (400 past it)
      */
     @ConfigurationProperties("chartroom.limits")
-    public record Settings(@DefaultValue("1MB") DataSize maxJsonSize, @DefaultValue("255") int maxFileNameLength) {
+    public record Settings(@DefaultValue("64MB") DataSize maxRequestSize, @DefaultValue("256KB") DataSize fileSizeThreshold,
+            @DefaultValue("1MB") DataSize maxJsonSize, @DefaultValue("255") int maxFileNameLength) {
+    }
+
+    /** The container's multipart limits, from the same settings (Spring Boot's own then back off). */
+    @Bean
+    MultipartConfigElement multipartConfigElement(Settings settings) {
+        MultipartConfigFactory factory = new MultipartConfigFactory();
+        factory.setMaxFileSize(settings.maxRequestSize());
+        factory.setMaxRequestSize(settings.maxRequestSize());
+        factory.setFileSizeThreshold(settings.fileSizeThreshold());
+        return factory.createMultipartConfig();
     }
 
     /** A body without a declared length grew past the limit while it was read. */

@@ -174,7 +174,7 @@ class DecodingBudgetIT extends ApplicationTest {
                 }));
             }
             started.await();
-            String retryAfter = Long.toString(properties.decodingTimeLimit().toSeconds());
+            String retryAfter = Long.toString(properties.decodingTimeout().toSeconds());
             try {
                 var upload = http.post(UPLOAD, new Multipart().file("file", "lab.pdf", "application/pdf", pdf)
                         .field("teamId", acme.id()).field("groupId", "default").field("anonymize", "false"), acme.bearer());
