@@ -2,6 +2,7 @@ package dev.chartroom.caseflow;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.chartroom.webhook.EventData;
 import dev.chartroom.webhook.EventType;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -14,7 +15,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"case_id", "appointment_id", "patient_external_id", "status", "cancel_reason", "agent", "version"})
 public record CaseChange(@JsonIgnore EventType type, long caseId, String appointmentId, String patientExternalId,
-                         String status, String cancelReason, String agent, int version) {
+                         String status, String cancelReason, String agent, int version)
+        implements EventData {
 
     /** The change a stored case announces as it now is. */
     static CaseChange of(EventType type, Case stored) {

@@ -5,6 +5,7 @@ import dev.chartroom.jobs.FailedStep;
 import dev.chartroom.jobs.StepFailures;
 import dev.chartroom.upload.Upload;
 import dev.chartroom.upload.Uploads;
+import dev.chartroom.webhook.EventData;
 import dev.chartroom.webhook.EventType;
 import dev.chartroom.webhook.WebhookEvents;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -49,7 +50,8 @@ public class Announcements {
     @JsonPropertyOrder({"upload_id", "kind", "file_name", "status", "rows", "expected_count", "stored_count",
             "error_count", "failed_steps"})
     public record UploadProcessed(String uploadId, String kind, String fileName, String status, int rows,
-                                  int expectedCount, int storedCount, int errorCount, List<Step> failedSteps) {
+                                  int expectedCount, int storedCount, int errorCount, List<Step> failedSteps)
+            implements EventData {
 
         /** A derived step that failed for good. */
         @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -71,7 +73,7 @@ public class Announcements {
     /** {@code patient.created}: a patient an upload created. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonPropertyOrder({"patient_id", "external_id", "upload_id"})
-    public record PatientCreated(long patientId, String externalId, String uploadId) {
+    public record PatientCreated(long patientId, String externalId, String uploadId) implements EventData {
     }
 
     public void uploadProcessed(String organizationId, Upload upload) {

@@ -32,7 +32,7 @@ class WebhookRestartIT {
                         .json().get("id").asString();
                 var events = first.bean(WebhookEvents.class);
                 eventId = first.bean(TransactionTemplate.class).execute(status ->
-                        events.publish(acme.id(), EventType.PATIENT_CREATED, Map.of("patient_id", 7)));
+                        events.publish(acme.id(), EventType.PATIENT_CREATED, new TestEvent(Map.of("patient_id", 7))));
                 if (!TestDatabase.postgres()) {
                     // On H2 this node is alone with its database; on PostgreSQL another test's node may deliver it already.
                     assertThat(first.bean(JdbcClient.class).sql("select status from job where payload like :p")

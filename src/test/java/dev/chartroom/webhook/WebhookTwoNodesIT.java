@@ -42,7 +42,7 @@ class WebhookTwoNodesIT {
                 var events = node.bean(WebhookEvents.class);
                 int n = i;
                 published.add(node.bean(TransactionTemplate.class).execute(status ->
-                        events.publish(acme.id(), EventType.CASE_UPDATED, Map.of("n", n))));
+                        events.publish(acme.id(), EventType.CASE_UPDATED, new TestEvent(Map.of("n", n)))));
             }
 
             // A delivery job is deleted only after its attempt: once none is left, nothing more can arrive.

@@ -127,7 +127,7 @@ class WebhooksIT extends ApplicationTest {
             Map<String, String> ids = transactions.execute(status -> {
                 var published = new LinkedHashMap<String, String>();
                 for (EventType type : EventType.values()) {
-                    published.put(type.value(), events.publish(acme.id(), type, Map.of("n", 1)));
+                    published.put(type.value(), events.publish(acme.id(), type, new TestEvent(Map.of("n", 1))));
                 }
                 return published;
             });
@@ -294,7 +294,7 @@ class WebhooksIT extends ApplicationTest {
     void publishingNeedsATransaction() {
         TestOrganization acme = newOrganization();
 
-        assertThatThrownBy(() -> events.publish(acme.id(), EventType.CASE_CREATED, Map.of()))
+        assertThatThrownBy(() -> events.publish(acme.id(), EventType.CASE_CREATED, new TestEvent(Map.of())))
                 .isInstanceOf(IllegalTransactionStateException.class);
     }
 
@@ -304,7 +304,7 @@ class WebhooksIT extends ApplicationTest {
         String endpoint = register(acme, receiver.url(), null);
 
         transactions.executeWithoutResult(status -> {
-            events.publish(acme.id(), EventType.CASE_CANCELLED, Map.of("case_id", "c-9"));
+            events.publish(acme.id(), EventType.CASE_CANCELLED, new TestEvent(Map.of("case_id", "c-9")));
             status.setRollbackOnly();
         });
         String sent = publish(acme, EventType.CASE_CANCELLED, Map.of("case_id", "c-10"));
@@ -322,7 +322,7 @@ class WebhooksIT extends ApplicationTest {
     }
 
     private String publish(TestOrganization organization, EventType type, Map<String, ?> data) {
-        return transactions.execute(status -> events.publish(organization.id(), type, data));
+        return transactions.execute(status -> events.publish(organization.id(), type, new TestEvent(data)));
     }
 
     private String register(TestOrganization organization, String url, String events) {
