@@ -1,6 +1,8 @@
 package dev.chartroom.intake.attachments;
 
 import dev.chartroom.intake.IngestGate;
+import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.intake.LimitedBody;
 import dev.chartroom.intake.Parts;
 import dev.chartroom.tenant.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +13,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,14 +23,27 @@ import org.springframework.web.multipart.MultipartFile;
 /** {@code POST /attachments/bulk}, as seeds/attachments-bulk.txt documents it. */
 @RestController
 @Tag(name = "Attachments", description = "Bulk attachments for a patient, with signed URLs and thumbnails (API-KEY + TENANT)")
-class AttachmentsController {
+class AttachmentsController implements LimitedBody {
 
     private final AttachmentsIntake intake;
     private final IngestGate gate;
+    private final IntakeLimits limits;
 
-    AttachmentsController(AttachmentsIntake intake, IngestGate gate) {
+    AttachmentsController(AttachmentsIntake intake, IngestGate gate, IntakeLimits limits) {
         this.gate = gate;
         this.intake = intake;
+        this.limits = limits;
+    }
+
+    /** Every attachment at its limit, and the envelope. */
+    @Override
+    public long maxBody() {
+        return fileLimit().toBytes() + ENVELOPE;
+    }
+
+    @Override
+    public DataSize fileLimit() {
+        return DataSize.ofBytes(limits.attachmentsMaxFileSize().toBytes() * limits.attachmentsMaxFiles());
     }
 
     @PostMapping("/attachments/bulk")

@@ -1,6 +1,8 @@
 package dev.chartroom.intake.patientpdf;
 
 import dev.chartroom.intake.IngestGate;
+import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.intake.LimitedBody;
 import dev.chartroom.intake.Parts;
 import dev.chartroom.tenant.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,14 +24,26 @@ import org.springframework.web.multipart.MultipartFile;
 /** {@code POST /patients/{patient_id}/pdf} (with or without the trailing slash), as seeds/upload-patient-pdf.txt documents it. */
 @RestController
 @Tag(name = "Patient PDF", description = "A PDF for a known patient by numeric id (X-API-Key)")
-class PatientPdfController {
+class PatientPdfController implements LimitedBody {
 
     private final PatientPdfIntake intake;
     private final IngestGate gate;
+    private final IntakeLimits limits;
 
-    PatientPdfController(PatientPdfIntake intake, IngestGate gate) {
+    PatientPdfController(PatientPdfIntake intake, IngestGate gate, IntakeLimits limits) {
         this.gate = gate;
         this.intake = intake;
+        this.limits = limits;
+    }
+
+    @Override
+    public long maxBody() {
+        return limits.patientPdfMaxFileSize().toBytes() + ENVELOPE;
+    }
+
+    @Override
+    public DataSize fileLimit() {
+        return limits.patientPdfMaxFileSize();
     }
 
     @PostMapping({"/patients/{patient_id}/pdf", "/patients/{patient_id}/pdf/"})

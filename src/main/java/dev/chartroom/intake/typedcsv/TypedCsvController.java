@@ -4,6 +4,7 @@ import dev.chartroom.csv.TypedCsv;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
 import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.intake.LimitedBody;
 import dev.chartroom.intake.UploadedFile;
 import dev.chartroom.tenant.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,7 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** {@code POST /api/v1/csv}, exactly as seeds/csv-upload-api.txt documents it. */
 @RestController
 @Tag(name = "Typed CSV", description = "Appointments, medications and consult notes (X-API-Key)")
-class TypedCsvController {
+class TypedCsvController implements LimitedBody {
 
     static final String PROCESSED = "CSV uploaded and processed successfully.";
     static final String ALREADY_PROCESSED = "This file was already uploaded for this type and processed; nothing was changed.";
@@ -37,6 +39,16 @@ class TypedCsvController {
     TypedCsvController(TypedCsvIntake intake, IntakeLimits limits) {
         this.intake = intake;
         this.limits = limits;
+    }
+
+    @Override
+    public long maxBody() {
+        return limits.typedCsvMaxFileSize().toBytes() + ENVELOPE;
+    }
+
+    @Override
+    public DataSize fileLimit() {
+        return limits.typedCsvMaxFileSize();
     }
 
     @PostMapping("/api/v1/csv")
