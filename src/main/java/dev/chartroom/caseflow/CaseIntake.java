@@ -143,6 +143,35 @@ public class CaseIntake {
                                                   List<Appointment> rows) {
         Instant now = Instant.now(clock);
         List<RowError> errors = new ArrayList<>();
+        Map<String, Appointment> latest = latestById(rows, rules, errors);
+        Map<String, Cases.Stored> stored = cases.stored(organizationId, latest.keySet());
+        CasePlan plan = plan(latest, stored, rules, errors);
+        StoredPatients people = patients.upsert(organizationId, patientFacts(latest, plan, now), Precedence.UPLOAD_WINS, false);
+
+        List<Cases.Write> inserts = new ArrayList<>();
+        plan.toCreate().forEach((appointmentId, decision) -> inserts.add(write(latest.get(appointmentId), decision, people, uploadId)));
+        cases.insert(organizationId, inserts, now);
+        Map<Long, Cases.Write> updates = new LinkedHashMap<>();
+        plan.toReprocess().forEach((appointmentId, decision) ->
+                updates.put(stored.get(appointmentId).id(), write(latest.get(appointmentId), decision, people, uploadId)));
+        cases.update(organizationId, updates, now);
+
+        Map<String, Long> patientsCreated = new LinkedHashMap<>();
+        people.created().forEach(externalId -> patientsCreated.put(externalId, people.idsByExternalId().get(externalId)));
+        return new AppointmentsApplied(plan.toCreate().size(), plan.toReprocess().size(), plan.unchanged(),
+                changes(organizationId, latest, plan), patientsCreated, errors);
+    }
+
+    /** What a chunk does to its cases, by AppointmentId. */
+    private record CasePlan(Map<String, CaseDecision> toCreate, Map<String, CaseDecision> toReprocess, int unchanged) {
+
+        List<String> touched() {
+            return concat(toCreate.keySet(), toReprocess.keySet());
+        }
+    }
+
+    /** The rows that name an appointment, the last one of each id winning; the others only yield errors. */
+    private static Map<String, Appointment> latestById(List<Appointment> rows, AppointmentRules rules, List<RowError> errors) {
         Map<String, Appointment> latest = new LinkedHashMap<>();
         for (Appointment row : rows) {
             if (row.appointmentId() != null) {
@@ -151,8 +180,12 @@ public class CaseIntake {
                 errors.addAll(rules.decide(row).errors());
             }
         }
-        Map<String, Cases.Stored> stored = cases.stored(organizationId, latest.keySet());
+        return latest;
+    }
 
+    /** Unchanged appointments are left alone; the rules decide the others. */
+    private CasePlan plan(Map<String, Appointment> latest, Map<String, Cases.Stored> stored, AppointmentRules rules,
+                          List<RowError> errors) {
         Map<String, CaseDecision> toCreate = new LinkedHashMap<>();
         Map<String, CaseDecision> toReprocess = new LinkedHashMap<>();
         int unchanged = 0;
@@ -170,40 +203,35 @@ public class CaseIntake {
                 toReprocess.put(row.appointmentId(), decision);
             }
         }
+        return new CasePlan(toCreate, toReprocess, unchanged);
+    }
 
-        List<PatientFacts> facts = new ArrayList<>();
+    /** The patients of the cases the chunk writes, one entry per patient. */
+    private List<PatientFacts> patientFacts(Map<String, Appointment> latest, CasePlan plan, Instant now) {
         Map<String, PatientFacts> byRecordId = new LinkedHashMap<>();
-        for (String appointmentId : concat(toCreate.keySet(), toReprocess.keySet())) {
+        for (String appointmentId : plan.touched()) {
             Appointment row = latest.get(appointmentId);
             byRecordId.put(row.patientRecordId(), patientFacts(row, now));
         }
-        facts.addAll(byRecordId.values());
-        StoredPatients people = patients.upsert(organizationId, facts, Precedence.UPLOAD_WINS, false);
+        return new ArrayList<>(byRecordId.values());
+    }
 
-        List<Cases.Write> inserts = new ArrayList<>();
-        toCreate.forEach((appointmentId, decision) -> inserts.add(write(latest.get(appointmentId), decision, people, uploadId)));
-        cases.insert(organizationId, inserts, now);
-        Map<Long, Cases.Write> updates = new LinkedHashMap<>();
-        toReprocess.forEach((appointmentId, decision) ->
-                updates.put(stored.get(appointmentId).id(), write(latest.get(appointmentId), decision, people, uploadId)));
-        cases.update(organizationId, updates, now);
-
+    /** The cases as they now are, each as the event it announces. */
+    private List<CaseChange> changes(String organizationId, Map<String, Appointment> latest, CasePlan plan) {
         List<CaseChange> changes = new ArrayList<>();
-        Map<String, Cases.Stored> after = cases.stored(organizationId, concat(toCreate.keySet(), toReprocess.keySet()));
-        toCreate.forEach((appointmentId, decision) -> {
+        Map<String, Cases.Stored> after = cases.stored(organizationId, plan.touched());
+        plan.toCreate().forEach((appointmentId, decision) -> {
             Cases.Stored c = after.get(appointmentId);
             changes.add(new CaseChange(EventType.CASE_CREATED, c.id(), appointmentId, latest.get(appointmentId).patientRecordId(),
                     c.status(), decision.cancelReason(), decision.agent(), c.version()));
         });
-        toReprocess.forEach((appointmentId, decision) -> {
+        plan.toReprocess().forEach((appointmentId, decision) -> {
             Cases.Stored c = after.get(appointmentId);
             EventType type = CaseDecision.CANCELLED.equals(c.status()) ? EventType.CASE_CANCELLED : EventType.CASE_UPDATED;
             changes.add(new CaseChange(type, c.id(), appointmentId, latest.get(appointmentId).patientRecordId(),
                     c.status(), decision.cancelReason(), decision.agent(), c.version()));
         });
-        Map<String, Long> patientsCreated = new LinkedHashMap<>();
-        people.created().forEach(externalId -> patientsCreated.put(externalId, people.idsByExternalId().get(externalId)));
-        return new AppointmentsApplied(toCreate.size(), toReprocess.size(), unchanged, changes, patientsCreated, errors);
+        return changes;
     }
 
     public MedicationsApplied applyMedications(String organizationId, List<MedicationRow> rows) {
