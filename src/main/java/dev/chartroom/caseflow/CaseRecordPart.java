@@ -17,9 +17,9 @@ class CaseRecordPart implements PatientRecordPart {
     }
 
     @Override
-    public Map<String, Object> of(String organizationId, long patientId) {
+    public Map<String, List<?>> of(String organizationId, long patientId) {
         List<Case> all = cases.ofPatient(organizationId, patientId);
-        Map<String, Object> parts = new LinkedHashMap<>();
+        Map<String, List<?>> parts = new LinkedHashMap<>();
         parts.put("cases", all);
         parts.put("medications", all.stream().flatMap(c -> c.medications().stream()).distinct().toList());
         parts.put("allergies", all.stream().flatMap(c -> c.allergies().stream()).distinct().toList());

@@ -65,7 +65,7 @@ class PatientApi {
     record PatientRecord(long id, String externalId, String name, String firstName, String lastName, LocalDate birthDate,
                          String sex, String phone, String email, String diagnosis, String zip,
                          Map<String, String> attributes, List<String> groups, List<PatientEvent> events,
-                         List<DocumentView> documents, Object cases, Object medications, Object allergies,
+                         List<DocumentView> documents, List<?> cases, List<?> medications, List<?> allergies,
                          String text, boolean anonymized, String deidentificationMethod, boolean anonymizeRequested,
                          Instant createdAt, Instant updatedAt, List<FailedStep> failedSteps) {
     }
@@ -105,7 +105,7 @@ class PatientApi {
         PatientSummary p = details.summary();
         List<DocumentView> docs = documents.ofPatient(caller.organizationId(), patientId).stream()
                 .map(d -> DocumentView.of(caller.organizationId(), d, urls)).toList();
-        Map<String, Object> more = new java.util.HashMap<>();
+        Map<String, List<?>> more = new java.util.HashMap<>();
         more.put("medications", clinicalFacts.medications(caller.organizationId(), patientId));
         more.put("allergies", clinicalFacts.allergies(caller.organizationId(), patientId));
         parts.forEach(part -> part.of(caller.organizationId(), patientId).forEach((name, value) ->
@@ -120,13 +120,10 @@ class PatientApi {
     }
 
     /** Two modules' lists under one name are shown as one list. */
-    private static Object concat(Object first, Object second) {
-        if (first instanceof List<?> a && second instanceof List<?> b) {
-            var all = new java.util.ArrayList<Object>(a);
-            all.addAll(b);
-            return all;
-        }
-        return second;
+    private static List<?> concat(List<?> first, List<?> second) {
+        var all = new java.util.ArrayList<Object>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static NotFoundException notFound() {

@@ -1,5 +1,6 @@
 package dev.chartroom.patient;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,6 +10,6 @@ import java.util.Map;
  */
 public interface PatientRecordPart {
 
-    /** This module's parts of one patient's record, by field name. */
-    Map<String, Object> of(String organizationId, long patientId);
+    /** This module's lists in one patient's record, by field name ({@code cases}, {@code medications}, …). */
+    Map<String, List<?>> of(String organizationId, long patientId);
 }
