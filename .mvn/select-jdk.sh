@@ -1,8 +1,13 @@
 # Sourced by ./mvnw: Chartroom compiles for Java 21, so when JAVA_HOME is unset or names an older
 # JDK (Debian's default is 17) pick the newest JDK >= 21 installed under /usr/lib/jvm.
 chartroom_java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 |
-    sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+  # The JDK's release file says it without starting a JVM (a few hundred ms each); ask the JVM otherwise.
+  if [ -f "$1/release" ] && grep -q '^JAVA_VERSION="[0-9]' "$1/release"; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"
+  else
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 |
+      sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+  fi
 }
 if [ -z "${JAVA_HOME-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] ||
    [ "$(chartroom_java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
