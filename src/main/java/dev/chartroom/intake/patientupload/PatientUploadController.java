@@ -1,8 +1,6 @@
 package dev.chartroom.intake.patientupload;
 
 import dev.chartroom.intake.UploadedFile;
-import dev.chartroom.intake.IntakeLimits;
-import dev.chartroom.patient.Groups;
 import dev.chartroom.tenant.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,8 +8,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Locale;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,13 +20,9 @@ import org.springframework.web.multipart.MultipartFile;
 class PatientUploadController {
 
     private final PatientUploadIntake intake;
-    private final Groups groups;
-    private final IntakeLimits limits;
 
-    PatientUploadController(PatientUploadIntake intake, Groups groups, IntakeLimits limits) {
+    PatientUploadController(PatientUploadIntake intake) {
         this.intake = intake;
-        this.groups = groups;
-        this.limits = limits;
     }
 
     @PostMapping("/api/pandora/upload-v2/upload")
@@ -56,40 +48,6 @@ class PatientUploadController {
                                  @Parameter(hidden = true) @RequestParam(required = false) String groupId,
                                  @Parameter(hidden = true) @RequestParam(required = false) String anonymize,
                                  @Parameter(hidden = true) @RequestParam(required = false) String columns) {
-        if (teamId == null || teamId.isBlank()) {
-            throw PatientUploadException.invalidRequest("teamId is required.");
-        }
-        caller.requireOrganization(teamId.strip());
-        if (file == null) {
-            throw PatientUploadException.invalidRequest("file is required: send the file as a multipart file part named 'file'.");
-        }
-        if (file.getSize() > limits.patientUploadMaxFileSize().toBytes()) {
-            throw new PatientUploadException(HttpStatus.BAD_REQUEST, "file_too_large",
-                    "File exceeds " + limits.patientUploadMaxFileSize().toMegabytes() + "MB limit.");
-        }
-        if (file.isEmpty()) {
-            throw PatientUploadException.invalidFileType("The file is empty.");
-        }
-        if (groupId == null || groupId.isBlank()) {
-            throw PatientUploadException.invalidRequest("groupId is required.");
-        }
-        String group = groupId.strip();
-        if (groups.find(caller.organizationId(), group).isEmpty()) {
-            throw new PatientUploadException(HttpStatus.NOT_FOUND, "group_not_found", "No group with that groupId in this team.");
-        }
-        return intake.accept(new PatientUploadIntake.Request(caller.organizationId(), group,
-                intake.anonymizes(caller.organizationId(), anonymize(anonymize)), UploadedFile.of(file), columns));
-    }
-
-    /** The anonymize field as sent; null when the upload does not say. */
-    private static Boolean anonymize(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> throw PatientUploadException.invalidRequest("anonymize must be true or false.");
-        };
+        return intake.accept(caller, new PatientUploadForm(UploadedFile.of(file), teamId, groupId, anonymize, columns));
     }
 }

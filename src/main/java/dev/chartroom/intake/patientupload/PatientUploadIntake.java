@@ -32,6 +32,9 @@ import dev.chartroom.upload.Uploads;
 import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.UploadedFile;
 import dev.chartroom.patient.EventFacts;
+import dev.chartroom.patient.Groups;
+import dev.chartroom.tenant.Caller;
+import org.springframework.util.unit.DataSize;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -74,14 +77,18 @@ class PatientUploadIntake {
     private final IngestGate gate;
     private final Deidentification deidentification;
     private final Organizations organizations;
+    private final Groups groups;
+    private final DataSize maxFileSize;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     PatientUploadIntake(Patients patients, Announcements announcements, DocumentTextExtraction textExtraction,
                         Uploads uploads, Documents documents, DocumentStorage storage, CsvLimits csvLimits,
                         IntakeLimits limits, DocumentDecoding decoding, IngestGate gate, Deidentification deidentification,
-                        Organizations organizations, TransactionTemplate transaction, Clock clock) {
+                        Organizations organizations, Groups groups, TransactionTemplate transaction, Clock clock) {
         this.gate = gate;
+        this.groups = groups;
+        this.maxFileSize = limits.patientUploadMaxFileSize();
         this.organizations = organizations;
         this.deidentification = deidentification;
         this.patients = patients;
@@ -110,18 +117,62 @@ class PatientUploadIntake {
     }
 
     /**
+     * Checks the form in the seed's order (team, file, size, group) and stores its file.
+     *
+     * @throws PatientUploadException a missing or wrong field, in the seed's error shape
+     */
+    PatientUploadResponse accept(Caller caller, PatientUploadForm form) {
+        if (form.teamId() == null || form.teamId().isBlank()) {
+            throw PatientUploadException.invalidRequest("teamId is required.");
+        }
+        caller.requireOrganization(form.teamId().strip());
+        UploadedFile file = form.file();
+        if (file == null) {
+            throw PatientUploadException.invalidRequest("file is required: send the file as a multipart file part named 'file'.");
+        }
+        if (file.size() > maxFileSize.toBytes()) {
+            throw new PatientUploadException(HttpStatus.BAD_REQUEST, "file_too_large",
+                    "File exceeds " + maxFileSize.toMegabytes() + "MB limit.");
+        }
+        if (file.size() == 0) {
+            throw PatientUploadException.invalidFileType("The file is empty.");
+        }
+        if (form.groupId() == null || form.groupId().isBlank()) {
+            throw PatientUploadException.invalidRequest("groupId is required.");
+        }
+        String org = caller.organizationId();
+        String group = form.groupId().strip();
+        if (groups.find(org, group).isEmpty()) {
+            throw new PatientUploadException(HttpStatus.NOT_FOUND, "group_not_found", "No group with that groupId in this team.");
+        }
+        return store(new Request(org, group, anonymizes(org, anonymize(form.anonymize())), file, form.columns()));
+    }
+
+    /** An upload is de-identified when it says so, or, when it does not say, when its organization's setting does. */
+    private boolean anonymizes(String organizationId, Boolean stated) {
+        return stated != null ? stated : organizations.anonymizesUploads(organizationId);
+    }
+
+    /** The anonymize field as sent; null when the upload does not say. */
+    private static Boolean anonymize(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw PatientUploadException.invalidRequest("anonymize must be true or false.");
+        };
+    }
+
+    /**
      * Stores one file once the {@link IngestGate} admits it: a CSV in its organization's turn, a
      * PDF or a note (one patient) in any free slot.
      *
      * @throws dev.chartroom.web.ServerBusyException when it was not admitted in time, or its writes kept
      *                                               colliding with concurrent ones
      */
-    /** An upload is de-identified when it says so, or, when it does not say, when its organization's setting does. */
-    boolean anonymizes(String organizationId, Boolean stated) {
-        return stated != null ? stated : organizations.anonymizesUploads(organizationId);
-    }
-
-    PatientUploadResponse accept(Request request) {
+    private PatientUploadResponse store(Request request) {
         Instant receivedAt = Instant.now(clock);
         UploadedFile file = request.file();
         // What the file is, by its first bytes and one pass over the rest: a CSV is never held whole.
