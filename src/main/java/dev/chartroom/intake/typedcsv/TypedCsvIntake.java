@@ -12,6 +12,10 @@ import dev.chartroom.csv.CsvRow;
 import dev.chartroom.csv.InvalidCsvException;
 import dev.chartroom.csv.NotUtf8Exception;
 import dev.chartroom.csv.TypedCsv;
+import dev.chartroom.document.ContentKind;
+import dev.chartroom.document.ContentSniffer;
+import dev.chartroom.tenant.Caller;
+import java.util.Locale;
 import dev.chartroom.intake.Announcements;
 import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
@@ -34,7 +38,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -76,8 +79,60 @@ class TypedCsvIntake {
     record Outcome(TypedCsvFiles.Processed file, boolean processedNow) {
     }
 
-    Optional<TypedCsvFiles.Processed> alreadyProcessed(String organizationId, String fileName, TypedCsv.Type type) {
-        return files.find(organizationId, fileName, type.value());
+    static final String PROCESSED = "CSV uploaded and processed successfully.";
+    static final String ALREADY_PROCESSED = "This file was already uploaded for this type and processed; nothing was changed.";
+
+    /**
+     * Checks the form in the seed's order (file, size, type, name, content), answers a file already
+     * processed for its type from the record of it, and applies any other.
+     *
+     * @throws TypedCsvException a missing or wrong field, in the seed's error shape
+     */
+    TypedCsvResponses.Success accept(Caller caller, TypedCsvForm form) {
+        UploadedFile file = form.file();
+        if (file == null) {
+            throw TypedCsvException.badRequest("missing_file", "file is required.");
+        }
+        if (file.size() > limits.typedCsvMaxFileSize().toBytes()) {
+            throw new TypedCsvException(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
+                    "File exceeds " + limits.typedCsvMaxFileSize().toMegabytes() + "MB.");
+        }
+        if (form.type() == null || form.type().isBlank()) {
+            throw TypedCsvException.badRequest("missing_type", "type is required: appointments, medications or consult-notes.");
+        }
+        TypedCsv.Type type = TypedCsv.Type.of(form.type().strip()).orElseThrow(() -> TypedCsvException.badRequest(
+                "invalid_type", "type must be one of appointments, medications, consult-notes."));
+        String fileName = file.name() == null ? "" : file.name().strip();
+        if (!fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            throw TypedCsvException.badRequest("invalid_file_type", "The file must be a .csv file.");
+        }
+        if (fileName.length() > 500) {
+            throw TypedCsvException.badRequest("invalid_file_name", "The file name is longer than 500 characters.");
+        }
+        if (file.size() == 0) {
+            throw TypedCsvException.badRequest("empty_file", "The file is empty.");
+        }
+        requireText(file);
+        String org = caller.organizationId();
+        var earlier = files.find(org, fileName, type.value());
+        if (earlier.isPresent()) {
+            return success(earlier.get(), ALREADY_PROCESSED);
+        }
+        Outcome outcome = accept(org, type, fileName, file);
+        return success(outcome.file(), outcome.processedNow() ? PROCESSED : ALREADY_PROCESSED);
+    }
+
+    /** NUL bytes and other binary content are refused whole, whatever the name says. */
+    private static void requireText(UploadedFile file) {
+        byte[] sample = file.head(ContentSniffer.SAMPLE_SIZE);
+        if (ContentSniffer.sniff(sample, sample.length, sample.length == file.size()) != ContentKind.TEXT) {
+            throw TypedCsvException.badRequest("invalid_file_type", "The file is not a text CSV file.");
+        }
+    }
+
+    private static TypedCsvResponses.Success success(TypedCsvFiles.Processed file, String message) {
+        return new TypedCsvResponses.Success(true, new TypedCsvResponses.Data(file.fileName(), file.type(), file.size(),
+                file.uploadedAt(), file.uploadId()), message);
     }
 
     /**
@@ -86,7 +141,7 @@ class TypedCsvIntake {
      * @throws dev.chartroom.web.ServerBusyException when it was not admitted in time, or its writes kept
      *                                               colliding with concurrent ones
      */
-    Outcome accept(String organizationId, TypedCsv.Type type, String fileName, UploadedFile file) {
+    private Outcome accept(String organizationId, TypedCsv.Type type, String fileName, UploadedFile file) {
         return gate.run(organizationId, () -> acceptAdmitted(organizationId, type, fileName, file));
     }
 
