@@ -25,18 +25,6 @@ public final class Parts {
     private Parts() {
     }
 
-    /** The bytes of an uploaded part; null when the part is absent. */
-    public static byte[] bytes(MultipartFile file) {
-        if (file == null) {
-            return null;
-        }
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * A request the client got wrong though no contract rule names it, found among the exceptions
      * that would otherwise be a 500: a file part where a text field is expected (Spring cannot turn

@@ -1,9 +1,8 @@
 package dev.chartroom.intake.attachments;
 
-import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.intake.LimitedBody;
-import dev.chartroom.intake.Parts;
+import dev.chartroom.intake.UploadedFile;
 import dev.chartroom.tenant.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,11 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 class AttachmentsController implements LimitedBody {
 
     private final AttachmentsIntake intake;
-    private final IngestGate gate;
     private final IntakeLimits limits;
 
-    AttachmentsController(AttachmentsIntake intake, IngestGate gate, IntakeLimits limits) {
-        this.gate = gate;
+    AttachmentsController(AttachmentsIntake intake, IntakeLimits limits) {
         this.intake = intake;
         this.limits = limits;
     }
@@ -67,14 +64,7 @@ class AttachmentsController implements LimitedBody {
             @Parameter(hidden = true) @RequestParam(name = "note_id", required = false) String noteId,
             @Parameter(hidden = true) @RequestParam(required = false) String names,
             @Parameter(hidden = true) @RequestParam(name = "external_ids", required = false) String externalIds) {
-        // Admitted first, so that the files are read into memory only within the gate's bound.
-        return gate.admit(() -> {
-            List<AttachmentsIntake.File> files = attachments == null ? List.of() : attachments.stream()
-                    .filter(f -> f != null && f.getOriginalFilename() != null)
-                    .map(f -> new AttachmentsIntake.File(f.getOriginalFilename(), Parts.bytes(f)))
-                    .toList();
-            return intake.accept(caller.organizationId(),
-                    new AttachmentsIntake.Form(tenant, patientId, files, noteId, names, externalIds));
-        });
+        return intake.accept(caller, new AttachmentsForm(tenant, patientId,
+                attachments == null ? null : attachments.stream().map(UploadedFile::of).toList(), noteId, names, externalIds));
     }
 }

@@ -1,20 +1,23 @@
 package dev.chartroom.intake.attachments;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.chartroom.intake.UploadedFile;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
- * The multipart fields of {@code POST /attachments/bulk} as the seed names them; only the OpenAPI
- * document uses it (the controller reads the parts itself, to answer in the seed's shape).
+ * A request to {@code POST /attachments/bulk} as sent: its {@code TENANT} header and the multipart
+ * fields the seed names (any may be missing); {@link AttachmentsIntake#accept} checks them all and
+ * answers every problem at once, in the seed's shape.
  */
 @Schema(name = "AttachmentsForm", description = "multipart/form-data fields of a bulk attachment upload")
 record AttachmentsForm(
+        @Schema(hidden = true) String tenant,
         @JsonProperty("patient_id")
         @Schema(description = "The Chartroom patient id", requiredMode = Schema.RequiredMode.REQUIRED) String patientId,
         @ArraySchema(arraySchema = @Schema(description = "One or more files, each a part named attachments"),
-                schema = @Schema(type = "string", format = "binary")) List<String> attachments,
+                schema = @Schema(type = "string", format = "binary")) List<UploadedFile> attachments,
         @JsonProperty("note_id")
         @Schema(description = "The note the attachments belong to", nullable = true,
                 requiredMode = Schema.RequiredMode.NOT_REQUIRED) String noteId,

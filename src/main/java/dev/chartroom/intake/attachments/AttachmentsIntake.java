@@ -10,7 +10,9 @@ import dev.chartroom.document.Documents;
 import dev.chartroom.document.PdfBoxTextExtractor;
 import dev.chartroom.document.SignedUrls;
 import dev.chartroom.document.TextDecoding;
+import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.tenant.Caller;
 import dev.chartroom.patient.PatientDetails;
 import dev.chartroom.patient.Patients;
 import java.time.Instant;
@@ -37,9 +39,11 @@ class AttachmentsIntake {
     private final SignedUrls urls;
     private final IntakeLimits limits;
     private final DocumentDecoding decoding;
+    private final IngestGate gate;
 
     AttachmentsIntake(Patients patients, Documents documents, DocumentStorage storage, DocumentThumbnails thumbnails,
-                      SignedUrls urls, IntakeLimits limits, DocumentDecoding decoding) {
+                      SignedUrls urls, IntakeLimits limits, DocumentDecoding decoding, IngestGate gate) {
+        this.gate = gate;
         this.patients = patients;
         this.documents = documents;
         this.storage = storage;
@@ -53,12 +57,19 @@ class AttachmentsIntake {
     record File(String originalFilename, byte[] content) {
     }
 
-    /** The form as sent; any field may be null (absent). */
-    record Form(String tenant, String patientId, List<File> attachments, String noteId, String names,
-                String externalIds) {
+    /**
+     * Checks the form and stores all its files or none; the files are read into memory only once
+     * the {@link IngestGate} admits the request.
+     *
+     * @throws AttachmentsException every problem of the form at once, in the seed's shape
+     */
+    AttachmentResponses.Bulk accept(Caller caller, AttachmentsForm form) {
+        return gate.admit(() -> accept(caller.organizationId(), form, form.attachments() == null ? List.of()
+                : form.attachments().stream().filter(f -> f != null && f.name() != null)
+                        .map(f -> new File(f.name(), f.bytes())).toList()));
     }
 
-    AttachmentResponses.Bulk accept(String organizationId, Form form) {
+    private AttachmentResponses.Bulk accept(String organizationId, AttachmentsForm form, List<File> files) {
         var problems = new ArrayList<AttachmentProblem>();
         if (form.tenant() == null || form.tenant().isBlank()) {
             problems.add(AttachmentProblem.missing("header", "TENANT"));
@@ -66,7 +77,6 @@ class AttachmentsIntake {
         if (form.patientId() == null || form.patientId().isBlank()) {
             problems.add(AttachmentProblem.missing("body", "patient_id"));
         }
-        List<File> files = form.attachments() == null ? List.of() : form.attachments();
         if (files.isEmpty()) {
             problems.add(AttachmentProblem.missing("body", "attachments"));
         } else if (files.size() > limits.attachmentsMaxFiles()) {

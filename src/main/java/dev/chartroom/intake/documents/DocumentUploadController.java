@@ -1,9 +1,8 @@
 package dev.chartroom.intake.documents;
 
-import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.intake.LimitedBody;
-import dev.chartroom.intake.Parts;
+import dev.chartroom.intake.UploadedFile;
 import dev.chartroom.tenant.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -25,11 +24,9 @@ import org.springframework.web.multipart.MultipartFile;
 class DocumentUploadController implements LimitedBody {
 
     private final DocumentUploadIntake intake;
-    private final IngestGate gate;
     private final IntakeLimits limits;
 
-    DocumentUploadController(DocumentUploadIntake intake, IngestGate gate, IntakeLimits limits) {
-        this.gate = gate;
+    DocumentUploadController(DocumentUploadIntake intake, IntakeLimits limits) {
         this.intake = intake;
         this.limits = limits;
     }
@@ -72,11 +69,7 @@ class DocumentUploadController implements LimitedBody {
             @Parameter(hidden = true) @RequestParam(name = "is_reviewed", required = false) String reviewed,
             @Parameter(hidden = true) @RequestParam(required = false) String notes,
             @Parameter(hidden = true) @RequestParam(name = "is_high_priority", required = false) String highPriority) {
-        // Admitted first, so that the file is read into memory only within the gate's bound.
-        String id = gate.admit(() -> intake.accept(caller.organizationId(),
-                new DocumentUploadIntake.Form(folderName, patientMrn,
-                        document == null ? null : document.getOriginalFilename(), Parts.bytes(document), assignedTo,
-                        reviewed, notes, highPriority)));
-        return new DocumentUploadResponses.Accepted(true, DocumentUploadResponses.ACCEPTED, id);
+        return intake.accept(caller, new DocumentUploadForm(folderName, patientMrn, UploadedFile.of(document), assignedTo,
+                reviewed, notes, highPriority));
     }
 }

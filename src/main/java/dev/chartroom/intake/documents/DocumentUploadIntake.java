@@ -6,7 +6,9 @@ import dev.chartroom.document.Document;
 import dev.chartroom.document.DocumentDecoding;
 import dev.chartroom.document.DocumentStorage;
 import dev.chartroom.document.Documents;
+import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.tenant.Caller;
 import dev.chartroom.jobs.Jobs;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +34,11 @@ class DocumentUploadIntake {
     private final JsonMapper json;
     private final IntakeLimits limits;
     private final DocumentDecoding decoding;
+    private final IngestGate gate;
 
     DocumentUploadIntake(Documents documents, DocumentStorage storage, Jobs jobs, JsonMapper json, IntakeLimits limits,
-                         DocumentDecoding decoding) {
+                         DocumentDecoding decoding, IngestGate gate) {
+        this.gate = gate;
         this.documents = documents;
         this.storage = storage;
         this.jobs = jobs;
@@ -43,12 +47,19 @@ class DocumentUploadIntake {
         this.decoding = decoding;
     }
 
-    /** The form as sent; any field may be null (absent). */
-    record Form(String folderName, String patientMrn, String fileName, byte[] content, String assignedTo,
-                String reviewed, String notes, String highPriority) {
+    /**
+     * Checks the form and stores its document, which is processed afterwards; the file is read into
+     * memory only once the {@link IngestGate} admits it.
+     *
+     * @throws DocumentUploadException a missing or wrong field, in the seed's error shape
+     */
+    DocumentUploadResponses.Accepted accept(Caller caller, DocumentUploadForm form) {
+        String id = gate.admit(() -> accept(caller.organizationId(), form,
+                form.document() == null ? null : form.document().bytes()));
+        return new DocumentUploadResponses.Accepted(true, DocumentUploadResponses.ACCEPTED, id);
     }
 
-    String accept(String organizationId, Form form) {
+    private String accept(String organizationId, DocumentUploadForm form, byte[] content) {
         FolderName.problem(form.folderName()).ifPresent(problem -> {
             throw DocumentUploadException.badRequest(form.folderName() == null || form.folderName().isEmpty()
                     ? "missing_field" : "invalid_folder_name", problem);
@@ -60,22 +71,22 @@ class DocumentUploadIntake {
         if (mrn.length() > MAX_MRN_LENGTH) {
             throw DocumentUploadException.badRequest("invalid_request", "patient_mrn is longer than " + MAX_MRN_LENGTH + " characters.");
         }
-        String assignedTo = form.assignedTo() == null || form.assignedTo().isBlank() ? null : form.assignedTo().strip();
+        String assignedTo = form.emrAssignedToId() == null || form.emrAssignedToId().isBlank() ? null : form.emrAssignedToId().strip();
         if (assignedTo != null && assignedTo.length() > MAX_STAFF_ID_LENGTH) {
             throw DocumentUploadException.badRequest("invalid_request",
                     "emr_assigned_to_id is longer than " + MAX_STAFF_ID_LENGTH + " characters.");
         }
-        boolean reviewed = flag("is_reviewed", form.reviewed());
-        boolean highPriority = flag("is_high_priority", form.highPriority());
+        boolean reviewed = flag("is_reviewed", form.isReviewed());
+        boolean highPriority = flag("is_high_priority", form.isHighPriority());
         String notes = form.notes() == null || form.notes().isEmpty() ? null : form.notes();
         if (notes != null && notes.codePointCount(0, notes.length()) > limits.documentNotesMaxLength()) {
             throw DocumentUploadException.badRequest("notes_too_long",
                     "notes must be at most " + limits.documentNotesMaxLength() + " characters.");
         }
-        ContentKind kind = kindOf(form.content());
-        String fileName = fileName(form.fileName(), kind);
+        ContentKind kind = kindOf(content);
+        String fileName = fileName(form.document() == null ? null : form.document().name(), kind);
 
-        return storage.store(organizationId, List.of(form.content()), blobs -> {
+        return storage.store(organizationId, List.of(content), blobs -> {
             Document document = documents.store(organizationId,
                     new Documents.NewDocument(null, null, fileName, kind, blobs.getFirst(), form.folderName(), notes,
                             Document.PENDING, null),

@@ -1,9 +1,8 @@
 package dev.chartroom.intake.patientpdf;
 
-import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.intake.LimitedBody;
-import dev.chartroom.intake.Parts;
+import dev.chartroom.intake.UploadedFile;
 import dev.chartroom.tenant.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -27,11 +26,9 @@ import org.springframework.web.multipart.MultipartFile;
 class PatientPdfController implements LimitedBody {
 
     private final PatientPdfIntake intake;
-    private final IngestGate gate;
     private final IntakeLimits limits;
 
-    PatientPdfController(PatientPdfIntake intake, IngestGate gate, IntakeLimits limits) {
-        this.gate = gate;
+    PatientPdfController(PatientPdfIntake intake, IntakeLimits limits) {
         this.intake = intake;
         this.limits = limits;
     }
@@ -64,13 +61,7 @@ class PatientPdfController implements LimitedBody {
                                                       schema = @Schema(type = "integer", format = "int64")) @PathVariable("patient_id") String patientId,
                                               @Parameter(hidden = true) @RequestParam(required = false) MultipartFile file,
                                               @Parameter(hidden = true) @RequestParam(required = false) String filename) {
-        long patient = intake.patientOf(caller.organizationId(), patientId);
-        if (file == null) {
-            throw PatientPdfException.badRequest("file is required: send the PDF as a multipart file part named 'file'.");
-        }
-        PatientPdfIntake.filename(filename);
-        // Admitted first, so that the file is read into memory only within the gate's bound.
         return ResponseEntity.status(HttpStatus.CREATED).body(
-                gate.admit(() -> intake.accept(caller.organizationId(), patient, filename, Parts.bytes(file))));
+                intake.accept(caller, new PatientPdfForm(patientId, UploadedFile.of(file), filename)));
     }
 }

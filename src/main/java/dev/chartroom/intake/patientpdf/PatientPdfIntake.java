@@ -1,5 +1,7 @@
 package dev.chartroom.intake.patientpdf;
 
+import dev.chartroom.intake.IngestGate;
+import dev.chartroom.tenant.Caller;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
 import dev.chartroom.document.Document;
@@ -37,10 +39,12 @@ class PatientPdfIntake {
     private final SignedUrls urls;
     private final IntakeLimits limits;
     private final DocumentDecoding decoding;
+    private final IngestGate gate;
 
     PatientPdfIntake(Patients patients, Documents documents, DocumentStorage storage, DocumentThumbnails thumbnails,
                      DocumentTextExtraction textExtraction,
-                     SignedUrls urls, IntakeLimits limits, DocumentDecoding decoding) {
+                     SignedUrls urls, IntakeLimits limits, DocumentDecoding decoding, IngestGate gate) {
+        this.gate = gate;
         this.patients = patients;
         this.documents = documents;
         this.storage = storage;
@@ -51,8 +55,24 @@ class PatientPdfIntake {
         this.decoding = decoding;
     }
 
+    /**
+     * Checks the request in the seed's order (patient, file, name), then, once the
+     * {@link IngestGate} admits it, reads the file into memory and stores it.
+     *
+     * @throws PatientPdfException a missing or wrong field, in the seed's error shape
+     */
+    PatientPdfResponse accept(Caller caller, PatientPdfForm form) {
+        String org = caller.organizationId();
+        long patientId = patientOf(org, form.patientId());
+        if (form.file() == null) {
+            throw PatientPdfException.badRequest("file is required: send the PDF as a multipart file part named 'file'.");
+        }
+        String name = filename(form.filename());
+        return gate.admit(() -> accept(org, patientId, name, form.file().bytes()));
+    }
+
     /** The patient of the path, if it is the caller's; refuses otherwise. */
-    long patientOf(String organizationId, String pathId) {
+    private long patientOf(String organizationId, String pathId) {
         return switch (patients.holderOf(organizationId, pathId)) {
             case CALLER -> Long.parseLong(pathId);
             case ANOTHER_ORGANIZATION -> throw new PatientPdfException(HttpStatus.FORBIDDEN,
@@ -61,8 +81,7 @@ class PatientPdfIntake {
         };
     }
 
-    PatientPdfResponse accept(String organizationId, long patientId, String filename, byte[] content) {
-        String name = filename(filename);
+    private PatientPdfResponse accept(String organizationId, long patientId, String name, byte[] content) {
         if (content.length > limits.patientPdfMaxFileSize().toBytes()) {
             throw new PatientPdfException(HttpStatus.CONTENT_TOO_LARGE,
                     "File too large. The PDF file exceeds the maximum allowed size of "
@@ -93,7 +112,7 @@ class PatientPdfIntake {
     }
 
     /** The name to give the file: required, ending in .pdf, one plain name (no folders, no control characters). */
-    static String filename(String filename) {
+    private static String filename(String filename) {
         if (filename == null || filename.isBlank()) {
             throw PatientPdfException.badRequest("filename is required and must include the .pdf extension.");
         }
