@@ -10,10 +10,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.chartroom.tenant.Caller;
 import dev.chartroom.webhook.EventData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Where things go, as rules the build checks (with {@link ModuleBoundariesTests} for the modules
@@ -49,6 +52,59 @@ class ArchitectureTests {
                 .should().beRecords()
                 .andShould().resideOutsideOfPackage("dev.chartroom.webhook..")
                 .check(MAIN);
+    }
+
+    /** A multipart upload is an intake contract: its controller lives in a package under intake. */
+    @Test
+    void uploadControllersAreIntakeContracts() {
+        classes().that().areAnnotatedWith(RestController.class).and(takeAFilePart())
+                .should().resideInAPackage("dev.chartroom.intake.(*)")
+                .check(MAIN);
+    }
+
+    /**
+     * A contract's controller reads the request into its form and hands it to its intake's
+     * {@code accept(Caller, Form)}: it looks nothing up and writes nothing itself.
+     */
+    @Test
+    void contractControllersOnlyHandTheirFormToTheirIntake() {
+        classes().that().areAnnotatedWith(RestController.class).and().resideInAPackage("dev.chartroom.intake.(*)")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.chartroom.intake..", "dev.chartroom.tenant",
+                        "dev.chartroom.web", "java..", "org.springframework..", "io.swagger..", "jakarta..")
+                .andShould(callOnlyAcceptOfTheirIntakeWithTheirForm())
+                .check(MAIN);
+    }
+
+    private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> takeAFilePart() {
+        return com.tngtech.archunit.base.DescribedPredicate.describe("take a file part", type -> type.getMethods().stream()
+                .flatMap(method -> method.getParameters().stream())
+                .anyMatch(parameter -> parameter.getRawType().isAssignableTo(MultipartFile.class)
+                        || parameter.getType().getAllInvolvedRawTypes().stream().anyMatch(t -> t.isAssignableTo(MultipartFile.class))));
+    }
+
+    private static ArchCondition<JavaClass> callOnlyAcceptOfTheirIntakeWithTheirForm() {
+        return new ArchCondition<>("call only accept(Caller, <Contract>Form) of their package's intake") {
+            @Override
+            public void check(JavaClass controller, ConditionEvents events) {
+                String contract = controller.getSimpleName().replaceFirst("Controller$", "");
+                int accepts = 0;
+                for (var call : controller.getMethodCallsFromSelf()) {
+                    var owner = call.getTargetOwner();
+                    if (!owner.getPackageName().equals(controller.getPackageName()) || !owner.getSimpleName().endsWith("Intake")) {
+                        continue;
+                    }
+                    var parameters = call.getTarget().getRawParameterTypes();
+                    boolean shaped = call.getName().equals("accept") && parameters.size() == 2
+                            && parameters.get(0).isEquivalentTo(Caller.class)
+                            && parameters.get(1).getSimpleName().endsWith("Form")
+                            && parameters.get(1).getPackageName().equals(controller.getPackageName());
+                    events.add(new SimpleConditionEvent(call, shaped, call.getDescription()));
+                    accepts++;
+                }
+                events.add(new SimpleConditionEvent(controller, accepts > 0,
+                        controller.getName() + " (" + contract + ") calls its intake's accept " + accepts + " times"));
+            }
+        };
     }
 
     private static ArchCondition<JavaClass> readSettingsUnder(String prefix) {
