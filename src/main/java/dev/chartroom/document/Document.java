@@ -8,17 +8,12 @@ import java.time.Instant;
  *
  * @param patientId     null while a document-by-MRN upload waits to be matched (or when it failed to)
  * @param contentType   sniffed from the bytes, never taken from the request
- * @param status        {@link #PENDING}, {@link #PROCESSED} or {@link #FAILED}
  * @param failureReason why processing failed, in words shown to the organization; null otherwise
  * @param thumbnailFailure why no thumbnail could be made (it is not tried again); null otherwise
  */
 public record Document(String id, Long patientId, String uploadId, String fileName, String contentType, long size,
-                       String sha256, String blobKey, String folder, String notes, String status, Instant createdAt,
+                       String sha256, String blobKey, String folder, String notes, DocumentStatus status, Instant createdAt,
                        String name, String externalId, String noteId, String patientMrn, String assignedTo,
                        boolean reviewed, boolean highPriority, String thumbnailKey, String failureReason,
                        Instant updatedAt, String thumbnailFailure) {
-
-    public static final String PENDING = "pending";
-    public static final String PROCESSED = "processed";
-    public static final String FAILED = "failed";
 }

@@ -15,7 +15,7 @@ public record DocumentView(String id, Long patientId, String fileName, String na
     /** Signs URLs for the request being answered. */
     public static DocumentView of(String organizationId, Document d, SignedUrls urls) {
         return new DocumentView(d.id(), d.patientId(), d.fileName(), d.name(), d.contentType(), d.size(), d.sha256(),
-                d.folder(), d.notes(), d.status(), d.failureReason(), d.reviewed(), d.highPriority(), d.assignedTo(),
+                d.folder(), d.notes(), d.status().value(), d.failureReason(), d.reviewed(), d.highPriority(), d.assignedTo(),
                 d.externalId(), d.noteId(), d.patientMrn(), d.uploadId(), urls.content(organizationId, d),
                 urls.thumbnail(organizationId, d), d.createdAt(), d.updatedAt());
     }

@@ -74,9 +74,25 @@ public class Documents {
         this.clock = clock;
     }
 
-    /** What to record about a file whose bytes are already in the blob store. */
+    /**
+     * What to record about a file whose bytes are already in the blob store: either a patient's
+     * file, read at once ({@link #ofPatient}), or one filed into a folder that waits to be matched
+     * to its patient and read ({@link #awaitingPatient}).
+     */
     public record NewDocument(Long patientId, String uploadId, String fileName, ContentKind kind, StoredBlob blob,
-                              String folder, String notes, String status, String extractedText) {
+                              String folder, String notes, DocumentStatus status, String extractedText) {
+
+        /** @param uploadId the upload it came with, when there is one */
+        public static NewDocument ofPatient(long patientId, String uploadId, String fileName, ContentKind kind,
+                                            StoredBlob blob, String extractedText) {
+            return new NewDocument(patientId, uploadId, fileName, kind, blob, null, null, DocumentStatus.PROCESSED,
+                    extractedText);
+        }
+
+        public static NewDocument awaitingPatient(String fileName, ContentKind kind, StoredBlob blob, String folder,
+                                                  String notes) {
+            return new NewDocument(null, null, fileName, kind, blob, folder, notes, DocumentStatus.PENDING, null);
+        }
     }
 
     /**
@@ -115,7 +131,7 @@ public class Documents {
                 .param("blobKey", document.blob().key().value())
                 .param("folder", document.folder())
                 .param("notes", document.notes())
-                .param("status", document.status())
+                .param("status", document.status().value())
                 .param("extractedText", document.extractedText())
                 .param("createdAt", TimeColumns.of(now))
                 .param("name", filing.name())
@@ -206,7 +222,7 @@ public class Documents {
         Long patient = rs.wasNull() ? null : patientId;
         return new Document(rs.getString("id"), patient, rs.getString("upload_id"),
                 rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
-                rs.getString("blob_key"), rs.getString("folder"), rs.getString("notes"), rs.getString("status"),
+                rs.getString("blob_key"), rs.getString("folder"), rs.getString("notes"), DocumentStatus.of(rs.getString("status")),
                 TimeColumns.instant(rs, "created_at"), rs.getString("name"), rs.getString("external_id"),
                 rs.getString("note_id"), rs.getString("patient_mrn"), rs.getString("assigned_to"),
                 rs.getBoolean("is_reviewed"), rs.getBoolean("is_high_priority"), rs.getString("thumbnail_key"),

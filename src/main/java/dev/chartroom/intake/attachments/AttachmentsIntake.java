@@ -115,8 +115,8 @@ class AttachmentsIntake {
                 Checked file = checked.get(i);
                 String name = names.get(i) != null ? names.get(i) : file.fileName();
                 Document document = documents.store(organizationId,
-                        new Documents.NewDocument(patientId, null, file.fileName(), file.kind(), blobs.get(i), null, null,
-                                Document.PROCESSED, file.text()),
+                        Documents.NewDocument.ofPatient(patientId, null, file.fileName(), file.kind(), blobs.get(i),
+                                file.text()),
                         new Documents.Filing("att", name, false, false, null, externalIds.get(i), noteId, null));
                 if (hasThumbnail(file.kind())) {
                     thumbnails.requestFor(organizationId, document.id());

@@ -5,6 +5,7 @@ import dev.chartroom.caseflow.StaffMembers;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.DecodingBusyException;
 import dev.chartroom.document.Document;
+import dev.chartroom.document.DocumentStatus;
 import dev.chartroom.document.DocumentDecoding;
 import dev.chartroom.document.DocumentThumbnails;
 import dev.chartroom.document.Documents;
@@ -90,7 +91,7 @@ class DocumentProcessing implements JobHandler {
         String org = job.organizationId();
         String documentId = json.readTree(job.payload()).get("documentId").asString();
         Document document = documents.find(org, documentId).orElse(null);
-        if (document == null || !Document.PENDING.equals(document.status())) {
+        if (document == null || document.status() != DocumentStatus.PENDING) {
             return; // decided by an earlier run
         }
         Optional<Long> patient = patients.idOf(org, document.patientMrn());

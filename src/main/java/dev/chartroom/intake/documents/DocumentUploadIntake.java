@@ -88,8 +88,7 @@ class DocumentUploadIntake {
 
         return storage.store(organizationId, List.of(content), blobs -> {
             Document document = documents.store(organizationId,
-                    new Documents.NewDocument(null, null, fileName, kind, blobs.getFirst(), form.folderName(), notes,
-                            Document.PENDING, null),
+                    Documents.NewDocument.awaitingPatient(fileName, kind, blobs.getFirst(), form.folderName(), notes),
                     new Documents.Filing("doc", fileName, reviewed, highPriority, assignedTo, null, null, mrn));
             jobs.enqueueFor(organizationId, DocumentProcessing.TYPE,
                     json.writeValueAsString(Map.of("documentId", document.id())));

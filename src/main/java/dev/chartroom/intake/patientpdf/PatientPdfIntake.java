@@ -100,8 +100,7 @@ class PatientPdfIntake {
         };
         Document stored = storage.store(organizationId, List.of(content), blobs -> {
             Document document = documents.store(organizationId,
-                    new Documents.NewDocument(patientId, null, name, ContentKind.PDF, blobs.getFirst(), null, null,
-                            Document.PROCESSED, text),
+                    Documents.NewDocument.ofPatient(patientId, null, name, ContentKind.PDF, blobs.getFirst(), text),
                     new Documents.Filing("pdf", name, false, false, null, null, null, null));
             thumbnails.requestFor(organizationId, document.id());
             textExtraction.schedule(organizationId, document.id());

@@ -265,8 +265,8 @@ class PatientUploadIntake {
                     boolean known = documents.ofPatient(org, patientId).stream().anyMatch(d -> d.sha256().equals(blob.sha256()));
                     if (!known) {
                         patients.appendClinicalText(org, patientId, note);
-                        var document = documents.store(org, new Documents.NewDocument(patientId, uploadId,
-                                keptName, keptKind, blob, null, null, "processed", note));
+                        var document = documents.store(org, Documents.NewDocument.ofPatient(patientId, uploadId,
+                                keptName, keptKind, blob, note));
                         textExtraction.schedule(org, document.id());
                     }
                     Upload upload = uploads.recordProcessed(org, uploadId, newUpload(request, uploadKind, sha256),
