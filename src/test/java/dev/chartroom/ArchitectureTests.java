@@ -54,6 +54,28 @@ class ArchitectureTests {
                 .check(MAIN);
     }
 
+    /** Every event type and every field of its data is in the README's table of event shapes. */
+    @Test
+    void everyEventShapeIsInTheReadme() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String table = readme.substring(readme.indexOf("Each event's `data`, by type"));
+        table = table.substring(0, table.indexOf("\n## "));
+        for (var type : dev.chartroom.webhook.EventType.values()) {
+            org.assertj.core.api.Assertions.assertThat(table).as("README row of " + type).contains("`" + type.value() + "`");
+        }
+        for (JavaClass data : MAIN.stream().filter(c -> c.isAssignableTo(EventData.class) && c.isRecord()).toList()) {
+            for (var component : data.reflect().getRecordComponents()) {
+                if (component.getAccessor().isAnnotationPresent(com.fasterxml.jackson.annotation.JsonIgnore.class)
+                        || component.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonIgnore.class)) {
+                    continue;
+                }
+                String field = component.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+                org.assertj.core.api.Assertions.assertThat(table).as(data.getSimpleName() + "." + component.getName())
+                        .contains("`" + field + "`");
+            }
+        }
+    }
+
     /** A multipart upload is an intake contract: its controller lives in a package under intake. */
     @Test
     void uploadControllersAreIntakeContracts() {
