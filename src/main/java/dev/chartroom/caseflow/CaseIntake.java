@@ -209,9 +209,11 @@ public class CaseIntake {
     /** The patients of the cases the chunk writes, one entry per patient. */
     private List<PatientFacts> patientFacts(Map<String, Appointment> latest, CasePlan plan, Instant now) {
         Map<String, PatientFacts> byRecordId = new LinkedHashMap<>();
-        for (String appointmentId : plan.touched()) {
-            Appointment row = latest.get(appointmentId);
-            byRecordId.put(row.patientRecordId(), patientFacts(row, now));
+        for (var decisions : List.of(plan.toCreate(), plan.toReprocess())) {
+            decisions.forEach((appointmentId, decision) -> {
+                Appointment row = latest.get(appointmentId);
+                byRecordId.put(row.patientRecordId(), patientFacts(row, decision.phone(), now));
+            });
         }
         return new ArrayList<>(byRecordId.values());
     }
@@ -288,13 +290,14 @@ public class CaseIntake {
         return Arrays.asList(row.date(), row.status(), row.doctor(), row.virtual(), row.intakeCharted(), row.testStatus());
     }
 
-    private static PatientFacts patientFacts(Appointment row, Instant now) {
+    /** @param phone the row's phone as the rules read it (E.164, or null): libphonenumber is the costliest step of a row */
+    private static PatientFacts patientFacts(Appointment row, String phone, Instant now) {
         String first = Text.cut(row.firstName(), Demographics.MAX_NAME_PART);
         String last = Text.cut(row.lastName(), Demographics.MAX_NAME_PART);
         String name = Demographics.fullName(first, last);
         LocalDate birth = Demographics.birthDate(row.dob(), LocalDate.ofInstant(now, ZoneOffset.UTC)).orElse(null);
         return new PatientFacts(Text.cut(row.patientRecordId(), 200), name, first, last, birth, null,
-                Demographics.phone(row.phone()).orElse(null), null, null, null, Map.of());
+                phone, null, null, null, Map.of());
     }
 
     private static List<String> concat(java.util.Collection<String> a, java.util.Collection<String> b) {
