@@ -78,8 +78,12 @@ final class RuleBasedExtractor implements ClinicalExtractor {
                     medications(text, section.start(), section.end(), Reading.PAST, medications);
                     allergyReader.phrases(text, section.start(), section.end(), allergies);
                 }
-                // what a procedure administered, a lab measured or a relative takes is not the patient's medication
-                case PROCEDURE -> allergyReader.phrases(text, section.start(), section.end(), allergies);
+                // what a lab measured or a relative takes is not the patient's medication; what a procedure
+                // administered is not either, only what the patient goes home on (Reading.AFTERWARDS)
+                case PROCEDURE -> {
+                    medications(text, section.start(), section.end(), Reading.AFTERWARDS, medications);
+                    allergyReader.phrases(text, section.start(), section.end(), allergies);
+                }
                 case LABS, FAMILY -> {
                 }
             }
@@ -99,11 +103,21 @@ final class RuleBasedExtractor implements ClinicalExtractor {
 
     // ---- medications ----
 
-    private record Mention(int start, int end) {
+    /** A drug named at {@code text[start, end)}; {@code name} is the lexicon name when it differs from the text. */
+    private record Mention(int start, int end, String name) {
     }
 
-    /** How a section's drugs are read: a list names current drugs; prose needs a cue or dosing; past history a cue. */
-    private enum Reading { LIST, PROSE, PAST }
+    /**
+     * How a section's drugs are read: a list names current drugs; prose needs a cue or dosing; past history a
+     * cue; a procedure's account only what the patient leaves with ("sent home on Tylenol #3").
+     */
+    private enum Reading { LIST, PROSE, PAST, AFTERWARDS }
+
+    /** What a procedure note says the patient leaves with: "sent home on", "given a prescription for". */
+    private static final Pattern AFTERWARDS_CUE = Pattern.compile(("\\b(?:(?:sent|discharged|going|released) home"
+            + "(?: \\w+)? (?:on|with)|discharged (?:on|with)|prescriptions? (?:for|of)|prescribed|"
+            + "instructed to (?:take|continue|use|apply)|will (?:continue|resume|start|take|use))\\b")
+            .replace(" ", "\\s+"), Pattern.CASE_INSENSITIVE);
 
     /** Cues that a drug named in a history section is taken now ("currently on", "takes", "maintained on"). */
     private static final Pattern CURRENT_CUE = Pattern.compile("\\b(?:currently|now|presently|still|"
@@ -135,9 +149,11 @@ final class RuleBasedExtractor implements ClinicalExtractor {
                             || indicated(text, mention.end, unit[1]);
                     case PAST -> CURRENT_CUE.matcher(text).region(Math.max(unit[0], mention.start - MentionContext.WINDOW),
                             mention.start).find();
+                    case AFTERWARDS -> AFTERWARDS_CUE.matcher(text).region(Math.max(unit[0],
+                            mention.start - MentionContext.WINDOW), mention.start).find();
                 };
                 if (taken) {
-                    add(text, mention.start, mention.end, sig, into);
+                    add(text, mention, sig, into);
                 }
             }
         }
@@ -162,9 +178,14 @@ final class RuleBasedExtractor implements ClinicalExtractor {
         return previousEnd;
     }
 
-    private void add(String text, int start, int end, Sig sig, Map<String, Medication> into) {
+    private void add(String text, Mention mention, Sig sig, Map<String, Medication> into) {
+        add(text, mention.start, mention.end, mention.name, sig, into);
+    }
+
+    private void add(String text, int start, int end, String lexiconName, Sig sig, Map<String, Medication> into) {
         String name = WHITESPACE.matcher(text.substring(start, end)).replaceAll(" ");
-        into.putIfAbsent(name.toLowerCase(Locale.ROOT), new Medication(name, lexicon.ingredients(name), sig.dose(), sig.route(), sig.frequency(),
+        List<String> ingredients = lexicon.ingredients(lexiconName == null ? name : lexiconName);
+        into.putIfAbsent(name.toLowerCase(Locale.ROOT), new Medication(name, ingredients, sig.dose(), sig.route(), sig.frequency(),
                 new Span(start, Math.max(end, sig.end()))));
     }
 
@@ -173,7 +194,7 @@ final class RuleBasedExtractor implements ClinicalExtractor {
         Matcher m = UNKNOWN_DRUG.matcher(text).region(start, to);
         if (m.lookingAt() && !NOT_A_NAME.contains(m.group(1).split("[ \\t]+")[0].toLowerCase(Locale.ROOT))
                 && MentionContext.of(text, from, from, m.start(1), m.end(1), to) == MentionContext.Status.CURRENT) {
-            add(text, m.start(1), m.end(1), Sig.parse(text, m.end(1), Math.min(to, m.end(1) + SIG_WINDOW)), into);
+            add(text, m.start(1), m.end(1), null, Sig.parse(text, m.end(1), Math.min(to, m.end(1) + SIG_WINDOW)), into);
         }
     }
 
@@ -211,13 +232,65 @@ final class RuleBasedExtractor implements ClinicalExtractor {
                 }
                 break;
             }
-            var mention = new Mention(start, tokens.get(last)[1]);
+            int end = tokens.get(last)[1];
+            String name = null;
+            Matcher numbered = NUMBERED.matcher(text).region(end, Math.min(to, end + 8));
+            if (numbered.lookingAt()) {
+                String key = text.substring(start, end).replaceAll("\\s+", " ") + " #" + numbered.group(1);
+                if (lexicon.isDrug(key)) {
+                    name = key;
+                    end = numbered.end();
+                    while (last + 1 < tokens.size() && tokens.get(last + 1)[0] < end) {
+                        last++;
+                    }
+                }
+            }
+            int generic = name == null ? restatedGeneric(text, tokens, start, last) : 0;
+            if (generic > 0) {
+                name = text.substring(start, end).replaceAll("\\s+", " ");
+                last += generic;
+                end = tokens.get(last)[1];
+            }
+            var mention = new Mention(start, end, name);
             if (mentions.isEmpty() || !restates(text, mentions.getLast(), mention)) {
                 mentions.add(mention);
             }
             i = last + 1;
         }
         return mentions;
+    }
+
+    /** "Tylenol #3", "Tylenol No. 3": a product line numbered by strength. */
+    private static final Pattern NUMBERED = Pattern.compile("[ \\t]*(?:#|[Nn]o\\.?)[ \\t]*(\\d)\\b");
+
+    /**
+     * "Lantus insulin", "Toprol metoprolol": the generic written right after a brand restates it; the number
+     * of its tokens, or 0.
+     */
+    private int restatedGeneric(String text, List<int[]> tokens, int start, int last) {
+        int next = last + 1;
+        if (next >= tokens.size() || separator(text, tokens.get(last)[1], tokens.get(next)[0]) != ' ') {
+            return 0;
+        }
+        int words = match(text, tokens, next);
+        if (words == 0) {
+            return 0;
+        }
+        String brand = text.substring(start, tokens.get(last)[1]);
+        if (!lexicon.isBrand(brand)) {
+            return 0;
+        }
+        var brandWords = new java.util.HashSet<String>();
+        for (String ingredient : lexicon.ingredients(brand)) {
+            brandWords.addAll(List.of(ingredient.split(" ")));
+        }
+        String generic = text.substring(tokens.get(next)[0], tokens.get(next + words - 1)[1]);
+        for (String ingredient : lexicon.ingredients(generic)) {
+            if (!brandWords.containsAll(List.of(ingredient.split(" ")))) {
+                return 0;
+            }
+        }
+        return words;
     }
 
     /** "Lipitor (atorvastatin)": a name in parentheses right after another restates it. */
