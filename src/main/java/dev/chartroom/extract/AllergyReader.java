@@ -38,7 +38,8 @@ final class AllergyReader {
             + "products?|derivatives?|family|class)\\s*$");
     private static final Pattern ALLERGY_NEGATION = Pattern.compile("(?i)\\b(?:not|no|denies|denied|without|nkda)\\b"
             + "(?:\\s+\\w+){0,3}\\s*$");
-    private static final Pattern SUBSTANCE_END = Pattern.compile("(?i)\\(|\\)|,|;|:|\\n|[.!?](?=\\s|$)|\\s+(?:and|or|&)\\s+"
+    // a line feed ends a substance unless the line was wrapped inside it ("general\nanesthetics")
+    private static final Pattern SUBSTANCE_END = Pattern.compile("(?i)\\(|\\)|,|;|:|\\n(?![ \\t]*(?-i:[a-z]))|[.!?](?=\\s|$)|\\s+(?:and|or|&)\\s+"
             + "|\\s+[-–—]+\\s*|\\s+(?:which|that|causing|causes|caused|with|resulting|as|due|since|but|in|"
             + "leading|gives|gave|for|from|because|after)\\b");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("(?i)^\\s*(?:,\\s*(?:and|or)?|and|or|&|/)\\s+");
@@ -94,7 +95,8 @@ final class AllergyReader {
         for (int[] unit : TextUnits.units(text, from, to, TextUnits.PROSE_BOUNDARY)) {
             Matcher phrase = ALLERGY_PHRASE.matcher(text).region(unit[0], unit[1]);
             while (phrase.find()) {
-                if (!negatedAllergy(text, unit[0], phrase.start())) {
+                if (!negatedAllergy(text, unit[0], phrase.start())
+                        && !MentionContext.susceptibility(text, unit[0], phrase.end())) {
                     substances(text, phrase.end(), unit[1], into);
                 }
             }

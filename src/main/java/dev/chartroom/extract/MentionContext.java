@@ -40,7 +40,8 @@ final class MentionContext {
             + "continues?|continued|continuing|resumed?|resumes|resuming|restart(?:ed)?|increased?|increasing|"
             + "decreased?|reduced?|titrated?|adjusted|to|add|added|adding|gives|"
             + "maintained|refill(?:ed)?|refilled|renewed|include|includes|including|apply|inject|try|"
-            + "recommend(?:ed)?|discharged|will|now|currently|presently|but|however|although)\\b",
+            + "recommend(?:ed)?|discharged|will|now|currently|presently|but|however|although|"
+            + "prescriptions?|cycles?)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -67,6 +68,9 @@ final class MentionContext {
     /** A past condition or trial: "history of", "tried"; the drug after a cue ("history of HTN on lisinopril") is current. */
     private static final Pattern HISTORY = Pattern.compile("\\b(?:prior|history of|hx of|tried|trial of|not started|"
             + "never started|never took|completed|finished)\\b", Pattern.CASE_INSENSITIVE);
+    /** A condition the drug caused: "hypokalemia related to HCTZ", "rash secondary to amoxicillin". */
+    private static final Pattern CAUSE = Pattern.compile("\\b(?:(?:related|secondary|due|attributed|attributable) to|"
+            + "caused by|induced by)\\b", Pattern.CASE_INSENSITIVE);
     /** The drug itself in the past: "in the past she has been on Prozac, Paxil", "was treated with nifedipine". */
     private static final Pattern PAST = Pattern.compile("\\b(?:previously|formerly|in the past|at one time|years ago|"
             + "(?:was|were|has been|had been) (?:treated|managed) with|had been on|was on|were on|used to (?:take|be on))\\b",
@@ -90,14 +94,16 @@ final class MentionContext {
             + "(?:was|were|is|being) given|received|receiving|administered|local anesthetic|utilizing|"
             + "under)\\b"
             // a measured volume is poured, injected or infused, not prescribed: "1 cc of 1% lidocaine"
-            + "|\\b\\d+(?:\\.\\d+)?\\s*(?:cc|ml|mci|gbq|units)\\s+of\\b", Pattern.CASE_INSENSITIVE);
+            + "|\\b\\d+(?:\\.\\d+)?\\s*(?:cc|ml|mci|gbq|units|meq/l)\\s+of\\b", Pattern.CASE_INSENSITIVE);
     /** After the drug, reaching back: "Lisinopril was discontinued", "Xylocaine 1% was used as local anesthetic". */
     private static final Pattern NEGATED_AFTER = Pattern.compile("\\b(?:stopped|discontinued?|d/c'?d|held|on hold|"
             + "not started|never started|no longer|ineffective|failed|completed|was discussed|declined|"
             + "(?:has |have |had )?caused|causes|gave (?:him|her|them)|intolerance|allergy)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ADMINISTERED_AFTER = Pattern.compile("\\b(?:(?:was|were|is|are|being|been) "
-            + "(?:given|injected|infiltrated|instilled|administered|infused|applied|placed|used|utilized|sprayed|"
+            // "were given in an attempt to increase bowel motility" is a treatment, not a procedure's drug
+            + "(?:given(?!\\s+(?:in an attempt|to (?:treat|increase|improve|help|control|prevent|decrease|reduce)|"
+            + "for (?:his|her|their|the)\\b))|injected|infiltrated|instilled|administered|infused|applied|placed|used|utilized|sprayed|"
             + "irrigated|performed|pushed)|(?:injected|infiltrated|instilled|infused)|"
             + "for (?:local )?(?:anesthesia|anesthetic|sedation|conscious sedation|analgesia|prophylaxis|hemostasis)|"
             + "(?:IV|intravenous(?:ly)?) push)\\b", Pattern.CASE_INSENSITIVE);
@@ -108,12 +114,22 @@ final class MentionContext {
             + "dependent|sensitive|associated|related|levels?|toxicity|clinic|lock|flush|allerg(?:y|ies|ic)|"
             + "intolerance|reactions?|challenge|stress|scan|study|test|testing|protocol|prep|antibod(?:y|ies)|"
             + "screen|overdose|use disorder|abuse)\\b", Pattern.CASE_INSENSITIVE);
+    /** "dobutamine Myoview stress test": a drug named before another word and a test is the test's agent. */
+    private static final Pattern TEST_AFTER = Pattern.compile("^[ \\t]*[A-Za-z][A-Za-z\\-]*[ \\t]+(?:stress|scan|study|"
+            + "challenge|protocol|perfusion|imaging)\\b", Pattern.CASE_INSENSITIVE);
+    /** A culture's result: "urine culture grew E. coli, which was sensitive to Bactrim" names no allergy. */
+    private static final Pattern SUSCEPTIBILITY = Pattern.compile("\\b(?:sensitive|sensitivity|susceptible|"
+            + "susceptibility|resistant|resistance)\\s+(?:to|of)\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CULTURE = Pattern.compile("\\b(?:cultures?|cultured|grew|growing|grows|organisms?|"
+            + "isolates?|bacteri\\w*|coli|staph\\w*|strep\\w*|enterococc\\w*|klebsiella|pseudomonas|"
+            + "sensitivities|urine)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern MODIFIER_BEFORE = Pattern.compile("(?:\\banti-?|\\bnon-?|\\bpost-?|\\bpro-?)$",
             Pattern.CASE_INSENSITIVE);
 
     /** Negations and trials end at any cue ("stopped X and started Y"); clause-wide triggers at a clause end. */
     private static final List<Trigger> TRIGGERS = List.of(new Trigger(NEGATED, Status.NEGATED, POSITIVE_CUE),
             new Trigger(HISTORY, Status.HISTORICAL, POSITIVE_CUE), new Trigger(PAST, Status.HISTORICAL, CLAUSE_END),
+            new Trigger(CAUSE, Status.HISTORICAL, POSITIVE_CUE),
             new Trigger(HYPOTHETICAL, Status.HYPOTHETICAL, CLAUSE_END),
             new Trigger(EXPERIENCER, Status.OTHER_EXPERIENCER, SUBJECT_CHANGE),
             new Trigger(ADMINISTERED, Status.ADMINISTERED, POSITIVE_CUE));
@@ -128,7 +144,9 @@ final class MentionContext {
      */
     static Status of(String text, int unitStart, int scopeStart, int start, int end, int unitEnd) {
         if (MODIFIER_AFTER.matcher(text).region(end, Math.min(unitEnd, end + 30)).lookingAt()
-                || MODIFIER_BEFORE.matcher(text).region(Math.max(unitStart, start - 5), start).find()) {
+                || TEST_AFTER.matcher(text).region(end, Math.min(unitEnd, end + 40)).lookingAt()
+                || MODIFIER_BEFORE.matcher(text).region(Math.max(unitStart, start - 5), start).find()
+                || susceptibility(text, unitStart, start)) {
             return Status.MODIFIER;
         }
         int from = Math.max(scopeStart, start - WINDOW);
@@ -160,6 +178,19 @@ final class MentionContext {
             return Status.HYPOTHETICAL;
         }
         return Status.CURRENT;
+    }
+
+    /**
+     * Whether the words ending at {@code at} say an organism is sensitive or resistant to what follows
+     * ("the urine culture grew E. coli, which was sensitive to"): a laboratory result, not the patient's
+     * allergy or medication.
+     */
+    static boolean susceptibility(String text, int unitStart, int at) {
+        int from = Math.max(unitStart, at - 30);
+        if (!SUSCEPTIBILITY.matcher(text).region(from, at).find()) {
+            return false;
+        }
+        return CULTURE.matcher(text).region(Math.max(unitStart, at - 120), at).find();
     }
 
     /** Whether a cue before the drug, in its sentence, says the patient takes it. */

@@ -1,14 +1,7 @@
 package dev.chartroom.extract;
 
 import dev.chartroom.text.LineFeeds;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The built-in, offline extractor: section-aware rules over a drug lexicon.
@@ -26,29 +19,11 @@ import java.util.regex.Pattern;
  */
 final class RuleBasedExtractor implements ClinicalExtractor {
 
-    /** How far after a drug name dosing is read. */
-    private static final int SIG_WINDOW = 80;
-
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
-
-    private static final Pattern UNKNOWN_DRUG = Pattern.compile("(?i)^(?:(?:take|taking|takes|continue|start|started|on)"
-            + "\\s+)?([a-z][a-z\\-]{2,}(?:[ \\t]+[a-z][a-z\\-]{2,}){0,2}?)[ \\t]+(?=\\d+(?:\\.\\d+)?(?:/\\d+(?:\\.\\d+)?)?\\s*"
-            + "(?:mg|mcg|g|ml|units?|puffs?|tabs?|tablets?|caps?|capsules?|day pack)\\b)");
-    private static final Set<String> NOT_A_NAME = Set.of("patient", "pt", "she", "he", "they", "total", "dose",
-            "take", "takes", "reviewed", "none", "no", "weight", "age", "and", "or", "the");
-
-    private static final Set<String> SALTS = Set.of("hydrochloride", "hcl", "sodium", "potassium", "calcium",
-            "magnesium", "succinate", "tartrate", "besylate", "maleate", "mesylate", "sulfate", "citrate", "fumarate",
-            "acetate", "bromide", "hydrobromide", "propionate", "furoate", "xinafoate", "phosphate", "bitartrate",
-            "dihydrate", "monohydrate", "trihydrate", "chloride");
-
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
-    private final DrugLexicon lexicon;
+    private final MedicationReader medicationReader;
     private final AllergyReader allergyReader;
 
     RuleBasedExtractor(DrugLexicon lexicon) {
-        this.lexicon = lexicon;
+        this.medicationReader = new MedicationReader(lexicon);
         this.allergyReader = new AllergyReader(lexicon);
     }
 
@@ -65,21 +40,25 @@ final class RuleBasedExtractor implements ClinicalExtractor {
         for (Sections.Section section : Sections.of(text)) {
             switch (section.kind()) {
                 case MEDICATIONS -> {
-                    medications(text, section.start(), section.end(), Reading.LIST, medications);
+                    medicationReader.read(text, section.start(), section.end(), MedicationReader.Reading.LIST, medications);
                     allergyReader.phrases(text, section.start(), section.end(), allergies);
                 }
                 case ALLERGIES -> allergyReader.list(text, section.start(), section.end(), allergies,
-                        unit -> medications(text, unit[0], unit[1], Reading.PROSE, medications));
+                        unit -> medicationReader.read(text, unit[0], unit[1], MedicationReader.Reading.PROSE, medications));
                 case OTHER -> {
-                    medications(text, section.start(), section.end(), Reading.PROSE, medications);
+                    medicationReader.read(text, section.start(), section.end(), MedicationReader.Reading.PROSE, medications);
                     allergyReader.phrases(text, section.start(), section.end(), allergies);
                 }
                 case PAST -> {
-                    medications(text, section.start(), section.end(), Reading.PAST, medications);
+                    medicationReader.read(text, section.start(), section.end(), MedicationReader.Reading.PAST, medications);
                     allergyReader.phrases(text, section.start(), section.end(), allergies);
                 }
-                // what a procedure administered, a lab measured or a relative takes is not the patient's medication
-                case PROCEDURE -> allergyReader.phrases(text, section.start(), section.end(), allergies);
+                // what a lab measured or a relative takes is not the patient's medication; what a procedure
+                // administered is not either, only what the patient goes home on (MedicationReader.Reading.AFTERWARDS)
+                case PROCEDURE -> {
+                    medicationReader.read(text, section.start(), section.end(), MedicationReader.Reading.AFTERWARDS, medications);
+                    allergyReader.phrases(text, section.start(), section.end(), allergies);
+                }
                 case LABS, FAMILY -> {
                 }
             }
@@ -96,191 +75,4 @@ final class RuleBasedExtractor implements ClinicalExtractor {
         int start = lines.start(span.start());
         return new Span(start, Math.max(start, lines.end(span.end())));
     }
-
-    // ---- medications ----
-
-    private record Mention(int start, int end) {
-    }
-
-    /** How a section's drugs are read: a list names current drugs; prose needs a cue or dosing; past history a cue. */
-    private enum Reading { LIST, PROSE, PAST }
-
-    /** Cues that a drug named in a history section is taken now ("currently on", "takes", "maintained on"). */
-    private static final Pattern CURRENT_CUE = Pattern.compile("\\b(?:currently|now|presently|still|"
-            + "(?:is|are|remains?|been) (?:on|taking|maintained on)|takes|taking|placed on|started on|maintained on)\\b",
-            Pattern.CASE_INSENSITIVE);
-
-    private void medications(String text, int from, int to, Reading reading, Map<String, Medication> into) {
-        boolean list = reading == Reading.LIST;
-        for (int[] unit : TextUnits.units(text, from, to, list ? TextUnits.LIST_BOUNDARY : TextUnits.PROSE_BOUNDARY)) {
-            boolean listUnit = list && !TextUnits.PROSE_START.matcher(text.substring(unit[0], Math.min(unit[1], unit[0] + 40))).find();
-            List<Mention> mentions = mentions(text, unit[0], unit[1], list);
-            if (mentions.isEmpty() && list) {
-                unknownDrug(text, unit[0], unit[1], into);
-            }
-            for (int i = 0; i < mentions.size(); i++) {
-                Mention mention = mentions.get(i);
-                int next = i + 1 < mentions.size() ? mentions.get(i + 1).start : unit[1];
-                int sigEnd = Math.min(next, Math.min(unit[1], mention.end + SIG_WINDOW));
-                // in a list a cue reaches back to the previous item only: "X (held), Y" leaves Y current
-                int scope = list && i > 0 ? itemStart(text, mentions.get(i - 1).end, mention.start) : unit[0];
-                if (MentionContext.of(text, unit[0], scope, mention.start, mention.end, unit[1])
-                        != MentionContext.Status.CURRENT) {
-                    continue;
-                }
-                Sig sig = Sig.parse(text, mention.end, sigEnd);
-                boolean taken = switch (reading) {
-                    case LIST -> listUnit || MentionContext.cued(text, unit[0], mention.start) || !sig.isEmpty();
-                    case PROSE -> MentionContext.cued(text, unit[0], mention.start) || !sig.isEmpty()
-                            || indicated(text, mention.end, unit[1]);
-                    case PAST -> CURRENT_CUE.matcher(text).region(Math.max(unit[0], mention.start - MentionContext.WINDOW),
-                            mention.start).find();
-                };
-                if (taken) {
-                    add(text, mention.start, mention.end, sig, into);
-                }
-            }
-        }
-    }
-
-    /** "Zyrtec and Flonase for his allergic rhinitis": a drug named for what it treats is prescribed. */
-    private static final Pattern INDICATION = Pattern.compile("^[\\s,]*(?:(?:and|or|,)\\s+[A-Za-z\\-]+\\s*)*"
-            + "(?:(?:can|will|should|is to|to) be (?:used|tried|taken|continued|started)\\b|"
-            + "for\\s+(?:his|her|their|the|this|\\w+ing)\\b)",
-            Pattern.CASE_INSENSITIVE);
-
-    private static boolean indicated(String text, int end, int unitEnd) {
-        return INDICATION.matcher(text).region(end, Math.min(unitEnd, end + 80)).lookingAt();
-    }
-
-    private static int itemStart(String text, int previousEnd, int start) {
-        for (int i = start - 1; i >= previousEnd; i--) {
-            if (text.charAt(i) == ',' || text.charAt(i) == ')') {
-                return i + 1;
-            }
-        }
-        return previousEnd;
-    }
-
-    private void add(String text, int start, int end, Sig sig, Map<String, Medication> into) {
-        String name = WHITESPACE.matcher(text.substring(start, end)).replaceAll(" ");
-        into.putIfAbsent(name.toLowerCase(Locale.ROOT), new Medication(name, lexicon.ingredients(name), sig.dose(), sig.route(), sig.frequency(),
-                new Span(start, Math.max(end, sig.end()))));
-    }
-
-    private void unknownDrug(String text, int from, int to, Map<String, Medication> into) {
-        int start = TextUnits.skipListMarker(text, from, to);
-        Matcher m = UNKNOWN_DRUG.matcher(text).region(start, to);
-        if (m.lookingAt() && !NOT_A_NAME.contains(m.group(1).split("[ \\t]+")[0].toLowerCase(Locale.ROOT))
-                && MentionContext.of(text, from, from, m.start(1), m.end(1), to) == MentionContext.Status.CURRENT) {
-            add(text, m.start(1), m.end(1), Sig.parse(text, m.end(1), Math.min(to, m.end(1) + SIG_WINDOW)), into);
-        }
-    }
-
-
-    /** Drug names in {@code text[from, to)}: longest lexicon matches, with combinations and salts joined. */
-    private List<Mention> mentions(String text, int from, int to, boolean list) {
-        var tokens = new ArrayList<int[]>();
-        Matcher t = TOKEN.matcher(text).region(from, to);
-        while (t.find()) {
-            tokens.add(new int[] {t.start(), t.end()});
-        }
-        var mentions = new ArrayList<Mention>();
-        int i = 0;
-        while (i < tokens.size()) {
-            int words = match(text, tokens, i);
-            if (words == 0 || (words == 1 && isSalt(text, tokens.get(i))) || (list && insideBrackets(text, from, tokens.get(i)[0]))) {
-                i++;
-                continue;
-            }
-            int start = tokens.get(i)[0];
-            int last = i + words - 1;
-            while (true) {
-                int after = last + 1;
-                if (after < tokens.size() && joinsCombination(text, tokens.get(last)[1], tokens.get(after)[0])) {
-                    int more = match(text, tokens, after);
-                    if (more > 0) {
-                        last = after + more - 1;
-                        continue;
-                    }
-                }
-                if (after < tokens.size() && isSalt(text, tokens.get(after))
-                        && separator(text, tokens.get(last)[1], tokens.get(after)[0]) == ' ') {
-                    last = after;
-                    continue;
-                }
-                break;
-            }
-            var mention = new Mention(start, tokens.get(last)[1]);
-            if (mentions.isEmpty() || !restates(text, mentions.getLast(), mention)) {
-                mentions.add(mention);
-            }
-            i = last + 1;
-        }
-        return mentions;
-    }
-
-    /** "Lipitor (atorvastatin)": a name in parentheses right after another restates it. */
-    private static boolean restates(String text, Mention previous, Mention mention) {
-        String between = text.substring(previous.end, mention.start);
-        return between.strip().equals("(") || between.strip().equals("[");
-    }
-
-    private static boolean insideBrackets(String text, int from, int at) {
-        for (int i = at - 1; i >= from; i--) {
-            if (text.charAt(i) == ']') {
-                return false;
-            }
-            if (text.charAt(i) == '[') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean isSalt(String text, int[] token) {
-        return SALTS.contains(text.substring(token[0], token[1]).toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean joinsCombination(String text, int end, int next) {
-        String between = text.substring(end, next);
-        return between.strip().equals("/") || between.strip().equals("+") || between.equals("-");
-    }
-
-    /** The number of tokens from {@code i} forming the longest lexicon name, or 0. */
-    private int match(String text, List<int[]> tokens, int i) {
-        var key = new StringBuilder();
-        int best = 0;
-        for (int k = 0; k < DrugLexicon.MAX_WORDS + 1 && i + k < tokens.size(); k++) {
-            if (k > 0) {
-                char separator = separator(text, tokens.get(i + k - 1)[1], tokens.get(i + k)[0]);
-                if (separator == 0) {
-                    break;
-                }
-                key.append(separator);
-            }
-            key.append(text, tokens.get(i + k)[0], tokens.get(i + k)[1]);
-            if (lexicon.isDrug(key.toString())) {
-                best = k + 1;
-            }
-        }
-        return best;
-    }
-
-    /** ' ' for spaces within a line, '-' for a hyphen, 0 when the words are not one name. */
-    private static char separator(String text, int end, int next) {
-        if (next - end == 1 && text.charAt(end) == '-') {
-            return '-';
-        }
-        if (next - end < 1 || next - end > 3) {
-            return 0;
-        }
-        for (int i = end; i < next; i++) {
-            if (text.charAt(i) != ' ' && text.charAt(i) != '\t') {
-                return 0;
-            }
-        }
-        return ' ';
-    }
-
 }

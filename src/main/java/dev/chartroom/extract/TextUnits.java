@@ -58,7 +58,14 @@ final class TextUnits {
         while (last >= lineStart && Character.isWhitespace(text.charAt(last))) {
             last--;
         }
-        return last - lineStart + 1 >= WRAPPED_LINE && ".:;!?".indexOf(text.charAt(last)) < 0;
+        return last - lineStart + 1 >= WRAPPED_LINE
+                && (".:;!?".indexOf(text.charAt(last)) < 0 || dottedAbbreviation(text, lineStart, last));
+    }
+
+    /** "discharged on p.o.", "b.i.d.": the full stop at {@code last} closes an abbreviation, not the sentence. */
+    private static boolean dottedAbbreviation(String text, int lineStart, int last) {
+        return text.charAt(last) == '.' && last - 3 >= lineStart && Character.isLetter(text.charAt(last - 1))
+                && text.charAt(last - 2) == '.' && Character.isLetter(text.charAt(last - 3));
     }
 
     private static void addUnit(String text, int start, int end, List<int[]> units) {

@@ -35,6 +35,10 @@ class TranscriptionExtractionTests {
             Discharge medications: Depakene 250 mg t.i.d., Compazine p.r.n.         | valproic acid,prochlorperazine
             Nystatin swish and swallow.                                             | nystatin
             For the migraines we will try to use Inderal.                           | propranolol
+            MEDICATIONS: Lantus insulin 15 units every evening.                     | insulin glargine
+            MEDICATIONS: HCTZ 25 mg daily, Vitamin C one a day.                     | hydrochlorothiazide,ascorbic acid
+            The patient is sent home on Tylenol #3 as she is allergic to Motrin.    | acetaminophen / codeine
+            Admitted for cycle six of continuous IV infusion Cytoxan and DTIC.      | cyclophosphamide,dacarbazine
             """)
     void readsBrandsAsTheirIngredients(String note, String expected) {
         assertThat(ingredients(note)).containsExactlyElementsOf(List.of(expected.split(",")));
@@ -60,6 +64,10 @@ class TranscriptionExtractionTests {
             The patient may be started on aspirin if it is okay with cardiology.                 | aspirin
             She was not taking her Coumadin.                                                     | warfarin
             Secondary to a penicillin allergy she was given clindamycin.                         | penicillin
+            INDICATIONS: Previously abnormal dobutamine Myoview stress test.                     | dobutamine
+            The urine culture grew E. coli, which was sensitive to Bactrim.                      | sulfamethoxazole / trimethoprim
+            10. History of hypokalemia related to HCTZ.                                          | hydrochlorothiazide
+            Her fluids have been D5 with 20 mEq/L of potassium chloride at 16 mL/h.              | potassium chloride
             """)
     void keepsMentionsThatAreNotCurrentOut(String note, String drug) {
         assertThat(ingredients(note)).doesNotContain(drug);
@@ -75,9 +83,12 @@ class TranscriptionExtractionTests {
             PLAN: Zyrtec and Flonase for his allergic rhinitis.                                  | cetirizine
             Ampicillin and gentamicin were started and he was discharged on Keflex.              | cephalexin
             PAST MEDICAL HISTORY: Hypertension, currently on Norvasc 5 mg.                       | amlodipine
+            She was placed on bowel rest and her medications, Pepcid and Reglan, were given in an attempt to increase motility. | metoclopramide
+            The urine grew E. coli sensitive to Bactrim and she was discharged on p.o.\\nBactrim. | sulfamethoxazole / trimethoprim
+            PROCEDURE: The wound was closed and dressed. The patient is sent\\nhome on Keflex. | cephalexin
             """)
     void keepsWhatThePatientTakesNow(String note, String drug) {
-        assertThat(ingredients(note)).contains(drug);
+        assertThat(ingredients(note.replace("\\n", "\n"))).contains(drug);
     }
 
     static Stream<Arguments> headings() {
@@ -131,7 +142,11 @@ class TranscriptionExtractionTests {
                         List.of("Phenergan|null", "latex|null", "shellfish|null")),
                 Arguments.of("CHIEF COMPLAINT AND/OR REACTION TO HOSPITALIZATION: Unresponsive.", List.of()),
                 Arguments.of("MEDICATIONS/ALLERGIES: As above.", List.of()),
-                Arguments.of("She has a number of allergies to different pain medications.", List.of()));
+                Arguments.of("She has a number of allergies to different pain medications.", List.of()),
+                Arguments.of("ALLERGIES: Phenergan, morphine, Flexeril, Keflex, Bactrim, general\nanesthetics, Benadryl, and pain meds.",
+                        List.of("Phenergan|null", "morphine|null", "Flexeril|null", "Keflex|null", "Bactrim|null",
+                                "general anesthetics|null", "Benadryl|null")),
+                Arguments.of("The urine culture grew E. coli, which was sensitive to Bactrim.", List.of()));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

@@ -1,0 +1,137 @@
+package dev.chartroom.extract;
+
+import dev.chartroom.extract.DrugMentions.Mention;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The medications of one section. Inside a medication list every drug named is current unless its
+ * {@link MentionContext} says otherwise ("held", "in the past", "Mother received"); in prose a drug
+ * counts when a cue says the patient takes it ("taking", "on", "started", "for his rhinitis") or dosing
+ * follows it; in past history only with a cue that it is taken now; in a procedure's account only what
+ * the patient goes home on. Each medication carries its dosing ({@link Sig}) and its ingredients from the
+ * {@link DrugLexicon}.
+ */
+final class MedicationReader {
+
+    /** How a section's drugs are read. */
+    enum Reading {
+        /** a list names current drugs */
+        LIST,
+        /** prose needs a cue or dosing */
+        PROSE,
+        /** past history needs a cue that the drug is taken now */
+        PAST,
+        /** a procedure's account: only what the patient leaves with ("sent home on Tylenol #3") */
+        AFTERWARDS
+    }
+
+    /** How far after a drug name dosing is read. */
+    private static final int SIG_WINDOW = 80;
+
+    private static final Pattern UNKNOWN_DRUG = Pattern.compile("(?i)^(?:(?:take|taking|takes|continue|start|started|on)"
+            + "\\s+)?([a-z][a-z\\-]{2,}(?:[ \\t]+[a-z][a-z\\-]{2,}){0,2}?)[ \\t]+(?=\\d+(?:\\.\\d+)?(?:/\\d+(?:\\.\\d+)?)?\\s*"
+            + "(?:mg|mcg|g|ml|units?|puffs?|tabs?|tablets?|caps?|capsules?|day pack)\\b)");
+    private static final Set<String> NOT_A_NAME = Set.of("patient", "pt", "she", "he", "they", "total", "dose",
+            "take", "takes", "reviewed", "none", "no", "weight", "age", "and", "or", "the");
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /** What a procedure note says the patient leaves with: "sent home on", "given a prescription for". */
+    private static final Pattern AFTERWARDS_CUE = Pattern.compile(("\\b(?:(?:sent|discharged|going|released) home"
+            + "(?: \\w+)? (?:on|with)|discharged (?:on|with)|prescriptions? (?:for|of)|prescribed|"
+            + "instructed to (?:take|continue|use|apply)|will (?:continue|resume|start|take|use))\\b")
+            .replace(" ", "\\s+"), Pattern.CASE_INSENSITIVE);
+
+    /** Cues that a drug named in a history section is taken now ("currently on", "takes", "maintained on"). */
+    private static final Pattern CURRENT_CUE = Pattern.compile("\\b(?:currently|now|presently|still|"
+            + "(?:is|are|remains?|been) (?:on|taking|maintained on)|takes|taking|placed on|started on|maintained on)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private final DrugLexicon lexicon;
+    private final DrugMentions drugMentions;
+
+    MedicationReader(DrugLexicon lexicon) {
+        this.lexicon = lexicon;
+        this.drugMentions = new DrugMentions(lexicon);
+    }
+
+    /** The medications of {@code text[from, to)}, read as {@code reading} says, added to {@code into} by name. */
+    void read(String text, int from, int to, Reading reading, Map<String, Medication> into) {
+        boolean list = reading == Reading.LIST;
+        for (int[] unit : TextUnits.units(text, from, to, list ? TextUnits.LIST_BOUNDARY : TextUnits.PROSE_BOUNDARY)) {
+            boolean listUnit = list && !TextUnits.PROSE_START.matcher(text.substring(unit[0], Math.min(unit[1], unit[0] + 40))).find();
+            List<Mention> mentions = drugMentions.in(text, unit[0], unit[1], list);
+            if (mentions.isEmpty() && list) {
+                unknownDrug(text, unit[0], unit[1], into);
+            }
+            for (int i = 0; i < mentions.size(); i++) {
+                Mention mention = mentions.get(i);
+                int next = i + 1 < mentions.size() ? mentions.get(i + 1).start() : unit[1];
+                int sigEnd = Math.min(next, Math.min(unit[1], mention.end() + SIG_WINDOW));
+                // in a list a cue reaches back to the previous item only: "X (held), Y" leaves Y current
+                int scope = list && i > 0 ? itemStart(text, mentions.get(i - 1).end(), mention.start()) : unit[0];
+                if (MentionContext.of(text, unit[0], scope, mention.start(), mention.end(), unit[1])
+                        != MentionContext.Status.CURRENT) {
+                    continue;
+                }
+                Sig sig = Sig.parse(text, mention.end(), sigEnd);
+                boolean taken = switch (reading) {
+                    case LIST -> listUnit || MentionContext.cued(text, unit[0], mention.start()) || !sig.isEmpty();
+                    case PROSE -> MentionContext.cued(text, unit[0], mention.start()) || !sig.isEmpty()
+                            || indicated(text, mention.end(), unit[1]);
+                    case PAST -> CURRENT_CUE.matcher(text).region(Math.max(unit[0], mention.start() - MentionContext.WINDOW),
+                            mention.start()).find();
+                    case AFTERWARDS -> AFTERWARDS_CUE.matcher(text).region(Math.max(unit[0],
+                            mention.start() - MentionContext.WINDOW), mention.start()).find();
+                };
+                if (taken) {
+                    add(text, mention, sig, into);
+                }
+            }
+        }
+    }
+
+    /** "Zyrtec and Flonase for his allergic rhinitis": a drug named for what it treats is prescribed. */
+    private static final Pattern INDICATION = Pattern.compile("^[\\s,]*(?:(?:and|or|,)\\s+[A-Za-z\\-]+\\s*)*"
+            + "(?:(?:can|will|should|is to|to) be (?:used|tried|taken|continued|started)\\b|"
+            + "for\\s+(?:his|her|their|the|this|\\w+ing)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    private static boolean indicated(String text, int end, int unitEnd) {
+        return INDICATION.matcher(text).region(end, Math.min(unitEnd, end + 80)).lookingAt();
+    }
+
+    private static int itemStart(String text, int previousEnd, int start) {
+        for (int i = start - 1; i >= previousEnd; i--) {
+            if (text.charAt(i) == ',' || text.charAt(i) == ')') {
+                return i + 1;
+            }
+        }
+        return previousEnd;
+    }
+
+    private void add(String text, Mention mention, Sig sig, Map<String, Medication> into) {
+        add(text, mention.start(), mention.end(), mention.name(), sig, into);
+    }
+
+    private void add(String text, int start, int end, String lexiconName, Sig sig, Map<String, Medication> into) {
+        String name = WHITESPACE.matcher(text.substring(start, end)).replaceAll(" ");
+        List<String> ingredients = lexicon.ingredients(lexiconName == null ? name : lexiconName);
+        into.putIfAbsent(name.toLowerCase(Locale.ROOT), new Medication(name, ingredients, sig.dose(), sig.route(), sig.frequency(),
+                new Span(start, Math.max(end, sig.end()))));
+    }
+
+    private void unknownDrug(String text, int from, int to, Map<String, Medication> into) {
+        int start = TextUnits.skipListMarker(text, from, to);
+        Matcher m = UNKNOWN_DRUG.matcher(text).region(start, to);
+        if (m.lookingAt() && !NOT_A_NAME.contains(m.group(1).split("[ \\t]+")[0].toLowerCase(Locale.ROOT))
+                && MentionContext.of(text, from, from, m.start(1), m.end(1), to) == MentionContext.Status.CURRENT) {
+            add(text, m.start(1), m.end(1), null, Sig.parse(text, m.end(1), Math.min(to, m.end(1) + SIG_WINDOW)), into);
+        }
+    }
+}
