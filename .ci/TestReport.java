@@ -21,11 +21,17 @@ public class TestReport {
 
     public static void main(String[] args) throws Exception {
         Set<String> listed = Files.readAllLines(Path.of("src/test/resources/listed-skips.txt")).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                .map(l -> l.split("\\s+", 3)).map(w -> w[0] + " " + w[1]).collect(Collectors.toSet());
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(l -> l.split("\\s+", 3))
+                .map(w -> w[0] + " " + w[1])
+                .collect(Collectors.toSet());
         List<String> unlisted = new ArrayList<>();
-        for (String[] pass : new String[][] {{"h2", "target/surefire-reports"},
-                {"postgres", "target/surefire-reports-postgres"}, {"jar", "target/failsafe-reports"}}) {
+        for (String[] pass : new String[][] {
+            {"h2", "target/surefire-reports"},
+            {"postgres", "target/surefire-reports-postgres"},
+            {"jar", "target/failsafe-reports"}
+        }) {
             int tests = 0, failed = 0, skipped = 0;
             Path folder = Path.of(pass[1]);
             if (!Files.isDirectory(folder)) {
@@ -34,7 +40,9 @@ public class TestReport {
                 continue;
             }
             try (Stream<Path> reports = Files.list(folder)) {
-                for (Path report : reports.filter(p -> p.getFileName().toString().matches("TEST-.*\\.xml")).toList()) {
+                for (Path report : reports.filter(
+                                p -> p.getFileName().toString().matches("TEST-.*\\.xml"))
+                        .toList()) {
                     Matcher m = CASE.matcher(Files.readString(report));
                     while (m.find()) {
                         tests++;
@@ -52,7 +60,8 @@ public class TestReport {
                     }
                 }
             }
-            System.out.printf("tests in pass %s: %d run, %d failed, %d skipped (listed)%n", pass[0], tests, failed, skipped);
+            System.out.printf(
+                    "tests in pass %s: %d run, %d failed, %d skipped (listed)%n", pass[0], tests, failed, skipped);
         }
         if (!unlisted.isEmpty()) {
             System.out.println("skipped without being listed in src/test/resources/listed-skips.txt:");

@@ -18,7 +18,9 @@ public class DeidNote {
         }
         while (text.length() < 100_000) {
             for (Path note : notes) {
-                text.append(Files.readString(note).replaceAll("\\{\\{[A-Z]+\\|(.*?)}}", "$1").replaceAll("<<(.*?)>>", "$1"));
+                text.append(Files.readString(note)
+                        .replaceAll("\\{\\{[A-Z]+\\|(.*?)}}", "$1")
+                        .replaceAll("<<(.*?)>>", "$1"));
             }
         }
         String note = text.substring(0, 100_000);
@@ -34,7 +36,8 @@ public class DeidNote {
             runs[i] = System.nanoTime() - start;
         }
         Arrays.sort(runs);
-        System.out.printf("deid-note: 100 KB note de-identified in %.1f ms (best), %.1f ms (median); target < 50 ms%n",
+        System.out.printf(
+                "deid-note: 100 KB note de-identified in %.1f ms (best), %.1f ms (median); target < 50 ms%n",
                 runs[0] / 1e6, runs[runs.length / 2] / 1e6);
     }
 }

@@ -13,7 +13,9 @@ public class ExtractNote {
     public static void main(String[] args) throws Exception {
         List<Path> notes;
         try (var files = Files.list(Path.of("src/test/resources/extract/mtsamples/tune"))) {
-            notes = files.filter(f -> !f.getFileName().toString().equals("gold.txt")).sorted().toList();
+            notes = files.filter(f -> !f.getFileName().toString().equals("gold.txt"))
+                    .sorted()
+                    .toList();
         }
         var text = new StringBuilder();
         while (text.length() < 1_000_000) {
@@ -26,7 +28,8 @@ public class ExtractNote {
         time(extractor, "1 MB", text.substring(0, 1_000_000), 3, 10, 1000);
     }
 
-    private static void time(ClinicalExtractor extractor, String size, String note, int warmups, int count, int targetMs) {
+    private static void time(
+            ClinicalExtractor extractor, String size, String note, int warmups, int count, int targetMs) {
         int found = 0;
         for (int i = 0; i < warmups; i++) {
             found = extractor.extract(note).medications().size();
@@ -38,7 +41,8 @@ public class ExtractNote {
             runs[i] = System.nanoTime() - start;
         }
         Arrays.sort(runs);
-        System.out.printf("extract-note: %s note (%d medications) in %.2f ms (best), %.2f ms (median); target < %d ms%n",
+        System.out.printf(
+                "extract-note: %s note (%d medications) in %.2f ms (best), %.2f ms (median); target < %d ms%n",
                 size, found, runs[0] / 1e6, runs[runs.length / 2] / 1e6, targetMs);
     }
 }

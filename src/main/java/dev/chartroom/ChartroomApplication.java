@@ -18,8 +18,8 @@ public class ChartroomApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("admin")) {
-            System.exit(AdminCommandLine.run(ChartroomApplication.class, Arrays.asList(args).subList(1, args.length),
-                    System.out, System.err));
+            System.exit(AdminCommandLine.run(
+                    ChartroomApplication.class, Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
         SpringApplication.run(ChartroomApplication.class, args);
     }

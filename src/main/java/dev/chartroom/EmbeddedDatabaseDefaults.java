@@ -34,13 +34,16 @@ class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor {
             return switch (name) {
                 case "spring.datasource.url" -> url();
                 // The embedded database's user; a configured database brings its own.
-                case "spring.datasource.username" -> url().equals(environment.getProperty("spring.datasource.url")) ? "sa" : null;
+                case "spring.datasource.username" ->
+                    url().equals(environment.getProperty("spring.datasource.url")) ? "sa" : null;
                 default -> null;
             };
         }
 
         private String url() {
-            Path folder = Path.of(environment.getProperty("chartroom.data-dir", "./data")).toAbsolutePath().normalize();
+            Path folder = Path.of(environment.getProperty("chartroom.data-dir", "./data"))
+                    .toAbsolutePath()
+                    .normalize();
             // WRITE_DELAY=0: a commit is on disk before it is acknowledged, so an accepted upload
             // survives a crash (H2 otherwise writes commits up to a second later).
             // LOCK_TIMEOUT=10000: a write waits up to 10 s for a row another transaction holds (H2's

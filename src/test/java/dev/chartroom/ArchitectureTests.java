@@ -31,8 +31,11 @@ class ArchitectureTests {
     /** A setting is a component of a record under chartroom.*, so its default and meaning have one source. */
     @Test
     void settingsAreRecordsUnderTheChartroomPrefix() {
-        classes().that().areAnnotatedWith(ConfigurationProperties.class)
-                .should().beRecords()
+        classes()
+                .that()
+                .areAnnotatedWith(ConfigurationProperties.class)
+                .should()
+                .beRecords()
                 .andShould(readSettingsUnder("chartroom"))
                 .because("the configuration processor documents record components (@DefaultValue, @param)")
                 .check(MAIN);
@@ -48,9 +51,13 @@ class ArchitectureTests {
     /** Event data is a record of the module that announces it; webhook only serializes it. */
     @Test
     void eventDataAreRecordsOfTheAnnouncingModule() {
-        classes().that().implement(EventData.class)
-                .should().beRecords()
-                .andShould().resideOutsideOfPackage("dev.chartroom.webhook..")
+        classes()
+                .that()
+                .implement(EventData.class)
+                .should()
+                .beRecords()
+                .andShould()
+                .resideOutsideOfPackage("dev.chartroom.webhook..")
                 .check(MAIN);
     }
 
@@ -61,16 +68,24 @@ class ArchitectureTests {
         String table = readme.substring(readme.indexOf("Each event's `data`, by type"));
         table = table.substring(0, table.indexOf("\n## "));
         for (var type : dev.chartroom.webhook.EventType.values()) {
-            org.assertj.core.api.Assertions.assertThat(table).as("README row of " + type).contains("`" + type.value() + "`");
+            org.assertj.core.api.Assertions.assertThat(table)
+                    .as("README row of " + type)
+                    .contains("`" + type.value() + "`");
         }
-        for (JavaClass data : MAIN.stream().filter(c -> c.isAssignableTo(EventData.class) && c.isRecord()).toList()) {
+        for (JavaClass data : MAIN.stream()
+                .filter(c -> c.isAssignableTo(EventData.class) && c.isRecord())
+                .toList()) {
             for (var component : data.reflect().getRecordComponents()) {
                 if (component.getAccessor().isAnnotationPresent(com.fasterxml.jackson.annotation.JsonIgnore.class)
                         || component.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonIgnore.class)) {
                     continue;
                 }
-                String field = component.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
-                org.assertj.core.api.Assertions.assertThat(table).as(data.getSimpleName() + "." + component.getName())
+                String field = component
+                        .getName()
+                        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                        .toLowerCase(java.util.Locale.ROOT);
+                org.assertj.core.api.Assertions.assertThat(table)
+                        .as(data.getSimpleName() + "." + component.getName())
                         .contains("`" + field + "`");
             }
         }
@@ -79,8 +94,12 @@ class ArchitectureTests {
     /** A multipart upload is an intake contract: its controller lives in a package under intake. */
     @Test
     void uploadControllersAreIntakeContracts() {
-        classes().that().areAnnotatedWith(RestController.class).and(takeAFilePart())
-                .should().resideInAPackage("dev.chartroom.intake.(*)")
+        classes()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .and(takeAFilePart())
+                .should()
+                .resideInAPackage("dev.chartroom.intake.(*)")
                 .check(MAIN);
     }
 
@@ -90,18 +109,33 @@ class ArchitectureTests {
      */
     @Test
     void contractControllersOnlyHandTheirFormToTheirIntake() {
-        classes().that().areAnnotatedWith(RestController.class).and().resideInAPackage("dev.chartroom.intake.(*)")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.chartroom.intake..", "dev.chartroom.tenant",
-                        "dev.chartroom.web", "java..", "org.springframework..", "io.swagger..", "jakarta..")
+        classes()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .and()
+                .resideInAPackage("dev.chartroom.intake.(*)")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.chartroom.intake..",
+                        "dev.chartroom.tenant",
+                        "dev.chartroom.web",
+                        "java..",
+                        "org.springframework..",
+                        "io.swagger..",
+                        "jakarta..")
                 .andShould(callOnlyAcceptOfTheirIntakeWithTheirForm())
                 .check(MAIN);
     }
 
     private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> takeAFilePart() {
-        return com.tngtech.archunit.base.DescribedPredicate.describe("take a file part", type -> type.getMethods().stream()
-                .flatMap(method -> method.getParameters().stream())
-                .anyMatch(parameter -> parameter.getRawType().isAssignableTo(MultipartFile.class)
-                        || parameter.getType().getAllInvolvedRawTypes().stream().anyMatch(t -> t.isAssignableTo(MultipartFile.class))));
+        return com.tngtech.archunit.base.DescribedPredicate.describe(
+                "take a file part",
+                type -> type.getMethods().stream()
+                        .flatMap(method -> method.getParameters().stream())
+                        .anyMatch(parameter -> parameter.getRawType().isAssignableTo(MultipartFile.class)
+                                || parameter.getType().getAllInvolvedRawTypes().stream()
+                                        .anyMatch(t -> t.isAssignableTo(MultipartFile.class))));
     }
 
     private static ArchCondition<JavaClass> callOnlyAcceptOfTheirIntakeWithTheirForm() {
@@ -112,18 +146,22 @@ class ArchitectureTests {
                 int accepts = 0;
                 for (var call : controller.getMethodCallsFromSelf()) {
                     var owner = call.getTargetOwner();
-                    if (!owner.getPackageName().equals(controller.getPackageName()) || !owner.getSimpleName().endsWith("Intake")) {
+                    if (!owner.getPackageName().equals(controller.getPackageName())
+                            || !owner.getSimpleName().endsWith("Intake")) {
                         continue;
                     }
                     var parameters = call.getTarget().getRawParameterTypes();
-                    boolean shaped = call.getName().equals("accept") && parameters.size() == 2
+                    boolean shaped = call.getName().equals("accept")
+                            && parameters.size() == 2
                             && parameters.get(0).isEquivalentTo(Caller.class)
                             && parameters.get(1).getSimpleName().endsWith("Form")
                             && parameters.get(1).getPackageName().equals(controller.getPackageName());
                     events.add(new SimpleConditionEvent(call, shaped, call.getDescription()));
                     accepts++;
                 }
-                events.add(new SimpleConditionEvent(controller, accepts > 0,
+                events.add(new SimpleConditionEvent(
+                        controller,
+                        accepts > 0,
                         controller.getName() + " (" + contract + ") calls its intake's accept " + accepts + " times"));
             }
         };
@@ -135,7 +173,9 @@ class ArchitectureTests {
             public void check(JavaClass settings, ConditionEvents events) {
                 var annotation = settings.getAnnotationOfType(ConfigurationProperties.class);
                 String name = annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
-                events.add(new SimpleConditionEvent(settings, name.equals(prefix) || name.startsWith(prefix + "."),
+                events.add(new SimpleConditionEvent(
+                        settings,
+                        name.equals(prefix) || name.startsWith(prefix + "."),
                         settings.getName() + " reads '" + name + "'"));
             }
         };
@@ -148,7 +188,8 @@ class ArchitectureTests {
                 for (var unit : type.getCodeUnits()) {
                     for (var parameter : unit.getParameters()) {
                         if (parameter.isAnnotatedWith(Value.class)) {
-                            events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " reads a setting with @Value"));
+                            events.add(SimpleConditionEvent.violated(
+                                    unit, unit.getFullName() + " reads a setting with @Value"));
                         }
                     }
                 }

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterJarIT {
 
-    private static final Path JAR = Path.of(System.getProperty("chartroom.test.jar", "target/chartroom.jar")).toAbsolutePath();
+    private static final Path JAR = Path.of(System.getProperty("chartroom.test.jar", "target/chartroom.jar"))
+            .toAbsolutePath();
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
     private static final Pattern COMPLETED = Pattern.compile("Job (\\S+) \\((\\S+)\\) completed");
@@ -54,13 +55,16 @@ class ClusterJarIT {
 
     @BeforeAll
     static void theJarIsBuilt() {
-        assertThat(JAR).as("the packaged jar (failsafe runs this test after package)").isRegularFile();
+        assertThat(JAR)
+                .as("the packaged jar (failsafe runs this test after package)")
+                .isRegularFile();
     }
 
     @Test
     void anyNodeAnswersAnyRequestAndAKilledNodeLosesNothingAccepted() throws Exception {
         Map<String, String> database = TestDatabase.postgresDatabase("cluster");
-        try (var s3 = S3Server.start(); var receiver = new WebhookReceiver()) {
+        try (var s3 = S3Server.start();
+                var receiver = new WebhookReceiver()) {
             Map<String, String> settings = new LinkedHashMap<>(database);
             settings.putAll(s3.settings());
             settings.put("chartroom.admin-token", ApplicationTest.ADMIN_TOKEN);
@@ -70,13 +74,16 @@ class ClusterJarIT {
             settings.put("chartroom.jobs.lease-duration", "4s");
             settings.put("chartroom.jobs.poll-interval", "200ms");
             // Both start at once on the empty database: Flyway's lock lets one migrate, the other wait.
-            try (var a = Node.start("a", settings); var b = Node.start("b", settings)) {
+            try (var a = Node.start("a", settings);
+                    var b = Node.start("b", settings)) {
                 a.awaitStarted();
                 b.awaitStarted();
                 TestOrganization acme = ApplicationTest.newOrganization(a.http());
                 TestPatients.create(b.http(), acme, "CL-1", "Clara", "Node");
-                assertThat(a.http().postJson("/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", acme.bearer())
-                        .status()).isEqualTo(201);
+                assertThat(a.http()
+                                .postJson("/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", acme.bearer())
+                                .status())
+                        .isEqualTo(201);
 
                 // Uploads alternate; the other node reads each one back, with its file and thumbnail.
                 Map<String, byte[]> firstUploads = new LinkedHashMap<>();
@@ -96,15 +103,18 @@ class ClusterJarIT {
                     var download = other.http().get(url);
                     assertThat(download.status()).as(download.toString()).isEqualTo(200);
                     assertThat(download.body()).isEqualTo(upload.getValue());
-                    var thumbnail = other.http().get(document.get("thumbnailUrl").asString()
-                            .replace(reader.baseUrl(), other.baseUrl()));
+                    var thumbnail = other.http()
+                            .get(document.get("thumbnailUrl").asString().replace(reader.baseUrl(), other.baseUrl()));
                     assertThat(thumbnail.status()).isEqualTo(200);
                     assertThat(thumbnail.header("Content-Type")).isEqualTo("image/png");
                 }
                 // Each document announced exactly once, whichever node ran its jobs.
-                await().atMost(WAIT).until(() -> firstUploads.keySet().stream()
-                        .allMatch(id -> uploadedEvents(receiver, id) >= 1));
-                firstUploads.keySet().forEach(id -> assertThat(uploadedEvents(receiver, id)).as(id).isEqualTo(1));
+                await().atMost(WAIT)
+                        .until(() -> firstUploads.keySet().stream().allMatch(id -> uploadedEvents(receiver, id) >= 1));
+                firstUploads
+                        .keySet()
+                        .forEach(id ->
+                                assertThat(uploadedEvents(receiver, id)).as(id).isEqualTo(1));
                 assertThat(a.completedJobs()).as("node a ran jobs").isNotEmpty();
                 assertThat(b.completedJobs()).as("node b ran jobs").isNotEmpty();
 
@@ -133,7 +143,8 @@ class ClusterJarIT {
                 all.add(afterKill);
                 for (String id : all) {
                     var document = awaitProcessed(b, acme, id);
-                    assertThat(b.http().get(document.get("url").asString()).status()).isEqualTo(200);
+                    assertThat(b.http().get(document.get("url").asString()).status())
+                            .isEqualTo(200);
                 }
                 await().atMost(WAIT).until(() -> all.stream().allMatch(id -> uploadedEvents(receiver, id) >= 1));
 
@@ -141,16 +152,24 @@ class ClusterJarIT {
                 List<String> completed = new ArrayList<>(a.completedJobs());
                 completed.addAll(b.completedJobs());
                 assertThat(completed).doesNotHaveDuplicates();
-                System.out.printf("cluster: %d uploads accepted by a before SIGKILL; jobs completed a=%d b=%d%n",
-                        accepted.size(), a.completedJobs().size(), b.completedJobs().size());
+                System.out.printf(
+                        "cluster: %d uploads accepted by a before SIGKILL; jobs completed a=%d b=%d%n",
+                        accepted.size(),
+                        a.completedJobs().size(),
+                        b.completedJobs().size());
             }
         }
     }
 
     private static String upload(Node node, TestOrganization org, byte[] pdf) {
-        var answer = node.http().post("/v1/documents", new Multipart().field("folder_name", "Cluster")
-                .field("patient_mrn", "CL-1").file("document", "record.pdf", "application/pdf", pdf),
-                org.clientCredentials());
+        var answer = node.http()
+                .post(
+                        "/v1/documents",
+                        new Multipart()
+                                .field("folder_name", "Cluster")
+                                .field("patient_mrn", "CL-1")
+                                .file("document", "record.pdf", "application/pdf", pdf),
+                        org.clientCredentials());
         if (answer.status() != 200) {
             throw new IllegalStateException("upload refused: " + answer);
         }
@@ -158,13 +177,20 @@ class ClusterJarIT {
     }
 
     private static tools.jackson.databind.JsonNode awaitProcessed(Node node, TestOrganization org, String id) {
-        return await().atMost(WAIT).until(() -> node.http().get("/v1/documents/" + id, org.apiKey()).json(),
-                document -> document.has("status") && document.get("status").asString().equals("processed"));
+        return await().atMost(WAIT)
+                .until(
+                        () -> node.http()
+                                .get("/v1/documents/" + id, org.apiKey())
+                                .json(),
+                        document -> document.has("status")
+                                && document.get("status").asString().equals("processed"));
     }
 
     private static long uploadedEvents(WebhookReceiver receiver, String documentId) {
         return receiver.received().stream()
-                .filter(r -> r.body().contains("\"document.uploaded\"") && r.body().contains(documentId)).count();
+                .filter(r ->
+                        r.body().contains("\"document.uploaded\"") && r.body().contains(documentId))
+                .count();
     }
 
     /** One Chartroom node: {@code java -jar chartroom.jar} with settings as environment variables only. */
@@ -185,10 +211,18 @@ class ClusterJarIT {
             Path folder = ApplicationTest.temporaryFolder();
             Path log = folder.resolve("node-" + name + ".log");
             // C1 and a small heap: two nodes and the test share two cores.
-            var builder = new ProcessBuilder(JAVA.toString(), "-XX:TieredStopAtLevel=1", "-Xmx384m", "-jar", JAR.toString(),
-                    "--server.port=0", "--server.address=127.0.0.1",
-                    "--logging.level.dev.chartroom.jobs.JobWorker=DEBUG")
-                    .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            var builder = new ProcessBuilder(
+                            JAVA.toString(),
+                            "-XX:TieredStopAtLevel=1",
+                            "-Xmx384m",
+                            "-jar",
+                            JAR.toString(),
+                            "--server.port=0",
+                            "--server.address=127.0.0.1",
+                            "--logging.level.dev.chartroom.jobs.JobWorker=DEBUG")
+                    .directory(folder.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             var environment = builder.environment();
             environment.keySet().removeIf(key -> key.startsWith("CHARTROOM_") || key.startsWith("SPRING_"));
             environment.put("CHARTROOM_DATA_DIR", folder.resolve("data").toString());
@@ -207,7 +241,10 @@ class ClusterJarIT {
                 Matcher started = STARTED.matcher(log());
                 if (started.find()) {
                     port = Integer.parseInt(started.group(1));
-                    await().atMost(WAIT).ignoreExceptions().until(() -> http().get("/actuator/health/readiness").status() == 200);
+                    await().atMost(WAIT)
+                            .ignoreExceptions()
+                            .until(() ->
+                                    http().get("/actuator/health/readiness").status() == 200);
                     return;
                 }
                 if (!process.isAlive()) {

@@ -24,7 +24,8 @@ class ModuleDocumentationTests {
         assertThat(docs.resolve("components.puml")).exists();
         for (var module : modules) {
             assertThat(docs.resolve("module-" + module.getIdentifier() + ".adoc"))
-                    .as("canvas of " + module.getIdentifier()).exists();
+                    .as("canvas of " + module.getIdentifier())
+                    .exists();
         }
         try (var files = Files.list(docs)) {
             assertThat(files.count()).isGreaterThan(modules.stream().count());

@@ -37,24 +37,46 @@ import org.springframework.boot.info.BuildProperties;
 class OpenApiDocumentIT extends ApplicationTest {
 
     /** A seed contract: its path, key style (scheme names), multipart fields, which are required, which are files. */
-    record Contract(String path, Set<String> keyStyle, List<String> fields, List<String> required, List<String> files) {
-    }
+    record Contract(
+            String path, Set<String> keyStyle, List<String> fields, List<String> required, List<String> files) {}
 
-    static final Contract PATIENT_UPLOAD = new Contract("/api/pandora/upload-v2/upload", Set.of("bearer"),
-            List.of("file", "teamId", "groupId", "anonymize", "columns"), List.of("file", "teamId", "groupId"), List.of("file"));
-    static final Contract PATIENT_PDF = new Contract("/patients/{patient_id}/pdf", Set.of("X-API-Key"),
-            List.of("file", "filename"), List.of("file", "filename"), List.of("file"));
-    static final Contract DOCUMENTS = new Contract("/v1/documents", Set.of("client_id", "client_secret", "access_token"),
-            List.of("folder_name", "patient_mrn", "document", "emr_assigned_to_id", "is_reviewed", "notes", "is_high_priority"),
-            List.of("folder_name", "patient_mrn", "document"), List.of("document"));
-    static final Contract TYPED_CSV = new Contract("/api/v1/csv", Set.of("X-API-Key"),
-            List.of("type", "file"), List.of("type", "file"), List.of("file"));
-    static final Contract ATTACHMENTS = new Contract("/attachments/bulk", Set.of("API-KEY", "TENANT"),
-            List.of("patient_id", "attachments", "note_id", "names", "external_ids"), List.of("patient_id"),
+    static final Contract PATIENT_UPLOAD = new Contract(
+            "/api/pandora/upload-v2/upload",
+            Set.of("bearer"),
+            List.of("file", "teamId", "groupId", "anonymize", "columns"),
+            List.of("file", "teamId", "groupId"),
+            List.of("file"));
+    static final Contract PATIENT_PDF = new Contract(
+            "/patients/{patient_id}/pdf",
+            Set.of("X-API-Key"),
+            List.of("file", "filename"),
+            List.of("file", "filename"),
+            List.of("file"));
+    static final Contract DOCUMENTS = new Contract(
+            "/v1/documents",
+            Set.of("client_id", "client_secret", "access_token"),
+            List.of(
+                    "folder_name",
+                    "patient_mrn",
+                    "document",
+                    "emr_assigned_to_id",
+                    "is_reviewed",
+                    "notes",
+                    "is_high_priority"),
+            List.of("folder_name", "patient_mrn", "document"),
+            List.of("document"));
+    static final Contract TYPED_CSV = new Contract(
+            "/api/v1/csv", Set.of("X-API-Key"), List.of("type", "file"), List.of("type", "file"), List.of("file"));
+    static final Contract ATTACHMENTS = new Contract(
+            "/attachments/bulk",
+            Set.of("API-KEY", "TENANT"),
+            List.of("patient_id", "attachments", "note_id", "names", "external_ids"),
+            List.of("patient_id"),
             List.of("attachments"));
 
     static Stream<Arguments> contracts() {
-        return Stream.of(PATIENT_UPLOAD, PATIENT_PDF, DOCUMENTS, TYPED_CSV, ATTACHMENTS).map(c -> Arguments.of(c.path(), c));
+        return Stream.of(PATIENT_UPLOAD, PATIENT_PDF, DOCUMENTS, TYPED_CSV, ATTACHMENTS)
+                .map(c -> Arguments.of(c.path(), c));
     }
 
     @Autowired
@@ -75,15 +97,25 @@ class OpenApiDocumentIT extends ApplicationTest {
     @Test
     void hasARealTitleVersionAndDescription() {
         assertThat(document.getInfo().getTitle()).isEqualTo("Chartroom");
-        assertThat(document.getInfo().getVersion()).isEqualTo(build.getVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(document.getInfo().getVersion())
+                .isEqualTo(build.getVersion())
+                .matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(document.getInfo().getDescription()).contains("intake", "X-API-Key", "Idempotency-Key");
     }
 
     @Test
     void listsEveryContractAndTheNativeReads() {
-        assertThat(document.getPaths()).containsKeys(PATIENT_UPLOAD.path(), PATIENT_PDF.path(), DOCUMENTS.path(),
-                TYPED_CSV.path(), ATTACHMENTS.path(), "/v1/documents/{id}", "/v1/patients", "/v1/patients/{id}",
-                "/v1/uploads/{id}");
+        assertThat(document.getPaths())
+                .containsKeys(
+                        PATIENT_UPLOAD.path(),
+                        PATIENT_PDF.path(),
+                        DOCUMENTS.path(),
+                        TYPED_CSV.path(),
+                        ATTACHMENTS.path(),
+                        "/v1/documents/{id}",
+                        "/v1/patients",
+                        "/v1/patients/{id}",
+                        "/v1/uploads/{id}");
     }
 
     @Test
@@ -91,7 +123,9 @@ class OpenApiDocumentIT extends ApplicationTest {
         operations().forEach((name, operation) -> {
             List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
             assertThat(parameters).as(name).extracting(Parameter::getName).doesNotContain("caller", "tenant", "TENANT");
-            assertThat(parameters).as(name).noneMatch(p -> p.getSchema() != null && p.getSchema().get$ref() != null);
+            assertThat(parameters)
+                    .as(name)
+                    .noneMatch(p -> p.getSchema() != null && p.getSchema().get$ref() != null);
         });
         assertThat(document.getComponents().getSchemas()).doesNotContainKey("Caller");
     }
@@ -100,8 +134,15 @@ class OpenApiDocumentIT extends ApplicationTest {
     void operationIdsAreUniqueAndStable() {
         var ids = operations().values().stream().map(Operation::getOperationId).toList();
         assertThat(ids).doesNotHaveDuplicates().noneMatch(id -> id.matches(".*_\\d+"));
-        assertThat(ids).contains("uploadPatientRecords", "uploadPatientPdf", "uploadDocument", "uploadCsv",
-                "addAttachmentsBulk", "patientList", "patientGet");
+        assertThat(ids)
+                .contains(
+                        "uploadPatientRecords",
+                        "uploadPatientPdf",
+                        "uploadDocument",
+                        "uploadCsv",
+                        "addAttachmentsBulk",
+                        "patientList",
+                        "patientGet");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -109,7 +150,8 @@ class OpenApiDocumentIT extends ApplicationTest {
     void eachContractTakesItsSeedsMultipartFields(String path, Contract contract) {
         Operation upload = document.getPaths().get(path).getPost();
         assertThat(upload.getRequestBody().getContent()).containsOnlyKeys("multipart/form-data");
-        Schema<?> form = resolve(upload.getRequestBody().getContent().get("multipart/form-data").getSchema());
+        Schema<?> form = resolve(
+                upload.getRequestBody().getContent().get("multipart/form-data").getSchema());
 
         assertThat(form.getProperties()).containsOnlyKeys(contract.fields());
         assertThat(form.getRequired()).containsExactlyInAnyOrderElementsOf(contract.required());
@@ -127,11 +169,22 @@ class OpenApiDocumentIT extends ApplicationTest {
 
     @Test
     void typedCsvTypeIsTheSeedsEnumAndAttachmentsAreSeveralFiles() {
-        Schema<?> csv = resolve(document.getPaths().get(TYPED_CSV.path()).getPost().getRequestBody().getContent()
-                .get("multipart/form-data").getSchema());
-        assertThat(csv.getProperties().get("type").getEnum()).containsExactly("appointments", "medications", "consult-notes");
-        Schema<?> attachments = resolve(document.getPaths().get(ATTACHMENTS.path()).getPost().getRequestBody().getContent()
-                .get("multipart/form-data").getSchema());
+        Schema<?> csv = resolve(document.getPaths()
+                .get(TYPED_CSV.path())
+                .getPost()
+                .getRequestBody()
+                .getContent()
+                .get("multipart/form-data")
+                .getSchema());
+        assertThat(csv.getProperties().get("type").getEnum())
+                .containsExactly("appointments", "medications", "consult-notes");
+        Schema<?> attachments = resolve(document.getPaths()
+                .get(ATTACHMENTS.path())
+                .getPost()
+                .getRequestBody()
+                .getContent()
+                .get("multipart/form-data")
+                .getSchema());
         assertThat(type(attachments.getProperties().get("attachments"))).isEqualTo("array");
     }
 
@@ -139,7 +192,9 @@ class OpenApiDocumentIT extends ApplicationTest {
     void thePatientPdfIsListedOnceWithAnIntegerPatientId() {
         assertThat(document.getPaths()).doesNotContainKey("/patients/{patient_id}/pdf/");
         Parameter patientId = document.getPaths().get(PATIENT_PDF.path()).getPost().getParameters().stream()
-                .filter(p -> p.getName().equals("patient_id")).findFirst().orElseThrow();
+                .filter(p -> p.getName().equals("patient_id"))
+                .findFirst()
+                .orElseThrow();
         assertThat(patientId.getIn()).isEqualTo("path");
         assertThat(type(patientId.getSchema())).isEqualTo("integer");
     }
@@ -160,38 +215,60 @@ class OpenApiDocumentIT extends ApplicationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("contracts")
     void eachContractNamesItsOwnSeedsKeyStyleFirstAndTakesEveryOther(String path, Contract contract) {
-        List<SecurityRequirement> security = document.getPaths().get(path).getPost().getSecurity();
+        List<SecurityRequirement> security =
+                document.getPaths().get(path).getPost().getSecurity();
         assertThat(security).hasSize(4).doesNotHaveDuplicates();
         assertThat(security.getFirst().keySet()).isEqualTo(contract.keyStyle());
     }
 
     @Test
     void nativeOperationsTakeAnyKeyStyleAndAdminTheAdminToken() {
-        Set<Set<String>> any = Set.of(Set.of("bearer"), Set.of("X-API-Key"), Set.of("API-KEY", "TENANT"),
+        Set<Set<String>> any = Set.of(
+                Set.of("bearer"),
+                Set.of("X-API-Key"),
+                Set.of("API-KEY", "TENANT"),
                 Set.of("client_id", "client_secret", "access_token"));
         for (String path : List.of("/v1/patients", "/v1/patients/{id}", "/v1/documents/{id}", "/v1/uploads/{id}")) {
             assertThat(styles(document.getPaths().get(path).getGet())).as(path).isEqualTo(any);
         }
-        assertThat(styles(document.getPaths().get("/admin/v1/organizations").getPost())).isEqualTo(Set.of(Set.of("adminToken")));
+        assertThat(styles(document.getPaths().get("/admin/v1/organizations").getPost()))
+                .isEqualTo(Set.of(Set.of("adminToken")));
     }
 
     /** What Swagger UI's Authorize sends: each documented style, built from its schemes alone, is let in. */
     @Test
     void eachDocumentedKeyStyleAuthenticatesAsDocumented() {
         TestOrganization acme = newOrganization();
-        Map<String, String> values = Map.of("bearer", acme.key(), "X-API-Key", acme.key(), "API-KEY", acme.key(),
-                "TENANT", acme.id(), "client_id", acme.clientId(), "client_secret", acme.clientSecret(), "access_token", acme.id());
-        for (SecurityRequirement requirement : document.getPaths().get("/v1/patients").getGet().getSecurity()) {
+        Map<String, String> values = Map.of(
+                "bearer",
+                acme.key(),
+                "X-API-Key",
+                acme.key(),
+                "API-KEY",
+                acme.key(),
+                "TENANT",
+                acme.id(),
+                "client_id",
+                acme.clientId(),
+                "client_secret",
+                acme.clientSecret(),
+                "access_token",
+                acme.id());
+        for (SecurityRequirement requirement :
+                document.getPaths().get("/v1/patients").getGet().getSecurity()) {
             var headers = new ArrayList<String>();
             requirement.keySet().forEach(name -> {
-                SecurityScheme scheme = document.getComponents().getSecuritySchemes().get(name);
+                SecurityScheme scheme =
+                        document.getComponents().getSecuritySchemes().get(name);
                 if (scheme.getType() == SecurityScheme.Type.HTTP) {
                     headers.addAll(List.of("Authorization", "Bearer " + values.get(name)));
                 } else {
                     headers.addAll(List.of(scheme.getName(), values.get(name)));
                 }
             });
-            assertThat(http().get("/v1/patients", headers.toArray(String[]::new)).status()).as(requirement.keySet().toString())
+            assertThat(http().get("/v1/patients", headers.toArray(String[]::new))
+                            .status())
+                    .as(requirement.keySet().toString())
                     .isEqualTo(200);
         }
         assertThat(http().get("/v1/patients").status()).isEqualTo(401);
@@ -215,34 +292,51 @@ class OpenApiDocumentIT extends ApplicationTest {
         Map<String, Schema> invalid = errorFields(ATTACHMENTS.path(), "422");
         assertThat(invalid).containsOnlyKeys("detail");
         assertThat(resolve(invalid.get("detail").getItems()).getProperties()).containsOnlyKeys("loc", "msg", "type");
-        Schema<?> nativeNotFound = resolve(document.getPaths().get("/v1/patients/{id}").getGet().getResponses().get("404")
-                .getContent().get("application/json").getSchema());
+        Schema<?> nativeNotFound = resolve(document.getPaths()
+                .get("/v1/patients/{id}")
+                .getGet()
+                .getResponses()
+                .get("404")
+                .getContent()
+                .get("application/json")
+                .getSchema());
         assertThat(nativeNotFound.getProperties()).containsOnlyKeys("error", "message");
-        assertThat(document.getPaths().get("/v1/patients").getGet().getResponses()).containsKeys("200", "400", "401", "403");
+        assertThat(document.getPaths().get("/v1/patients").getGet().getResponses())
+                .containsKeys("200", "400", "401", "403");
     }
 
     @Test
     void everyTenantPostTakesAnIdempotencyKey() {
         operations().forEach((name, operation) -> {
-            if (name.startsWith("POST /v1/") || name.startsWith("POST /api/") || name.startsWith("POST /patients/")
+            if (name.startsWith("POST /v1/")
+                    || name.startsWith("POST /api/")
+                    || name.startsWith("POST /patients/")
                     || name.startsWith("POST /attachments/")) {
-                assertThat(operation.getParameters()).as(name).anyMatch(p -> p.getName().equals("Idempotency-Key")
-                        && p.getIn().equals("header"));
+                assertThat(operation.getParameters())
+                        .as(name)
+                        .anyMatch(p -> p.getName().equals("Idempotency-Key")
+                                && p.getIn().equals("header"));
                 assertThat(operation.getResponses()).as(name).containsKey("409");
             }
         });
     }
 
     private Map<String, Schema> errorFields(String path, String status) {
-        var content = document.getPaths().get(path).getPost().getResponses().get(status).getContent();
+        var content = document.getPaths()
+                .get(path)
+                .getPost()
+                .getResponses()
+                .get(status)
+                .getContent();
         assertThat(content).as(path + " " + status).containsKey("application/json");
         return resolve(content.get("application/json").getSchema()).getProperties();
     }
 
     private Map<String, Operation> operations() {
         var operations = new LinkedHashMap<String, Operation>();
-        document.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, operation) -> operations.put(method + " " + path, operation)));
+        document.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> operations.put(method + " " + path, operation)));
         assertThat(operations).isNotEmpty();
         return operations;
     }
@@ -265,6 +359,11 @@ class OpenApiDocumentIT extends ApplicationTest {
         if (schema.getType() != null) {
             return schema.getType();
         }
-        return schema.getTypes() == null ? null : schema.getTypes().stream().filter(t -> !t.equals("null")).findFirst().orElse(null);
+        return schema.getTypes() == null
+                ? null
+                : schema.getTypes().stream()
+                        .filter(t -> !t.equals("null"))
+                        .findFirst()
+                        .orElse(null);
     }
 }

@@ -23,8 +23,10 @@ class RenamedSettingsTests {
     @Test
     void anOldNameSetAsAnEnvironmentVariableIsFoundToo() {
         var environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test-env",
-                Map.of("CHARTROOM_IDEMPOTENCY_ANSWERS_KEPT", "1h")));
+        environment
+                .getPropertySources()
+                .addFirst(new SystemEnvironmentPropertySource(
+                        "test-env", Map.of("CHARTROOM_IDEMPOTENCY_ANSWERS_KEPT", "1h")));
 
         assertThatThrownBy(() -> new RenamedSettings(environment).afterPropertiesSet())
                 .hasMessageContaining("chartroom.idempotency.answer-ttl");
@@ -34,6 +36,7 @@ class RenamedSettingsTests {
     void theNewNamesStartAsUsual() {
         var environment = new MockEnvironment().withProperty("chartroom.webhooks.retry-give-up-after", "2h");
 
-        assertThatCode(() -> new RenamedSettings(environment).afterPropertiesSet()).doesNotThrowAnyException();
+        assertThatCode(() -> new RenamedSettings(environment).afterPropertiesSet())
+                .doesNotThrowAnyException();
     }
 }

@@ -31,7 +31,8 @@ class SettingsReferenceTests {
     private static final String END = "<!-- settings: end -->";
 
     /** A duration says what it measures by its last word (see the README). */
-    private static final Pattern DURATION_NAME = Pattern.compile(".*[.-](timeout|wait|interval|delay|after|ttl|duration)");
+    private static final Pattern DURATION_NAME =
+            Pattern.compile(".*[.-](timeout|wait|interval|delay|after|ttl|duration)");
 
     @Test
     void theReadmeListsEverySettingWithItsDefaultAndMeaning() throws IOException {
@@ -39,9 +40,11 @@ class SettingsReferenceTests {
         Files.writeString(Path.of("target", "settings-table.md"), expected);
         String readme = Files.readString(README);
         assertThat(readme).contains(START).contains(END);
-        String listed = readme.substring(readme.indexOf(START) + START.length(), readme.indexOf(END)).strip();
+        String listed = readme.substring(readme.indexOf(START) + START.length(), readme.indexOf(END))
+                .strip();
         assertThat(listed)
-                .as("README's settings table differs from the code's settings; target/settings-table.md holds the table to paste")
+                .as(
+                        "README's settings table differs from the code's settings; target/settings-table.md holds the table to paste")
                 .isEqualTo(expected.strip());
     }
 
@@ -51,33 +54,40 @@ class SettingsReferenceTests {
         assertThat(settings).hasSizeGreaterThan(50);
         assertThat(settings).allSatisfy(setting -> {
             assertThat(setting.name()).startsWith("chartroom.");
-            assertThat(setting.description()).as(setting.name() + " needs an @param").isNotBlank();
+            assertThat(setting.description())
+                    .as(setting.name() + " needs an @param")
+                    .isNotBlank();
         });
     }
 
     @Test
     void durationsAreNamedForWhatTheyMeasure() throws IOException {
-        List<String> durations = settings().stream().filter(setting -> setting.type().equals("java.time.Duration"))
-                .map(Setting::name).toList();
-        assertThat(durations).isNotEmpty().allMatch(name -> DURATION_NAME.matcher(name).matches());
+        List<String> durations = settings().stream()
+                .filter(setting -> setting.type().equals("java.time.Duration"))
+                .map(Setting::name)
+                .toList();
+        assertThat(durations)
+                .isNotEmpty()
+                .allMatch(name -> DURATION_NAME.matcher(name).matches());
     }
 
     @Test
     void applicationYmlDoesNotRepeatTheDefaults() throws IOException {
         try (InputStream yml = getClass().getResourceAsStream("/application.yml")) {
             String text = new String(yml.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(text.lines().filter(line -> line.startsWith("chartroom:"))).isEmpty();
+            assertThat(text.lines().filter(line -> line.startsWith("chartroom:")))
+                    .isEmpty();
         }
     }
 
-    private record Setting(String name, String type, String defaultValue, String description) {
-    }
+    private record Setting(String name, String type, String defaultValue, String description) {}
 
     /** Chartroom's own entries of the metadata (each dependency's jar carries a file of the same name). */
     private List<Setting> settings() throws IOException {
         TreeMap<String, Setting> byName = new TreeMap<>();
         JsonMapper json = JsonMapper.builder().build();
-        for (URL file : Collections.list(getClass().getClassLoader().getResources("META-INF/spring-configuration-metadata.json"))) {
+        for (URL file : Collections.list(
+                getClass().getClassLoader().getResources("META-INF/spring-configuration-metadata.json"))) {
             JsonNode metadata;
             try (InputStream in = file.openStream()) {
                 metadata = json.readTree(in);
@@ -88,25 +98,34 @@ class SettingsReferenceTests {
                     continue;
                 }
                 JsonNode defaultValue = property.path("defaultValue");
-                byName.put(property.path("name").asString(), new Setting(property.path("name").asString(),
-                        property.path("type").asString(""), defaultValue.isMissingNode() || defaultValue.isNull()
-                                ? null : defaultValue.asString(),
-                        property.path("description").asString("")));
+                byName.put(
+                        property.path("name").asString(),
+                        new Setting(
+                                property.path("name").asString(),
+                                property.path("type").asString(""),
+                                defaultValue.isMissingNode() || defaultValue.isNull() ? null : defaultValue.asString(),
+                                property.path("description").asString("")));
             }
         }
         return new ArrayList<>(byName.values());
     }
 
     private static String table(List<Setting> settings) {
-        return "| setting | default | meaning |\n|---|---|---|\n" + settings.stream()
-                .map(setting -> "| `" + setting.name() + "` | " + (setting.defaultValue() == null ? "unset" : "`" + setting.defaultValue() + "`")
-                        + " | " + markdown(setting.description()) + " |")
-                .collect(Collectors.joining("\n")) + "\n";
+        return "| setting | default | meaning |\n|---|---|---|\n"
+                + settings.stream()
+                        .map(setting -> "| `" + setting.name() + "` | "
+                                + (setting.defaultValue() == null ? "unset" : "`" + setting.defaultValue() + "`")
+                                + " | " + markdown(setting.description()) + " |")
+                        .collect(Collectors.joining("\n"))
+                + "\n";
     }
 
     /** Javadoc to a table cell: {@code x} as code, one line, no pipes. */
     private static String markdown(String javadoc) {
-        return javadoc.replaceAll("\\{@code ([^{}]*(?:\\{[^}]*}[^{}]*)*)}", "`$1`").replaceAll("\\{@link ([^}]*)}", "$1")
-                .replaceAll("\\s+", " ").replace("|", "\\|").strip();
+        return javadoc.replaceAll("\\{@code ([^{}]*(?:\\{[^}]*}[^{}]*)*)}", "`$1`")
+                .replaceAll("\\{@link ([^}]*)}", "$1")
+                .replaceAll("\\s+", " ")
+                .replace("|", "\\|")
+                .strip();
     }
 }

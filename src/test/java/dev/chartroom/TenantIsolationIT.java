@@ -122,8 +122,7 @@ class TenantIsolationIT extends ApplicationTest {
     }
 
     /** One way to present credentials; {@code refused}: it must not let B in (no key, or B's key acting on A). */
-    record KeyStyle(String name, boolean refused, Function<TestOrganization[], String[]> headers) {
-    }
+    record KeyStyle(String name, boolean refused, Function<TestOrganization[], String[]> headers) {}
 
     static List<KeyStyle> keyStyles() {
         return List.of(
@@ -131,17 +130,19 @@ class TenantIsolationIT extends ApplicationTest {
                 new KeyStyle("X-API-Key", false, ab -> ab[1].apiKey()),
                 new KeyStyle("API-KEY + TENANT", false, ab -> ab[1].tenant()),
                 new KeyStyle("client credentials", false, ab -> ab[1].clientCredentials()),
-                new KeyStyle("B's key with TENANT of A", true, ab -> new String[] {"API-KEY", ab[1].key(), "TENANT", ab[0].id()}),
+                new KeyStyle("B's key with TENANT of A", true, ab ->
+                        new String[] {"API-KEY", ab[1].key(), "TENANT", ab[0].id()}),
                 new KeyStyle("B's client credentials with access_token of A", true, ab -> new String[] {
-                        "client_id", ab[1].clientId(), "client_secret", ab[1].clientSecret(), "access_token", ab[0].id()}),
+                    "client_id", ab[1].clientId(), "client_secret", ab[1].clientSecret(), "access_token", ab[0].id()
+                }),
                 new KeyStyle("A's client_id with B's secret", true, ab -> new String[] {
-                        "client_id", ab[0].clientId(), "client_secret", ab[1].clientSecret(), "access_token", ab[0].id()}),
+                    "client_id", ab[0].clientId(), "client_secret", ab[1].clientSecret(), "access_token", ab[0].id()
+                }),
                 new KeyStyle("no credentials", true, ab -> new String[0]));
     }
 
     /** A value for a path parameter; {@code ofA}: it is one of A's real resources (any success on it is a leak). */
-    record Value(String text, boolean ofA) {
-    }
+    record Value(String text, boolean ofA) {}
 
     /** A request body; {@code aimsAtA}: it names one of A's resources by id, so it must be refused. */
     record Body(String label, String json, Function<Holdings, Multipart> form, boolean aimsAtA) {
@@ -176,7 +177,8 @@ class TenantIsolationIT extends ApplicationTest {
         TestOrganization b = newOrganization();
         prepare(b, held);
 
-        OpenAPI document = new OpenAPIV3Parser().readContents(http.get("/v3/api-docs").text(), null, new ParseOptions())
+        OpenAPI document = new OpenAPIV3Parser()
+                .readContents(http.get("/v3/api-docs").text(), null, new ParseOptions())
                 .getOpenAPI();
         walkEveryOperation(document, held, b, walk);
         tamperWithSignedUrls(held, b, walk);
@@ -184,12 +186,16 @@ class TenantIsolationIT extends ApplicationTest {
         settle(held);
         assertThat(snapshot(held)).as("A reads what it read before the walk").isEqualTo(before);
         assertThat(receiverA.received()).as("nothing B did reached A's webhook").hasSize(deliveredToA);
-        receiverB.received().forEach(r -> inspect(walk, "webhook to B", "", r.body().getBytes(StandardCharsets.UTF_8),
-                Map.of(), null, held));
+        receiverB
+                .received()
+                .forEach(r -> inspect(
+                        walk, "webhook to B", "", r.body().getBytes(StandardCharsets.UTF_8), Map.of(), null, held));
 
-        long documented = walk.operations.stream().filter(name -> name.contains(" /")).count();
-        System.out.printf("Tenant isolation: %d operations of /v3/api-docs walked (and A's natural keys, signed URLs), "
-                + "%d calls made, %d leaks found%n  walked: %s%n",
+        long documented =
+                walk.operations.stream().filter(name -> name.contains(" /")).count();
+        System.out.printf(
+                "Tenant isolation: %d operations of /v3/api-docs walked (and A's natural keys, signed URLs), "
+                        + "%d calls made, %d leaks found%n  walked: %s%n",
                 documented, walk.calls, walk.findings.size(), String.join(", ", walk.operations));
         walk.findings.stream().limit(20).forEach(finding -> System.out.println("  leak: " + finding));
         assertThat(walk.findings).as("leaks and failures").isEmpty();
@@ -202,13 +208,39 @@ class TenantIsolationIT extends ApplicationTest {
     Holdings fill(TestOrganization a) {
         var held = new Holdings(a);
         String surname = held.surname();
-        expect(201, http.send("POST", "/v1/groups", "application/json",
-                ("{\"id\":\"" + held.group + "\",\"name\":\"Ward " + held.token + "\"}").getBytes(StandardCharsets.UTF_8),
-                join(a.bearer(), "Idempotency-Key", held.idempotencyKey)));
-        expect(201, http.postJson("/v1/clinicians", "{\"firstName\":\"Linh\",\"lastName\":\"Doc" + held.token + "\"}", a.apiKey()));
-        expect(201, http.postJson("/v1/routing-rules", "{\"newConsult\":true,\"agent\":\"agent-" + held.token + "\"}", a.apiKey()));
-        expect(201, http.postJson("/v1/routing-rules", "{\"newConsult\":false,\"agent\":\"later-" + held.token + "\"}", a.apiKey()));
-        expect(201, http.postJson("/v1/staff", "{\"id\":\"" + held.staff + "\",\"name\":\"Staff " + held.token + "\"}", a.bearer()));
+        expect(
+                201,
+                http.send(
+                        "POST",
+                        "/v1/groups",
+                        "application/json",
+                        ("{\"id\":\"" + held.group + "\",\"name\":\"Ward " + held.token + "\"}")
+                                .getBytes(StandardCharsets.UTF_8),
+                        join(a.bearer(), "Idempotency-Key", held.idempotencyKey)));
+        expect(
+                201,
+                http.postJson(
+                        "/v1/clinicians",
+                        "{\"firstName\":\"Linh\",\"lastName\":\"Doc" + held.token + "\"}",
+                        a.apiKey()));
+        expect(
+                201,
+                http.postJson(
+                        "/v1/routing-rules",
+                        "{\"newConsult\":true,\"agent\":\"agent-" + held.token + "\"}",
+                        a.apiKey()));
+        expect(
+                201,
+                http.postJson(
+                        "/v1/routing-rules",
+                        "{\"newConsult\":false,\"agent\":\"later-" + held.token + "\"}",
+                        a.apiKey()));
+        expect(
+                201,
+                http.postJson(
+                        "/v1/staff",
+                        "{\"id\":\"" + held.staff + "\",\"name\":\"Staff " + held.token + "\"}",
+                        a.bearer()));
         expect(201, http.postJson("/v1/webhooks", "{\"url\":\"" + receiverA.url() + "\"}", a.bearer()));
 
         // The patient upload contract: a CSV of patients, one of their events, a PDF and a text note.
@@ -216,41 +248,74 @@ class TenantIsolationIT extends ApplicationTest {
                 + held.mrns.get(0) + ",Orla " + surname + ",1980-03-12," + held.token + " syndrome\n"
                 + held.mrns.get(1) + ",Bram " + surname + ",1975-07-22,Asthma " + held.token + "\n");
         patientUpload(held, "patients.csv", "text/csv", held.patientsCsv);
-        patientUpload(held, "events.csv", "text/csv", utf8("patient_id,event_id,event_date,event_type,value,unit\n"
-                + held.mrns.get(0) + ",e-1,2026-01-10,SpO2 " + held.token + ",94,%\n"));
-        patientUpload(held, "history-" + held.token + ".pdf", "application/pdf", TestFiles.pdf("Clinical history",
-                "Patient: Ines " + surname, "DOB: 1971-11-30", "MRN: 9" + held.tag,
-                "Medications: metformin 850 mg PO BID", "Allergies: penicillin (hives)"));
-        patientUpload(held, "note-" + held.token + ".txt", "text/plain", utf8("Clinic note\nPatient: Lena " + surname
-                + "\nMRN: 8" + held.tag + "\nMedications: lisinopril 10 mg daily.\nAllergies: latex (rash).\n"));
+        patientUpload(
+                held,
+                "events.csv",
+                "text/csv",
+                utf8("patient_id,event_id,event_date,event_type,value,unit\n" + held.mrns.get(0)
+                        + ",e-1,2026-01-10,SpO2 " + held.token + ",94,%\n"));
+        patientUpload(
+                held,
+                "history-" + held.token + ".pdf",
+                "application/pdf",
+                TestFiles.pdf(
+                        "Clinical history",
+                        "Patient: Ines " + surname,
+                        "DOB: 1971-11-30",
+                        "MRN: 9" + held.tag,
+                        "Medications: metformin 850 mg PO BID",
+                        "Allergies: penicillin (hives)"));
+        patientUpload(
+                held,
+                "note-" + held.token + ".txt",
+                "text/plain",
+                utf8("Clinic note\nPatient: Lena " + surname + "\nMRN: 8" + held.tag
+                        + "\nMedications: lisinopril 10 mg daily.\nAllergies: latex (rash).\n"));
 
         // The typed CSV contract, each type, with a row error in each.
         String appointments = TYPED_CSV_HEADER + "\n"
                 + "Main," + held.appointmentIds.get(0) + "," + held.mrns.get(0) + ",Scheduled,Doc" + held.token
-                + ",true,2026-04-20,10:30,Orla," + surname + ",1980-03-12,(416) 555-0123,true,Pending,false,Pharmacy " + held.token + "\n"
+                + ",true,2026-04-20,10:30,Orla," + surname + ",1980-03-12,(416) 555-0123,true,Pending,false,Pharmacy "
+                + held.token + "\n"
                 + "Main," + held.appointmentIds.get(1) + "," + held.mrns.get(2) + ",Scheduled,Doc" + held.token
                 + ",false,2026-04-21,11:00,Cato," + surname + ",1990-01-01,416-555-0124,false,Pending,false,\n"
                 + "Main,apt-" + held.tag + "-9,rec-" + held.tag + "-9,Scheduled,Unknown" + held.token
                 + ",true,2026-04-22,11:00,Ida," + surname + ",1977-09-09,416-555-0125,false,Pending,false,\n";
         typedCsv(held, "appointments", appointments);
-        typedCsv(held, "medications", "PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted,Route\n"
-                + held.mrns.get(0) + ",Metformin,500 mg,,BID,2025-01-01,PO\n"
-                + held.mrns.get(2) + ",Atorvastatin,,20 mg,,2024-06-01,\n"
-                + "nobody-" + held.tag + ",Aspirin,,,,,\n");
-        typedCsv(held, "consult-notes", "AppointmentId,VPText,CategoryNameReport,CategoryNameTemplate,VPTextId\n"
-                + held.appointmentIds.get(0) + ",\"Allergic to penicillin (hives). Currently taking lisinopril 10 mg PO daily. "
-                + "Seen with " + surname + ".\",Consult " + held.token + ",,1\n"
-                + held.appointmentIds.get(1) + ",\"Uses albuterol inhaler 2 puffs PRN.\",History,,2\n"
-                + "apt-" + held.tag + "-404,\"Taking aspirin 81 mg daily.\",Consult,,3\n");
+        typedCsv(
+                held,
+                "medications",
+                "PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted,Route\n"
+                        + held.mrns.get(0) + ",Metformin,500 mg,,BID,2025-01-01,PO\n"
+                        + held.mrns.get(2) + ",Atorvastatin,,20 mg,,2024-06-01,\n"
+                        + "nobody-" + held.tag + ",Aspirin,,,,,\n");
+        typedCsv(
+                held,
+                "consult-notes",
+                "AppointmentId,VPText,CategoryNameReport,CategoryNameTemplate,VPTextId\n"
+                        + held.appointmentIds.get(0)
+                        + ",\"Allergic to penicillin (hives). Currently taking lisinopril 10 mg PO daily. "
+                        + "Seen with " + surname + ".\",Consult " + held.token + ",,1\n"
+                        + held.appointmentIds.get(1) + ",\"Uses albuterol inhaler 2 puffs PRN.\",History,,2\n"
+                        + "apt-" + held.tag + "-404,\"Taking aspirin 81 mg daily.\",Consult,,3\n");
 
         // The document-by-MRN contract: one matched to a patient, one waiting for its MRN.
         byte[] scan = TestFiles.pdf("Scan for " + surname, "Potassium 4.1 mmol/L");
         held.fileHashes.add(Sha256.hex(scan));
         for (String mrn : List.of(held.mrns.get(0), "later-" + held.tag)) {
-            var answer = expect(200, http.post("/v1/documents", new Multipart().field("folder_name", "Labs/" + held.token)
-                    .field("patient_mrn", mrn).file("document", "scan-" + held.token + ".pdf", "application/pdf", scan)
-                    .field("emr_assigned_to_id", held.staff).field("notes", "Note " + held.token)
-                    .field("is_reviewed", "true").field("is_high_priority", "false"), a.clientCredentials()));
+            var answer = expect(
+                    200,
+                    http.post(
+                            "/v1/documents",
+                            new Multipart()
+                                    .field("folder_name", "Labs/" + held.token)
+                                    .field("patient_mrn", mrn)
+                                    .file("document", "scan-" + held.token + ".pdf", "application/pdf", scan)
+                                    .field("emr_assigned_to_id", held.staff)
+                                    .field("notes", "Note " + held.token)
+                                    .field("is_reviewed", "true")
+                                    .field("is_high_priority", "false"),
+                            a.clientCredentials()));
             held.documentIds.add(answer.json().get("document_id").asString());
         }
 
@@ -258,59 +323,102 @@ class TenantIsolationIT extends ApplicationTest {
         long first = patientId(held, held.mrns.get(0));
         byte[] record = TestFiles.pdf("Record of " + surname, "Hemoglobin 13.2 g/dL");
         held.fileHashes.add(Sha256.hex(record));
-        var pdf = expect(201, http.post("/patients/" + first + "/pdf", new Multipart()
-                .file("file", "upload.pdf", "application/pdf", record).field("filename", "record-" + held.token + ".pdf"), a.apiKey()));
+        var pdf = expect(
+                201,
+                http.post(
+                        "/patients/" + first + "/pdf",
+                        new Multipart()
+                                .file("file", "upload.pdf", "application/pdf", record)
+                                .field("filename", "record-" + held.token + ".pdf"),
+                        a.apiKey()));
         held.documentIds.add(pdf.json().get("id").asString());
         byte[] photo = TestFiles.png(64, 48);
         held.fileHashes.add(Sha256.hex(photo));
-        var attachments = expect(200, http.post("/attachments/bulk", new Multipart().field("patient_id", Long.toString(first))
-                .file("attachments", "wound-" + held.token + ".pdf", "application/pdf", record)
-                .file("attachments", "photo-" + held.token + ".png", "image/png", photo)
-                .field("note_id", held.noteId).field("names", "[\"Wound " + held.token + "\",\"Photo " + held.token + "\"]")
-                .field("external_ids", "ext-" + held.tag + "-1,ext-" + held.tag + "-2"), a.tenant()));
-        attachments.json().get("attachments").forEach(attachment -> held.documentIds.add(attachment.get("id").asString()));
+        var attachments = expect(
+                200,
+                http.post(
+                        "/attachments/bulk",
+                        new Multipart()
+                                .field("patient_id", Long.toString(first))
+                                .file("attachments", "wound-" + held.token + ".pdf", "application/pdf", record)
+                                .file("attachments", "photo-" + held.token + ".png", "image/png", photo)
+                                .field("note_id", held.noteId)
+                                .field("names", "[\"Wound " + held.token + "\",\"Photo " + held.token + "\"]")
+                                .field("external_ids", "ext-" + held.tag + "-1,ext-" + held.tag + "-2"),
+                        a.tenant()));
+        attachments
+                .json()
+                .get("attachments")
+                .forEach(attachment -> held.documentIds.add(attachment.get("id").asString()));
 
         // A dead job: jobs come from the work itself, so one that gave up is written as the queue writes it.
         String job = java.util.UUID.randomUUID().toString();
         jdbc.sql("""
                 insert into job (id, type, organization_id, payload, status, run_at, attempts, last_error, enqueued_at, updated_at)
                 values (:id, 'isolation.probe', :organizationId, '{}', 'dead', :now, 3, :error, :now, :now)
-                """).param("id", job).param("organizationId", a.id()).param("now", java.sql.Timestamp.from(Instant.now()))
-                .param("error", "gave up on " + held.token).update();
+                """)
+                .param("id", job)
+                .param("organizationId", a.id())
+                .param("now", java.sql.Timestamp.from(Instant.now()))
+                .param("error", "gave up on " + held.token)
+                .update();
         held.jobIds.add(job);
         return held;
     }
 
     void patientUpload(Holdings held, String fileName, String contentType, byte[] content) {
         held.fileHashes.add(Sha256.hex(content));
-        var answer = expect(200, http.post("/api/pandora/upload-v2/upload", new Multipart()
-                .file("file", fileName, contentType, content).field("teamId", held.org.id()).field("groupId", held.group)
-                .field("anonymize", "false"), held.org.bearer()));
+        var answer = expect(
+                200,
+                http.post(
+                        "/api/pandora/upload-v2/upload",
+                        new Multipart()
+                                .file("file", fileName, contentType, content)
+                                .field("teamId", held.org.id())
+                                .field("groupId", held.group)
+                                .field("anonymize", "false"),
+                        held.org.bearer()));
         assertThat(answer.json().get("success").asBoolean()).as(answer.text()).isTrue();
     }
 
     void typedCsv(Holdings held, String type, String csv) {
         String fileName = type + "_" + held.tag + ".csv";
         held.typedCsvFiles.put(type, fileName);
-        var answer = expect(200, http.post("/api/v1/csv", new Multipart().field("type", type)
-                .file("file", fileName, "text/csv", utf8(csv)), held.org.apiKey()));
+        var answer = expect(
+                200,
+                http.post(
+                        "/api/v1/csv",
+                        new Multipart().field("type", type).file("file", fileName, "text/csv", utf8(csv)),
+                        held.org.apiKey()));
         assertThat(answer.json().get("message").asString()).isEqualTo("CSV uploaded and processed successfully.");
     }
 
     long patientId(Holdings held, String mrn) {
-        return http.get("/v1/patients?externalId=" + mrn, held.org.bearer()).json().get("data").get(0).get("id").asLong();
+        return http.get("/v1/patients?externalId=" + mrn, held.org.bearer())
+                .json()
+                .get("data")
+                .get(0)
+                .get("id")
+                .asLong();
     }
 
     /** Waits until A's background work (extraction, documents, webhook deliveries) is done. */
     void settle(Holdings held) {
         await().atMost(WAIT).until(() -> {
             for (String status : List.of("ready", "running")) {
-                if (!http.get("/v1/jobs?status=" + status, held.org.bearer()).json().get("data").isEmpty()) {
+                if (!http.get("/v1/jobs?status=" + status, held.org.bearer())
+                        .json()
+                        .get("data")
+                        .isEmpty()) {
                     return false;
                 }
             }
             for (String id : held.documentIds) {
-                if ("pending".equals(http.get("/v1/documents/" + id, held.org.bearer()).json().get("status").asString())) {
+                if ("pending"
+                        .equals(http.get("/v1/documents/" + id, held.org.bearer())
+                                .json()
+                                .get("status")
+                                .asString())) {
                     return false;
                 }
             }
@@ -331,7 +439,10 @@ class TenantIsolationIT extends ApplicationTest {
         String[] key = held.org.bearer();
         for (JsonNode patient : http.get("/v1/patients?limit=1000", key).json().get("data")) {
             held.patientIds.add(patient.get("id").asLong());
-            for (JsonNode document : http.get("/v1/patients/" + patient.get("id").asLong(), key).json().get("documents")) {
+            for (JsonNode document : http.get(
+                            "/v1/patients/" + patient.get("id").asLong(), key)
+                    .json()
+                    .get("documents")) {
                 held.documentIds.add(document.get("id").asString());
             }
         }
@@ -344,7 +455,10 @@ class TenantIsolationIT extends ApplicationTest {
         }
         for (JsonNode endpoint : http.get("/v1/webhooks", key).json().get("data")) {
             held.endpointIds.add(endpoint.get("id").asString());
-            for (JsonNode delivery : http.get("/v1/webhooks/" + endpoint.get("id").asString() + "/deliveries", key).json().get("data")) {
+            for (JsonNode delivery : http.get(
+                            "/v1/webhooks/" + endpoint.get("id").asString() + "/deliveries", key)
+                    .json()
+                    .get("data")) {
                 held.deliveryIds.add(delivery.get("id").asString());
                 held.eventIds.add(delivery.get("eventId").asString());
             }
@@ -364,30 +478,58 @@ class TenantIsolationIT extends ApplicationTest {
         assertThat(held.caseIds).hasSize(2);
         assertThat(held.uploadIds).hasSizeGreaterThanOrEqualTo(7);
         assertThat(held.deliveryIds).isNotEmpty();
-        JsonNode enriched = http.get("/v1/cases/" + held.appointmentIds.get(0), held.org.bearer()).json();
+        JsonNode enriched = http.get("/v1/cases/" + held.appointmentIds.get(0), held.org.bearer())
+                .json();
         assertThat(enriched.get("medications")).as("case_medication rows of A").isNotEmpty();
         assertThat(enriched.get("allergies")).as("case_allergy rows of A").isNotEmpty();
         assertThat(enriched.get("notes")).as("case_note rows of A").isNotEmpty();
-        assertThat(http.get("/v1/uploads?limit=500", held.org.bearer()).json().get("data").valueStream()
-                .filter(u -> !u.get("errors").isEmpty()).count()).as("upload_row_error rows of A").isGreaterThanOrEqualTo(3);
+        assertThat(http.get("/v1/uploads?limit=500", held.org.bearer())
+                        .json()
+                        .get("data")
+                        .valueStream()
+                        .filter(u -> !u.get("errors").isEmpty())
+                        .count())
+                .as("upload_row_error rows of A")
+                .isGreaterThanOrEqualTo(3);
     }
 
     /** Everything A can read of itself, with the signed URLs' expiring parts left out. */
     String snapshot(Holdings held) {
         String[] key = held.org.bearer();
         var parts = new TreeMap<String, String>();
-        for (String path : List.of("/v1/patients?limit=1000", "/v1/cases?limit=500", "/v1/uploads?limit=500", "/v1/groups",
-                "/v1/staff", "/v1/clinicians", "/v1/routing-rules", "/v1/webhooks", "/v1/jobs?status=dead")) {
+        for (String path : List.of(
+                "/v1/patients?limit=1000",
+                "/v1/cases?limit=500",
+                "/v1/uploads?limit=500",
+                "/v1/groups",
+                "/v1/staff",
+                "/v1/clinicians",
+                "/v1/routing-rules",
+                "/v1/webhooks",
+                "/v1/jobs?status=dead")) {
             parts.put(path, http.get(path, key).text());
         }
-        held.patientIds.forEach(id -> parts.put("/v1/patients/" + id, http.get("/v1/patients/" + id, key).text()));
-        held.documentIds.forEach(id -> parts.put("/v1/documents/" + id, http.get("/v1/documents/" + id, key).text()));
-        held.endpointIds.forEach(id -> parts.put("deliveries " + id, http.get("/v1/webhooks/" + id + "/deliveries", key).text()));
-        held.signedUrls.forEach((id, url) -> parts.put("file " + id, Sha256.hex(http.get(url).body())));
-        parts.put("api keys", http.get("/admin/v1/organizations/" + held.org.id() + "/api-keys",
-                "Authorization", "Bearer " + ADMIN_TOKEN).text());
+        held.patientIds.forEach(id -> parts.put(
+                "/v1/patients/" + id, http.get("/v1/patients/" + id, key).text()));
+        held.documentIds.forEach(id -> parts.put(
+                "/v1/documents/" + id, http.get("/v1/documents/" + id, key).text()));
+        held.endpointIds.forEach(id -> parts.put(
+                "deliveries " + id,
+                http.get("/v1/webhooks/" + id + "/deliveries", key).text()));
+        held.signedUrls.forEach(
+                (id, url) -> parts.put("file " + id, Sha256.hex(http.get(url).body())));
+        parts.put(
+                "api keys",
+                http.get(
+                                "/admin/v1/organizations/" + held.org.id() + "/api-keys",
+                                "Authorization",
+                                "Bearer " + ADMIN_TOKEN)
+                        .text());
         var text = new StringBuilder();
-        parts.forEach((name, value) -> text.append(name).append(" = ").append(SIGNED_QUERY.matcher(value).replaceAll("?signed")).append('\n'));
+        parts.forEach((name, value) -> text.append(name)
+                .append(" = ")
+                .append(SIGNED_QUERY.matcher(value).replaceAll("?signed"))
+                .append('\n'));
         return text.toString();
     }
 
@@ -399,25 +541,52 @@ class TenantIsolationIT extends ApplicationTest {
      * replay would tell that A has it.
      */
     void nothingRevealsThatANaturalKeyIsTaken(Holdings held, TestOrganization c, Walk walk) {
-        var group = http.send("POST", "/v1/groups", "application/json",
-                utf8("{\"id\":\"other-" + held.tag + "\",\"name\":\"Ward of C\"}"), join(c.bearer(), "Idempotency-Key", held.idempotencyKey));
-        check(walk, group.status() == 201 && group.text().contains("Ward of C"), "A's Idempotency-Key answered C with " + group);
-        var sameGroup = http.postJson("/v1/groups", "{\"id\":\"" + held.group + "\",\"name\":\"Ward of C\"}", c.bearer());
+        var group = http.send(
+                "POST",
+                "/v1/groups",
+                "application/json",
+                utf8("{\"id\":\"other-" + held.tag + "\",\"name\":\"Ward of C\"}"),
+                join(c.bearer(), "Idempotency-Key", held.idempotencyKey));
+        check(
+                walk,
+                group.status() == 201 && group.text().contains("Ward of C"),
+                "A's Idempotency-Key answered C with " + group);
+        var sameGroup =
+                http.postJson("/v1/groups", "{\"id\":\"" + held.group + "\",\"name\":\"Ward of C\"}", c.bearer());
         check(walk, sameGroup.status() == 201, "A's group id is taken for C: " + sameGroup);
         expect(201, http.postJson("/v1/clinicians", "{\"firstName\":\"Cy\",\"lastName\":\"Nguyen\"}", c.apiKey()));
         expect(201, http.postJson("/v1/routing-rules", "{\"newConsult\":true,\"agent\":\"c-agent\"}", c.apiKey()));
-        Map<String, String> headers = Map.of("appointments", TYPED_CSV_HEADER,
-                "medications", "PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted",
-                "consult-notes", "AppointmentId,VPText,CategoryNameReport,CategoryNameTemplate");
+        Map<String, String> headers = Map.of(
+                "appointments",
+                TYPED_CSV_HEADER,
+                "medications",
+                "PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted",
+                "consult-notes",
+                "AppointmentId,VPText,CategoryNameReport,CategoryNameTemplate");
         for (var file : held.typedCsvFiles.entrySet()) {
-            var answer = http.post("/api/v1/csv", new Multipart().field("type", file.getKey())
-                    .file("file", file.getValue(), "text/csv", utf8(headers.get(file.getKey()) + "\n")), c.apiKey());
-            check(walk, answer.text().contains("CSV uploaded and processed successfully."),
+            var answer = http.post(
+                    "/api/v1/csv",
+                    new Multipart()
+                            .field("type", file.getKey())
+                            .file("file", file.getValue(), "text/csv", utf8(headers.get(file.getKey()) + "\n")),
+                    c.apiKey());
+            check(
+                    walk,
+                    answer.text().contains("CSV uploaded and processed successfully."),
                     "A's typed CSV file name " + file.getKey() + " is known to C: " + answer);
         }
-        var sameFile = http.post("/api/pandora/upload-v2/upload", new Multipart()
-                .file("file", "patients.csv", "text/csv", held.patientsCsv).field("teamId", c.id()).field("groupId", held.group), c.bearer());
-        check(walk, sameFile.status() == 200 && !held.uploadIds.contains(sameFile.json().get("uploadId").asString()),
+        var sameFile = http.post(
+                "/api/pandora/upload-v2/upload",
+                new Multipart()
+                        .file("file", "patients.csv", "text/csv", held.patientsCsv)
+                        .field("teamId", c.id())
+                        .field("groupId", held.group),
+                c.bearer());
+        check(
+                walk,
+                sameFile.status() == 200
+                        && !held.uploadIds.contains(
+                                sameFile.json().get("uploadId").asString()),
                 "the same patient file as A's answered C with A's upload: " + sameFile);
         walk.calls += 4 + held.typedCsvFiles.size();
         walk.operations.add("natural keys of A");
@@ -440,7 +609,8 @@ class TenantIsolationIT extends ApplicationTest {
         var paths = new TreeMap<>(document.getPaths());
         paths.forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             walk.operations.add(method + " " + path);
-            boolean open = operation.getSecurity() != null && operation.getSecurity().isEmpty();
+            boolean open =
+                    operation.getSecurity() != null && operation.getSecurity().isEmpty();
             List<Parameter> parameters = new ArrayList<>();
             if (item.getParameters() != null) {
                 parameters.addAll(item.getParameters());
@@ -453,12 +623,14 @@ class TenantIsolationIT extends ApplicationTest {
             while (names.find()) {
                 pathNames.add(names.group(1));
             }
-            List<Parameter> query = parameters.stream().filter(p -> "query".equals(p.getIn())).toList();
+            List<Parameter> query =
+                    parameters.stream().filter(p -> "query".equals(p.getIn())).toList();
             for (Map<String, Value> combination : combinations(path, pathNames, held, b)) {
                 String resolved = path;
                 boolean ofA = false;
                 for (var entry : combination.entrySet()) {
-                    resolved = resolved.replace("{" + entry.getKey() + "}", encode(entry.getValue().text()));
+                    resolved = resolved.replace(
+                            "{" + entry.getKey() + "}", encode(entry.getValue().text()));
                     ofA |= entry.getValue().ofA();
                 }
                 List<String> queries = new ArrayList<>();
@@ -477,8 +649,16 @@ class TenantIsolationIT extends ApplicationTest {
         }));
     }
 
-    void call(Walk walk, Holdings held, TestOrganization[] ab, PathItem.HttpMethod method, String target, Body body,
-              KeyStyle style, boolean ofA, boolean open) {
+    void call(
+            Walk walk,
+            Holdings held,
+            TestOrganization[] ab,
+            PathItem.HttpMethod method,
+            String target,
+            Body body,
+            KeyStyle style,
+            boolean ofA,
+            boolean open) {
         String[] headers = style.headers().apply(ab);
         String label = method + " " + target + " [" + style.name() + ", " + body.label() + "]";
         var sent = new StringBuilder(target).append(String.join(" ", headers));
@@ -504,7 +684,14 @@ class TenantIsolationIT extends ApplicationTest {
     }
 
     /** Records a leak when the answer shows anything of A that the request itself did not carry. */
-    void inspect(Walk walk, String label, String sent, byte[] body, Map<String, List<String>> headers, String target, Holdings held) {
+    void inspect(
+            Walk walk,
+            String label,
+            String sent,
+            byte[] body,
+            Map<String, List<String>> headers,
+            String target,
+            Holdings held) {
         String text = (new String(body, StandardCharsets.UTF_8) + " " + headers.values()).toLowerCase(Locale.ROOT);
         String carried = sent.toLowerCase(Locale.ROOT);
         for (String marker : held.markers()) {
@@ -550,10 +737,15 @@ class TenantIsolationIT extends ApplicationTest {
             if (leafKind != null && (value.isNumber() || value.isString())) {
                 String number = value.asString();
                 boolean isA = switch (leafKind) {
-                    case "patient" -> held.patientIds.stream().anyMatch(id -> Long.toString(id).equals(number));
-                    case "case" -> held.caseIds.stream().anyMatch(id -> Long.toString(id).equals(number));
-                    case "subject" -> held.patientIds.stream().anyMatch(id -> Long.toString(id).equals(number))
-                            || held.appointmentIds.contains(number);
+                    case "patient" ->
+                        held.patientIds.stream()
+                                .anyMatch(id -> Long.toString(id).equals(number));
+                    case "case" ->
+                        held.caseIds.stream().anyMatch(id -> Long.toString(id).equals(number));
+                    case "subject" ->
+                        held.patientIds.stream()
+                                        .anyMatch(id -> Long.toString(id).equals(number))
+                                || held.appointmentIds.contains(number);
                     default -> false;
                 };
                 if (isA && !carried.contains(number)) {
@@ -608,7 +800,8 @@ class TenantIsolationIT extends ApplicationTest {
         if (name.toLowerCase(Locale.ROOT).contains("delivery")) {
             strings = List.copyOf(held.deliveryIds);
         } else if (path.startsWith("/admin/")) {
-            strings = name.toLowerCase(Locale.ROOT).contains("key") ? List.of(held.org.keyId()) : List.of(held.org.id());
+            strings =
+                    name.toLowerCase(Locale.ROOT).contains("key") ? List.of(held.org.keyId()) : List.of(held.org.id());
         } else if (path.startsWith("/v1/webhooks")) {
             strings = List.copyOf(held.endpointIds);
         } else if (path.startsWith("/v1/jobs")) {
@@ -643,8 +836,10 @@ class TenantIsolationIT extends ApplicationTest {
             ids.stream().limit(3).forEach(id -> values.add(new Value(Long.toString(Long.parseLong(id) + 1), false)));
             List.of("0", "-1", "999999999", "1e3").forEach(v -> values.add(new Value(v, false)));
         } else {
-            ids.stream().limit(3).forEach(id -> values.add(new Value(id.substring(0, id.length() - 1)
-                    + (id.endsWith("0") ? "1" : "0"), false)));
+            ids.stream()
+                    .limit(3)
+                    .forEach(id -> values.add(
+                            new Value(id.substring(0, id.length() - 1) + (id.endsWith("0") ? "1" : "0"), false)));
             List.of("1", "nonexistent").forEach(v -> values.add(new Value(v, false)));
         }
         return values;
@@ -676,51 +871,113 @@ class TenantIsolationIT extends ApplicationTest {
         long patientOfA = held.patientIds.iterator().next();
         byte[] pdf = TestFiles.pdf("B's own file", "Sodium 140 mmol/L");
         return switch (path) {
-            case "/api/pandora/upload-v2/upload" -> List.of(new Body("patients naming A's MRNs", null, h -> new Multipart()
-                    .file("file", "patients.csv", "text/csv", utf8("patient_id,name,birth_date\n" + h.mrns.get(0)
-                            + ",B Patient,1999-01-01\n" + h.mrns.get(1) + ",B Second,1999-02-02\n"))
-                    .field("teamId", h.org.id()).field("groupId", h.group), false));
-            case "/api/v1/csv" -> List.of(
-                    new Body("appointments naming A's ids", null, h -> typedCsvForm("appointments", TYPED_CSV_HEADER + "\n"
-                            + "Main," + h.appointmentIds.get(0) + "," + h.mrns.get(0)
-                            + ",Scheduled,Nguyen,true,2026-04-20,10:30,B,Patient,1999-01-01,,true,Pending,false,\n"), false),
-                    new Body("medications naming A's MRNs", null, h -> typedCsvForm("medications",
-                            "PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted\n" + h.mrns.get(0) + ",Warfarin,5 mg,,,\n"
-                                    + h.mrns.get(2) + ",Warfarin,5 mg,,,\n"), false),
-                    new Body("consult notes naming A's appointments", null, h -> typedCsvForm("consult-notes",
-                            "AppointmentId,VPText,CategoryNameReport,CategoryNameTemplate\n" + h.appointmentIds.get(0)
-                                    + ",\"Taking warfarin 5 mg daily.\",B,\n" + h.appointmentIds.get(1) + ",\"Allergic to sulfa.\",B,\n"), false));
-            case "/v1/documents" -> List.of(new Body("document for A's MRN", null, h -> new Multipart()
-                    .field("folder_name", "B").field("patient_mrn", h.mrns.get(1))
-                    .file("document", "b.pdf", "application/pdf", pdf).field("emr_assigned_to_id", h.staff)
-                    .field("notes", "B"), false));
-            case "/attachments/bulk" -> List.of(new Body("attachments to A's patient", null, h -> new Multipart()
-                    .field("patient_id", Long.toString(patientOfA)).file("attachments", "b.pdf", "application/pdf", pdf)
-                    .field("note_id", h.noteId).field("external_ids", "ext-" + h.tag + "-1"), true));
-            case "/patients/{patient_id}/pdf", "/patients/{patient_id}/pdf/" -> List.of(new Body("PDF", null,
-                    h -> new Multipart().file("file", "b.pdf", "application/pdf", pdf).field("filename", "b.pdf"), false));
-            case "/v1/groups" -> List.of(Body.json("group with A's id", "{\"id\":\"" + held.group + "\",\"name\":\"B\"}"));
-            case "/v1/staff" -> List.of(Body.json("staff with A's id", "{\"id\":\"" + held.staff + "\",\"name\":\"B\"}"));
+            case "/api/pandora/upload-v2/upload" ->
+                List.of(new Body(
+                        "patients naming A's MRNs",
+                        null,
+                        h -> new Multipart()
+                                .file(
+                                        "file",
+                                        "patients.csv",
+                                        "text/csv",
+                                        utf8("patient_id,name,birth_date\n" + h.mrns.get(0) + ",B Patient,1999-01-01\n"
+                                                + h.mrns.get(1) + ",B Second,1999-02-02\n"))
+                                .field("teamId", h.org.id())
+                                .field("groupId", h.group),
+                        false));
+            case "/api/v1/csv" ->
+                List.of(
+                        new Body(
+                                "appointments naming A's ids",
+                                null,
+                                h -> typedCsvForm(
+                                        "appointments",
+                                        TYPED_CSV_HEADER + "\n"
+                                                + "Main," + h.appointmentIds.get(0) + "," + h.mrns.get(0)
+                                                + ",Scheduled,Nguyen,true,2026-04-20,10:30,B,Patient,1999-01-01,,true,Pending,false,\n"),
+                                false),
+                        new Body(
+                                "medications naming A's MRNs",
+                                null,
+                                h -> typedCsvForm(
+                                        "medications",
+                                        "PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted\n" + h.mrns.get(0)
+                                                + ",Warfarin,5 mg,,,\n" + h.mrns.get(2) + ",Warfarin,5 mg,,,\n"),
+                                false),
+                        new Body(
+                                "consult notes naming A's appointments",
+                                null,
+                                h -> typedCsvForm(
+                                        "consult-notes",
+                                        "AppointmentId,VPText,CategoryNameReport,CategoryNameTemplate\n"
+                                                + h.appointmentIds.get(0) + ",\"Taking warfarin 5 mg daily.\",B,\n"
+                                                + h.appointmentIds.get(1) + ",\"Allergic to sulfa.\",B,\n"),
+                                false));
+            case "/v1/documents" ->
+                List.of(new Body(
+                        "document for A's MRN",
+                        null,
+                        h -> new Multipart()
+                                .field("folder_name", "B")
+                                .field("patient_mrn", h.mrns.get(1))
+                                .file("document", "b.pdf", "application/pdf", pdf)
+                                .field("emr_assigned_to_id", h.staff)
+                                .field("notes", "B"),
+                        false));
+            case "/attachments/bulk" ->
+                List.of(new Body(
+                        "attachments to A's patient",
+                        null,
+                        h -> new Multipart()
+                                .field("patient_id", Long.toString(patientOfA))
+                                .file("attachments", "b.pdf", "application/pdf", pdf)
+                                .field("note_id", h.noteId)
+                                .field("external_ids", "ext-" + h.tag + "-1"),
+                        true));
+            case "/patients/{patient_id}/pdf", "/patients/{patient_id}/pdf/" ->
+                List.of(new Body(
+                        "PDF",
+                        null,
+                        h -> new Multipart()
+                                .file("file", "b.pdf", "application/pdf", pdf)
+                                .field("filename", "b.pdf"),
+                        false));
+            case "/v1/groups" ->
+                List.of(Body.json("group with A's id", "{\"id\":\"" + held.group + "\",\"name\":\"B\"}"));
+            case "/v1/staff" ->
+                List.of(Body.json("staff with A's id", "{\"id\":\"" + held.staff + "\",\"name\":\"B\"}"));
             case "/v1/clinicians" -> List.of(Body.json("clinician", "{\"firstName\":\"B\",\"lastName\":\"Nguyen\"}"));
-            case "/v1/routing-rules" -> List.of(Body.json("routing rule", "{\"newConsult\":true,\"agent\":\"b-agent\"}"));
+            case "/v1/routing-rules" ->
+                List.of(Body.json("routing rule", "{\"newConsult\":true,\"agent\":\"b-agent\"}"));
             case "/v1/webhooks" -> List.of(Body.json("endpoint", "{\"url\":\"" + receiverB.url() + "\"}"));
-            default -> operation.getRequestBody().getContent().containsKey("multipart/form-data")
-                    ? List.of(new Body("form naming A's ids", null, h -> new Multipart().field("patient_id",
-                            Long.toString(patientOfA)).field("id", h.documentIds.iterator().next()), false))
-                    : List.of(Body.json("{}", "{}"));
+            default ->
+                operation.getRequestBody().getContent().containsKey("multipart/form-data")
+                        ? List.of(new Body(
+                                "form naming A's ids",
+                                null,
+                                h -> new Multipart()
+                                        .field("patient_id", Long.toString(patientOfA))
+                                        .field("id", h.documentIds.iterator().next()),
+                                false))
+                        : List.of(Body.json("{}", "{}"));
         };
     }
 
     static Multipart typedCsvForm(String type, String csv) {
-        return new Multipart().field("type", type)
+        return new Multipart()
+                .field("type", type)
                 .file("file", type + "_b_" + RANDOM.nextInt(1_000_000) + ".csv", "text/csv", utf8(csv));
     }
 
     /** A's signed URLs changed every way a holder of one, or of B's, might try. */
     void tamperWithSignedUrls(Holdings held, TestOrganization b, Walk walk) {
         long patientOfB = patientIdOf(b);
-        var mine = http.post("/patients/" + patientOfB + "/pdf", new Multipart().file("file", "b.pdf", "application/pdf",
-                TestFiles.pdf("B's own file")).field("filename", "b.pdf"), b.apiKey());
+        var mine = http.post(
+                "/patients/" + patientOfB + "/pdf",
+                new Multipart()
+                        .file("file", "b.pdf", "application/pdf", TestFiles.pdf("B's own file"))
+                        .field("filename", "b.pdf"),
+                b.apiKey());
         String urlOfB = mine.json().get("url").asString();
         String documentOfB = mine.json().get("id").asString();
         walk.operations.add("signed URLs");
@@ -743,9 +1000,11 @@ class TenantIsolationIT extends ApplicationTest {
             tampered.add(url.replace(signature, signature.toUpperCase(Locale.ROOT)));
             tampered.add(url.substring(0, url.indexOf('?')));
             tampered.add(urlOfB.replace("/" + documentOfB + "/", "/" + document + "/"));
-            tampered.add(urlOfB.replace("/" + b.id() + "/", "/" + held.org.id() + "/").replace("/" + documentOfB + "/", "/" + document + "/"));
-            tampered.add(urlOfB.replace("/" + b.id() + "/" + documentOfB + "/", "/" + b.id() + "/" + documentOfB + "%2F..%2F..%2F"
-                    + held.org.id() + "%2F" + document + "/"));
+            tampered.add(urlOfB.replace("/" + b.id() + "/", "/" + held.org.id() + "/")
+                    .replace("/" + documentOfB + "/", "/" + document + "/"));
+            tampered.add(urlOfB.replace(
+                    "/" + b.id() + "/" + documentOfB + "/",
+                    "/" + b.id() + "/" + documentOfB + "%2F..%2F..%2F" + held.org.id() + "%2F" + document + "/"));
             tampered.add(urlOfB.replace(signatureOf(urlOfB), signature));
         }
         for (String url : tampered) {
@@ -760,11 +1019,18 @@ class TenantIsolationIT extends ApplicationTest {
             }
         }
         var untouched = http.get(held.signedUrls.values().iterator().next());
-        assertThat(untouched.status()).as("the untampered URL still works, so the refusals above mean something").isEqualTo(200);
+        assertThat(untouched.status())
+                .as("the untampered URL still works, so the refusals above mean something")
+                .isEqualTo(200);
     }
 
     long patientIdOf(TestOrganization b) {
-        return http.get("/v1/patients", b.bearer()).json().get("data").get(0).get("id").asLong();
+        return http.get("/v1/patients", b.bearer())
+                .json()
+                .get("data")
+                .get(0)
+                .get("id")
+                .asLong();
     }
 
     // ---- small helpers ----

@@ -48,13 +48,24 @@ final class NativeApiResponses implements OperationCustomizer {
     static String operationId(HandlerMethod handlerMethod) {
         String type = handlerMethod.getBeanType().getSimpleName().replaceFirst("Api$", "");
         String method = handlerMethod.getMethod().getName();
-        return Character.toLowerCase(type.charAt(0)) + type.substring(1)
-                + Character.toUpperCase(method.charAt(0)) + method.substring(1);
+        return Character.toLowerCase(type.charAt(0))
+                + type.substring(1)
+                + Character.toUpperCase(method.charAt(0))
+                + method.substring(1);
     }
 
     private static void add(Operation operation, String status, String description) {
-        operation.getResponses().computeIfAbsent(status, s -> new ApiResponse().description(description)
-                .content(new Content().addMediaType("application/json",
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + API_ERROR)))));
+        operation
+                .getResponses()
+                .computeIfAbsent(
+                        status,
+                        s -> new ApiResponse()
+                                .description(description)
+                                .content(new Content()
+                                        .addMediaType(
+                                                "application/json",
+                                                new MediaType()
+                                                        .schema(new Schema<>()
+                                                                .$ref("#/components/schemas/" + API_ERROR)))));
     }
 }

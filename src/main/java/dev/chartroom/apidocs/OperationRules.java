@@ -23,8 +23,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 final class OperationRules implements OpenApiCustomizer {
 
     /** A seed contract: its path, the operation id a generated client names it by, and its key style. */
-    record Contract(String path, String operationId, SecurityRequirement keyStyle) {
-    }
+    record Contract(String path, String operationId, SecurityRequirement keyStyle) {}
 
     static final List<Contract> CONTRACTS = List.of(
             new Contract("/api/pandora/upload-v2/upload", "uploadPatientRecords", KeyStyles.BEARER_KEY),
@@ -45,31 +44,37 @@ final class OperationRules implements OpenApiCustomizer {
             return;
         }
         openApi.getPaths().remove(PATIENT_PDF_WITH_SLASH);
-        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            var contract = CONTRACTS.stream().filter(c -> c.path().equals(path)).findFirst();
-            boolean tenant = TENANT_PREFIXES.stream().anyMatch(path::startsWith);
-            if (contract.isPresent() && method == PathItem.HttpMethod.POST) {
-                operation.setOperationId(contract.get().operationId());
-                // The seed's own style first; every other style is accepted on every tenant path too.
-                var styles = new ArrayList<SecurityRequirement>(List.of(contract.get().keyStyle()));
-                KeyStyles.ANY.stream().filter(style -> !style.equals(contract.get().keyStyle())).forEach(styles::add);
-                operation.setSecurity(styles);
-            } else if (path.startsWith("/admin/")) {
-                operation.setSecurity(List.of(KeyStyles.ADMIN));
-            } else if (tenant) {
-                operation.setSecurity(new ArrayList<>(KeyStyles.ANY));
-            } else {
-                // A signed URL carries its own authorization: no key, and nothing there answers 401.
-                operation.setSecurity(List.of());
-                if (operation.getResponses() != null) {
-                    operation.getResponses().remove("401");
-                }
-            }
-            if (tenant && method == PathItem.HttpMethod.POST) {
-                idempotent(operation);
-            }
-            binaryIsNotJson(operation);
-        }));
+        openApi.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    var contract = CONTRACTS.stream()
+                            .filter(c -> c.path().equals(path))
+                            .findFirst();
+                    boolean tenant = TENANT_PREFIXES.stream().anyMatch(path::startsWith);
+                    if (contract.isPresent() && method == PathItem.HttpMethod.POST) {
+                        operation.setOperationId(contract.get().operationId());
+                        // The seed's own style first; every other style is accepted on every tenant path too.
+                        var styles = new ArrayList<SecurityRequirement>(
+                                List.of(contract.get().keyStyle()));
+                        KeyStyles.ANY.stream()
+                                .filter(style -> !style.equals(contract.get().keyStyle()))
+                                .forEach(styles::add);
+                        operation.setSecurity(styles);
+                    } else if (path.startsWith("/admin/")) {
+                        operation.setSecurity(List.of(KeyStyles.ADMIN));
+                    } else if (tenant) {
+                        operation.setSecurity(new ArrayList<>(KeyStyles.ANY));
+                    } else {
+                        // A signed URL carries its own authorization: no key, and nothing there answers 401.
+                        operation.setSecurity(List.of());
+                        if (operation.getResponses() != null) {
+                            operation.getResponses().remove("401");
+                        }
+                    }
+                    if (tenant && method == PathItem.HttpMethod.POST) {
+                        idempotent(operation);
+                    }
+                    binaryIsNotJson(operation);
+                }));
     }
 
     /** JSON is the default media type of an answer; a file answer is bytes of its own type instead. */
@@ -80,7 +85,9 @@ final class OperationRules implements OpenApiCustomizer {
         operation.getResponses().values().forEach(response -> {
             Content content = response.getContent();
             MediaType json = content == null ? null : content.get("application/json");
-            if (json != null && json.getSchema() != null && "binary".equals(json.getSchema().getFormat())) {
+            if (json != null
+                    && json.getSchema() != null
+                    && "binary".equals(json.getSchema().getFormat())) {
                 content.remove("application/json");
                 content.addMediaType("application/octet-stream", json);
             }
@@ -88,22 +95,30 @@ final class OperationRules implements OpenApiCustomizer {
     }
 
     private static void idempotent(Operation operation) {
-        operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
+        operation.addParametersItem(new HeaderParameter()
+                .name("Idempotency-Key")
+                .required(false)
                 .schema(new StringSchema().minLength(1).maxLength(255))
                 .description("Any unique string: a retry with the same key gets the first answer again "
                         + "(marked Idempotent-Replayed: true) and ingests nothing twice."));
         // Refused in the operation's own error shape: the one its 401 (every tenant operation has one) documents.
         Map<String, ApiResponse> responses = operation.getResponses();
         Content refusal = responses.containsKey("401") ? responses.get("401").getContent() : null;
-        responses.putIfAbsent("409", new ApiResponse()
-                .description("A request with this Idempotency-Key is still in progress").content(refusal));
+        responses.putIfAbsent(
+                "409",
+                new ApiResponse()
+                        .description("A request with this Idempotency-Key is still in progress")
+                        .content(refusal));
         if (responses.containsKey("422")) {
             var existing = responses.get("422");
-            existing.setDescription(existing.getDescription() + "; or the Idempotency-Key was used for another request");
+            existing.setDescription(
+                    existing.getDescription() + "; or the Idempotency-Key was used for another request");
         } else {
-            responses.put("422", new ApiResponse()
-                    .description("The Idempotency-Key was used for another request").content(refusal));
+            responses.put(
+                    "422",
+                    new ApiResponse()
+                            .description("The Idempotency-Key was used for another request")
+                            .content(refusal));
         }
     }
-
 }

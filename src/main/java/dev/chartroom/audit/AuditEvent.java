@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param subjectType e.g. {@code patient}, {@code case}, {@code document}, {@code upload}
  * @param subjectId   the id read, or the filter of a listing
  */
-record AuditEvent(long id, String actor, String action, String subjectType, String subjectId, Instant at) {
-}
+record AuditEvent(long id, String actor, String action, String subjectType, String subjectId, Instant at) {}

@@ -47,11 +47,21 @@ public class AuditLog {
         record(organizationId, "signed-url", "download", subjectType, subjectId);
     }
 
-    public List<AuditEvent> list(String organizationId, String subjectType, String subjectId, long beforeId, int limit) {
-        return jdbc.sql(LIST).param("organizationId", organizationId).param("subjectType", subjectType)
-                .param("subjectId", subjectId).param("before", beforeId).param("limit", limit)
-                .query((rs, row) -> new AuditEvent(rs.getLong("id"), rs.getString("actor"), rs.getString("action"),
-                        rs.getString("subject_type"), rs.getString("subject_id"), TimeColumns.instant(rs, "at")))
+    public List<AuditEvent> list(
+            String organizationId, String subjectType, String subjectId, long beforeId, int limit) {
+        return jdbc.sql(LIST)
+                .param("organizationId", organizationId)
+                .param("subjectType", subjectType)
+                .param("subjectId", subjectId)
+                .param("before", beforeId)
+                .param("limit", limit)
+                .query((rs, row) -> new AuditEvent(
+                        rs.getLong("id"),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("subject_type"),
+                        rs.getString("subject_id"),
+                        TimeColumns.instant(rs, "at")))
                 .list();
     }
 
@@ -61,7 +71,9 @@ public class AuditLog {
                 .param("actor", actor)
                 .param("action", action)
                 .param("subjectType", subjectType)
-                .param("subjectId", subjectId == null || subjectId.length() <= 200 ? subjectId : subjectId.substring(0, 200))
+                .param(
+                        "subjectId",
+                        subjectId == null || subjectId.length() <= 200 ? subjectId : subjectId.substring(0, 200))
                 .param("at", TimeColumns.of(Instant.now(clock)))
                 .update();
     }

@@ -24,7 +24,9 @@ public final class AppointmentIds {
         }
         Long earlier = lastLine.put(appointmentId, line);
         if (earlier != null) {
-            repeated.add(new RowError(earlier, "AppointmentId",
+            repeated.add(new RowError(
+                    earlier,
+                    "AppointmentId",
                     "AppointmentId appears again at line " + line + "; the later row was used."));
         }
     }

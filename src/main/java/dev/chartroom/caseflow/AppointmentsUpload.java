@@ -25,8 +25,10 @@ public final class AppointmentsUpload {
     private int reprocessed;
     private int unchanged;
 
-    AppointmentsUpload(Function<List<Appointment>, CaseIntake.AppointmentsApplied> apply, AppointmentIds ids,
-                       Consumer<CaseIntake.AppointmentsApplied> announce) {
+    AppointmentsUpload(
+            Function<List<Appointment>, CaseIntake.AppointmentsApplied> apply,
+            AppointmentIds ids,
+            Consumer<CaseIntake.AppointmentsApplied> announce) {
         this.apply = apply;
         this.ids = ids;
         this.announce = announce;
@@ -34,8 +36,7 @@ public final class AppointmentsUpload {
     }
 
     /** What the whole file did. */
-    public record Totals(int created, int reprocessed, int unchanged, List<RowError> errors) {
-    }
+    public record Totals(int created, int reprocessed, int unchanged, List<RowError> errors) {}
 
     public void add(Appointment row) {
         if (ids.superseded(row)) {

@@ -1,9 +1,9 @@
 package dev.chartroom.caseflow;
 
-import dev.chartroom.text.Text;
 import dev.chartroom.audit.AuditLog;
 import dev.chartroom.patient.Patients;
 import dev.chartroom.tenant.Caller;
+import dev.chartroom.text.Text;
 import dev.chartroom.web.Cursor;
 import dev.chartroom.web.InvalidRequestException;
 import dev.chartroom.web.NativeApi;
@@ -33,16 +33,17 @@ class CaseApi {
         this.audit = audit;
     }
 
-    record CasePage(List<Case> data, String nextCursor) {
-    }
+    record CasePage(List<Case> data, String nextCursor) {}
 
     @GetMapping
     @Operation(summary = "List cases", description = "Filters combine; pages follow nextCursor until it is null.")
-    CasePage list(Caller caller, @RequestParam(required = false) String appointmentId,
-                  @RequestParam(required = false) String patientExternalId,
-                  @RequestParam(required = false) String status,
-                  @RequestParam(required = false) String cursor,
-                  @RequestParam(defaultValue = "100") int limit) {
+    CasePage list(
+            Caller caller,
+            @RequestParam(required = false) String appointmentId,
+            @RequestParam(required = false) String patientExternalId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "100") int limit) {
         Long patientId = null;
         if (patientExternalId != null && !patientExternalId.isBlank()) {
             var id = patients.idOf(caller.organizationId(), patientExternalId.strip());
@@ -51,12 +52,19 @@ class CaseApi {
             }
             patientId = id.get();
         }
-        if (status != null && !status.isBlank() && !List.of(CaseDecision.ACTIVE, CaseDecision.CANCELLED).contains(status)) {
+        if (status != null
+                && !status.isBlank()
+                && !List.of(CaseDecision.ACTIVE, CaseDecision.CANCELLED).contains(status)) {
             throw new InvalidRequestException("invalid_request", "status: use active or cancelled.");
         }
         int size = Cursor.limit(limit, 500);
-        List<Case> page = cases.list(caller.organizationId(), Text.blankToNull(appointmentId), patientId, Text.blankToNull(status),
-                Cursor.after(cursor), size + 1);
+        List<Case> page = cases.list(
+                caller.organizationId(),
+                Text.blankToNull(appointmentId),
+                patientId,
+                Text.blankToNull(status),
+                Cursor.after(cursor),
+                size + 1);
         audit.read(caller, "list", "case", Text.blankToNull(appointmentId));
         String next = null;
         if (page.size() > size) {

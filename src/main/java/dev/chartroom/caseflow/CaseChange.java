@@ -14,13 +14,27 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"case_id", "appointment_id", "patient_external_id", "status", "cancel_reason", "agent", "version"})
-public record CaseChange(@JsonIgnore EventType type, long caseId, String appointmentId, String patientExternalId,
-                         String status, String cancelReason, String agent, int version)
+public record CaseChange(
+        @JsonIgnore EventType type,
+        long caseId,
+        String appointmentId,
+        String patientExternalId,
+        String status,
+        String cancelReason,
+        String agent,
+        int version)
         implements EventData {
 
     /** The change a stored case announces as it now is. */
     static CaseChange of(EventType type, Case stored) {
-        return new CaseChange(type, stored.id(), stored.appointmentId(), stored.patient().externalId(), stored.status(),
-                stored.cancelReason(), stored.agent(), stored.version());
+        return new CaseChange(
+                type,
+                stored.id(),
+                stored.appointmentId(),
+                stored.patient().externalId(),
+                stored.status(),
+                stored.cancelReason(),
+                stored.agent(),
+                stored.version());
     }
 }

@@ -10,8 +10,16 @@ import java.util.List;
  * @param makesCase false when the row cannot become (or keep) an active case at all: a required
  *                  value is missing or unreadable, or the doctor is not an active clinician
  */
-record CaseDecision(boolean makesCase, String status, String cancelReason, Clinician clinician, String agent,
-                    Instant scheduledAt, String phone, boolean newConsult, List<RowError> errors) {
+record CaseDecision(
+        boolean makesCase,
+        String status,
+        String cancelReason,
+        Clinician clinician,
+        String agent,
+        Instant scheduledAt,
+        String phone,
+        boolean newConsult,
+        List<RowError> errors) {
 
     static final String ACTIVE = "active";
     static final String CANCELLED = "cancelled";

@@ -1,12 +1,12 @@
 package dev.chartroom.caseflow;
 
-import dev.chartroom.text.Text;
 import dev.chartroom.jobs.Jobs;
 import dev.chartroom.patient.Demographics;
 import dev.chartroom.patient.PatientFacts;
 import dev.chartroom.patient.Patients;
 import dev.chartroom.patient.Precedence;
 import dev.chartroom.patient.StoredPatients;
+import dev.chartroom.text.Text;
 import dev.chartroom.upload.RowError;
 import dev.chartroom.webhook.EventType;
 import java.time.Clock;
@@ -38,8 +38,14 @@ public class CaseIntake {
     private final Jobs jobs;
     private final Clock clock;
 
-    CaseIntake(Cases cases, Patients patients, Clinicians clinicians, RoutingRules routingRules,
-               CaseNoteExtraction noteExtraction, Jobs jobs, Clock clock) {
+    CaseIntake(
+            Cases cases,
+            Patients patients,
+            Clinicians clinicians,
+            RoutingRules routingRules,
+            CaseNoteExtraction noteExtraction,
+            Jobs jobs,
+            Clock clock) {
         this.noteExtraction = noteExtraction;
         this.jobs = jobs;
         this.cases = cases;
@@ -50,17 +56,19 @@ public class CaseIntake {
     }
 
     /** What an appointments upload did. */
-    public record AppointmentsApplied(int created, int reprocessed, int unchanged, List<CaseChange> changes,
-                                      Map<String, Long> patientsCreated, List<RowError> errors) {
-    }
+    public record AppointmentsApplied(
+            int created,
+            int reprocessed,
+            int unchanged,
+            List<CaseChange> changes,
+            Map<String, Long> patientsCreated,
+            List<RowError> errors) {}
 
     /** What a medications upload did. */
-    public record MedicationsApplied(int patients, int medications, List<RowError> errors) {
-    }
+    public record MedicationsApplied(int patients, int medications, List<RowError> errors) {}
 
     /** What a consult-notes upload did; {@code enriched} cases were announced as case.updated by the caller or a job. */
-    public record ConsultNotesApplied(int notes, List<CaseChange> enriched, List<RowError> errors) {
-    }
+    public record ConsultNotesApplied(int notes, List<CaseChange> enriched, List<RowError> errors) {}
 
     /**
      * Keeps each appointment's notes on its case and runs the clinical extractor over all of a
@@ -75,7 +83,9 @@ public class CaseIntake {
                 errors.add(new RowError(row.line(), "AppointmentId", "AppointmentId is empty; the row was skipped."));
                 continue;
             }
-            byAppointment.computeIfAbsent(row.appointmentId(), k -> new ArrayList<>()).add(row);
+            byAppointment
+                    .computeIfAbsent(row.appointmentId(), k -> new ArrayList<>())
+                    .add(row);
         }
         Map<String, Cases.Stored> stored = cases.stored(organizationId, byAppointment.keySet());
         Instant now = Instant.now(clock);
@@ -85,8 +95,11 @@ public class CaseIntake {
         for (var group : byAppointment.entrySet()) {
             Cases.Stored target = stored.get(group.getKey());
             if (target == null) {
-                group.getValue().forEach(row -> errors.add(new RowError(row.line(), "AppointmentId",
-                        "No case with this AppointmentId; the note was not stored.")));
+                group.getValue()
+                        .forEach(row -> errors.add(new RowError(
+                                row.line(),
+                                "AppointmentId",
+                                "No case with this AppointmentId; the note was not stored.")));
                 continue;
             }
             List<CaseNote> texts = group.getValue().stream()
@@ -103,16 +116,21 @@ public class CaseIntake {
         if (noteExtraction.runsInline()) {
             noteExtraction.extractNow(organizationId, notesByCase.keySet()).forEach((caseId, unreadable) -> {
                 for (ConsultNoteRow row : rowsByCase.getOrDefault(caseId, List.of())) {
-                    if (row.text() != null && unreadable.stream().anyMatch(note -> note.text().equals(row.text()))) {
-                        errors.add(new RowError(row.line(), "VPText", "The note was stored, but medications and "
-                                + "allergies could not be read from it (the extractor failed on its text); the other "
-                                + "notes were read."));
+                    if (row.text() != null
+                            && unreadable.stream().anyMatch(note -> note.text().equals(row.text()))) {
+                        errors.add(new RowError(
+                                row.line(),
+                                "VPText",
+                                "The note was stored, but medications and "
+                                        + "allergies could not be read from it (the extractor failed on its text); the other "
+                                        + "notes were read."));
                     }
                 }
             });
             // Announced as they now are, with what was read from their notes.
             for (long caseId : notesByCase.keySet()) {
-                cases.byId(organizationId, caseId).ifPresent(c -> enriched.add(CaseChange.of(EventType.CASE_UPDATED, c)));
+                cases.byId(organizationId, caseId)
+                        .ifPresent(c -> enriched.add(CaseChange.of(EventType.CASE_UPDATED, c)));
             }
         }
         return new ConsultNotesApplied(notes, enriched, errors);
@@ -128,9 +146,11 @@ public class CaseIntake {
      * its rows are then added in file order and applied a chunk at a time, each chunk's changes
      * handed to {@code announce} inside the caller's transaction.
      */
-    public AppointmentsUpload appointments(String organizationId, String uploadId, AppointmentIds ids,
-                                           Consumer<AppointmentsApplied> announce) {
-        var rules = new AppointmentRules(clinicians.list(organizationId), routingRules.list(organizationId),
+    public AppointmentsUpload appointments(
+            String organizationId, String uploadId, AppointmentIds ids, Consumer<AppointmentsApplied> announce) {
+        var rules = new AppointmentRules(
+                clinicians.list(organizationId),
+                routingRules.list(organizationId),
                 LocalDate.ofInstant(Instant.now(clock), ZoneOffset.UTC));
         return new AppointmentsUpload(rows -> applyAppointments(organizationId, uploadId, rules, rows), ids, announce);
     }
@@ -139,27 +159,38 @@ public class CaseIntake {
      * Applies a chunk of rows with distinct AppointmentIds (rows without one only yield their
      * errors): new appointments make cases, changed ones reprocess theirs, unchanged ones are left.
      */
-    private AppointmentsApplied applyAppointments(String organizationId, String uploadId, AppointmentRules rules,
-                                                  List<Appointment> rows) {
+    private AppointmentsApplied applyAppointments(
+            String organizationId, String uploadId, AppointmentRules rules, List<Appointment> rows) {
         Instant now = Instant.now(clock);
         List<RowError> errors = new ArrayList<>();
         Map<String, Appointment> latest = latestById(rows, rules, errors);
         Map<String, Cases.Stored> stored = cases.stored(organizationId, latest.keySet());
         CasePlan plan = plan(latest, stored, rules, errors);
-        StoredPatients people = patients.upsert(organizationId, patientFacts(latest, plan, now), Precedence.UPLOAD_WINS, false);
+        StoredPatients people =
+                patients.upsert(organizationId, patientFacts(latest, plan, now), Precedence.UPLOAD_WINS, false);
 
         List<Cases.Write> inserts = new ArrayList<>();
-        plan.toCreate().forEach((appointmentId, decision) -> inserts.add(write(latest.get(appointmentId), decision, people, uploadId)));
+        plan.toCreate()
+                .forEach((appointmentId, decision) ->
+                        inserts.add(write(latest.get(appointmentId), decision, people, uploadId)));
         cases.insert(organizationId, inserts, now);
         Map<Long, Cases.Write> updates = new LinkedHashMap<>();
-        plan.toReprocess().forEach((appointmentId, decision) ->
-                updates.put(stored.get(appointmentId).id(), write(latest.get(appointmentId), decision, people, uploadId)));
+        plan.toReprocess()
+                .forEach((appointmentId, decision) -> updates.put(
+                        stored.get(appointmentId).id(), write(latest.get(appointmentId), decision, people, uploadId)));
         cases.update(organizationId, updates, now);
 
         Map<String, Long> patientsCreated = new LinkedHashMap<>();
-        people.created().forEach(externalId -> patientsCreated.put(externalId, people.idsByExternalId().get(externalId)));
-        return new AppointmentsApplied(plan.toCreate().size(), plan.toReprocess().size(), plan.unchanged(),
-                changes(organizationId, latest, plan), patientsCreated, errors);
+        people.created()
+                .forEach(externalId ->
+                        patientsCreated.put(externalId, people.idsByExternalId().get(externalId)));
+        return new AppointmentsApplied(
+                plan.toCreate().size(),
+                plan.toReprocess().size(),
+                plan.unchanged(),
+                changes(organizationId, latest, plan),
+                patientsCreated,
+                errors);
     }
 
     /** What a chunk does to its cases, by AppointmentId. */
@@ -171,7 +202,8 @@ public class CaseIntake {
     }
 
     /** The rows that name an appointment, the last one of each id winning; the others only yield errors. */
-    private static Map<String, Appointment> latestById(List<Appointment> rows, AppointmentRules rules, List<RowError> errors) {
+    private static Map<String, Appointment> latestById(
+            List<Appointment> rows, AppointmentRules rules, List<RowError> errors) {
         Map<String, Appointment> latest = new LinkedHashMap<>();
         for (Appointment row : rows) {
             if (row.appointmentId() != null) {
@@ -184,8 +216,11 @@ public class CaseIntake {
     }
 
     /** Unchanged appointments are left alone; the rules decide the others. */
-    private CasePlan plan(Map<String, Appointment> latest, Map<String, Cases.Stored> stored, AppointmentRules rules,
-                          List<RowError> errors) {
+    private CasePlan plan(
+            Map<String, Appointment> latest,
+            Map<String, Cases.Stored> stored,
+            AppointmentRules rules,
+            List<RowError> errors) {
         Map<String, CaseDecision> toCreate = new LinkedHashMap<>();
         Map<String, CaseDecision> toReprocess = new LinkedHashMap<>();
         int unchanged = 0;
@@ -224,14 +259,29 @@ public class CaseIntake {
         Map<String, Cases.Stored> after = cases.stored(organizationId, plan.touched());
         plan.toCreate().forEach((appointmentId, decision) -> {
             Cases.Stored c = after.get(appointmentId);
-            changes.add(new CaseChange(EventType.CASE_CREATED, c.id(), appointmentId, latest.get(appointmentId).patientRecordId(),
-                    c.status(), decision.cancelReason(), decision.agent(), c.version()));
+            changes.add(new CaseChange(
+                    EventType.CASE_CREATED,
+                    c.id(),
+                    appointmentId,
+                    latest.get(appointmentId).patientRecordId(),
+                    c.status(),
+                    decision.cancelReason(),
+                    decision.agent(),
+                    c.version()));
         });
         plan.toReprocess().forEach((appointmentId, decision) -> {
             Cases.Stored c = after.get(appointmentId);
-            EventType type = CaseDecision.CANCELLED.equals(c.status()) ? EventType.CASE_CANCELLED : EventType.CASE_UPDATED;
-            changes.add(new CaseChange(type, c.id(), appointmentId, latest.get(appointmentId).patientRecordId(),
-                    c.status(), decision.cancelReason(), decision.agent(), c.version()));
+            EventType type =
+                    CaseDecision.CANCELLED.equals(c.status()) ? EventType.CASE_CANCELLED : EventType.CASE_UPDATED;
+            changes.add(new CaseChange(
+                    type,
+                    c.id(),
+                    appointmentId,
+                    latest.get(appointmentId).patientRecordId(),
+                    c.status(),
+                    decision.cancelReason(),
+                    decision.agent(),
+                    c.version()));
         });
         return changes;
     }
@@ -244,10 +294,13 @@ public class CaseIntake {
                 continue; // the seed: rows without a MedicationName are dropped silently
             }
             if (row.patientRecordId() == null) {
-                errors.add(new RowError(row.line(), "PatientRecordId", "PatientRecordId is empty; the row was skipped."));
+                errors.add(
+                        new RowError(row.line(), "PatientRecordId", "PatientRecordId is empty; the row was skipped."));
                 continue;
             }
-            byPatient.computeIfAbsent(row.patientRecordId(), k -> new ArrayList<>()).add(row);
+            byPatient
+                    .computeIfAbsent(row.patientRecordId(), k -> new ArrayList<>())
+                    .add(row);
         }
         Map<String, Long> patientIds = patients.idsOf(organizationId, byPatient.keySet());
         Map<Long, List<Long>> casesOfPatient = cases.ofPatients(organizationId, patientIds.values());
@@ -259,13 +312,17 @@ public class CaseIntake {
             List<Long> caseIds = patientId == null ? List.of() : casesOfPatient.getOrDefault(patientId, List.of());
             if (caseIds.isEmpty()) {
                 for (MedicationRow row : group.getValue()) {
-                    errors.add(new RowError(row.line(), "PatientRecordId", patientId == null
-                            ? "No patient with this PatientRecordId; the medication was not stored."
-                            : "This patient has no case to enrich; the medication was not stored."));
+                    errors.add(new RowError(
+                            row.line(),
+                            "PatientRecordId",
+                            patientId == null
+                                    ? "No patient with this PatientRecordId; the medication was not stored."
+                                    : "This patient has no case to enrich; the medication was not stored."));
                 }
                 continue;
             }
-            List<CaseMedication> list = group.getValue().stream().map(CaseIntake::medication).toList();
+            List<CaseMedication> list =
+                    group.getValue().stream().map(CaseIntake::medication).toList();
             caseIds.forEach(caseId -> byCase.put(caseId, list));
             patientsEnriched++;
             medications += list.size();
@@ -276,8 +333,13 @@ public class CaseIntake {
 
     private static CaseMedication medication(MedicationRow row) {
         String dosage = row.dose() != null ? row.dose() : row.strength();
-        return new CaseMedication(Text.cut(row.medicationName(), 500), orUnknown(Text.cut(dosage, 500)), orUnknown(Text.cut(row.sig(), 500)),
-                orUnknown(Text.cut(row.dateStarted(), 200)), orUnknown(Text.cut(row.route(), 100)), "csv");
+        return new CaseMedication(
+                Text.cut(row.medicationName(), 500),
+                orUnknown(Text.cut(dosage, 500)),
+                orUnknown(Text.cut(row.sig(), 500)),
+                orUnknown(Text.cut(row.dateStarted(), 200)),
+                orUnknown(Text.cut(row.route(), 100)),
+                "csv");
     }
 
     private static Cases.Write write(Appointment row, CaseDecision decision, StoredPatients people, String uploadId) {
@@ -287,7 +349,8 @@ public class CaseIntake {
 
     /** The six fields whose change makes a re-upload reprocess a case. */
     static List<String> watched(Appointment row) {
-        return Arrays.asList(row.date(), row.status(), row.doctor(), row.virtual(), row.intakeCharted(), row.testStatus());
+        return Arrays.asList(
+                row.date(), row.status(), row.doctor(), row.virtual(), row.intakeCharted(), row.testStatus());
     }
 
     /** @param phone the row's phone as the rules read it (E.164, or null): libphonenumber is the costliest step of a row */
@@ -295,9 +358,20 @@ public class CaseIntake {
         String first = Text.cut(row.firstName(), Demographics.MAX_NAME_PART);
         String last = Text.cut(row.lastName(), Demographics.MAX_NAME_PART);
         String name = Demographics.fullName(first, last);
-        LocalDate birth = Demographics.birthDate(row.dob(), LocalDate.ofInstant(now, ZoneOffset.UTC)).orElse(null);
-        return new PatientFacts(Text.cut(row.patientRecordId(), 200), name, first, last, birth, null,
-                phone, null, null, null, Map.of());
+        LocalDate birth = Demographics.birthDate(row.dob(), LocalDate.ofInstant(now, ZoneOffset.UTC))
+                .orElse(null);
+        return new PatientFacts(
+                Text.cut(row.patientRecordId(), 200),
+                name,
+                first,
+                last,
+                birth,
+                null,
+                phone,
+                null,
+                null,
+                null,
+                Map.of());
     }
 
     private static List<String> concat(java.util.Collection<String> a, java.util.Collection<String> b) {

@@ -3,5 +3,4 @@ package dev.chartroom.caseflow;
 import java.time.Instant;
 
 /** A consult note kept on a case. */
-record CaseNote(String category, String text, Instant createdAt) {
-}
+record CaseNote(String category, String text, Instant createdAt) {}

@@ -1,12 +1,12 @@
 package dev.chartroom.caseflow;
 
-import dev.chartroom.text.Text;
-import dev.chartroom.extract.ClinicalExtractor;
 import dev.chartroom.extract.Allergy;
+import dev.chartroom.extract.ClinicalExtractor;
 import dev.chartroom.extract.Extraction;
 import dev.chartroom.extract.Medication;
 import dev.chartroom.jobs.Job;
 import dev.chartroom.jobs.JobHandler;
+import dev.chartroom.text.Text;
 import dev.chartroom.webhook.EventType;
 import dev.chartroom.webhook.WebhookEvents;
 import java.util.LinkedHashMap;
@@ -37,7 +37,8 @@ class CaseNoteExtraction implements JobHandler {
     private final WebhookEvents events;
     private final TransactionTemplate transaction;
 
-    CaseNoteExtraction(ClinicalExtractor extractor, Cases cases, WebhookEvents events, TransactionTemplate transaction) {
+    CaseNoteExtraction(
+            ClinicalExtractor extractor, Cases cases, WebhookEvents events, TransactionTemplate transaction) {
         this.extractor = extractor;
         this.cases = cases;
         this.events = events;
@@ -68,8 +69,7 @@ class CaseNoteExtraction implements JobHandler {
     }
 
     /** What the notes of one case gave, and the notes that the extractor failed on. */
-    record Read(Extraction found, List<CaseNote> unreadable) {
-    }
+    record Read(Extraction found, List<CaseNote> unreadable) {}
 
     /**
      * The notes read together (the seed's extraction context); when the extractor fails on that,
@@ -87,16 +87,21 @@ class CaseNoteExtraction implements JobHandler {
                 try {
                     Extraction one = extractor.extract(context(List.of(note)));
                     provider = one.provider();
-                    one.medications().forEach(m -> medications.putIfAbsent(m.name().toLowerCase(Locale.ROOT), m));
-                    one.allergies().forEach(a -> allergies.putIfAbsent(a.substance().toLowerCase(Locale.ROOT), a));
+                    one.medications()
+                            .forEach(m -> medications.putIfAbsent(m.name().toLowerCase(Locale.ROOT), m));
+                    one.allergies()
+                            .forEach(a -> allergies.putIfAbsent(a.substance().toLowerCase(Locale.ROOT), a));
                 } catch (RuntimeException | StackOverflowError e) {
                     // the class only: the message may quote the note
-                    log.warn("The clinical extractor failed on a consult note: {}", e.getClass().getName());
+                    log.warn(
+                            "The clinical extractor failed on a consult note: {}",
+                            e.getClass().getName());
                     unreadable.add(note);
                 }
             }
-            return new Read(new Extraction(List.copyOf(medications.values()), List.copyOf(allergies.values()), provider,
-                    null), unreadable);
+            return new Read(
+                    new Extraction(List.copyOf(medications.values()), List.copyOf(allergies.values()), provider, null),
+                    unreadable);
         }
     }
 
@@ -110,11 +115,13 @@ class CaseNoteExtraction implements JobHandler {
         long caseId = Long.parseLong(job.payload().strip());
         // The remote call happens outside any transaction; only the result is written in one.
         String organizationId = job.organizationId();
-        Extraction found = read(cases.notesOf(organizationId, List.of(caseId)).getOrDefault(caseId, List.of())).found();
+        Extraction found = read(cases.notesOf(organizationId, List.of(caseId)).getOrDefault(caseId, List.of()))
+                .found();
         transaction.executeWithoutResult(status -> {
             store(organizationId, Map.of(caseId, found));
-            cases.byId(organizationId, caseId).ifPresent(c ->
-                    events.publish(organizationId, EventType.CASE_UPDATED, CaseChange.of(EventType.CASE_UPDATED, c)));
+            cases.byId(organizationId, caseId)
+                    .ifPresent(c -> events.publish(
+                            organizationId, EventType.CASE_UPDATED, CaseChange.of(EventType.CASE_UPDATED, c)));
         });
     }
 
@@ -122,14 +129,23 @@ class CaseNoteExtraction implements JobHandler {
         Map<Long, List<CaseMedication>> medications = new java.util.LinkedHashMap<>();
         Map<Long, List<CaseAllergy>> allergies = new java.util.LinkedHashMap<>();
         foundByCase.forEach((caseId, found) -> {
-            medications.put(caseId, found.medications().stream()
-                    .map(m -> new CaseMedication(Text.cut(m.name(), 500), orUnknown(Text.cut(m.dose(), 500)),
-                            orUnknown(Text.cut(m.frequency(), 500)), CaseIntake.UNKNOWN,
-                            orUnknown(Text.cut(m.route(), 100)), SOURCE))
-                    .toList());
-            allergies.put(caseId, found.allergies().stream()
-                    .map(a -> new CaseAllergy(Text.cut(a.substance(), 500), Text.cut(a.reaction(), 500), SOURCE))
-                    .toList());
+            medications.put(
+                    caseId,
+                    found.medications().stream()
+                            .map(m -> new CaseMedication(
+                                    Text.cut(m.name(), 500),
+                                    orUnknown(Text.cut(m.dose(), 500)),
+                                    orUnknown(Text.cut(m.frequency(), 500)),
+                                    CaseIntake.UNKNOWN,
+                                    orUnknown(Text.cut(m.route(), 100)),
+                                    SOURCE))
+                            .toList());
+            allergies.put(
+                    caseId,
+                    found.allergies().stream()
+                            .map(a ->
+                                    new CaseAllergy(Text.cut(a.substance(), 500), Text.cut(a.reaction(), 500), SOURCE))
+                            .toList());
         });
         cases.replaceMedications(organizationId, medications, SOURCE);
         cases.replaceAllergies(organizationId, allergies, SOURCE);
@@ -139,7 +155,11 @@ class CaseNoteExtraction implements JobHandler {
     static String context(List<CaseNote> notes) {
         var text = new StringBuilder();
         for (CaseNote note : notes) {
-            text.append("Category: ").append(note.category()).append("\n").append(note.text()).append("\n\n");
+            text.append("Category: ")
+                    .append(note.category())
+                    .append("\n")
+                    .append(note.text())
+                    .append("\n\n");
         }
         return text.toString();
     }

@@ -21,8 +21,12 @@ class CaseRecordPart implements PatientRecordPart {
         List<Case> all = cases.ofPatient(organizationId, patientId);
         Map<String, List<?>> parts = new LinkedHashMap<>();
         parts.put("cases", all);
-        parts.put("medications", all.stream().flatMap(c -> c.medications().stream()).distinct().toList());
-        parts.put("allergies", all.stream().flatMap(c -> c.allergies().stream()).distinct().toList());
+        parts.put(
+                "medications",
+                all.stream().flatMap(c -> c.medications().stream()).distinct().toList());
+        parts.put(
+                "allergies",
+                all.stream().flatMap(c -> c.allergies().stream()).distinct().toList());
         return parts;
     }
 }

@@ -1,11 +1,11 @@
 package dev.chartroom.caseflow;
 
-import dev.chartroom.text.Sha256;
-import dev.chartroom.db.KeyList;
 import dev.chartroom.db.JsonColumns;
+import dev.chartroom.db.KeyList;
 import dev.chartroom.db.TimeColumns;
 import dev.chartroom.patient.PatientSummary;
 import dev.chartroom.patient.Patients;
+import dev.chartroom.text.Sha256;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -113,25 +113,37 @@ class Cases {
     }
 
     /** What change detection needs of a stored case. */
-    record Stored(long id, String appointmentId, long patientId, String status, int version, List<String> watched) {
-    }
+    record Stored(long id, String appointmentId, long patientId, String status, int version, List<String> watched) {}
 
     /** A case to insert or update, with the six watched fields as received. */
-    record Write(String appointmentId, long patientId, CaseDecision decision, List<String> watched,
-                 Map<String, String> details, String uploadId) {
-    }
+    record Write(
+            String appointmentId,
+            long patientId,
+            CaseDecision decision,
+            List<String> watched,
+            Map<String, String> details,
+            String uploadId) {}
 
     Map<String, Stored> stored(String organizationId, Collection<String> appointmentIds) {
         Map<String, Stored> found = new HashMap<>();
         List<String> ids = List.copyOf(new LinkedHashSet<>(appointmentIds));
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            jdbc.sql(STORED).param("organizationId", organizationId)
+            jdbc.sql(STORED)
+                    .param("organizationId", organizationId)
                     .param("ids", KeyList.of(ids.subList(from, Math.min(ids.size(), from + CHUNK))))
-                    .query((rs, row) -> new Stored(rs.getLong("id"), rs.getString("appointment_id"), rs.getLong("patient_id"),
-                            rs.getString("status"), rs.getInt("version"),
-                            java.util.Arrays.asList(rs.getString("appointment_date"), rs.getString("appointment_status"),
-                                    rs.getString("appointment_doctor"), rs.getString("virtual_flag"),
-                                    rs.getString("intake_charted"), rs.getString("test_status"))))
+                    .query((rs, row) -> new Stored(
+                            rs.getLong("id"),
+                            rs.getString("appointment_id"),
+                            rs.getLong("patient_id"),
+                            rs.getString("status"),
+                            rs.getInt("version"),
+                            java.util.Arrays.asList(
+                                    rs.getString("appointment_date"),
+                                    rs.getString("appointment_status"),
+                                    rs.getString("appointment_doctor"),
+                                    rs.getString("virtual_flag"),
+                                    rs.getString("intake_charted"),
+                                    rs.getString("test_status"))))
                     .list()
                     .forEach(stored -> found.put(stored.appointmentId(), stored));
         }
@@ -142,10 +154,29 @@ class Cases {
         List<Object[]> rows = new ArrayList<>(cases.size());
         for (Write c : cases) {
             CaseDecision d = c.decision();
-            rows.add(new Object[] {organizationId, c.appointmentId(), c.patientId(), d.status(), d.cancelReason(), d.agent(),
-                    doctor(d), clinicianId(d), TimeColumns.of(d.scheduledAt()), d.phone(), d.newConsult(),
-                    c.watched().get(0), c.watched().get(1), c.watched().get(2), c.watched().get(3), c.watched().get(4),
-                    c.watched().get(5), JsonColumns.toJson(c.details()), c.uploadId(), TimeColumns.of(now), TimeColumns.of(now)});
+            rows.add(new Object[] {
+                organizationId,
+                c.appointmentId(),
+                c.patientId(),
+                d.status(),
+                d.cancelReason(),
+                d.agent(),
+                doctor(d),
+                clinicianId(d),
+                TimeColumns.of(d.scheduledAt()),
+                d.phone(),
+                d.newConsult(),
+                c.watched().get(0),
+                c.watched().get(1),
+                c.watched().get(2),
+                c.watched().get(3),
+                c.watched().get(4),
+                c.watched().get(5),
+                JsonColumns.toJson(c.details()),
+                c.uploadId(),
+                TimeColumns.of(now),
+                TimeColumns.of(now)
+            });
         }
         batch.batchUpdate(INSERT, rows);
     }
@@ -154,10 +185,28 @@ class Cases {
         List<Object[]> rows = new ArrayList<>(cases.size());
         cases.forEach((id, c) -> {
             CaseDecision d = c.decision();
-            rows.add(new Object[] {c.patientId(), d.status(), d.cancelReason(), d.agent(), doctor(d), clinicianId(d),
-                    TimeColumns.of(d.scheduledAt()), d.phone(), d.newConsult(), c.watched().get(0), c.watched().get(1),
-                    c.watched().get(2), c.watched().get(3), c.watched().get(4), c.watched().get(5),
-                    JsonColumns.toJson(c.details()), c.uploadId(), TimeColumns.of(now), organizationId, id});
+            rows.add(new Object[] {
+                c.patientId(),
+                d.status(),
+                d.cancelReason(),
+                d.agent(),
+                doctor(d),
+                clinicianId(d),
+                TimeColumns.of(d.scheduledAt()),
+                d.phone(),
+                d.newConsult(),
+                c.watched().get(0),
+                c.watched().get(1),
+                c.watched().get(2),
+                c.watched().get(3),
+                c.watched().get(4),
+                c.watched().get(5),
+                JsonColumns.toJson(c.details()),
+                c.uploadId(),
+                TimeColumns.of(now),
+                organizationId,
+                id
+            });
         });
         batch.batchUpdate(UPDATE, rows);
     }
@@ -167,10 +216,12 @@ class Cases {
         Map<Long, List<Long>> cases = new HashMap<>();
         List<Long> ids = List.copyOf(new LinkedHashSet<>(patientIds));
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            jdbc.sql(OF_PATIENTS).param("organizationId", organizationId)
+            jdbc.sql(OF_PATIENTS)
+                    .param("organizationId", organizationId)
                     .param("ids", KeyList.of(ids.subList(from, Math.min(ids.size(), from + CHUNK))))
                     .query(rs -> {
-                        cases.computeIfAbsent(rs.getLong("patient_id"), k -> new ArrayList<>()).add(rs.getLong("id"));
+                        cases.computeIfAbsent(rs.getLong("patient_id"), k -> new ArrayList<>())
+                                .add(rs.getLong("id"));
                     });
         }
         return cases;
@@ -181,20 +232,29 @@ class Cases {
      * organization deletes nothing and its inserts are refused by the (organization_id, case_id) key.
      */
     void replaceMedications(String organizationId, Map<Long, List<CaseMedication>> byCase, String source) {
-        batch.batchUpdate(DELETE_MEDICATIONS, byCase.keySet().stream().map(id -> new Object[] {organizationId, id, source}).toList());
+        batch.batchUpdate(
+                DELETE_MEDICATIONS,
+                byCase.keySet().stream()
+                        .map(id -> new Object[] {organizationId, id, source})
+                        .toList());
         List<Object[]> rows = new ArrayList<>();
         byCase.forEach((caseId, medications) -> {
             for (int i = 0; i < medications.size(); i++) {
                 CaseMedication m = medications.get(i);
-                rows.add(new Object[] {organizationId, caseId, source, i, m.name(), m.dosage(), m.frequency(), m.duration(),
-                        m.route()});
+                rows.add(new Object[] {
+                    organizationId, caseId, source, i, m.name(), m.dosage(), m.frequency(), m.duration(), m.route()
+                });
             }
         });
         batch.batchUpdate(INSERT_MEDICATION, rows);
     }
 
     void replaceAllergies(String organizationId, Map<Long, List<CaseAllergy>> byCase, String source) {
-        batch.batchUpdate(DELETE_ALLERGIES, byCase.keySet().stream().map(id -> new Object[] {organizationId, id, source}).toList());
+        batch.batchUpdate(
+                DELETE_ALLERGIES,
+                byCase.keySet().stream()
+                        .map(id -> new Object[] {organizationId, id, source})
+                        .toList());
         List<Object[]> rows = new ArrayList<>();
         byCase.forEach((caseId, allergies) -> {
             for (int i = 0; i < allergies.size(); i++) {
@@ -212,11 +272,15 @@ class Cases {
         }
         Map<Long, java.util.Set<String>> known = new HashMap<>();
         Map<Long, Integer> nextPosition = new HashMap<>();
-        jdbc.sql(NOTE_HASHES).param("organizationId", organizationId).param("ids", notesByCase.keySet()).query(rs -> {
-            long caseId = rs.getLong("case_id");
-            known.computeIfAbsent(caseId, k -> new java.util.HashSet<>()).add(rs.getString("text_sha256"));
-            nextPosition.merge(caseId, rs.getInt("position") + 1, Math::max);
-        });
+        jdbc.sql(NOTE_HASHES)
+                .param("organizationId", organizationId)
+                .param("ids", notesByCase.keySet())
+                .query(rs -> {
+                    long caseId = rs.getLong("case_id");
+                    known.computeIfAbsent(caseId, k -> new java.util.HashSet<>())
+                            .add(rs.getString("text_sha256"));
+                    nextPosition.merge(caseId, rs.getInt("position") + 1, Math::max);
+                });
         List<Object[]> rows = new ArrayList<>();
         notesByCase.forEach((caseId, notes) -> {
             var seen = known.computeIfAbsent(caseId, k -> new java.util.HashSet<>());
@@ -224,8 +288,16 @@ class Cases {
             for (CaseNote note : notes) {
                 String sha = Sha256.hex(note.text());
                 if (seen.add(sha)) {
-                    rows.add(new Object[] {organizationId, caseId, position++, note.category(), note.text(), sha, uploadId,
-                            TimeColumns.of(note.createdAt())});
+                    rows.add(new Object[] {
+                        organizationId,
+                        caseId,
+                        position++,
+                        note.category(),
+                        note.text(),
+                        sha,
+                        uploadId,
+                        TimeColumns.of(note.createdAt())
+                    });
                 }
             }
         });
@@ -234,10 +306,17 @@ class Cases {
     }
 
     /** Cases matching the filter (null parts do not narrow), in id order after {@code afterId}. */
-    public List<Case> list(String organizationId, String appointmentId, Long patientId, String status, long afterId, int limit) {
-        List<Case> bare = jdbc.sql(LIST).param("organizationId", organizationId).param("appointmentId", appointmentId)
-                .param("patientId", patientId).param("status", status).param("after", afterId).param("limit", limit)
-                .query(Cases::bare).list();
+    public List<Case> list(
+            String organizationId, String appointmentId, Long patientId, String status, long afterId, int limit) {
+        List<Case> bare = jdbc.sql(LIST)
+                .param("organizationId", organizationId)
+                .param("appointmentId", appointmentId)
+                .param("patientId", patientId)
+                .param("status", status)
+                .param("after", afterId)
+                .param("limit", limit)
+                .query(Cases::bare)
+                .list();
         return complete(organizationId, bare);
     }
 
@@ -250,8 +329,15 @@ class Cases {
     }
 
     Optional<Case> byId(String organizationId, long caseId) {
-        return complete(organizationId, jdbc.sql(BY_ID).param("organizationId", organizationId).param("id", caseId)
-                .query(Cases::bare).list()).stream().findFirst();
+        return complete(
+                        organizationId,
+                        jdbc.sql(BY_ID)
+                                .param("organizationId", organizationId)
+                                .param("id", caseId)
+                                .query(Cases::bare)
+                                .list())
+                .stream()
+                .findFirst();
     }
 
     /** The notes of these cases of the organization, in order, by case. */
@@ -260,10 +346,16 @@ class Cases {
         if (caseIds.isEmpty()) {
             return notes;
         }
-        jdbc.sql(NOTES_OF).param("organizationId", organizationId).param("ids", caseIds).query(rs -> {
-            notes.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(new CaseNote(
-                    rs.getString("category"), rs.getString("note_text"), TimeColumns.instant(rs, "created_at")));
-        });
+        jdbc.sql(NOTES_OF)
+                .param("organizationId", organizationId)
+                .param("ids", caseIds)
+                .query(rs -> {
+                    notes.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>())
+                            .add(new CaseNote(
+                                    rs.getString("category"),
+                                    rs.getString("note_text"),
+                                    TimeColumns.instant(rs, "created_at")));
+                });
         return notes;
     }
 
@@ -273,37 +365,81 @@ class Cases {
         }
         List<Long> ids = bare.stream().map(Case::id).toList();
         Map<Long, List<CaseMedication>> medications = new HashMap<>();
-        jdbc.sql(MEDICATIONS_OF).param("organizationId", organizationId).param("ids", ids).query(rs -> {
-            medications.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(new CaseMedication(
-                    rs.getString("name"), rs.getString("dosage"), rs.getString("frequency"), rs.getString("duration"),
-                    rs.getString("route"), rs.getString("source")));
-        });
+        jdbc.sql(MEDICATIONS_OF)
+                .param("organizationId", organizationId)
+                .param("ids", ids)
+                .query(rs -> {
+                    medications
+                            .computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>())
+                            .add(new CaseMedication(
+                                    rs.getString("name"),
+                                    rs.getString("dosage"),
+                                    rs.getString("frequency"),
+                                    rs.getString("duration"),
+                                    rs.getString("route"),
+                                    rs.getString("source")));
+                });
         Map<Long, List<CaseAllergy>> allergies = new HashMap<>();
-        jdbc.sql(ALLERGIES_OF).param("organizationId", organizationId).param("ids", ids).query(rs -> {
-            allergies.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(new CaseAllergy(
-                    rs.getString("substance"), rs.getString("reaction"), rs.getString("source")));
-        });
+        jdbc.sql(ALLERGIES_OF)
+                .param("organizationId", organizationId)
+                .param("ids", ids)
+                .query(rs -> {
+                    allergies
+                            .computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>())
+                            .add(new CaseAllergy(
+                                    rs.getString("substance"), rs.getString("reaction"), rs.getString("source")));
+                });
         Map<Long, List<CaseNote>> notes = notesOf(organizationId, ids);
-        Map<Long, PatientSummary> people = patients.summaries(organizationId,
-                bare.stream().map(c -> c.patient().id()).toList());
-        return bare.stream().map(c -> {
-            PatientSummary p = people.get(c.patient().id());
-            CasePatient patient = p == null ? c.patient()
-                    : new CasePatient(p.id(), p.externalId(), p.name(), p.firstName(), p.lastName(), p.birthDate());
-            return new Case(c.id(), c.appointmentId(), patient, c.status(), c.cancelReason(), c.agent(), c.doctor(),
-                    c.scheduledAt(), c.phone(), c.newConsult(), c.version(), c.details(),
-                    medications.getOrDefault(c.id(), List.of()), allergies.getOrDefault(c.id(), List.of()),
-                    notes.getOrDefault(c.id(), List.of()), c.createdAt(), c.updatedAt());
-        }).toList();
+        Map<Long, PatientSummary> people = patients.summaries(
+                organizationId, bare.stream().map(c -> c.patient().id()).toList());
+        return bare.stream()
+                .map(c -> {
+                    PatientSummary p = people.get(c.patient().id());
+                    CasePatient patient = p == null
+                            ? c.patient()
+                            : new CasePatient(
+                                    p.id(), p.externalId(), p.name(), p.firstName(), p.lastName(), p.birthDate());
+                    return new Case(
+                            c.id(),
+                            c.appointmentId(),
+                            patient,
+                            c.status(),
+                            c.cancelReason(),
+                            c.agent(),
+                            c.doctor(),
+                            c.scheduledAt(),
+                            c.phone(),
+                            c.newConsult(),
+                            c.version(),
+                            c.details(),
+                            medications.getOrDefault(c.id(), List.of()),
+                            allergies.getOrDefault(c.id(), List.of()),
+                            notes.getOrDefault(c.id(), List.of()),
+                            c.createdAt(),
+                            c.updatedAt());
+                })
+                .toList();
     }
 
     private static Case bare(ResultSet rs, int row) throws SQLException {
-        return new Case(rs.getLong("id"), rs.getString("appointment_id"),
-                new CasePatient(rs.getLong("patient_id"), null, null, null, null, null), rs.getString("status"),
-                rs.getString("cancel_reason"), rs.getString("agent"), rs.getString("doctor"),
-                TimeColumns.instant(rs, "scheduled_at"), rs.getString("phone"), rs.getBoolean("new_consult"),
-                rs.getInt("version"), JsonColumns.fromJson(rs.getString("details")), List.of(), List.of(), List.of(),
-                TimeColumns.instant(rs, "created_at"), TimeColumns.instant(rs, "updated_at"));
+        return new Case(
+                rs.getLong("id"),
+                rs.getString("appointment_id"),
+                new CasePatient(rs.getLong("patient_id"), null, null, null, null, null),
+                rs.getString("status"),
+                rs.getString("cancel_reason"),
+                rs.getString("agent"),
+                rs.getString("doctor"),
+                TimeColumns.instant(rs, "scheduled_at"),
+                rs.getString("phone"),
+                rs.getBoolean("new_consult"),
+                rs.getInt("version"),
+                JsonColumns.fromJson(rs.getString("details")),
+                List.of(),
+                List.of(),
+                List.of(),
+                TimeColumns.instant(rs, "created_at"),
+                TimeColumns.instant(rs, "updated_at"));
     }
 
     private static String doctor(CaseDecision d) {

@@ -42,9 +42,14 @@ class Clinicians {
     }
 
     public List<Clinician> list(String organizationId) {
-        return jdbc.sql(LIST).param("organizationId", organizationId)
-                .query((rs, row) -> new Clinician(rs.getLong("id"), rs.getString("first_name"), rs.getString("last_name"),
-                        rs.getBoolean("active"), TimeColumns.instant(rs, "created_at")))
+        return jdbc.sql(LIST)
+                .param("organizationId", organizationId)
+                .query((rs, row) -> new Clinician(
+                        rs.getLong("id"),
+                        rs.getString("first_name"),
+                        rs.getString("last_name"),
+                        rs.getBoolean("active"),
+                        TimeColumns.instant(rs, "created_at")))
                 .list();
     }
 }

@@ -35,26 +35,33 @@ class ConfigurationApi {
         this.routingRules = routingRules;
     }
 
-    record NewClinician(@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
-                        Boolean active) {
-    }
+    record NewClinician(
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            Boolean active) {}
 
     record NewStaffMember(
             @NotBlank @Size(max = 100) @Pattern(regexp = "\\S+", message = "must not contain spaces") String id,
-            @NotBlank @Size(max = 200) String name, Boolean active) {
-    }
 
-    record NewRoutingRule(@NotNull Boolean newConsult, @NotBlank @Size(max = 200) String agent) {
-    }
+            @NotBlank @Size(max = 200) String name,
+            Boolean active) {}
 
-    record Listing<T>(List<T> data) {
-    }
+    record NewRoutingRule(
+            @NotNull Boolean newConsult,
+            @NotBlank @Size(max = 200) String agent) {}
+
+    record Listing<T>(List<T> data) {}
 
     @PostMapping("/clinicians")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a clinician", description = "Appointments must name an active clinician by last name.")
+    @Operation(
+            summary = "Register a clinician",
+            description = "Appointments must name an active clinician by last name.")
     Clinician createClinician(Caller caller, @Valid @RequestBody NewClinician body) {
-        return clinicians.create(caller.organizationId(), body.firstName().strip(), body.lastName().strip(),
+        return clinicians.create(
+                caller.organizationId(),
+                body.firstName().strip(),
+                body.lastName().strip(),
                 body.active() == null || body.active());
     }
 
@@ -66,9 +73,12 @@ class ConfigurationApi {
 
     @PostMapping("/staff")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add or update a staff member", description = "Documents can be assigned to active staff members.")
+    @Operation(
+            summary = "Add or update a staff member",
+            description = "Documents can be assigned to active staff members.")
     StaffMember saveStaffMember(Caller caller, @Valid @RequestBody NewStaffMember body) {
-        return staff.save(caller.organizationId(), body.id(), body.name().strip(), body.active() == null || body.active());
+        return staff.save(
+                caller.organizationId(), body.id(), body.name().strip(), body.active() == null || body.active());
     }
 
     @GetMapping("/staff")
@@ -79,9 +89,12 @@ class ConfigurationApi {
 
     @PostMapping("/routing-rules")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Route cases by NewConsult to an agent", description = "A rule for the same newConsult value replaces the previous one.")
+    @Operation(
+            summary = "Route cases by NewConsult to an agent",
+            description = "A rule for the same newConsult value replaces the previous one.")
     RoutingRule saveRoutingRule(Caller caller, @Valid @RequestBody NewRoutingRule body) {
-        return routingRules.save(caller.organizationId(), body.newConsult(), body.agent().strip());
+        return routingRules.save(
+                caller.organizationId(), body.newConsult(), body.agent().strip());
     }
 
     @GetMapping("/routing-rules")

@@ -35,12 +35,16 @@ class RoutingRules {
 
     public RoutingRule save(String organizationId, boolean newConsult, String agent) {
         int updated = jdbc.sql(UPDATE)
-                .param("organizationId", organizationId).param("newConsult", newConsult).param("agent", agent)
+                .param("organizationId", organizationId)
+                .param("newConsult", newConsult)
+                .param("agent", agent)
                 .update();
         if (updated == 0) {
             try {
                 jdbc.sql(INSERT)
-                        .param("organizationId", organizationId).param("newConsult", newConsult).param("agent", agent)
+                        .param("organizationId", organizationId)
+                        .param("newConsult", newConsult)
+                        .param("agent", agent)
                         .param("createdAt", TimeColumns.of(Instant.now(clock)))
                         .update();
             } catch (DuplicateKeyException concurrentSave) {
@@ -51,14 +55,20 @@ class RoutingRules {
     }
 
     public List<RoutingRule> list(String organizationId) {
-        return jdbc.sql(LIST).param("organizationId", organizationId).query(RoutingRules::map).list();
+        return jdbc.sql(LIST)
+                .param("organizationId", organizationId)
+                .query(RoutingRules::map)
+                .list();
     }
 
     public Optional<RoutingRule> agentFor(String organizationId, boolean newConsult) {
-        return list(organizationId).stream().filter(rule -> rule.newConsult() == newConsult).findFirst();
+        return list(organizationId).stream()
+                .filter(rule -> rule.newConsult() == newConsult)
+                .findFirst();
     }
 
     private static RoutingRule map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new RoutingRule(rs.getBoolean("new_consult"), rs.getString("agent"), TimeColumns.instant(rs, "created_at"));
+        return new RoutingRule(
+                rs.getBoolean("new_consult"), rs.getString("agent"), TimeColumns.instant(rs, "created_at"));
     }
 }

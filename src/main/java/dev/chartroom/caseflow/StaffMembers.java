@@ -38,12 +38,18 @@ public class StaffMembers {
     /** Adds a staff member, or renames and (de)activates the one with that id. */
     public StaffMember save(String organizationId, String id, String name, boolean active) {
         int updated = jdbc.sql(UPDATE)
-                .param("organizationId", organizationId).param("id", id).param("name", name).param("active", active)
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .param("name", name)
+                .param("active", active)
                 .update();
         if (updated == 0) {
             try {
                 jdbc.sql(INSERT)
-                        .param("organizationId", organizationId).param("id", id).param("name", name).param("active", active)
+                        .param("organizationId", organizationId)
+                        .param("id", id)
+                        .param("name", name)
+                        .param("active", active)
                         .param("createdAt", TimeColumns.of(Instant.now(clock)))
                         .update();
             } catch (DuplicateKeyException concurrentSave) {
@@ -54,15 +60,25 @@ public class StaffMembers {
     }
 
     public Optional<StaffMember> find(String organizationId, String id) {
-        return jdbc.sql(FIND).param("organizationId", organizationId).param("id", id).query(StaffMembers::map).optional();
+        return jdbc.sql(FIND)
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .query(StaffMembers::map)
+                .optional();
     }
 
     public List<StaffMember> list(String organizationId) {
-        return jdbc.sql(LIST).param("organizationId", organizationId).query(StaffMembers::map).list();
+        return jdbc.sql(LIST)
+                .param("organizationId", organizationId)
+                .query(StaffMembers::map)
+                .list();
     }
 
     private static StaffMember map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new StaffMember(rs.getString("id"), rs.getString("name"), rs.getBoolean("active"),
+        return new StaffMember(
+                rs.getString("id"),
+                rs.getString("name"),
+                rs.getBoolean("active"),
                 TimeColumns.instant(rs, "created_at"));
     }
 }

@@ -24,15 +24,17 @@ public record ColumnMapping(Map<String, String> columns) {
 
     /** The patient id, common to both kinds of file. */
     public static final String PATIENT_ID = "patient_id";
-    public static final List<String> PATIENT_FIELDS = List.of("name", "first_name", "last_name", "birth_date", "sex",
-            "phone", "email", "diagnosis", "zip");
+
+    public static final List<String> PATIENT_FIELDS =
+            List.of("name", "first_name", "last_name", "birth_date", "sex", "phone", "email", "diagnosis", "zip");
     public static final List<String> EVENT_FIELDS = List.of("event_id", "event_date", "event_type", "value", "unit");
 
     /** No mapping: the file's header alone says what is where. */
     public static final ColumnMapping NONE = new ColumnMapping(Map.of());
 
     private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private static final String EXAMPLE = "{\"patient_id\":\"MRN\",\"birth_date\":\"DateOfBirth\"}";
 
     public ColumnMapping {
@@ -52,10 +54,12 @@ public record ColumnMapping(Map<String, String> columns) {
         try {
             root = JSON.readTree(field);
         } catch (JacksonException e) {
-            throw new InvalidCsvException("columns is not valid JSON: send an object of field to column name, e.g. " + EXAMPLE + ".");
+            throw new InvalidCsvException(
+                    "columns is not valid JSON: send an object of field to column name, e.g. " + EXAMPLE + ".");
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidCsvException("columns must be a JSON object of field to column name, e.g. " + EXAMPLE + ".");
+            throw new InvalidCsvException(
+                    "columns must be a JSON object of field to column name, e.g. " + EXAMPLE + ".");
         }
         Map<String, String> columns = new LinkedHashMap<>();
         Set<String> known = knownFields();
@@ -67,7 +71,8 @@ public record ColumnMapping(Map<String, String> columns) {
             }
             JsonNode column = entry.getValue();
             if (!column.isString() || column.asString().isBlank()) {
-                throw new InvalidCsvException("columns: the value of '" + target + "' must be the name of a column of the file.");
+                throw new InvalidCsvException(
+                        "columns: the value of '" + target + "' must be the name of a column of the file.");
             }
             columns.put(target, column.asString().strip());
         }

@@ -11,5 +11,6 @@ import org.springframework.util.unit.DataSize;
  * @param maxFieldSize the longest single field
  */
 @ConfigurationProperties("chartroom.csv")
-public record CsvLimits(@DefaultValue("1000") int maxColumns, @DefaultValue("64KB") DataSize maxFieldSize) {
-}
+public record CsvLimits(
+        @DefaultValue("1000") int maxColumns,
+        @DefaultValue("64KB") DataSize maxFieldSize) {}

@@ -93,17 +93,18 @@ public final class CsvTable implements Iterable<CsvRow>, AutoCloseable {
             throw readFailure(e.getCause());
         }
         if (record.getFieldCount() > limits.maxColumns()) {
-            throw new InvalidCsvException("Line " + record.getStartingLineNumber() + " has "
-                    + record.getFieldCount() + " columns; at most " + limits.maxColumns() + " are accepted.");
+            throw new InvalidCsvException("Line " + record.getStartingLineNumber() + " has " + record.getFieldCount()
+                    + " columns; at most " + limits.maxColumns() + " are accepted.");
         }
         long maxField = limits.maxFieldSize().toBytes();
         for (String field : record.getFields()) {
             if (field.indexOf('\u0000') >= 0) {
-                throw new InvalidCsvException("Line " + record.getStartingLineNumber() + " has a NUL byte: this is not a text file.");
+                throw new InvalidCsvException(
+                        "Line " + record.getStartingLineNumber() + " has a NUL byte: this is not a text file.");
             }
             if (field.length() > maxField) {
-                throw new InvalidCsvException("Line " + record.getStartingLineNumber()
-                        + " has a field longer than " + maxField + " characters.");
+                throw new InvalidCsvException("Line " + record.getStartingLineNumber() + " has a field longer than "
+                        + maxField + " characters.");
             }
         }
         return record;

@@ -28,13 +28,16 @@ public final class PatientFile {
 
     static final int MAX_EXTERNAL_ID = 200;
 
-    private PatientFile() {
-    }
+    private PatientFile() {}
 
     /** Patients (unique by external id), the events of an event file, and row errors. */
-    public record Parsed(boolean eventFile, int rows, int expected, List<PatientFacts> patients,
-                         List<EventFacts> events, List<RowError> errors) {
-    }
+    public record Parsed(
+            boolean eventFile,
+            int rows,
+            int expected,
+            List<PatientFacts> patients,
+            List<EventFacts> events,
+            List<RowError> errors) {}
 
     /** Thrown when a data row has an empty patient_id: the seed refuses the whole file. */
     public static final class MissingPatientIdException extends RuntimeException {
@@ -76,20 +79,30 @@ public final class PatientFile {
     public static Parsed parse(CsvTable table, LocalDate today, ColumnMapping mapping) {
         List<PatientFacts> patients = new ArrayList<>();
         Map<String, EventFacts> events = new LinkedHashMap<>();
-        Read read = read(table, today, mapping, new Sink() {
-            @Override
-            public void patients(List<PatientFacts> batch) {
-                patients.addAll(batch);
-            }
+        Read read = read(
+                table,
+                today,
+                mapping,
+                new Sink() {
+                    @Override
+                    public void patients(List<PatientFacts> batch) {
+                        patients.addAll(batch);
+                    }
 
-            @Override
-            public void events(List<PatientFacts> newPatients, List<EventFacts> batch) {
-                patients.addAll(newPatients);
-                batch.forEach(event -> events.put(event.externalId() + '\u0000' + event.eventId(), event));
-            }
-        }, Integer.MAX_VALUE);
-        return new Parsed(read.eventFile(), read.rows(), read.expected(), List.copyOf(patients),
-                List.copyOf(events.values()), read.errors());
+                    @Override
+                    public void events(List<PatientFacts> newPatients, List<EventFacts> batch) {
+                        patients.addAll(newPatients);
+                        batch.forEach(event -> events.put(event.externalId() + '\u0000' + event.eventId(), event));
+                    }
+                },
+                Integer.MAX_VALUE);
+        return new Parsed(
+                read.eventFile(),
+                read.rows(),
+                read.expected(),
+                List.copyOf(patients),
+                List.copyOf(events.values()),
+                read.errors());
     }
 
     /** Events handed to a {@link Sink} at once, at the most. */
@@ -112,8 +125,7 @@ public final class PatientFile {
     }
 
     /** What a streamed read found besides what went to the sink. */
-    public record Read(boolean eventFile, int rows, int expected, List<RowError> errors) {
-    }
+    public record Read(boolean eventFile, int rows, int expected, List<RowError> errors) {}
 
     /**
      * Reads a file as it streams, handing an event file to the sink {@link #EVENT_BATCH} events at
@@ -144,7 +156,11 @@ public final class PatientFile {
             rows++;
             String externalId = requireExternalId(row, layout);
             if (externalId.length() > MAX_EXTERNAL_ID) {
-                errors.add(new RowError(row.line(), layout.patientIdLabel, layout.patientIdLabel + " is longer than " + MAX_EXTERNAL_ID + " characters; the patient was not stored."));
+                errors.add(new RowError(
+                        row.line(),
+                        layout.patientIdLabel,
+                        layout.patientIdLabel + " is longer than " + MAX_EXTERNAL_ID
+                                + " characters; the patient was not stored."));
                 rejected.put(externalId, true);
                 continue;
             }
@@ -185,7 +201,11 @@ public final class PatientFile {
             rows++;
             String externalId = requireExternalId(row, layout);
             if (externalId.length() > MAX_EXTERNAL_ID) {
-                errors.add(new RowError(row.line(), layout.patientIdLabel, layout.patientIdLabel + " is longer than " + MAX_EXTERNAL_ID + " characters; the row was not stored."));
+                errors.add(new RowError(
+                        row.line(),
+                        layout.patientIdLabel,
+                        layout.patientIdLabel + " is longer than " + MAX_EXTERNAL_ID
+                                + " characters; the row was not stored."));
                 continue;
             }
             if (seen.add(externalId)) {
@@ -193,23 +213,34 @@ public final class PatientFile {
             }
             String eventId = eventIdColumn >= 0 ? row.value(eventIdColumn) : madeEventId(row, layout.eventIdParts);
             if (eventId == null) {
-                errors.add(new RowError(row.line(), layout.eventIdLabel, layout.eventIdLabel + " is empty; the event was not stored."));
+                errors.add(new RowError(
+                        row.line(), layout.eventIdLabel, layout.eventIdLabel + " is empty; the event was not stored."));
                 continue;
             }
             if (eventId.length() > 200) {
-                errors.add(new RowError(row.line(), layout.eventIdLabel, layout.eventIdLabel + " is longer than 200 characters; the event was not stored."));
+                errors.add(new RowError(
+                        row.line(),
+                        layout.eventIdLabel,
+                        layout.eventIdLabel + " is longer than 200 characters; the event was not stored."));
                 continue;
             }
             Map<String, String> attributes = new LinkedHashMap<>();
             for (int column = 0; column < header.size(); column++) {
-                if (column != layout.patientId && !layout.eventColumns.containsValue(column) && row.value(column) != null) {
+                if (column != layout.patientId
+                        && !layout.eventColumns.containsValue(column)
+                        && row.value(column) != null) {
                     attributes.put(header.get(column), row.value(column));
                 }
             }
             String measured = row.value(value) != null ? row.value(value) : row.value(valueFallback);
-            var event = new EventFacts(externalId, eventId, limit(row.value(date), 40, row, "event_date", errors),
-                    limit(row.value(type), 200, row, "event_type", errors), limit(measured, 2000, row, "value", errors),
-                    limit(row.value(unit), 100, row, "unit", errors), attributes);
+            var event = new EventFacts(
+                    externalId,
+                    eventId,
+                    limit(row.value(date), 40, row, "event_date", errors),
+                    limit(row.value(type), 200, row, "event_type", errors),
+                    limit(measured, 2000, row, "value", errors),
+                    limit(row.value(unit), 100, row, "unit", errors),
+                    attributes);
             events.put(externalId + '\u0000' + eventId, event);
             if (events.size() >= eventBatch) {
                 sink.events(List.copyOf(newPatients), List.copyOf(events.values()));
@@ -243,7 +274,8 @@ public final class PatientFile {
 
     private static String limit(String value, int max, CsvRow row, String column, List<RowError> errors) {
         if (value != null && value.length() > max) {
-            errors.add(new RowError(row.line(), column, column + " is longer than " + max + " characters and was cut."));
+            errors.add(
+                    new RowError(row.line(), column, column + " is longer than " + max + " characters and was cut."));
             return value.substring(0, max);
         }
         return value;
@@ -253,10 +285,17 @@ public final class PatientFile {
     private static PatientFacts laterWins(PatientFacts earlier, PatientFacts later) {
         Map<String, String> attributes = new LinkedHashMap<>(earlier.attributes());
         attributes.putAll(later.attributes());
-        return new PatientFacts(later.externalId(), or(later.name(), earlier.name()),
-                or(later.firstName(), earlier.firstName()), or(later.lastName(), earlier.lastName()),
-                or(later.birthDate(), earlier.birthDate()), or(later.sex(), earlier.sex()), or(later.phone(), earlier.phone()),
-                or(later.email(), earlier.email()), or(later.diagnosis(), earlier.diagnosis()), or(later.zip(), earlier.zip()),
+        return new PatientFacts(
+                later.externalId(),
+                or(later.name(), earlier.name()),
+                or(later.firstName(), earlier.firstName()),
+                or(later.lastName(), earlier.lastName()),
+                or(later.birthDate(), earlier.birthDate()),
+                or(later.sex(), earlier.sex()),
+                or(later.phone(), earlier.phone()),
+                or(later.email(), earlier.email()),
+                or(later.diagnosis(), earlier.diagnosis()),
+                or(later.zip(), earlier.zip()),
                 attributes);
     }
 
@@ -269,7 +308,9 @@ public final class PatientFile {
      * any ISO date, however far in the future or the past. Other forms are read as usual.
      */
     static LocalDate shiftedBirthDate(String value, LocalDate today) {
-        if (value.length() >= 10 && value.charAt(4) == '-' && value.charAt(7) == '-'
+        if (value.length() >= 10
+                && value.charAt(4) == '-'
+                && value.charAt(7) == '-'
                 && (value.length() == 10 || value.charAt(10) == ' ' || value.charAt(10) == 'T')) {
             try {
                 return LocalDate.parse(value.substring(0, 10));
@@ -321,10 +362,14 @@ public final class PatientFile {
                 case "first_name" -> firstName = fits(column, value, 150);
                 case "last_name" -> lastName = fits(column, value, 150);
                 case "birth_date" -> {
-                    birthDate = shiftedBirthDates ? shiftedBirthDate(value, today)
+                    birthDate = shiftedBirthDates
+                            ? shiftedBirthDate(value, today)
                             : Demographics.birthDate(value, today).orElse(null);
                     if (birthDate == null) {
-                        errors.add(new RowError(line, column, column + " is not a date of birth (use YYYY-MM-DD); it was kept as an attribute."));
+                        errors.add(new RowError(
+                                line,
+                                column,
+                                column + " is not a date of birth (use YYYY-MM-DD); it was kept as an attribute."));
                         attributes.put(column, value);
                     }
                 }
@@ -337,7 +382,8 @@ public final class PatientFile {
                 case "phone" -> {
                     phone = Demographics.phone(value).orElse(null);
                     if (phone == null) {
-                        errors.add(new RowError(line, column, column + " is not a valid phone number; it was kept as an attribute."));
+                        errors.add(new RowError(
+                                line, column, column + " is not a valid phone number; it was kept as an attribute."));
                         attributes.put(column, value);
                     }
                 }
@@ -350,7 +396,8 @@ public final class PatientFile {
 
         private String fits(String column, String value, int max) {
             if (value.length() > max) {
-                errors.add(new RowError(line, column, column + " is longer than " + max + " characters; the patient was not stored."));
+                errors.add(new RowError(
+                        line, column, column + " is longer than " + max + " characters; the patient was not stored."));
                 rejected = true;
                 return null;
             }
@@ -368,8 +415,8 @@ public final class PatientFile {
                 firstName = parts[0];
                 lastName = parts[1];
             }
-            return new PatientFacts(externalId, name, firstName, lastName, birthDate, sex, phone, email, diagnosis, zip,
-                    attributes);
+            return new PatientFacts(
+                    externalId, name, firstName, lastName, birthDate, sex, phone, email, diagnosis, zip, attributes);
         }
     }
 }

@@ -33,6 +33,7 @@ final class PatientFileLayout {
     static final String VALUE = "value";
     /** Where the value is when the value column is empty (MIMIC's VALUENUM beside VALUE). */
     static final String VALUE_FALLBACK = "value_fallback";
+
     static final String UNIT = "unit";
 
     /** Exports whose files load as they are. */
@@ -91,6 +92,7 @@ final class PatientFileLayout {
 
     /** What the file is, for messages: "the patient upload's own format", an export's name, "the columns field". */
     final String source;
+
     final boolean events;
     final int patientId;
     /** The name row errors give the patient id column. */
@@ -106,9 +108,16 @@ final class PatientFileLayout {
     /** Birth dates as the export has them, however far they were shifted (MIMIC): read, not judged. */
     final boolean shiftedBirthDates;
 
-    private PatientFileLayout(String source, boolean events, int patientId, String patientIdLabel, String[] fieldOf,
-                              Map<String, Integer> eventColumns, String eventIdLabel, int[] eventIdParts,
-                              boolean shiftedBirthDates) {
+    private PatientFileLayout(
+            String source,
+            boolean events,
+            int patientId,
+            String patientIdLabel,
+            String[] fieldOf,
+            Map<String, Integer> eventColumns,
+            String eventIdLabel,
+            int[] eventIdParts,
+            boolean shiftedBirthDates) {
         this.source = source;
         this.events = events;
         this.patientId = patientId;
@@ -157,8 +166,16 @@ final class PatientFileLayout {
     }
 
     private static PatientFileLayout seedPatients(List<String> header) {
-        return new PatientFileLayout("the patient upload's own format", false, 0, "patient_id",
-                knownFields(header, 0, Map.of()), Map.of(), null, new int[0], false);
+        return new PatientFileLayout(
+                "the patient upload's own format",
+                false,
+                0,
+                "patient_id",
+                knownFields(header, 0, Map.of()),
+                Map.of(),
+                null,
+                new int[0],
+                false);
     }
 
     private static PatientFileLayout seedEvents(List<String> header) {
@@ -172,24 +189,48 @@ final class PatientFileLayout {
         putFirst(events, TYPE, rest, "event_type", "type", "name");
         putFirst(events, VALUE, rest, "value", "event_value", "result");
         putFirst(events, UNIT, rest, "unit", "units");
-        return new PatientFileLayout("the patient upload's own format", true, 0, "patient_id", null, events,
-                "event_id", new int[0], false);
+        return new PatientFileLayout(
+                "the patient upload's own format", true, 0, "patient_id", null, events, "event_id", new int[0], false);
     }
 
     private static PatientFileLayout ofExport(Export export, Columns c) {
         return switch (export) {
             case SYNTHEA_PATIENTS -> {
                 int id = c.index("Id");
-                yield new PatientFileLayout(export.title, false, id, c.header().get(id), knownFields(c.header(), id,
-                        Map.of(c.index("FIRST"), "first_name", c.index("LAST"), "last_name",
-                                c.index("BIRTHDATE"), "birth_date", c.index("GENDER"), "sex")),
-                        Map.of(), null, new int[0], false);
+                yield new PatientFileLayout(
+                        export.title,
+                        false,
+                        id,
+                        c.header().get(id),
+                        knownFields(
+                                c.header(),
+                                id,
+                                Map.of(
+                                        c.index("FIRST"),
+                                        "first_name",
+                                        c.index("LAST"),
+                                        "last_name",
+                                        c.index("BIRTHDATE"),
+                                        "birth_date",
+                                        c.index("GENDER"),
+                                        "sex")),
+                        Map.of(),
+                        null,
+                        new int[0],
+                        false);
             }
             case MIMIC_PATIENTS -> {
                 int id = c.index("SUBJECT_ID");
-                yield new PatientFileLayout(export.title, false, id, c.header().get(id), knownFields(c.header(), id,
-                        Map.of(c.index("DOB"), "birth_date", c.index("GENDER"), "sex")),
-                        Map.of(), null, new int[0], true);
+                yield new PatientFileLayout(
+                        export.title,
+                        false,
+                        id,
+                        c.header().get(id),
+                        knownFields(c.header(), id, Map.of(c.index("DOB"), "birth_date", c.index("GENDER"), "sex")),
+                        Map.of(),
+                        null,
+                        new int[0],
+                        true);
             }
             case SYNTHEA_OBSERVATIONS -> {
                 Map<String, Integer> events = new HashMap<>();
@@ -198,8 +239,16 @@ final class PatientFileLayout {
                 events.put(VALUE, c.index("VALUE"));
                 putIfPresent(events, UNIT, c.index("UNITS"));
                 int id = c.index("PATIENT");
-                yield new PatientFileLayout(export.title, true, id, c.header().get(id), null, events, null,
-                        new int[] {id, c.index("DATE"), c.index("CODE"), c.index("VALUE")}, false);
+                yield new PatientFileLayout(
+                        export.title,
+                        true,
+                        id,
+                        c.header().get(id),
+                        null,
+                        events,
+                        null,
+                        new int[] {id, c.index("DATE"), c.index("CODE"), c.index("VALUE")},
+                        false);
             }
             case MIMIC_EVENTS -> {
                 Map<String, Integer> events = new HashMap<>();
@@ -211,9 +260,16 @@ final class PatientFileLayout {
                 putIfPresent(events, VALUE_FALLBACK, c.index("VALUENUM"));
                 putIfPresent(events, UNIT, c.index("VALUEUOM"));
                 int id = c.index("SUBJECT_ID");
-                yield new PatientFileLayout(export.title, true, id, c.header().get(id), null, events,
+                yield new PatientFileLayout(
+                        export.title,
+                        true,
+                        id,
+                        c.header().get(id),
+                        null,
+                        events,
                         eventId < 0 ? null : c.header().get(eventId),
-                        new int[] {id, c.index("CHARTTIME"), c.index("ITEMID"), c.index("VALUE")}, false);
+                        new int[] {id, c.index("CHARTTIME"), c.index("ITEMID"), c.index("VALUE")},
+                        false);
             }
         };
     }
@@ -236,7 +292,8 @@ final class PatientFileLayout {
             }
             mappedColumns.put(entry.getKey(), index);
         }
-        boolean events = mapping.namesEventFields() || (!mapping.namesPatientFields() && detected != null && detected.events);
+        boolean events =
+                mapping.namesEventFields() || (!mapping.namesPatientFields() && detected != null && detected.events);
         if (detected != null && detected.events != events) {
             throw new InvalidCsvException("The file is " + (detected.events ? "an event file" : "a patient file")
                     + " (" + detected.source + ") but columns names " + (events ? "event" : "patient")
@@ -264,10 +321,11 @@ final class PatientFileLayout {
                     fieldOf[index] = field;
                 }
             });
-            return new PatientFileLayout(source, false, patientId, patientIdLabel, fieldOf, Map.of(), null,
-                    new int[0], shifted);
+            return new PatientFileLayout(
+                    source, false, patientId, patientIdLabel, fieldOf, Map.of(), null, new int[0], shifted);
         }
-        Map<String, Integer> eventColumns = new HashMap<>(detected != null ? detected.eventColumns : usualEventColumns(header));
+        Map<String, Integer> eventColumns =
+                new HashMap<>(detected != null ? detected.eventColumns : usualEventColumns(header));
         eventColumns.values().removeIf(index -> index == patientId);
         mappedColumns.forEach((field, index) -> {
             if (!field.equals(ColumnMapping.PATIENT_ID)) {
@@ -279,15 +337,23 @@ final class PatientFileLayout {
             }
         });
         Integer eventId = eventColumns.get(EVENT_ID);
-        String eventIdLabel = eventId == null ? null
+        String eventIdLabel = eventId == null
+                ? null
                 : mappedColumns.containsKey(EVENT_ID) || detected == null ? header.get(eventId) : detected.eventIdLabel;
-        boolean sameIdentity = detected != null && List.of(ColumnMapping.PATIENT_ID, DATE, TYPE, VALUE).stream()
-                .noneMatch(mappedColumns::containsKey);
-        int[] parts = sameIdentity ? detected.eventIdParts
-                : Arrays.stream(new int[] {patientId, eventColumns.getOrDefault(DATE, -1), eventColumns.getOrDefault(TYPE, -1),
-                        eventColumns.getOrDefault(VALUE, -1)}).filter(i -> i >= 0).toArray();
-        return new PatientFileLayout(source, true, patientId, patientIdLabel, null, eventColumns, eventIdLabel, parts,
-                shifted);
+        boolean sameIdentity = detected != null
+                && List.of(ColumnMapping.PATIENT_ID, DATE, TYPE, VALUE).stream().noneMatch(mappedColumns::containsKey);
+        int[] parts = sameIdentity
+                ? detected.eventIdParts
+                : Arrays.stream(new int[] {
+                            patientId,
+                            eventColumns.getOrDefault(DATE, -1),
+                            eventColumns.getOrDefault(TYPE, -1),
+                            eventColumns.getOrDefault(VALUE, -1)
+                        })
+                        .filter(i -> i >= 0)
+                        .toArray();
+        return new PatientFileLayout(
+                source, true, patientId, patientIdLabel, null, eventColumns, eventIdLabel, parts, shifted);
     }
 
     /** An unrecognised event header: the event fields found by the names the contract's own files use. */
@@ -342,7 +408,8 @@ final class PatientFileLayout {
         return String.join(", ", shown);
     }
 
-    private static void putFirst(Map<String, Integer> into, String field, Map<String, Integer> columns, String... names) {
+    private static void putFirst(
+            Map<String, Integer> into, String field, Map<String, Integer> columns, String... names) {
         for (String name : names) {
             Integer index = columns.get(name);
             if (index != null) {

@@ -17,21 +17,66 @@ public final class TypedCsv {
 
     /** The three types, with their required and documented optional columns. Row limits are settings ({@code chartroom.limits}). */
     public enum Type {
-        APPOINTMENTS("appointments", List.of("AppointmentId", "PatientRecordId", "AppointmentStatus",
-                "AppointmentDoctor", "Virtual", "AppointmentDate", "EarliestAppointmentTime", "PatientFirstName",
-                "PatientLastName", "DOB", "Phone", "NewConsult", "TestStatus", "IntakeCharted"),
-                List.of("AppointmentTestId", "OfficeId", "Office", "AppointmentStatusId", "TestStatusId", "TestId",
-                        "TestCode", "TestName", "TestStartTime", "email", "PhoneType", "HealthCardStatus",
-                        "PharmacyName", "PharmacyAddress", "PharmacyCity", "PharmacyPostalCode", "PharmacyFax",
+        APPOINTMENTS(
+                "appointments",
+                List.of(
+                        "AppointmentId",
+                        "PatientRecordId",
+                        "AppointmentStatus",
+                        "AppointmentDoctor",
+                        "Virtual",
+                        "AppointmentDate",
+                        "EarliestAppointmentTime",
+                        "PatientFirstName",
+                        "PatientLastName",
+                        "DOB",
+                        "Phone",
+                        "NewConsult",
+                        "TestStatus",
+                        "IntakeCharted"),
+                List.of(
+                        "AppointmentTestId",
+                        "OfficeId",
+                        "Office",
+                        "AppointmentStatusId",
+                        "TestStatusId",
+                        "TestId",
+                        "TestCode",
+                        "TestName",
+                        "TestStartTime",
+                        "email",
+                        "PhoneType",
+                        "HealthCardStatus",
+                        "PharmacyName",
+                        "PharmacyAddress",
+                        "PharmacyCity",
+                        "PharmacyPostalCode",
+                        "PharmacyFax",
                         "LastModifiedDate")),
-        MEDICATIONS("medications", List.of("PatientRecordId", "MedicationName", "Dose", "Strength", "SIG",
-                "DateStarted"),
-                List.of("PatientMedicationId", "MedicationClass", "Form", "Route", "Ingredients", "Instructions",
-                        "HasDIN", "DIN", "DateCreated")),
-        CONSULT_NOTES("consult-notes", List.of("AppointmentId", "VPText", "CategoryNameReport",
-                "CategoryNameTemplate"),
-                List.of("VPTextId", "AppointmentTestId", "PatientRecordId", "wRootCategoryId", "ReportingDoctorId",
-                        "DoctorRootCategoryId", "CapturedDate"));
+        MEDICATIONS(
+                "medications",
+                List.of("PatientRecordId", "MedicationName", "Dose", "Strength", "SIG", "DateStarted"),
+                List.of(
+                        "PatientMedicationId",
+                        "MedicationClass",
+                        "Form",
+                        "Route",
+                        "Ingredients",
+                        "Instructions",
+                        "HasDIN",
+                        "DIN",
+                        "DateCreated")),
+        CONSULT_NOTES(
+                "consult-notes",
+                List.of("AppointmentId", "VPText", "CategoryNameReport", "CategoryNameTemplate"),
+                List.of(
+                        "VPTextId",
+                        "AppointmentTestId",
+                        "PatientRecordId",
+                        "wRootCategoryId",
+                        "ReportingDoctorId",
+                        "DoctorRootCategoryId",
+                        "CapturedDate"));
 
         private final String value;
         private final List<String> required;
@@ -64,7 +109,8 @@ public final class TypedCsv {
     /** Required columns the header lacks. */
     public static final class MissingColumnsException extends InvalidCsvException {
         public MissingColumnsException(List<String> missing) {
-            super("Missing required column" + (missing.size() > 1 ? "s" : "") + ": " + String.join(", ", missing) + ".");
+            super("Missing required column" + (missing.size() > 1 ? "s" : "") + ": " + String.join(", ", missing)
+                    + ".");
         }
     }
 
@@ -123,8 +169,7 @@ public final class TypedCsv {
         void row(Header header, CsvRow row);
     }
 
-    private TypedCsv() {
-    }
+    private TypedCsv() {}
 
     /** Reads a whole file of this type with a row limit (0: none); for types whose limit keeps it small. */
     public static Table read(Reader source, Type type, CsvLimits limits, int maxRows) {
@@ -163,7 +208,8 @@ public final class TypedCsv {
         for (int i = 0; i < names.size(); i++) {
             columns.putIfAbsent(names.get(i), i);
         }
-        List<String> missing = type.required.stream().filter(c -> !columns.containsKey(c)).toList();
+        List<String> missing =
+                type.required.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
             throw new MissingColumnsException(missing);
         }

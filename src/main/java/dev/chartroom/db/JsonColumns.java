@@ -9,11 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class JsonColumns {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {};
 
-    private JsonColumns() {
-    }
+    private JsonColumns() {}
 
     public static String toJson(Map<String, String> attributes) {
         return attributes == null || attributes.isEmpty() ? null : JSON.writeValueAsString(attributes);

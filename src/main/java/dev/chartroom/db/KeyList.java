@@ -20,8 +20,7 @@ public final class KeyList {
         return "(values :" + name + ") as listed(k)";
     }
 
-    private KeyList() {
-    }
+    private KeyList() {}
 
     /**
      * The keys as one-column rows, which Spring's named parameters expand to {@code (?), (?), …};

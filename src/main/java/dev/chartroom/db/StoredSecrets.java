@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 public class StoredSecrets {
 
     private static final String FIND = "select secret from signing_key where id = :id";
-    private static final String INSERT = "insert into signing_key (id, secret, created_at) values (:id, :secret, :createdAt)";
+    private static final String INSERT =
+            "insert into signing_key (id, secret, created_at) values (:id, :secret, :createdAt)";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -35,8 +36,11 @@ public class StoredSecrets {
             byte[] fresh = new byte[bytes];
             random.nextBytes(fresh);
             try {
-                jdbc.sql(INSERT).param("id", id).param("secret", Base64.getEncoder().encodeToString(fresh))
-                        .param("createdAt", TimeColumns.of(Instant.now(clock))).update();
+                jdbc.sql(INSERT)
+                        .param("id", id)
+                        .param("secret", Base64.getEncoder().encodeToString(fresh))
+                        .param("createdAt", TimeColumns.of(Instant.now(clock)))
+                        .update();
             } catch (DuplicateKeyException raced) {
                 // Another node stored its secret first: everyone uses that one.
             }

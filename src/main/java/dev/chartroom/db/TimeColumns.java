@@ -12,8 +12,7 @@ import java.time.ZoneOffset;
  */
 public final class TimeColumns {
 
-    private TimeColumns() {
-    }
+    private TimeColumns() {}
 
     public static OffsetDateTime of(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -31,7 +31,9 @@ public class Deidentification {
 
     /** The rules for {@code organizationId}'s records. */
     public RecordDeidentifier forOrganization(String organizationId) {
-        return new RecordDeidentifier(text, new Pseudonyms(organizationSecret(organizationId)),
+        return new RecordDeidentifier(
+                text,
+                new Pseudonyms(organizationSecret(organizationId)),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 

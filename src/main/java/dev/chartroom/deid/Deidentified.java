@@ -7,5 +7,4 @@ import java.util.List;
  * the original text. {@code complete} is false when the text was withheld whole because a rule
  * could not examine it.
  */
-public record Deidentified(String text, List<Finding> findings, boolean complete) {
-}
+public record Deidentified(String text, List<Finding> findings, boolean complete) {}

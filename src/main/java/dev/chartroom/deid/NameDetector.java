@@ -18,24 +18,34 @@ import java.util.regex.Pattern;
  */
 final class NameDetector implements Detector {
 
-    private static final String CAP = "(?:\\p{Lu}['’])?\\p{Lu}[\\p{Ll}\\p{M}]+(?:\\p{Lu}[\\p{Ll}\\p{M}]+)?(?:[-'’]\\p{Lu}?[\\p{Ll}\\p{M}]+)*";
+    private static final String CAP =
+            "(?:\\p{Lu}['’])?\\p{Lu}[\\p{Ll}\\p{M}]+(?:\\p{Lu}[\\p{Ll}\\p{M}]+)?(?:[-'’]\\p{Lu}?[\\p{Ll}\\p{M}]+)*";
     private static final String UPPER = "(?:\\p{Lu}['’])?\\p{Lu}{2,}(?:[-'’]\\p{Lu}{2,})*";
     private static final String INITIAL = "\\p{Lu}\\.?(?![\\p{L}])";
-    private static final String PARTICLE = "(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|el|ten|ter|dos|das|St\\.|Ste?\\.?)";
-    private static final String UPPER_PARTICLE = "(?:VAN|VON|DER|DEN|DE|DEL|DELLA|DI|DA|DU|LA|LE|BIN|IBN|AL|EL|TEN|TER|ST\\.?)";
+    private static final String PARTICLE =
+            "(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|el|ten|ter|dos|das|St\\.|Ste?\\.?)";
+    private static final String UPPER_PARTICLE =
+            "(?:VAN|VON|DER|DEN|DE|DEL|DELLA|DI|DA|DU|LA|LE|BIN|IBN|AL|EL|TEN|TER|ST\\.?)";
     /** A nickname in quotes between given and family name: Patricia "Patty" Doyle. */
     private static final String NICKNAME = "(?:[\"“(][\\p{L} .'-]{1,20}[\"”)])";
+
     private static final String TOKEN = "(?:" + CAP + "|" + INITIAL + ")";
     /** First M. Last, J. Smith, Maria de la Cruz, Mary-Kate O'Brien. */
-    private static final String TITLE_CASE = TOKEN + "(?:[ \\t]+(?:" + NICKNAME + "[ \\t]+)?(?:" + PARTICLE + "[ \\t]+)*" + TOKEN + "){0,3}";
+    private static final String TITLE_CASE =
+            TOKEN + "(?:[ \\t]+(?:" + NICKNAME + "[ \\t]+)?(?:" + PARTICLE + "[ \\t]+)*" + TOKEN + "){0,3}";
     /** SMITH, JOHN A / Smith, John A. */
-    private static final String LAST_FIRST = "(?:(?:" + UPPER_PARTICLE + "[ \\t]+)*" + UPPER + ",[ \\t]*(?:" + UPPER + "|" + INITIAL + ")(?:[ \\t]+(?:" + UPPER + "|" + INITIAL + "))?"
-            + "|" + CAP + ",[ \\t]*" + CAP + "(?:[ \\t]+(?:" + CAP + "|" + INITIAL + "))?)";
-    private static final String UPPER_SEQ = "(?:" + UPPER + "|" + INITIAL + ")(?:[ \\t]+(?:" + UPPER + "|" + INITIAL + ")){1,3}";
-    private static final String ANY_NAME = "(?<name>" + LAST_FIRST + "|" + UPPER_SEQ + "|" + TITLE_CASE + "|" + UPPER + ")";
+    private static final String LAST_FIRST = "(?:(?:" + UPPER_PARTICLE + "[ \\t]+)*" + UPPER + ",[ \\t]*(?:" + UPPER
+            + "|" + INITIAL + ")(?:[ \\t]+(?:" + UPPER + "|" + INITIAL + "))?" + "|" + CAP + ",[ \\t]*" + CAP
+            + "(?:[ \\t]+(?:" + CAP + "|" + INITIAL + "))?)";
+
+    private static final String UPPER_SEQ =
+            "(?:" + UPPER + "|" + INITIAL + ")(?:[ \\t]+(?:" + UPPER + "|" + INITIAL + ")){1,3}";
+    private static final String ANY_NAME =
+            "(?<name>" + LAST_FIRST + "|" + UPPER_SEQ + "|" + TITLE_CASE + "|" + UPPER + ")";
 
     private static final Pattern TITLED = Pattern.compile(
-            "\\b(?:Dr|Drs|Mr|Mrs|Ms|Mx|Messrs|Miss|Prof|Sr|Sra|Srta|Rev|Fr)\\.?[ \\t]+(?=\\p{L})(?<particles>(?:" + PARTICLE + "[ \\t]+)*)" + ANY_NAME
+            "\\b(?:Dr|Drs|Mr|Mrs|Ms|Mx|Messrs|Miss|Prof|Sr|Sra|Srta|Rev|Fr)\\.?[ \\t]+(?=\\p{L})(?<particles>(?:"
+                    + PARTICLE + "[ \\t]+)*)" + ANY_NAME
                     + "|\\b(?i:doctor|nurse|professor|pastor|rabbi|father|sister|officer|judge|attorney|coach|dear)[ \\t]+"
                     + "(?<name2>" + TITLE_CASE + ")");
     /** A label that names a person, ending where its separator starts; matched backwards from each separator. */
@@ -56,6 +66,7 @@ final class NameDetector implements Detector {
                     + "|manager|officer|worker|aide|cna|ma|lpn|rep|agent|liaison|advocate|donor|sponsor|monitor|contact[ \\t]+person"
                     + "|person[ \\t]+present|present|attendees?|participants?|family[ \\t]+present|visitor))"
                     + "[ \\t]*\\z");
+
     private static final Pattern LABEL_SEPARATOR = Pattern.compile("(?:[:#]|[ \\t]-{1,2}[ \\t]|—)[ \\t]*");
     private static final Pattern NAME_HERE = Pattern.compile(ANY_NAME);
     /** A role word before a name in prose: "RN Hollis Greer", "Paramedic S. Kowalski", "chaplain Fr. Obi". */
@@ -67,6 +78,7 @@ final class NameDetector implements Detector {
                     + "[ \\t]+(?<name>" + TITLE_CASE + ")");
     /** A name that ends where a credential starts; matched backwards from each credential found. */
     private static final Pattern NAME_AT_END = Pattern.compile("(?<![\\p{L}.'’-])" + ANY_NAME + "\\z");
+
     private static final Pattern CREDENTIAL = Pattern.compile(
             "(?<=[\\p{L}.]),?[ \\t]+(?:M\\.?D\\.?|D\\.?O\\.?|R\\.?N\\.?|N\\.?P\\.?|PA-C|P\\.?A\\.?|Ph\\.?D\\.?|DDS|DMD|PharmD|Pharm\\.?D\\.?|LPN|CNA|MSW"
                     + "|LCSW|LICSW|LMFT|LPC|FNP(?:-C|-BC)?|ANP|APRN|CRNA|CNM|DNP|DPM|OD|DPT|PT|OTR(?:/L)?|RD|RDN|MPH|MBBS|FACS|FACP"
@@ -85,55 +97,528 @@ final class NameDetector implements Detector {
                     + "|per|by|with|and|to|from|for|spoke\\s+(?:with|to)|met\\s+with|discussed\\s+with|d/w|visited\\s+by|seen\\s+by|thanks|thank\\s+you))"
                     + ",?\\s+(?<name>" + TITLE_CASE + "|" + LAST_FIRST + ")");
     private static final Pattern BARE_LAST_FIRST = Pattern.compile("(?<![\\p{L}])" + LAST_FIRST + "(?![\\p{L}])");
-    private static final Pattern WORD = Pattern.compile("(?:\\p{Lu}['’])?\\p{L}[\\p{L}\\p{M}]*(?:[-'’]\\p{L}[\\p{L}\\p{M}]*)*");
+    private static final Pattern WORD =
+            Pattern.compile("(?:\\p{Lu}['’])?\\p{L}[\\p{L}\\p{M}]*(?:[-'’]\\p{L}[\\p{L}\\p{M}]*)*");
 
     /** Words a name never starts with or holds: articles, pronouns, headings, clinical words. */
     private static final Set<String> NEVER = Set.of(
-            "the", "a", "an", "this", "that", "these", "those", "he", "she", "his", "her", "him", "hers", "they", "them",
-            "their", "we", "our", "you", "your", "it", "its", "i", "me", "my", "is", "was", "and", "or", "of", "to", "in",
-            "on", "at", "for", "with", "by", "from", "as", "no", "not", "none", "unknown", "n/a", "na", "patient", "pt",
-            "patients", "doctor", "dr", "mr", "mrs", "ms", "miss", "nurse", "date", "time", "name", "age", "sex", "male",
-            "female", "dob", "mrn", "history", "hx", "diagnosis", "dx", "plan", "assessment", "impression", "reason",
-            "report", "note", "notes", "page", "signed", "dictated", "chief", "complaint", "subjective", "objective",
-            "exam", "examination", "physical", "review", "systems", "medications", "medication", "allergies", "allergy",
-            "vitals", "vital", "signs", "labs", "lab", "results", "result", "procedure", "procedures", "findings",
-            "indication", "indications", "clinic", "hospital", "center", "medical", "health", "care", "department", "unit",
-            "service", "services", "emergency", "family", "social", "past", "present", "illness", "hpi", "ros", "pmh",
-            "psh", "fh", "sh", "rx", "tx", "sig", "prn", "left", "right", "bilateral", "normal", "negative", "positive",
-            "yes", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-            "tomorrow", "january", "february", "march", "april", "june", "july", "august", "september", "october",
-            "november", "december", "discharge", "admission", "admitted", "follow", "up", "return", "call", "phone", "fax",
-            "email", "address", "street", "city", "state", "zip", "county", "general", "surgery", "surgical", "internal",
-            "medicine", "pediatrics", "cardiology", "oncology", "radiology", "pathology", "neurology", "psychiatry",
-            "orthopedics", "urology", "dermatology", "ophthalmology", "obstetrics", "gynecology", "anesthesia", "primary",
-            "attending", "resident", "physician", "provider", "md", "do", "rn", "np", "pa", "phd", "copy", "cc", "re",
-            "attn", "dear", "sincerely", "thank", "thanks", "regards", "please", "will", "would", "should", "could", "may",
-            "might", "can", "has", "have", "had", "been", "be", "are", "were", "did", "does", "done", "see", "seen", "per",
-            "all", "any", "some", "other", "new", "old", "first", "last", "next", "then", "also", "again", "here", "there",
-            "when", "where", "what", "who", "how", "why", "if", "but", "so", "because", "after", "before", "during",
-            "since", "until", "while", "about", "over", "under", "between", "without", "within", "into", "onto", "status",
-            "post", "type", "total", "daily", "weekly", "monthly", "morning", "evening", "night", "bedtime", "tablet",
-            "tablets", "capsule", "capsules", "dose", "doses", "mg", "ml", "iv", "po", "im", "sq", "subcutaneous", "oral",
-            "insurance", "group", "member", "policy", "claim", "account", "record", "number", "id", "code", "ssn", "mother",
-            "father", "wife", "husband", "son", "daughter", "brother", "sister", "spouse", "friend", "partner", "mom",
-            "dad", "baby", "infant", "child", "children", "twin", "parents", "parent", "guardian", "caregiver", "english",
-            "spanish", "interpreter", "language", "pain", "fever", "cough", "nausea", "vomiting", "blood", "pressure",
-            "heart", "rate", "lung", "lungs", "abdomen", "chest", "head", "neck", "back", "skin", "extremities", "alert",
-            "oriented", "stable", "improved", "improving", "worse", "well", "good", "fair", "poor", "mild", "moderate",
-            "severe", "acute", "chronic", "recent", "current", "prior", "previous", "known", "denies", "reports", "states",
-            "complains", "presents", "presented", "arrived", "noted", "continue", "continued", "start", "started", "stop",
-            "stopped", "increase", "decrease", "hold", "held", "resume", "consider", "recommend", "recommended", "refer",
-            "referred", "referral", "consult", "consultation", "letter", "summary", "progress", "operative", "op", "pre",
-            "postop", "preop", "hospital course", "course", "condition", "disposition", "instructions", "diet", "activity",
-            "wound", "incision", "dressing", "drain", "tube", "line", "catheter", "x-ray", "ct", "mri", "ekg", "ecg",
-            "echo", "us", "cbc", "bmp", "cmp", "ua", "pt/inr", "a1c", "tsh", "bun", "wbc", "hgb", "plt", "k", "cl", "co2",
-            "glucose", "otherwise", "office", "visit", "appointment", "telephone", "encounter", "message", "spoke",
-            "called", "voicemail", "pharmacy", "refill", "prescription", "order", "orders", "ordered", "sent", "received",
-            "faxed", "mailed", "avenue", "road", "suite", "apt", "box", "floor", "room", "bed", "bay", "ward", "icu", "er",
-            "ed", "pacu", "nicu", "picu", "sicu", "micu", "ccu", "rehab", "snf", "home", "hospice", "nursing", "facility",
-            "dictation", "transcription", "transcribed", "electronically", "reviewed", "approved", "verified", "confirmed",
-            "addendum", "amended", "final", "preliminary", "original", "attachment", "enclosure", "re:", "subject", "hi",
-            "hello", "mr.", "mrs.", "ms.", "dr.", "sir", "madam", "team", "staff", "everyone", "whom", "concern");
+            "the",
+            "a",
+            "an",
+            "this",
+            "that",
+            "these",
+            "those",
+            "he",
+            "she",
+            "his",
+            "her",
+            "him",
+            "hers",
+            "they",
+            "them",
+            "their",
+            "we",
+            "our",
+            "you",
+            "your",
+            "it",
+            "its",
+            "i",
+            "me",
+            "my",
+            "is",
+            "was",
+            "and",
+            "or",
+            "of",
+            "to",
+            "in",
+            "on",
+            "at",
+            "for",
+            "with",
+            "by",
+            "from",
+            "as",
+            "no",
+            "not",
+            "none",
+            "unknown",
+            "n/a",
+            "na",
+            "patient",
+            "pt",
+            "patients",
+            "doctor",
+            "dr",
+            "mr",
+            "mrs",
+            "ms",
+            "miss",
+            "nurse",
+            "date",
+            "time",
+            "name",
+            "age",
+            "sex",
+            "male",
+            "female",
+            "dob",
+            "mrn",
+            "history",
+            "hx",
+            "diagnosis",
+            "dx",
+            "plan",
+            "assessment",
+            "impression",
+            "reason",
+            "report",
+            "note",
+            "notes",
+            "page",
+            "signed",
+            "dictated",
+            "chief",
+            "complaint",
+            "subjective",
+            "objective",
+            "exam",
+            "examination",
+            "physical",
+            "review",
+            "systems",
+            "medications",
+            "medication",
+            "allergies",
+            "allergy",
+            "vitals",
+            "vital",
+            "signs",
+            "labs",
+            "lab",
+            "results",
+            "result",
+            "procedure",
+            "procedures",
+            "findings",
+            "indication",
+            "indications",
+            "clinic",
+            "hospital",
+            "center",
+            "medical",
+            "health",
+            "care",
+            "department",
+            "unit",
+            "service",
+            "services",
+            "emergency",
+            "family",
+            "social",
+            "past",
+            "present",
+            "illness",
+            "hpi",
+            "ros",
+            "pmh",
+            "psh",
+            "fh",
+            "sh",
+            "rx",
+            "tx",
+            "sig",
+            "prn",
+            "left",
+            "right",
+            "bilateral",
+            "normal",
+            "negative",
+            "positive",
+            "yes",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "today",
+            "yesterday",
+            "tomorrow",
+            "january",
+            "february",
+            "march",
+            "april",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "discharge",
+            "admission",
+            "admitted",
+            "follow",
+            "up",
+            "return",
+            "call",
+            "phone",
+            "fax",
+            "email",
+            "address",
+            "street",
+            "city",
+            "state",
+            "zip",
+            "county",
+            "general",
+            "surgery",
+            "surgical",
+            "internal",
+            "medicine",
+            "pediatrics",
+            "cardiology",
+            "oncology",
+            "radiology",
+            "pathology",
+            "neurology",
+            "psychiatry",
+            "orthopedics",
+            "urology",
+            "dermatology",
+            "ophthalmology",
+            "obstetrics",
+            "gynecology",
+            "anesthesia",
+            "primary",
+            "attending",
+            "resident",
+            "physician",
+            "provider",
+            "md",
+            "do",
+            "rn",
+            "np",
+            "pa",
+            "phd",
+            "copy",
+            "cc",
+            "re",
+            "attn",
+            "dear",
+            "sincerely",
+            "thank",
+            "thanks",
+            "regards",
+            "please",
+            "will",
+            "would",
+            "should",
+            "could",
+            "may",
+            "might",
+            "can",
+            "has",
+            "have",
+            "had",
+            "been",
+            "be",
+            "are",
+            "were",
+            "did",
+            "does",
+            "done",
+            "see",
+            "seen",
+            "per",
+            "all",
+            "any",
+            "some",
+            "other",
+            "new",
+            "old",
+            "first",
+            "last",
+            "next",
+            "then",
+            "also",
+            "again",
+            "here",
+            "there",
+            "when",
+            "where",
+            "what",
+            "who",
+            "how",
+            "why",
+            "if",
+            "but",
+            "so",
+            "because",
+            "after",
+            "before",
+            "during",
+            "since",
+            "until",
+            "while",
+            "about",
+            "over",
+            "under",
+            "between",
+            "without",
+            "within",
+            "into",
+            "onto",
+            "status",
+            "post",
+            "type",
+            "total",
+            "daily",
+            "weekly",
+            "monthly",
+            "morning",
+            "evening",
+            "night",
+            "bedtime",
+            "tablet",
+            "tablets",
+            "capsule",
+            "capsules",
+            "dose",
+            "doses",
+            "mg",
+            "ml",
+            "iv",
+            "po",
+            "im",
+            "sq",
+            "subcutaneous",
+            "oral",
+            "insurance",
+            "group",
+            "member",
+            "policy",
+            "claim",
+            "account",
+            "record",
+            "number",
+            "id",
+            "code",
+            "ssn",
+            "mother",
+            "father",
+            "wife",
+            "husband",
+            "son",
+            "daughter",
+            "brother",
+            "sister",
+            "spouse",
+            "friend",
+            "partner",
+            "mom",
+            "dad",
+            "baby",
+            "infant",
+            "child",
+            "children",
+            "twin",
+            "parents",
+            "parent",
+            "guardian",
+            "caregiver",
+            "english",
+            "spanish",
+            "interpreter",
+            "language",
+            "pain",
+            "fever",
+            "cough",
+            "nausea",
+            "vomiting",
+            "blood",
+            "pressure",
+            "heart",
+            "rate",
+            "lung",
+            "lungs",
+            "abdomen",
+            "chest",
+            "head",
+            "neck",
+            "back",
+            "skin",
+            "extremities",
+            "alert",
+            "oriented",
+            "stable",
+            "improved",
+            "improving",
+            "worse",
+            "well",
+            "good",
+            "fair",
+            "poor",
+            "mild",
+            "moderate",
+            "severe",
+            "acute",
+            "chronic",
+            "recent",
+            "current",
+            "prior",
+            "previous",
+            "known",
+            "denies",
+            "reports",
+            "states",
+            "complains",
+            "presents",
+            "presented",
+            "arrived",
+            "noted",
+            "continue",
+            "continued",
+            "start",
+            "started",
+            "stop",
+            "stopped",
+            "increase",
+            "decrease",
+            "hold",
+            "held",
+            "resume",
+            "consider",
+            "recommend",
+            "recommended",
+            "refer",
+            "referred",
+            "referral",
+            "consult",
+            "consultation",
+            "letter",
+            "summary",
+            "progress",
+            "operative",
+            "op",
+            "pre",
+            "postop",
+            "preop",
+            "hospital course",
+            "course",
+            "condition",
+            "disposition",
+            "instructions",
+            "diet",
+            "activity",
+            "wound",
+            "incision",
+            "dressing",
+            "drain",
+            "tube",
+            "line",
+            "catheter",
+            "x-ray",
+            "ct",
+            "mri",
+            "ekg",
+            "ecg",
+            "echo",
+            "us",
+            "cbc",
+            "bmp",
+            "cmp",
+            "ua",
+            "pt/inr",
+            "a1c",
+            "tsh",
+            "bun",
+            "wbc",
+            "hgb",
+            "plt",
+            "k",
+            "cl",
+            "co2",
+            "glucose",
+            "otherwise",
+            "office",
+            "visit",
+            "appointment",
+            "telephone",
+            "encounter",
+            "message",
+            "spoke",
+            "called",
+            "voicemail",
+            "pharmacy",
+            "refill",
+            "prescription",
+            "order",
+            "orders",
+            "ordered",
+            "sent",
+            "received",
+            "faxed",
+            "mailed",
+            "avenue",
+            "road",
+            "suite",
+            "apt",
+            "box",
+            "floor",
+            "room",
+            "bed",
+            "bay",
+            "ward",
+            "icu",
+            "er",
+            "ed",
+            "pacu",
+            "nicu",
+            "picu",
+            "sicu",
+            "micu",
+            "ccu",
+            "rehab",
+            "snf",
+            "home",
+            "hospice",
+            "nursing",
+            "facility",
+            "dictation",
+            "transcription",
+            "transcribed",
+            "electronically",
+            "reviewed",
+            "approved",
+            "verified",
+            "confirmed",
+            "addendum",
+            "amended",
+            "final",
+            "preliminary",
+            "original",
+            "attachment",
+            "enclosure",
+            "re:",
+            "subject",
+            "hi",
+            "hello",
+            "mr.",
+            "mrs.",
+            "ms.",
+            "dr.",
+            "sir",
+            "madam",
+            "team",
+            "staff",
+            "everyone",
+            "whom",
+            "concern");
     /** Clinical words after an eponym that say it is not a person: Murphy sign, Foley catheter. */
     private static final Pattern CLINICAL_NOUN_AFTER = Pattern.compile(
             "(?i)^(?:'s|’s|')?[ \\t-]*(?:disease|syndrome|sign|signs|test|catheter|scale|score|criteria|classification|procedure"
@@ -152,50 +637,280 @@ final class NameDetector implements Detector {
         this.lexicon = lexicon;
     }
 
-    private static final Scan.Lead TITLES = Scan.Lead.of("dr", "mr", "ms", "mx", "messrs", "miss", "prof", "sr", "rev", "fr",
-            "doctor", "nurse", "pastor", "rabbi", "father", "sister", "officer", "judge", "attorney", "coach", "dear");
+    private static final Scan.Lead TITLES = Scan.Lead.of(
+            "dr",
+            "mr",
+            "ms",
+            "mx",
+            "messrs",
+            "miss",
+            "prof",
+            "sr",
+            "rev",
+            "fr",
+            "doctor",
+            "nurse",
+            "pastor",
+            "rabbi",
+            "father",
+            "sister",
+            "officer",
+            "judge",
+            "attorney",
+            "coach",
+            "dear");
     private static final Rule TITLED_RULE = Rule.startingAt(TITLED, scan -> scan.wordsLed(TITLES));
     private static final Rule SEPARATOR_RULE = Rule.startingAt(LABEL_SEPARATOR, NameDetector::separatorStarts);
     private static final Rule CREDENTIAL_RULE = Rule.startingAt(CREDENTIAL, NameDetector::credentialStarts);
-    private static final Scan.Lead ROLES = Scan.Lead.of("rn", "lpn", "np", "pa", "emt", "cna", "ma", "md", "nurse", "paramedic",
-            "tech", "therapist", "chaplain", "pharmacist", "interpreter", "adjuster", "investigator", "case", "representative", "aide",
-            "physician", "resident", "intern", "fellow", "attending", "surgeon", "coordinator", "manager", "officer", "deputy",
-            "trooper", "social", "teacher", "counsel", "midwife", "doula", "dentist", "hygienist", "dietitian", "nutritionist",
-            "scribe", "student", "volunteer", "supervisor", "director", "colleague", "partner");
+    private static final Scan.Lead ROLES = Scan.Lead.of(
+            "rn",
+            "lpn",
+            "np",
+            "pa",
+            "emt",
+            "cna",
+            "ma",
+            "md",
+            "nurse",
+            "paramedic",
+            "tech",
+            "therapist",
+            "chaplain",
+            "pharmacist",
+            "interpreter",
+            "adjuster",
+            "investigator",
+            "case",
+            "representative",
+            "aide",
+            "physician",
+            "resident",
+            "intern",
+            "fellow",
+            "attending",
+            "surgeon",
+            "coordinator",
+            "manager",
+            "officer",
+            "deputy",
+            "trooper",
+            "social",
+            "teacher",
+            "counsel",
+            "midwife",
+            "doula",
+            "dentist",
+            "hygienist",
+            "dietitian",
+            "nutritionist",
+            "scribe",
+            "student",
+            "volunteer",
+            "supervisor",
+            "director",
+            "colleague",
+            "partner");
     private static final Rule ROLE_RULE = Rule.startingAt(ROLE, scan -> scan.wordsLed(ROLES));
-    private static final Scan.Lead RELATIVES = Scan.Lead.of("wife", "husband", "son", "daughter", "mother", "mom", "father", "dad",
-            "brother", "sister", "spouse", "partner", "fianc", "boyfriend", "girlfriend", "aunt", "uncle", "niece", "nephew", "cousin",
-            "grand", "step", "in", "friend", "neighbo", "roommate", "caregiver", "guardian", "sibling", "child", "baby", "infant",
-            "twin", "colleague", "coworker", "employer", "landlord", "pastor", "case");
+    private static final Scan.Lead RELATIVES = Scan.Lead.of(
+            "wife",
+            "husband",
+            "son",
+            "daughter",
+            "mother",
+            "mom",
+            "father",
+            "dad",
+            "brother",
+            "sister",
+            "spouse",
+            "partner",
+            "fianc",
+            "boyfriend",
+            "girlfriend",
+            "aunt",
+            "uncle",
+            "niece",
+            "nephew",
+            "cousin",
+            "grand",
+            "step",
+            "in",
+            "friend",
+            "neighbo",
+            "roommate",
+            "caregiver",
+            "guardian",
+            "sibling",
+            "child",
+            "baby",
+            "infant",
+            "twin",
+            "colleague",
+            "coworker",
+            "employer",
+            "landlord",
+            "pastor",
+            "case");
     private static final Rule RELATIVE_RULE = Rule.startingAt(RELATIVE, scan -> scan.wordsLed(RELATIVES));
     /** I am, i'm; a.k.a.; d/w. */
     private static final Scan.Lead SELF_LETTERS = Scan.Lead.exactly("i", "a", "d");
-    private static final Scan.Lead SELF_WORDS = Scan.Lead.of("my", "name", "this", "call", "goes", "known", "aka", "sincerely",
-            "regards", "respectfully", "cordially", "dictated", "signed", "per", "by", "with", "and", "to", "from", "for", "spoke",
-            "met", "discussed", "visited", "seen", "thank");
-    private static final Rule SELF_NAMED_RULE = Rule.startingAt(SELF_NAMED,
-            scan -> Scan.union(scan.wordsLed(SELF_LETTERS), scan.wordsLed(SELF_WORDS)));
+
+    private static final Scan.Lead SELF_WORDS = Scan.Lead.of(
+            "my",
+            "name",
+            "this",
+            "call",
+            "goes",
+            "known",
+            "aka",
+            "sincerely",
+            "regards",
+            "respectfully",
+            "cordially",
+            "dictated",
+            "signed",
+            "per",
+            "by",
+            "with",
+            "and",
+            "to",
+            "from",
+            "for",
+            "spoke",
+            "met",
+            "discussed",
+            "visited",
+            "seen",
+            "thank");
+    private static final Rule SELF_NAMED_RULE =
+            Rule.startingAt(SELF_NAMED, scan -> Scan.union(scan.wordsLed(SELF_LETTERS), scan.wordsLed(SELF_WORDS)));
     private static final Rule BARE_LAST_FIRST_RULE = Rule.startingAt(BARE_LAST_FIRST, Scan::capitalsOnCommaLines);
 
     /** The rules, for {@code RuleTests}. */
-    static final List<Rule> RULES = List.of(TITLED_RULE, SEPARATOR_RULE, CREDENTIAL_RULE, ROLE_RULE, RELATIVE_RULE, SELF_NAMED_RULE,
+    static final List<Rule> RULES = List.of(
+            TITLED_RULE,
+            SEPARATOR_RULE,
+            CREDENTIAL_RULE,
+            ROLE_RULE,
+            RELATIVE_RULE,
+            SELF_NAMED_RULE,
             BARE_LAST_FIRST_RULE);
 
     /**
      * The words a label of {@link #LABEL_AT_END} can end with: before a separator, any other word
      * (or a full stop, as in "pt." and "c.c.", where the pattern is asked) cannot end one.
      */
-    private static final Set<String> LABEL_LAST_WORDS = Set.of("patient", "s", "name", "pt", "client", "resident", "member",
-            "insured", "subscriber", "guarantor", "beneficiary", "holder", "policyholder", "by", "signed", "referring", "referral",
-            "physician", "provider", "doctor", "md", "clinician", "attending", "pcp", "care", "surgeon", "assistant", "assistants",
-            "anesthesiologist", "anesthesia", "anesthetist", "fellow", "intern", "radiologist", "pathologist", "pharmacist",
-            "therapist", "counselor", "worker", "manager", "coordinator", "interpreter", "scribe", "dentist", "hygienist", "midwife",
-            "nurse", "rn", "np", "pa", "cc", "to", "from", "attn", "attention", "re", "regarding", "contact", "kin", "nok", "guardian",
-            "parent", "mother", "father", "spouse", "caregiver", "informant", "historian", "witness", "technologist", "tech", "author",
-            "addressee", "recipient", "sender", "employer", "emergency", "technician", "adjuster", "decedent", "deceased",
-            "investigator", "representative", "chaplain", "paramedic", "emt", "crew", "driver", "owner", "ordering", "do", "officer",
-            "aide", "cna", "ma", "lpn", "rep", "agent", "liaison", "advocate", "donor", "sponsor", "monitor", "person", "present",
-            "attendee", "attendees", "participant", "participants", "visitor");
+    private static final Set<String> LABEL_LAST_WORDS = Set.of(
+            "patient",
+            "s",
+            "name",
+            "pt",
+            "client",
+            "resident",
+            "member",
+            "insured",
+            "subscriber",
+            "guarantor",
+            "beneficiary",
+            "holder",
+            "policyholder",
+            "by",
+            "signed",
+            "referring",
+            "referral",
+            "physician",
+            "provider",
+            "doctor",
+            "md",
+            "clinician",
+            "attending",
+            "pcp",
+            "care",
+            "surgeon",
+            "assistant",
+            "assistants",
+            "anesthesiologist",
+            "anesthesia",
+            "anesthetist",
+            "fellow",
+            "intern",
+            "radiologist",
+            "pathologist",
+            "pharmacist",
+            "therapist",
+            "counselor",
+            "worker",
+            "manager",
+            "coordinator",
+            "interpreter",
+            "scribe",
+            "dentist",
+            "hygienist",
+            "midwife",
+            "nurse",
+            "rn",
+            "np",
+            "pa",
+            "cc",
+            "to",
+            "from",
+            "attn",
+            "attention",
+            "re",
+            "regarding",
+            "contact",
+            "kin",
+            "nok",
+            "guardian",
+            "parent",
+            "mother",
+            "father",
+            "spouse",
+            "caregiver",
+            "informant",
+            "historian",
+            "witness",
+            "technologist",
+            "tech",
+            "author",
+            "addressee",
+            "recipient",
+            "sender",
+            "employer",
+            "emergency",
+            "technician",
+            "adjuster",
+            "decedent",
+            "deceased",
+            "investigator",
+            "representative",
+            "chaplain",
+            "paramedic",
+            "emt",
+            "crew",
+            "driver",
+            "owner",
+            "ordering",
+            "do",
+            "officer",
+            "aide",
+            "cna",
+            "ma",
+            "lpn",
+            "rep",
+            "agent",
+            "liaison",
+            "advocate",
+            "donor",
+            "sponsor",
+            "monitor",
+            "person",
+            "present",
+            "attendee",
+            "attendees",
+            "participant",
+            "participants",
+            "visitor");
 
     @Override
     public void find(Scan scan, Subject subject, List<Finding> into) {
@@ -204,7 +919,8 @@ final class NameDetector implements Detector {
         Rule.Hits titled = TITLED_RULE.in(scan);
         for (Matcher m; (m = titled.next()) != null; ) {
             String group = m.group("name") != null ? "name" : "name2";
-            int start = m.group("name") != null && !m.group("particles").isEmpty() ? m.start("particles") : m.start(group);
+            int start =
+                    m.group("name") != null && !m.group("particles").isEmpty() ? m.start("particles") : m.start(group);
             addName(text, start, m.end(group), true, found);
         }
         Rule.Hits separators = SEPARATOR_RULE.in(scan);
@@ -235,7 +951,9 @@ final class NameDetector implements Detector {
         for (Matcher m; (m = selfNamed.next()) != null; ) {
             // After a plain word (with, by, and) only a name the lexicon knows: "with Hypertension" is not one.
             String first = m.group("name").split("[ \\t,]+")[0];
-            if (m.group("strong") != null || lexiconName(first) || first.length() <= 2 && m.group("name").contains(" ")) {
+            if (m.group("strong") != null
+                    || lexiconName(first)
+                    || first.length() <= 2 && m.group("name").contains(" ")) {
                 addName(text, m.start("name"), m.end("name"), false, found);
             }
         }
@@ -263,11 +981,14 @@ final class NameDetector implements Detector {
                 }
             }
         }
-        // One pass per spelling rule: ordinary words (Hope, Grant) as capitalised or all capitals, the rest in any case.
+        // One pass per spelling rule: ordinary words (Hope, Grant) as capitalised or all capitals, the rest in any
+        // case.
         var anyCase = new HashSet<String>();
         var capitalised = new HashSet<String>();
         for (String word : learned) {
-            if (word.length() < 2 || NEVER.contains(lower(word)) || lexicon.isClinical(word) && !isKnown(word, subject)) {
+            if (word.length() < 2
+                    || NEVER.contains(lower(word))
+                    || lexicon.isClinical(word) && !isKnown(word, subject)) {
                 continue;
             }
             if (lexicon.isOrdinaryWord(word) && !isKnown(word, subject)) {
@@ -311,9 +1032,11 @@ final class NameDetector implements Detector {
                 p++;
                 continue;
             }
-            if (!Character.isLetter(first) || p > 0 && letterOrMark(text.charAt(p - 1))
+            if (!Character.isLetter(first)
+                    || p > 0 && letterOrMark(text.charAt(p - 1))
                     || !firsts[anyCase ? Character.toLowerCase(Character.toUpperCase(first)) : first]
-                    || p + 1 >= n || !pairs[pair(first, text.charAt(p + 1), anyCase)]) {
+                    || p + 1 >= n
+                    || !pairs[pair(first, text.charAt(p + 1), anyCase)]) {
                 // No learned word starts inside this run of letters: go to its end.
                 p++;
                 while (p < n && letterOrMark(text.charAt(p))) {
@@ -373,8 +1096,10 @@ final class NameDetector implements Detector {
         if (c < 128) {
             return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
         }
-        return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK
-                || Character.getType(c) == Character.COMBINING_SPACING_MARK || Character.getType(c) == Character.ENCLOSING_MARK;
+        return Character.isLetter(c)
+                || Character.getType(c) == Character.NON_SPACING_MARK
+                || Character.getType(c) == Character.COMBINING_SPACING_MARK
+                || Character.getType(c) == Character.ENCLOSING_MARK;
     }
 
     private static boolean wordChar(char c) {
@@ -438,13 +1163,14 @@ final class NameDetector implements Detector {
     }
 
     /** The first run of letters of each credential {@link #CREDENTIAL} knows (M.D. and MD, Ph.D. and PhD, PA-C). */
-    private static final Scan.Lead CREDENTIAL_WORDS = Scan.Lead.exactly("m", "md", "d", "do", "r", "rn", "n", "np", "pa", "p", "ph",
-            "phd", "dds", "dmd", "pharmd", "pharm", "lpn", "cna", "msw", "lcsw", "licsw", "lmft", "lpc", "fnp", "anp", "aprn", "crna",
-            "cnm", "dnp", "dpm", "od", "dpt", "pt", "otr", "rd", "rdn", "mph", "mbbs", "facs", "facp", "frcp", "frcs", "rph", "ccc",
-            "slp", "bsn", "msn", "emt", "lvn", "rrt", "coa", "cot", "comt", "ccds", "ceps", "cst", "rt", "rdms", "rvt", "rdcs", "rcs",
-            "cma", "rma", "mt", "mls", "mlt", "cls", "htl", "cpht", "dc", "lac", "crnp", "acnp", "agnp", "pmhnp", "whnp", "cpnp", "edd",
-            "psyd", "lmhc", "ladc", "bcba", "ccm", "cde", "cdces", "ibclc", "cns", "ccrn", "cen", "ocn", "rnc", "ms", "ma", "bs", "ba",
-            "mba", "mha", "jd", "esq");
+    private static final Scan.Lead CREDENTIAL_WORDS = Scan.Lead.exactly(
+            "m", "md", "d", "do", "r", "rn", "n", "np", "pa", "p", "ph", "phd", "dds", "dmd", "pharmd", "pharm", "lpn",
+            "cna", "msw", "lcsw", "licsw", "lmft", "lpc", "fnp", "anp", "aprn", "crna", "cnm", "dnp", "dpm", "od",
+            "dpt", "pt", "otr", "rd", "rdn", "mph", "mbbs", "facs", "facp", "frcp", "frcs", "rph", "ccc", "slp", "bsn",
+            "msn", "emt", "lvn", "rrt", "coa", "cot", "comt", "ccds", "ceps", "cst", "rt", "rdms", "rvt", "rdcs", "rcs",
+            "cma", "rma", "mt", "mls", "mlt", "cls", "htl", "cpht", "dc", "lac", "crnp", "acnp", "agnp", "pmhnp",
+            "whnp", "cpnp", "edd", "psyd", "lmhc", "ladc", "bcba", "ccm", "cde", "cdces", "ibclc", "cns", "ccrn", "cen",
+            "ocn", "rnc", "ms", "ma", "bs", "ba", "mba", "mha", "jd", "esq");
 
     /** Where a credential after a name can start: the comma or spaces before a credential's first word. */
     private static int[] credentialStarts(Scan scan) {
@@ -465,7 +1191,8 @@ final class NameDetector implements Detector {
     }
 
     private boolean isKnown(String word, Subject subject) {
-        return subject.knownNames().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(word.toLowerCase(Locale.ROOT)));
+        return subject.knownNames().stream()
+                .anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(word.toLowerCase(Locale.ROOT)));
     }
 
     /**
@@ -477,7 +1204,8 @@ final class NameDetector implements Detector {
         for (Matcher w = WORD.matcher(text).region(start, end); w.find(); ) {
             String word = w.group();
             boolean initial = word.length() == 1 && Character.isUpperCase(word.charAt(0));
-            if (!initial && NEVER.contains(lower(word)) || !strongCue && lexicon.isClinical(word) && !lexicon.isName(word)) {
+            if (!initial && NEVER.contains(lower(word))
+                    || !strongCue && lexicon.isClinical(word) && !lexicon.isName(word)) {
                 break;
             }
             if (lexicon.isClinical(word) && clinicalNounAfter(text, w.end())) {
@@ -515,7 +1243,8 @@ final class NameDetector implements Detector {
             String word = capitalised ? text.substring(w.start(), w.end()) : null;
             boolean candidate = capitalised && lexiconName(word) && !NEVER.contains(lower(word));
             boolean adjacent = previousName && onlySpaceOrInitialBetween(text, previousEnd, w.start());
-            if (candidate && (adjacent || !lexicon.isOrdinaryWord(word) && !sentenceStartAmbiguous(text, w.start(), word))) {
+            if (candidate
+                    && (adjacent || !lexicon.isOrdinaryWord(word) && !sentenceStartAmbiguous(text, w.start(), word))) {
                 if (!adjacent) {
                     runStart = w.start();
                 }
@@ -529,8 +1258,10 @@ final class NameDetector implements Detector {
                 // A given name the lexicon knows takes the capitalised word after it as its family name (Kyle Brandt).
                 if (lexicon.isGivenName(word) && !lexicon.isOrdinaryWord(word)) {
                     Matcher following = capitalisedWordAfter(text, end);
-                    if (following != null && !NEVER.contains(lower(following.group()))
-                            && !lexicon.isClinical(following.group()) && !lexicon.isPlace(following.group())) {
+                    if (following != null
+                            && !NEVER.contains(lower(following.group()))
+                            && !lexicon.isClinical(following.group())
+                            && !lexicon.isPlace(following.group())) {
                         end = following.end();
                     }
                 }
@@ -554,15 +1285,70 @@ final class NameDetector implements Detector {
         }
     }
 
-    private record Span(int start, int end) {
-    }
+    private record Span(int start, int end) {}
 
     /** Words around a single capital that make it a clinical name, not a middle initial: vitamin D, hepatitis B, factor V. */
-    private static final Set<String> BESIDE_A_LETTER = Set.of("vitamin", "hepatitis", "factor", "type", "group", "class", "grade",
-            "stage", "phase", "lead", "leads", "view", "strep", "streptococcus", "virus", "deficiency", "leiden", "antigen", "antibody",
-            "protein", "cell", "cells", "wave", "waves", "plan", "part", "level", "zone", "section", "schedule", "tier", "appendix",
-            "exhibit", "figure", "table", "cluster", "blood", "influenza", "flu", "hep", "vit", "complex", "site", "side", "option",
-            "line", "channel", "unit", "ward", "bay", "room", "bed", "floor", "wing", "building", "exit", "gate", "lot", "row", "seat");
+    private static final Set<String> BESIDE_A_LETTER = Set.of(
+            "vitamin",
+            "hepatitis",
+            "factor",
+            "type",
+            "group",
+            "class",
+            "grade",
+            "stage",
+            "phase",
+            "lead",
+            "leads",
+            "view",
+            "strep",
+            "streptococcus",
+            "virus",
+            "deficiency",
+            "leiden",
+            "antigen",
+            "antibody",
+            "protein",
+            "cell",
+            "cells",
+            "wave",
+            "waves",
+            "plan",
+            "part",
+            "level",
+            "zone",
+            "section",
+            "schedule",
+            "tier",
+            "appendix",
+            "exhibit",
+            "figure",
+            "table",
+            "cluster",
+            "blood",
+            "influenza",
+            "flu",
+            "hep",
+            "vit",
+            "complex",
+            "site",
+            "side",
+            "option",
+            "line",
+            "channel",
+            "unit",
+            "ward",
+            "bay",
+            "room",
+            "bed",
+            "floor",
+            "wing",
+            "building",
+            "exit",
+            "gate",
+            "lot",
+            "row",
+            "seat");
 
     /**
      * Names by their shape: a capitalised word, an initial and a capitalised word (Faina D. Yefremova),
@@ -592,7 +1378,9 @@ final class NameDetector implements Detector {
                 int a = (seen - 3) % 3;
                 int b = (seen - 2) % 3;
                 int c = (seen - 1) % 3;
-                if (ends[b] - starts[b] == 1 && Character.isUpperCase(text.charAt(starts[b])) && plainTitleWord(text, starts[a], ends[a])
+                if (ends[b] - starts[b] == 1
+                        && Character.isUpperCase(text.charAt(starts[b]))
+                        && plainTitleWord(text, starts[a], ends[a])
                         && plainTitleWord(text, starts[c], ends[c])) {
                     addName(text, starts[a], ends[c], false, found);
                     continue;
@@ -601,7 +1389,8 @@ final class NameDetector implements Detector {
             if (seen >= 2) {
                 int b = (seen - 2) % 3;
                 int c = (seen - 1) % 3;
-                if ((foreign(text, starts[b], ends[b]) || foreign(text, starts[c], ends[c])) && plainTitleWord(text, starts[b], ends[b])
+                if ((foreign(text, starts[b], ends[b]) || foreign(text, starts[c], ends[c]))
+                        && plainTitleWord(text, starts[b], ends[b])
                         && plainTitleWord(text, starts[c], ends[c])) {
                     addName(text, starts[b], ends[c], false, found);
                 }
@@ -628,13 +1417,19 @@ final class NameDetector implements Detector {
 
     /** A capitalised word (then lowercase) that is not a heading word, clinical word, place or state. */
     private boolean plainTitleWord(String text, int start, int end) {
-        if (end - start < 2 || !Character.isUpperCase(text.charAt(start)) || !Character.isLowerCase(text.charAt(start + 1))) {
+        if (end - start < 2
+                || !Character.isUpperCase(text.charAt(start))
+                || !Character.isLowerCase(text.charAt(start + 1))) {
             return false;
         }
         String word = text.substring(start, end);
         String lower = lower(word);
-        return !NEVER.contains(lower) && !BESIDE_A_LETTER.contains(lower) && !lexicon.isClinical(word) && !lexicon.isState(word)
-                && !lexicon.isPlace(word) && !lexicon.isOrdinaryWord(word);
+        return !NEVER.contains(lower)
+                && !BESIDE_A_LETTER.contains(lower)
+                && !lexicon.isClinical(word)
+                && !lexicon.isState(word)
+                && !lexicon.isPlace(word)
+                && !lexicon.isOrdinaryWord(word);
     }
 
     /** Whether a word has a letter beyond ASCII (á, ö, š, ð…). */
@@ -660,8 +1455,10 @@ final class NameDetector implements Detector {
     static int wordEnd(String text, int start) {
         int n = text.length();
         int e = start + 1;
-        if (Character.getType(text.charAt(start)) == Character.UPPERCASE_LETTER && start + 2 < n
-                && (text.charAt(start + 1) == '\'' || text.charAt(start + 1) == '’') && Character.isLetter(text.charAt(start + 2))) {
+        if (Character.getType(text.charAt(start)) == Character.UPPERCASE_LETTER
+                && start + 2 < n
+                && (text.charAt(start + 1) == '\'' || text.charAt(start + 1) == '’')
+                && Character.isLetter(text.charAt(start + 2))) {
             e = start + 3;
         }
         while (true) {
@@ -681,7 +1478,8 @@ final class NameDetector implements Detector {
         return lexicon.isNameOnly(word);
     }
 
-    private static final Pattern NAME_GAP = Pattern.compile("[ \\t]+|[ \\t]+\\p{Lu}\\.[ \\t]+|\\.[ \\t]+|[ \\t]*,[ \\t]*");
+    private static final Pattern NAME_GAP =
+            Pattern.compile("[ \\t]+|[ \\t]+\\p{Lu}\\.[ \\t]+|\\.[ \\t]+|[ \\t]*,[ \\t]*");
 
     private static boolean onlySpaceOrInitialBetween(String text, int from, int to) {
         return to - from <= 6 && NAME_GAP.matcher(text).region(from, to).matches();
@@ -702,7 +1500,11 @@ final class NameDetector implements Detector {
 
     /** Whether a clinical noun (sign, disease, catheter, stage…) follows {@code end}: Murphy sign, Foley catheter. */
     private static boolean clinicalNounAfter(String text, int end) {
-        return end < text.length() && CLINICAL_NOUN_AFTER.matcher(text).region(end, Math.min(text.length(), end + 20)).find();
+        return end < text.length()
+                && CLINICAL_NOUN_AFTER
+                        .matcher(text)
+                        .region(end, Math.min(text.length(), end + 20))
+                        .find();
     }
 
     private static boolean sentenceStart(String text, int at) {

@@ -13,12 +13,11 @@ import java.util.regex.Pattern;
  */
 final class NumberDetector implements Detector {
 
-    private static final Pattern EMAIL = Pattern.compile(
-            "(?i)(?<![\\w.+-])[\\w.+-]{1,64}@[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63})+(?![\\w-])");
-    private static final Pattern URL = Pattern.compile(
-            "(?i)\\b(?:(?:https?|ftp)://|www\\.)[^\\s<>\"'\\])]+"
-                    + "|\\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:com|org|net|edu|gov|mil|io|info|biz|health|care"
-                    + "|us|uk|ca|de|fr|nl|au|co|me|app|online)\\b(?:/[^\\s<>\"'\\])]*)?");
+    private static final Pattern EMAIL =
+            Pattern.compile("(?i)(?<![\\w.+-])[\\w.+-]{1,64}@[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63})+(?![\\w-])");
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:(?:https?|ftp)://|www\\.)[^\\s<>\"'\\])]+"
+            + "|\\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:com|org|net|edu|gov|mil|io|info|biz|health|care"
+            + "|us|uk|ca|de|fr|nl|au|co|me|app|online)\\b(?:/[^\\s<>\"'\\])]*)?");
     private static final Pattern IPV4 = Pattern.compile(
             "(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.]*\\d)");
     private static final Pattern IPV6 = Pattern.compile(
@@ -31,8 +30,8 @@ final class NumberDetector implements Detector {
                     + "|(?<![\\d/.-])\\+(?:[2-9]\\d{0,2})(?:[\\s.-]?\\(?\\d{1,4}\\)?){2,5}\\d(?![\\d/]|-\\d)"
                     + "|(?<![\\d/.-])\\d{3}[\\s.-]\\d{4}(?=\\s*(?:\\(|\\b(?:cell|home|work|fax|mobile|phone|ph)\\b))"
                     + "|\\b(?:ext\\.?|extension)\\s*\\d{2,6}\\b)");
-    private static final Pattern PHONE_CUE = Pattern.compile(
-            "(?i)\\b(?:phone|tel|telephone|ph|cell|mobile|fax|pager|beeper|contact(?:ed)?\\s+at"
+    private static final Pattern PHONE_CUE =
+            Pattern.compile("(?i)\\b(?:phone|tel|telephone|ph|cell|mobile|fax|pager|beeper|contact(?:ed)?\\s+at"
                     // Who is called, texted or written to at a number: "call me on", "messages to", "my registered".
                     + "|(?:call(?:ed)?|reach(?:ed)?|text(?:ed)?)(?:\\s+(?:me|us|him|her|them))?\\s+(?:at|on)|answering\\s+at"
                     + "|messages?\\s+to|registered(?:\\s+(?:number|phone|mobile))?|(?:phone\\s+)?number\\s+is|whatsapp|sms)"
@@ -40,9 +39,10 @@ final class NumberDetector implements Detector {
     private static final Pattern SSN = Pattern.compile(
             "(?<![\\d-])\\d{3}-\\d{2}-\\d{4}(?![\\d-])|(?<![\\d-])\\d{3} \\d{2} \\d{4}(?![\\d-])"
                     + "|(?i)(?=\\d{9}\\b)(?<=\\b(?:ssn|social\\s+security(?:\\s+(?:number|no\\.?|#))?)\\s{0,3}[:#]?\\s{0,3})\\d{9}\\b");
-    private static final Pattern CARD = Pattern.compile(
-            "(?<![\\w-])\\d{4}(?:[ -]?\\d{4}){2,3}(?:[ -]?\\d{1,3})?(?![\\w-])");
-    private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
+    private static final Pattern CARD =
+            Pattern.compile("(?<![\\w-])\\d{4}(?:[ -]?\\d{4}){2,3}(?:[ -]?\\d{1,3})?(?![\\w-])");
+    private static final Pattern IBAN =
+            Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
     /** A cue word, then the number it names. */
     private static final Pattern CUED = Pattern.compile(
             "(?i)\\b(?<cue>MRN|MR\\s?#|MR\\s+no\\.?|medical\\s+record(?:\\s+(?:number|no\\.?|#))?|record\\s*(?:#|no\\.?|number)"
@@ -63,19 +63,22 @@ final class NumberDetector implements Detector {
                     + "|(?<dev>serial\\s*(?:#|no\\.?|number)?|S/N|SN|lot\\s*(?:#|no\\.?|number)?|UDI|device\\s*(?:id|#|identifier|no\\.?|number)"
                     + "|model\\s*(?:#|no\\.?|number)|IMEI|VIN|vehicle\\s*(?:id|#|identification\\s+number)|licen[cs]e\\s+plate"
                     + "|plate\\s*(?:#|no\\.?|number)?|tags?\\s*(?:#|no\\.?|number)?|registration\\s*(?:#|no\\.?|number)"
-                    // What labels an implant, pump or monitor: its catalogue and part numbers, its transmitter or generator.
+                    // What labels an implant, pump or monitor: its catalogue and part numbers, its transmitter or
+                    // generator.
                     + "|catalog(?:ue)?\\s*(?:#|no\\.?|number)?|cat\\.?\\s*(?:#|no\\.?)|P/N|part\\s*(?:#|no\\.?|number)"
                     + "|asset(?:\\s+tag)?\\s*(?:#|no\\.?|number)?|equipment\\s*(?:id|#|no\\.?|number)"
                     + "|(?:transmitter|sensor|generator|implant)\\s*(?:id|#|serial|sn|no\\.?|number)))"
                     + "\\s{0,3}(?:is|was|of|:|#|=|-)?\\s{0,3}[:#]?\\s{0,3}"
                     + "(?<code>(?:[A-Z]{2,5}[ -](?=\\d))?(?=[\\w()./-]*\\d)[A-Za-z0-9(][\\w()./-]{2,39}(?:[ -](?=[A-Z0-9]*\\d)[A-Z0-9]{2,10}){0,3})");
+
     private static final Pattern VIN = Pattern.compile("\\b(?=[A-HJ-NPR-Z0-9]*\\d[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])"
             + "(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z][A-HJ-NPR-Z0-9]*\\d)[A-HJ-NPR-Z0-9]{17}\\b");
     /** A long run of digits that is not a quantity: seven or more, not followed by a unit. */
-    private static final Pattern LONG_NUMBER = Pattern.compile(
-            "(?<![\\w.,/-])\\d{7,}(?![\\w.,/]|\\s*(?:mg|mcg|g|kg|ml|mL|units?|iu|IU|cells|copies|/))");
+    private static final Pattern LONG_NUMBER =
+            Pattern.compile("(?<![\\w.,/-])\\d{7,}(?![\\w.,/]|\\s*(?:mg|mcg|g|kg|ml|mL|units?|iu|IU|cells|copies|/))");
     /** Room and bed numbers are not identifiers: "Room 517-B", "Bed 12A". */
-    private static final Pattern ROOM_BEFORE = Pattern.compile("(?i)(?:room|rm\\.?|bed|bay|unit|floor|suite|ward|exit|page|lead|step)\\s{1,3}$");
+    private static final Pattern ROOM_BEFORE =
+            Pattern.compile("(?i)(?:room|rm\\.?|bed|bay|unit|floor|suite|ward|exit|page|lead|step)\\s{1,3}$");
     /** A code of capitals and digits in groups, with at least three digits: AB-2231-X, 4471-XK9, K88412. */
     private static final Pattern CODE = Pattern.compile(
             "(?<![\\w-])(?=[A-Z0-9])(?=(?:[A-Z-]*\\d){3})(?=[\\dA-Z-]*[A-Z])(?=[A-Z0-9-]{6})[A-Z0-9]{1,12}(?:-[A-Z0-9]{1,12}){1,4}(?![\\w-])"
@@ -91,23 +94,102 @@ final class NumberDetector implements Detector {
 
     private static final Rule SSN_RULE = Rule.startingAt(SSN, Scan::digitStarts);
     private static final Scan.Lead EXT = Scan.Lead.of("ext");
-    private static final Rule PHONE_RULE = Rule.startingAt(PHONE,
-            scan -> Scan.union(phoneDigitStarts(scan), scan.positionsOf("(+"), scan.wordsLed(EXT)));
-    private static final Scan.Lead PHONE_CUES = Scan.Lead.of("ph", "tel", "cell", "mobile", "fax", "pager", "beeper", "call", "reach",
-            "contact", "text", "answering", "messag", "registered", "number", "whatsapp", "sms");
+    private static final Rule PHONE_RULE = Rule.startingAt(
+            PHONE, scan -> Scan.union(phoneDigitStarts(scan), scan.positionsOf("(+"), scan.wordsLed(EXT)));
+    private static final Scan.Lead PHONE_CUES = Scan.Lead.of(
+            "ph",
+            "tel",
+            "cell",
+            "mobile",
+            "fax",
+            "pager",
+            "beeper",
+            "call",
+            "reach",
+            "contact",
+            "text",
+            "answering",
+            "messag",
+            "registered",
+            "number",
+            "whatsapp",
+            "sms");
     private static final Rule PHONE_CUE_RULE = Rule.startingAt(PHONE_CUE, scan -> scan.wordsLed(PHONE_CUES));
     private static final Rule CARD_RULE = Rule.startingAt(CARD, Scan::digitStarts);
     private static final Rule IBAN_RULE = Rule.startingAt(IBAN, scan -> scan.wordsOfLength(2));
     /** The first word of each cue of {@link #CUED} begins with one of these. */
-    private static final Scan.Lead CUE_LEAD = Scan.Lead.of("mr", "medical", "record", "chart", "acc", "member", "subscriber",
-            "policy", "group", "plan", "health", "insurance", "beneficiary", "medic", "mbi", "hicn", "claim", "certificate",
-            "licen", "dl", "driver", "dea", "npi", "specimen", "patient", "pt", "id", "encounter", "visit", "case", "subject",
-            "study", "participant", "card", "credit", "iban", "routing", "passport", "badge", "employee", "ref", "authori",
-            "prior", "pa", "confirmation", "serial", "sn", "lot", "udi", "device", "model", "imei", "vin", "vehicle", "plate", "tag",
-            "registration", "catalog", "cat", "part", "asset", "equipment", "transmitter", "sensor", "generator", "implant");
+    private static final Scan.Lead CUE_LEAD = Scan.Lead.of(
+            "mr",
+            "medical",
+            "record",
+            "chart",
+            "acc",
+            "member",
+            "subscriber",
+            "policy",
+            "group",
+            "plan",
+            "health",
+            "insurance",
+            "beneficiary",
+            "medic",
+            "mbi",
+            "hicn",
+            "claim",
+            "certificate",
+            "licen",
+            "dl",
+            "driver",
+            "dea",
+            "npi",
+            "specimen",
+            "patient",
+            "pt",
+            "id",
+            "encounter",
+            "visit",
+            "case",
+            "subject",
+            "study",
+            "participant",
+            "card",
+            "credit",
+            "iban",
+            "routing",
+            "passport",
+            "badge",
+            "employee",
+            "ref",
+            "authori",
+            "prior",
+            "pa",
+            "confirmation",
+            "serial",
+            "sn",
+            "lot",
+            "udi",
+            "device",
+            "model",
+            "imei",
+            "vin",
+            "vehicle",
+            "plate",
+            "tag",
+            "registration",
+            "catalog",
+            "cat",
+            "part",
+            "asset",
+            "equipment",
+            "transmitter",
+            "sensor",
+            "generator",
+            "implant");
     /** S/N, P/N: the word is the letter alone. */
     private static final Scan.Lead S_OF_SN = Scan.Lead.exactly("s", "p");
-    private static final Rule CUED_RULE = Rule.startingAt(CUED, scan -> Scan.union(scan.wordsLed(CUE_LEAD), scan.wordsLed(S_OF_SN)));
+
+    private static final Rule CUED_RULE =
+            Rule.startingAt(CUED, scan -> Scan.union(scan.wordsLed(CUE_LEAD), scan.wordsLed(S_OF_SN)));
     private static final Rule VIN_RULE = Rule.startingAt(VIN, scan -> wordRunStarts(scan, 17));
     private static final Rule LONG_NUMBER_RULE = Rule.startingAt(LONG_NUMBER, Scan::digitStarts);
     private static final Rule CODE_RULE = Rule.startingAt(CODE, scan -> codeStarts(scan));
@@ -115,8 +197,18 @@ final class NumberDetector implements Detector {
     private static final Rule NUMBERED_RULE = Rule.startingAt(NUMBERED, NumberDetector::numberedStarts);
 
     /** The rules over the whole text, for {@code RuleTests}. */
-    static final List<Rule> RULES = List.of(SSN_RULE, PHONE_RULE, PHONE_CUE_RULE, CARD_RULE, IBAN_RULE, CUED_RULE, VIN_RULE,
-            LONG_NUMBER_RULE, CODE_RULE, DASHED_NUMBER_RULE, NUMBERED_RULE);
+    static final List<Rule> RULES = List.of(
+            SSN_RULE,
+            PHONE_RULE,
+            PHONE_CUE_RULE,
+            CARD_RULE,
+            IBAN_RULE,
+            CUED_RULE,
+            VIN_RULE,
+            LONG_NUMBER_RULE,
+            CODE_RULE,
+            DASHED_NUMBER_RULE,
+            NUMBERED_RULE);
 
     @Override
     public void find(Scan scan, Subject subject, List<Finding> into) {
@@ -146,7 +238,8 @@ final class NumberDetector implements Detector {
                 at |= c == '@';
             }
             if (to - from >= 3 && (dots > 0 || colons > 0 || at) && scan.looksAt(from)) {
-                // What each pattern cannot match without (an @, three dots, two colons, five separators) is not looked for.
+                // What each pattern cannot match without (an @, three dots, two colons, five separators) is not looked
+                // for.
                 if (at) {
                     inRun(email, from, to, Identifier.EMAIL, into);
                 }
@@ -163,7 +256,8 @@ final class NumberDetector implements Detector {
                 }
                 if (colons >= 2) {
                     for (ipv6.region(from, to); ipv6.find(); ) {
-                        if (ipv6.group().chars().filter(c -> c == ':').count() >= 3 || ipv6.group().contains("::") && ipv6.group().length() > 4) {
+                        if (ipv6.group().chars().filter(c -> c == ':').count() >= 3
+                                || ipv6.group().contains("::") && ipv6.group().length() > 4) {
                             into.add(new Finding(Identifier.IP, ipv6.start(), ipv6.end()));
                         }
                     }
@@ -228,8 +322,8 @@ final class NumberDetector implements Detector {
 
     /** What {@code [^\\s<>"'()\\[\\]]} matches: a character that can be part of an address. */
     private static boolean inAddressRun(char c) {
-        return !(c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '<' || c == '>' || c == '"'
-                || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']');
+        return !(c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '<' || c == '>'
+                || c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']');
     }
 
     /** A URL has "://", "www." or a dot before a letter (its domain's ending): other runs are not searched. */
@@ -237,7 +331,8 @@ final class NumberDetector implements Detector {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c == '.' && i + 1 < to && text.charAt(i + 1) < 128 && Character.isLetter(text.charAt(i + 1))
-                    || c == ':' && text.startsWith("//", i + 1) || (c == 'w' || c == 'W') && text.regionMatches(true, i, "www.", 0, 4)) {
+                    || c == ':' && text.startsWith("//", i + 1)
+                    || (c == 'w' || c == 'W') && text.regionMatches(true, i, "www.", 0, 4)) {
                 return true;
             }
         }
@@ -267,7 +362,9 @@ final class NumberDetector implements Detector {
         var out = new Scan.IntList(16);
         for (int p : capitalOrDigitRunStarts(scan)) {
             int end = p + length;
-            if (end <= text.length() && isWordChar(text.charAt(end - 1)) && (end == text.length() || !isWordChar(text.charAt(end)))) {
+            if (end <= text.length()
+                    && isWordChar(text.charAt(end - 1))
+                    && (end == text.length() || !isWordChar(text.charAt(end)))) {
                 out.add(p);
             }
         }
@@ -300,7 +397,9 @@ final class NumberDetector implements Detector {
         var markers = new Scan.IntList(64);
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c == '#' || (c == 'n' || c == 'N') && (text.regionMatches(true, i, "no.", 0, 3) || text.regionMatches(true, i, "num", 0, 3))) {
+            if (c == '#'
+                    || (c == 'n' || c == 'N')
+                            && (text.regionMatches(true, i, "no.", 0, 3) || text.regionMatches(true, i, "num", 0, 3))) {
                 markers.add(i);
             }
         }

@@ -13,14 +13,17 @@ import java.util.regex.Pattern;
 final class PlaceDetector implements Detector {
 
     private static final String CAP_WORD = "(?:\\p{Lu}['’])?\\p{Lu}[\\p{Ll}\\p{M}]+(?:[-'’]\\p{Lu}?[\\p{Ll}\\p{M}]+)*";
-    private static final String PLACE_WORDS = "(?:(?:St\\.|Ft\\.|Mt\\.|" + CAP_WORD + ")(?:[ \\t]+(?:St\\.|de|del|la|las|los|" + CAP_WORD + ")){0,3})";
-    private static final String STREET_KIND = "(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
-            + "|Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Alley|Aly|Path|Pike|Plaza|Plz|Crescent"
-            + "|Cres|Close|Walk|Run|Pass|Ridge|Heights|Hts|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke|Route|Rte|Center|Ctr|Wharf|Pier"
-            + "|Landing|Commons|Estates|Green|Point|Crossing|Bend|Hollow|Glen|Grove|Park|Gardens|Meadows|Mews|Village"
-            + "|STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|DR|COURT|CT|WAY|PLACE|PL|HIGHWAY|HWY)\\.?";
-    private static final String UNIT = "(?:,?[ \\t]*(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Rm|Room|Lot|Space|APT|SUITE|UNIT|#)\\.?"
-            + "[ \\t]*#?[ \\t]*[\\w-]{1,6})?";
+    private static final String PLACE_WORDS =
+            "(?:(?:St\\.|Ft\\.|Mt\\.|" + CAP_WORD + ")(?:[ \\t]+(?:St\\.|de|del|la|las|los|" + CAP_WORD + ")){0,3})";
+    private static final String STREET_KIND =
+            "(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
+                    + "|Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Alley|Aly|Path|Pike|Plaza|Plz|Crescent"
+                    + "|Cres|Close|Walk|Run|Pass|Ridge|Heights|Hts|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke|Route|Rte|Center|Ctr|Wharf|Pier"
+                    + "|Landing|Commons|Estates|Green|Point|Crossing|Bend|Hollow|Glen|Grove|Park|Gardens|Meadows|Mews|Village"
+                    + "|STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|DR|COURT|CT|WAY|PLACE|PL|HIGHWAY|HWY)\\.?";
+    private static final String UNIT =
+            "(?:,?[ \\t]*(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Rm|Room|Lot|Space|APT|SUITE|UNIT|#)\\.?"
+                    + "[ \\t]*#?[ \\t]*[\\w-]{1,6})?";
     private static final Pattern STREET = Pattern.compile(
             "(?<![\\w/.-])\\d{1,6}(?:-?[A-Za-z])?(?:-\\d{1,5})?[ \\t]+(?:(?:[NSEW]|N\\.|S\\.|E\\.|W\\.|North|South|East|West|NE|NW|SE|SW)[ \\t]+)?"
                     + "(?:(?:\\d{1,3}(?:st|nd|rd|th)|" + CAP_WORD + "|\\p{Lu}{2,})[ \\t]+){1,4}" + STREET_KIND
@@ -28,18 +31,20 @@ final class PlaceDetector implements Detector {
                     + "|(?i:\\bP\\.?[ \\t]?O\\.?[ \\t]*Box|\\bpost[ \\t]+office[ \\t]+box)[ \\t]*#?[ \\t]*\\d{1,7}");
     /** A street named without its number, or two of them at a corner: "Route 9 and Hollis Street", "on Elm Avenue". */
     private static final Pattern NAMED_STREET = Pattern.compile(
-            "\\b(?:" + CAP_WORD + "[ \\t]+){1,3}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Terrace|Parkway|Highway|Turnpike|Expressway)\\b"
+            "\\b(?:" + CAP_WORD
+                    + "[ \\t]+){1,3}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Terrace|Parkway|Highway|Turnpike|Expressway)\\b"
                     + "|\\b(?:Route|Rte\\.?|Highway|Hwy\\.?|Interstate|I-|US-?|SR-?|State[ \\t]+Route|County[ \\t]+Road|CR-?)[ \\t]?\\d{1,4}[A-Z]?\\b"
                     + "(?:[ \\t]+(?:north|south|east|west)bound)?(?:[ \\t]+(?:near|at)[ \\t]+(?:exit|mile(?:[ \\t]+marker)?)[ \\t]+\\d{1,4})?");
     /** A neighbourhood or district named before the word: "Hyde Park neighborhood", "the Little Village area". */
-    private static final Pattern NEIGHBOURHOOD = Pattern.compile(
-            "\\b(?<place>" + PLACE_WORDS + ")[ \\t]+(?:neighborhood|neighbourhood|district|community|suburb|subdivision|township|borough"
-                    + "|area|section|projects|apartments|trailer[ \\t]+park|assisted[ \\t]+living|senior[ \\t]+living|nursing[ \\t]+home"
-                    + "|retirement[ \\t]+(?:home|community|village)|rehab(?:ilitation)?[ \\t]+center|manor|shelter)\\b");
+    private static final Pattern NEIGHBOURHOOD = Pattern.compile("\\b(?<place>" + PLACE_WORDS
+            + ")[ \\t]+(?:neighborhood|neighbourhood|district|community|suburb|subdivision|township|borough"
+            + "|area|section|projects|apartments|trailer[ \\t]+park|assisted[ \\t]+living|senior[ \\t]+living|nursing[ \\t]+home"
+            + "|retirement[ \\t]+(?:home|community|village)|rehab(?:ilitation)?[ \\t]+center|manor|shelter)\\b");
     /** Clinical words after a place name that make it a scale, protocol or staging, not a place: Boston Bowel Preparation Scale. */
     private static final Pattern CLINICAL_AFTER = Pattern.compile(
             "^(?:[ \\t]+[\\p{L}'-]+){0,3}?[ \\t]+(?i:scale|protocol|classification|criteria|staging|stage|score|system|grade|questionnaire"
                     + "|index|method|technique|procedure|catheter|shunt|solution|regimen|rule|rules|formula|equation|inventory|assessment|test)\\b");
+
     private static final Pattern CITY_STATE = Pattern.compile(
             "(?<city>" + PLACE_WORDS + "),[ \\t]*(?<state>\\p{Lu}{2}|\\p{Lu}[\\p{Ll}]+(?:[ \\t]+\\p{Lu}[\\p{Ll}]+)?)"
                     + "(?![\\p{L}])(?:[ \\t,]+(?<zip>\\d{5}(?:-\\d{4})?)(?![\\d-]))?");
@@ -47,8 +52,9 @@ final class PlaceDetector implements Detector {
             "(?<state>\\b\\p{Lu}{2}|\\b\\p{Lu}[\\p{Ll}]+(?:[ \\t]+\\p{Lu}[\\p{Ll}]+)?)[ \\t,]+(?<zip>\\d{5}(?:-\\d{4})?)(?![\\d-])");
     private static final Pattern CUED_ZIP = Pattern.compile(
             "(?i)\\b(?:zip|zip[ \\t]*code|postal[ \\t]+code|zipcode)[ \\t]*(?:is|:|#)?[ \\t]*(?<zip>\\d{5}(?:-\\d{4})?)(?![\\d-])");
-    private static final Pattern COUNTY = Pattern.compile(
-            "\\b" + PLACE_WORDS + "[ \\t]+(?:County|Parish|Borough|Township|COUNTY)\\b|\\b(?i:county|parish)[ \\t]+of[ \\t]+" + PLACE_WORDS);
+    private static final Pattern COUNTY = Pattern.compile("\\b" + PLACE_WORDS
+            + "[ \\t]+(?:County|Parish|Borough|Township|COUNTY)\\b|\\b(?i:county|parish)[ \\t]+of[ \\t]+"
+            + PLACE_WORDS);
     private static final Pattern CUED = Pattern.compile(
             "(?i:\\b(?:lives|living|live|resides|residing|reside|resident|residence|moved|moving|relocated|relocating|born|grew[ \\t]+up"
                     + "|raised|native|home|homeless|travel(?:l)?ed|travel(?:l)?ing|trip|visit(?:ed|ing)?|vacation(?:ed|ing)?|originally"
@@ -60,39 +66,103 @@ final class PlaceDetector implements Detector {
                     + "(?<place>" + PLACE_WORDS + ")");
 
     /** An apartment or suite named on its own: "Apt. 864", "Suite 501" (a room or bed number is not an address). */
-    private static final Pattern UNIT_ALONE = Pattern.compile(
-            "\\b(?:Apt|Apartment|Suite|Ste|APT|SUITE)\\.?[ \\t]*#?[ \\t]*\\d{1,5}[A-Za-z]?(?![\\w-])");
+    private static final Pattern UNIT_ALONE =
+            Pattern.compile("\\b(?:Apt|Apartment|Suite|Ste|APT|SUITE)\\.?[ \\t]*#?[ \\t]*\\d{1,5}[A-Za-z]?(?![\\w-])");
     /** A military address: PSC 0413, Box 8144, APO AA 42323. */
     private static final Pattern MILITARY = Pattern.compile(
             "\\b(?:PSC|Unit|UNIT|CMR)[ \\t]+\\d{1,5},?[ \\t]*Box[ \\t]+\\d{1,5}(?:,?\\s{1,3}(?:APO|FPO|DPO)(?:[ \\t]+(?:AA|AE|AP))?)?");
     /** Words that begin a street named before its number: Rua do Arenque 1634, Via Franscini 71, Calle Mayor 5. */
-    private static final java.util.Set<String> STREET_FIRST = java.util.Set.of("rua", "via", "viale", "calle", "avenida", "av.", "rue",
-            "ul.", "piazza", "largo", "strada", "carrer", "paseo", "plaza", "praça", "travessa", "avinguda", "boulevard", "bd.", "allee",
-            "ulica", "odos", "leoforos");
+    private static final java.util.Set<String> STREET_FIRST = java.util.Set.of(
+            "rua",
+            "via",
+            "viale",
+            "calle",
+            "avenida",
+            "av.",
+            "rue",
+            "ul.",
+            "piazza",
+            "largo",
+            "strada",
+            "carrer",
+            "paseo",
+            "plaza",
+            "praça",
+            "travessa",
+            "avinguda",
+            "boulevard",
+            "bd.",
+            "allee",
+            "ulica",
+            "odos",
+            "leoforos");
     /** Words that end a street named before its number: Koskikatu 25, Harjukuja 54, Mellemvej 32, Erzsébet tér 19. */
-    private static final List<String> STREET_ENDINGS = List.of("katu", "kuja", "tie", "tien", "polku", "gata", "gatan", "vej", "vegen",
-            "veien", "gade", "vænget", "straße", "strasse", "weg", "laan", "straat", "väg", "vägen", "braut", "stræde", "gränd",
-            "allé", "platz", "gasse");
+    private static final List<String> STREET_ENDINGS = List.of(
+            "katu", "kuja", "tie", "tien", "polku", "gata", "gatan", "vej", "vegen", "veien", "gade", "vænget",
+            "straße", "strasse", "weg", "laan", "straat", "väg", "vägen", "braut", "stræde", "gränd", "allé", "platz",
+            "gasse");
+
     private static final java.util.Set<String> STREET_LAST = java.util.Set.of("tér", "utca", "u.", "út", "str.", "str");
-    private static final java.util.Set<String> STREET_PARTICLES = java.util.Set.of("do", "da", "de", "dos", "das", "del", "della",
-            "di", "la", "le", "du", "des", "von", "van", "der");
+    private static final java.util.Set<String> STREET_PARTICLES = java.util.Set.of(
+            "do", "da", "de", "dos", "das", "del", "della", "di", "la", "le", "du", "des", "von", "van", "der");
 
     private static final Pattern PLACE_START = Pattern.compile("(?:St\\.|Ft\\.|Mt\\.|" + CAP_WORD + "|\\p{Lu}{3,})");
-    private static final Pattern PLACE_NEXT_WORD = Pattern.compile(
-            "\\G(?:[ \\t]+(?:de|del|la|los|las|" + CAP_WORD + "|St\\.|\\p{Lu}{3,})|,[ \\t]*D\\.C\\.)");
+    private static final Pattern PLACE_NEXT_WORD =
+            Pattern.compile("\\G(?:[ \\t]+(?:de|del|la|los|las|" + CAP_WORD + "|St\\.|\\p{Lu}{3,})|,[ \\t]*D\\.C\\.)");
     /** Credentials that are also state codes: "John Smith, MD" is a doctor, not a town in Maryland. */
     private static final java.util.Set<String> CREDENTIAL_STATES = java.util.Set.of("MD", "PA", "DO", "OR");
 
     /** P.O. Box, PO Box, POBox, post office box. */
     private static final Scan.Lead PO = Scan.Lead.exactly("p", "po", "pobox", "post");
-    private static final Rule STREET_RULE = Rule.startingAt(STREET, scan -> Scan.union(houseNumbers(scan), scan.wordsLed(PO)));
-    private static final Scan.Lead STREET_WORDS = Scan.Lead.exactly("street", "avenue", "road", "boulevard", "lane", "drive", "court",
-            "terrace", "parkway", "highway", "turnpike", "expressway", "route", "rte", "hwy", "interstate", "i", "us", "sr", "state",
-            "county", "cr");
+
+    private static final Rule STREET_RULE =
+            Rule.startingAt(STREET, scan -> Scan.union(houseNumbers(scan), scan.wordsLed(PO)));
+    private static final Scan.Lead STREET_WORDS = Scan.Lead.exactly(
+            "street",
+            "avenue",
+            "road",
+            "boulevard",
+            "lane",
+            "drive",
+            "court",
+            "terrace",
+            "parkway",
+            "highway",
+            "turnpike",
+            "expressway",
+            "route",
+            "rte",
+            "hwy",
+            "interstate",
+            "i",
+            "us",
+            "sr",
+            "state",
+            "county",
+            "cr");
     private static final Rule NAMED_STREET_RULE = Rule.onLines(NAMED_STREET, scan -> scan.linesWithWords(STREET_WORDS));
-    private static final Scan.Lead AREA_WORDS = Scan.Lead.exactly("neighborhood", "neighbourhood", "district", "community", "suburb",
-            "subdivision", "township", "borough", "area", "section", "projects", "apartments", "trailer", "assisted", "senior",
-            "nursing", "retirement", "rehab", "rehabilitation", "manor", "shelter");
+    private static final Scan.Lead AREA_WORDS = Scan.Lead.exactly(
+            "neighborhood",
+            "neighbourhood",
+            "district",
+            "community",
+            "suburb",
+            "subdivision",
+            "township",
+            "borough",
+            "area",
+            "section",
+            "projects",
+            "apartments",
+            "trailer",
+            "assisted",
+            "senior",
+            "nursing",
+            "retirement",
+            "rehab",
+            "rehabilitation",
+            "manor",
+            "shelter");
     private static final Rule NEIGHBOURHOOD_RULE = Rule.onLines(NEIGHBOURHOOD, scan -> scan.linesWithWords(AREA_WORDS));
     private static final Scan.Lead UNIT_WORDS = Scan.Lead.exactly("apt", "apartment", "suite", "ste");
     private static final Rule UNIT_RULE = Rule.startingAt(UNIT_ALONE, scan -> scan.wordsLed(UNIT_WORDS));
@@ -104,15 +174,51 @@ final class PlaceDetector implements Detector {
     private static final Rule CUED_ZIP_RULE = Rule.startingAt(CUED_ZIP, scan -> scan.wordsLed(ZIP_WORDS));
     private static final Scan.Lead COUNTY_WORDS = Scan.Lead.exactly("county", "parish", "borough", "township");
     private static final Rule COUNTY_RULE = Rule.onLines(COUNTY, scan -> scan.linesWithWords(COUNTY_WORDS));
-    private static final Scan.Lead PLACE_CUES = Scan.Lead.of("liv", "resid", "mov", "reloc", "born", "grew", "raised", "native",
-            "home", "travel", "trip", "visit", "vacation", "originally", "commutes", "work", "employed", "stationed", "deployed",
-            "transferred", "transported", "flown", "driven", "incarcerated", "sheltered", "address", "town", "city", "village",
+    private static final Scan.Lead PLACE_CUES = Scan.Lead.of(
+            "liv",
+            "resid",
+            "mov",
+            "reloc",
+            "born",
+            "grew",
+            "raised",
+            "native",
+            "home",
+            "travel",
+            "trip",
+            "visit",
+            "vacation",
+            "originally",
+            "commutes",
+            "work",
+            "employed",
+            "stationed",
+            "deployed",
+            "transferred",
+            "transported",
+            "flown",
+            "driven",
+            "incarcerated",
+            "sheltered",
+            "address",
+            "town",
+            "city",
+            "village",
             "neighbo");
     private static final Rule CUED_RULE = Rule.startingAt(CUED, scan -> scan.wordsLed(PLACE_CUES));
 
     /** The rules, for {@code RuleTests}. */
-    static final List<Rule> RULES = List.of(STREET_RULE, UNIT_RULE, MILITARY_RULE, NAMED_STREET_RULE, NEIGHBOURHOOD_RULE, CITY_STATE_RULE, STATE_ZIP_RULE,
-            CUED_ZIP_RULE, COUNTY_RULE, CUED_RULE);
+    static final List<Rule> RULES = List.of(
+            STREET_RULE,
+            UNIT_RULE,
+            MILITARY_RULE,
+            NAMED_STREET_RULE,
+            NEIGHBOURHOOD_RULE,
+            CITY_STATE_RULE,
+            STATE_ZIP_RULE,
+            CUED_ZIP_RULE,
+            COUNTY_RULE,
+            CUED_RULE);
 
     private static final Pattern NON_SPACE = Pattern.compile("\\S+");
 
@@ -184,17 +290,23 @@ final class PlaceDetector implements Detector {
             while (before > 0 && (text.charAt(before - 1) == ' ' || text.charAt(before - 1) == '\t')) {
                 before--;
             }
-            if (before == number || before == 0 || !Character.isLetter(text.charAt(before - 1)) && text.charAt(before - 1) != '.') {
+            if (before == number
+                    || before == 0
+                    || !Character.isLetter(text.charAt(before - 1)) && text.charAt(before - 1) != '.') {
                 continue;
             }
             int end = number;
             while (end < text.length() && end - number <= 5 && Character.isDigit(text.charAt(end))) {
                 end++;
             }
-            if (end - number > 5 || end < text.length() && Character.isLetterOrDigit(text.charAt(end)) && !Character.isLetter(text.charAt(end))) {
+            if (end - number > 5
+                    || end < text.length()
+                            && Character.isLetterOrDigit(text.charAt(end))
+                            && !Character.isLetter(text.charAt(end))) {
                 continue;
             }
-            if (end < text.length() && Character.isLetter(text.charAt(end))
+            if (end < text.length()
+                    && Character.isLetter(text.charAt(end))
                     && (end + 1 < text.length() && Character.isLetter(text.charAt(end + 1)))) {
                 continue;
             }
@@ -211,7 +323,9 @@ final class PlaceDetector implements Detector {
                     gap--;
                 }
                 int wordStart = gap;
-                while (wordStart > 0 && (Character.isLetter(text.charAt(wordStart - 1)) || ".-'".indexOf(text.charAt(wordStart - 1)) >= 0)) {
+                while (wordStart > 0
+                        && (Character.isLetter(text.charAt(wordStart - 1))
+                                || ".-'".indexOf(text.charAt(wordStart - 1)) >= 0)) {
                     wordStart--;
                 }
                 if (gap == at || wordStart == gap || !Character.isLetter(text.charAt(wordStart))) {
@@ -225,14 +339,21 @@ final class PlaceDetector implements Detector {
             if (words > 0) {
                 String last = text.substring(starts[0], ends[0]).toLowerCase(java.util.Locale.ROOT);
                 boolean ending = false;
-                for (int k = 0; k < STREET_ENDINGS.size() && !ending && Character.isUpperCase(text.charAt(starts[0])); k++) {
+                for (int k = 0;
+                        k < STREET_ENDINGS.size() && !ending && Character.isUpperCase(text.charAt(starts[0]));
+                        k++) {
                     String e = STREET_ENDINGS.get(k);
                     ending = last.length() > e.length() + 2 && last.endsWith(e);
                 }
-                if (ending || STREET_LAST.contains(last) && words > 1 && Character.isUpperCase(text.charAt(starts[1]))) {
+                if (ending
+                        || STREET_LAST.contains(last) && words > 1 && Character.isUpperCase(text.charAt(starts[1]))) {
                     start = starts[0];
-                    for (int k = 1; k < words && Character.isUpperCase(text.charAt(starts[k]))
-                            && !lexicon.isClinical(text.substring(starts[k], ends[k])) && !lexicon.isState(text.substring(starts[k], ends[k])); k++) {
+                    for (int k = 1;
+                            k < words
+                                    && Character.isUpperCase(text.charAt(starts[k]))
+                                    && !lexicon.isClinical(text.substring(starts[k], ends[k]))
+                                    && !lexicon.isState(text.substring(starts[k], ends[k]));
+                            k++) {
                         start = starts[k];
                     }
                 } else {
@@ -265,7 +386,8 @@ final class PlaceDetector implements Detector {
                 end++;
             }
             char next = end < text.length() ? text.charAt(end) : 0;
-            if (end - p <= 6 && (next == ' ' || next == '\t' || next == '-' || next < 128 && Character.isLetter(next))) {
+            if (end - p <= 6
+                    && (next == ' ' || next == '\t' || next == '-' || next < 128 && Character.isLetter(next))) {
                 out.add(p);
             }
         }
@@ -352,7 +474,9 @@ final class PlaceDetector implements Detector {
                 return true;
             }
         }
-        return CLINICAL_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 60))).find();
+        return CLINICAL_AFTER
+                .matcher(text.substring(end, Math.min(text.length(), end + 60)))
+                .find();
     }
 
     /** "Seen at the clinic in Dayton, OH": of the words before the state, the place is what follows the last lowercase word. */
@@ -361,7 +485,11 @@ final class PlaceDetector implements Detector {
         Matcher words = NON_SPACE.matcher(text).region(start, end);
         while (words.find()) {
             String w = words.group();
-            if (w.equals("Patient") || w.equals("Address") || w.equals("Home") || w.equals("City") || w.equals("Seen")) {
+            if (w.equals("Patient")
+                    || w.equals("Address")
+                    || w.equals("Home")
+                    || w.equals("City")
+                    || w.equals("Seen")) {
                 at = words.end();
                 while (at < end && Character.isWhitespace(text.charAt(at))) {
                     at++;

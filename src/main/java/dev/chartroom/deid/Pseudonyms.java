@@ -48,7 +48,9 @@ final class Pseudonyms {
 
     /** Days every date of this patient moves by: in ±365, never 0, the same on every upload. */
     public int dateShiftDays(String externalId) {
-        int value = (int) (Integer.toUnsignedLong(ByteBuffer.wrap(mac("date-shift:" + externalId)).getInt()) % (2 * MAX_SHIFT_DAYS));
+        int value = (int) (Integer.toUnsignedLong(
+                        ByteBuffer.wrap(mac("date-shift:" + externalId)).getInt())
+                % (2 * MAX_SHIFT_DAYS));
         int shift = value - MAX_SHIFT_DAYS;
         return shift >= 0 ? shift + 1 : shift;
     }

@@ -21,14 +21,16 @@ import java.util.regex.Pattern;
 public final class RecordDeidentifier {
 
     /** 3-digit ZIP prefixes with fewer than 20,000 people (HHS de-identification guidance, 2010 Census). */
-    private static final Set<String> SPARSE_ZIP3 = Set.of("036", "059", "063", "102", "203", "556", "692", "790", "821",
-            "823", "830", "831", "878", "879", "884", "890", "893");
+    private static final Set<String> SPARSE_ZIP3 = Set.of(
+            "036", "059", "063", "102", "203", "556", "692", "790", "821", "823", "830", "831", "878", "879", "884",
+            "890", "893");
     /** Attribute columns whose values identify a person or a place smaller than a state. */
     private static final Pattern IDENTIFYING_COLUMN = Pattern.compile(
             "(?i).*(name|phone|fax|mobile|cell|email|e_mail|mail|address|street|addr|city|town|county|ssn|social|mrn|record"
                     + "|account|acct|member|policy|insurance_id|plan_id|license|licence|certificate|passport|vin|plate|serial"
                     + "|device|url|website|ip|birth|dob|death|zip|postal|photo|image|biometric|finger|contact|guardian|spouse"
                     + "|mother|father|employer|latitude|longitude|lat|lon|geo).*");
+
     private static final Pattern DATE_VALUE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*");
 
     private final TextDeidentifier text;
@@ -63,8 +65,20 @@ public final class RecordDeidentifier {
                 attributes.put(column, shiftedOrText(value, subject));
             }
         });
-        return new PatientFacts(pseudonyms.externalId(p.externalId()), null, null, null, birthDate, p.sex(), null, null,
-                p.diagnosis() == null ? null : text.deidentify(p.diagnosis(), subject).text(), zip(p.zip()), Map.copyOf(attributes));
+        return new PatientFacts(
+                pseudonyms.externalId(p.externalId()),
+                null,
+                null,
+                null,
+                birthDate,
+                p.sex(),
+                null,
+                null,
+                p.diagnosis() == null
+                        ? null
+                        : text.deidentify(p.diagnosis(), subject).text(),
+                zip(p.zip()),
+                Map.copyOf(attributes));
     }
 
     /** An event of the patient {@code externalId} (as uploaded): its patient pseudonymized, its date shifted. */
@@ -79,9 +93,14 @@ public final class RecordDeidentifier {
                 attributes.put(column, shiftedOrText(value, subject));
             }
         });
-        return new EventFacts(pseudonyms.externalId(e.externalId()), e.eventId() == null ? null : pseudonyms.externalId(e.eventId()),
-                e.date() == null ? null : shiftedOrText(e.date(), subject), e.type(),
-                e.value() == null ? null : text.deidentify(e.value(), subject).text(), e.unit(), Map.copyOf(attributes));
+        return new EventFacts(
+                pseudonyms.externalId(e.externalId()),
+                e.eventId() == null ? null : pseudonyms.externalId(e.eventId()),
+                e.date() == null ? null : shiftedOrText(e.date(), subject),
+                e.type(),
+                e.value() == null ? null : text.deidentify(e.value(), subject).text(),
+                e.unit(),
+                Map.copyOf(attributes));
     }
 
     /** A note about the patient, de-identified for them. */

@@ -35,7 +35,8 @@ final class Rule {
     /** The matches in {@code scan}'s text, in order: {@code next()} gives each, then null. */
     Hits in(Scan scan) {
         Matcher m = pattern.matcher(scan.text).useTransparentBounds(true).useAnchoringBounds(false);
-        return starts != null ? new AtStarts(m, scan.length(), scan.looked(starts.apply(scan)))
+        return starts != null
+                ? new AtStarts(m, scan.length(), scan.looked(starts.apply(scan)))
                 : new OnLines(m, scan, scan.looked(lines.apply(scan)));
     }
 

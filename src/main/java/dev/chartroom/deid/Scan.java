@@ -20,6 +20,7 @@ final class Scan {
     private final int[] digitStarts;
     /** Start of each line; line {@code i} ends before {@code lineStarts[i + 1] - 1} (its '\n'), the last at the text's end. */
     private final int[] lineStarts;
+
     private int[] capitalsOnCommaLines;
     /** The lines the rules look at (null: all). */
     private boolean[] mask;
@@ -315,6 +316,7 @@ final class Scan {
         private static final String[] NONE = {};
         /** By a word's first two letters ({@link #code}): the prefixes that can lead it. */
         private final String[][] byCode = new String[26 * 27][];
+
         private final boolean whole;
 
         private Lead(List<String> prefixes, boolean whole) {
@@ -356,7 +358,8 @@ final class Scan {
         boolean leads(String text, int start, int end, int code) {
             int length = end - start;
             for (String p : byCode[code]) {
-                if ((whole ? p.length() == length : p.length() <= length) && text.regionMatches(true, start, p, 0, p.length())) {
+                if ((whole ? p.length() == length : p.length() <= length)
+                        && text.regionMatches(true, start, p, 0, p.length())) {
                     return true;
                 }
             }

@@ -12,7 +12,8 @@ public record Subject(List<String> knownNames, int dateShiftDays) {
     public static final Subject UNKNOWN = new Subject(List.of(), 0);
 
     public Subject {
-        knownNames = knownNames == null ? List.of()
+        knownNames = knownNames == null
+                ? List.of()
                 : knownNames.stream().filter(n -> n != null && !n.isBlank()).toList();
     }
 }

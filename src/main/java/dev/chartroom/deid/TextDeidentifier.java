@@ -69,13 +69,18 @@ public final class TextDeidentifier {
                 seen = new HashSet<>(kept);
                 var all = new ArrayList<>(kept);
                 for (Finding f : more) {
-                    all.add(new Finding(f.kind(), rendered.originalStart(f.start()), rendered.originalEnd(f.end()), f.replacement()));
+                    all.add(new Finding(
+                            f.kind(),
+                            rendered.originalStart(f.start()),
+                            rendered.originalEnd(f.end()),
+                            f.replacement()));
                 }
                 kept = resolve(text, all);
             }
             return new Deidentified(render(text, kept).text(), kept, true);
         } catch (RuntimeException | StackOverflowError e) {
-            return new Deidentified(WITHHELD, List.of(new Finding(Identifier.OTHER, 0, text.length(), WITHHELD)), false);
+            return new Deidentified(
+                    WITHHELD, List.of(new Finding(Identifier.OTHER, 0, text.length(), WITHHELD)), false);
         }
     }
 
@@ -88,7 +93,8 @@ public final class TextDeidentifier {
     }
 
     /** The text with findings replaced, and where each piece of it came from in the original. */
-    private record Rendered(String text, int[] pieceStarts, int[] originalStarts, int[] originalEnds, boolean[] surrogate) {
+    private record Rendered(
+            String text, int[] pieceStarts, int[] originalStarts, int[] originalEnds, boolean[] surrogate) {
 
         /** The piece that holds output position {@code at} (an empty piece gives way to the one after it). */
         int piece(int at) {
@@ -176,7 +182,8 @@ public final class TextDeidentifier {
                 candidates.add(f);
             }
         }
-        candidates.sort(Comparator.comparingInt(Finding::start).thenComparing(Comparator.comparingInt(Finding::length).reversed()));
+        candidates.sort(Comparator.comparingInt(Finding::start)
+                .thenComparing(Comparator.comparingInt(Finding::length).reversed()));
         var kept = new ArrayList<Finding>();
         for (Finding f : candidates) {
             if (!kept.isEmpty() && kept.getLast().end() > f.start()) {

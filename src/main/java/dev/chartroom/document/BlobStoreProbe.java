@@ -47,9 +47,12 @@ class BlobStoreProbe {
                 }
             }
             if (missing > 0) {
-                log.error("{} of the {} newest documents have no file in {}: this node cannot serve them. Every node "
-                        + "on one database must use the same blob store (one shared folder, or chartroom.storage.type=s3)",
-                        missing, keys.size(), blobs.describe());
+                log.error(
+                        "{} of the {} newest documents have no file in {}: this node cannot serve them. Every node "
+                                + "on one database must use the same blob store (one shared folder, or chartroom.storage.type=s3)",
+                        missing,
+                        keys.size(),
+                        blobs.describe());
             }
         } catch (Exception e) {
             log.warn("Could not check the blob store at start: {}", e.getClass().getName());

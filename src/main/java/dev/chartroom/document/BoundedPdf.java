@@ -42,14 +42,28 @@ import org.apache.pdfbox.pdmodel.PDResources;
  */
 final class BoundedPdf {
 
-    private static final Set<COSName> IMAGE_CODECS = Set.of(COSName.DCT_DECODE, COSName.DCT_DECODE_ABBREVIATION,
-            COSName.JPX_DECODE, COSName.JBIG2_DECODE, COSName.CCITTFAX_DECODE, COSName.CCITTFAX_DECODE_ABBREVIATION);
+    private static final Set<COSName> IMAGE_CODECS = Set.of(
+            COSName.DCT_DECODE,
+            COSName.DCT_DECODE_ABBREVIATION,
+            COSName.JPX_DECODE,
+            COSName.JBIG2_DECODE,
+            COSName.CCITTFAX_DECODE,
+            COSName.CCITTFAX_DECODE_ABBREVIATION);
     /** Links out of a page's graphics to other pages, actions and the page tree: not read when drawing it. */
-    private static final Set<COSName> NOT_FOLLOWED = Set.of(COSName.PARENT, COSName.P, COSName.DEST, COSName.A,
-            COSName.getPDFName("Next"), COSName.getPDFName("Prev"), COSName.getPDFName("First"),
-            COSName.getPDFName("Last"), COSName.getPDFName("StructParent"), COSName.getPDFName("StructParents"));
+    private static final Set<COSName> NOT_FOLLOWED = Set.of(
+            COSName.PARENT,
+            COSName.P,
+            COSName.DEST,
+            COSName.A,
+            COSName.getPDFName("Next"),
+            COSName.getPDFName("Prev"),
+            COSName.getPDFName("First"),
+            COSName.getPDFName("Last"),
+            COSName.getPDFName("StructParent"),
+            COSName.getPDFName("StructParents"));
     /** Bytes an image stream may inflate to per pixel at the most (four 16-bit components), plus some slack. */
     private static final long BYTES_PER_PIXEL = 8;
+
     private static final long IMAGE_SLACK = 1 << 20;
     private static final int CHECK_EVERY = 1 << 20;
 
@@ -65,8 +79,8 @@ final class BoundedPdf {
 
     /** Opens a PDF with PDFBox's own scratch memory bounded by the budget. */
     static PDDocument open(byte[] content, DecodingBudget budget) throws IOException {
-        return Loader.loadPDF(content, "", null, null,
-                MemoryUsageSetting.setupMainMemoryOnly(budget.maxDecodedBytes()).streamCache);
+        return Loader.loadPDF(
+                content, "", null, null, MemoryUsageSetting.setupMainMemoryOnly(budget.maxDecodedBytes()).streamCache);
     }
 
     /** Checks what reading the page's text would inflate: its contents and resources, images left out. */
@@ -100,7 +114,11 @@ final class BoundedPdf {
         long height = parameters.getInt(COSName.H, COSName.HEIGHT, -1);
         budget.checkPixels("An image in the PDF", width, height);
         List<COSName> filters = filters(parameters.getDictionaryObject(COSName.F, COSName.FILTER));
-        inflate(new ByteArrayInputStream(data), filters, parameters, imageLimit(width, height),
+        inflate(
+                new ByteArrayInputStream(data),
+                filters,
+                parameters,
+                imageLimit(width, height),
                 "An image in the PDF decompresses to more than its declared size.");
     }
 
@@ -122,7 +140,9 @@ final class BoundedPdf {
                     }
                     checkImage(stream);
                 } else {
-                    decoded += inflate(stream, budget.maxDecodedBytes() - decoded,
+                    decoded += inflate(
+                            stream,
+                            budget.maxDecodedBytes() - decoded,
                             "The PDF decompresses to more than " + DecodingBudget.size(budget.maxDecodedBytes()) + ".");
                 }
             }
@@ -145,8 +165,9 @@ final class BoundedPdf {
         long height = image.getInt(COSName.HEIGHT, COSName.H, -1);
         budget.checkPixels("An image in the PDF", width, height);
         List<COSName> filters = filters(image.getFilters());
-        if (!filters.isEmpty() && (filters.getFirst().equals(COSName.DCT_DECODE)
-                || filters.getFirst().equals(COSName.DCT_DECODE_ABBREVIATION))) {
+        if (!filters.isEmpty()
+                && (filters.getFirst().equals(COSName.DCT_DECODE)
+                        || filters.getFirst().equals(COSName.DCT_DECODE_ABBREVIATION))) {
             // A JPEG decodes to the size its own header says, whatever the dictionary claims.
             try (InputStream raw = image.createRawInputStream()) {
                 checkJpegHeader(raw);

@@ -17,8 +17,7 @@ public final class ContentSniffer {
 
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    private ContentSniffer() {
-    }
+    private ContentSniffer() {}
 
     /**
      * What a whole file is: its signature from the first bytes and, for text, every byte checked
@@ -93,7 +92,10 @@ public final class ContentSniffer {
     private static boolean isPdf(byte[] sample, int length) {
         int limit = Math.min(length, 1024) - 5;
         for (int i = 0; i <= limit; i++) {
-            if (sample[i] == '%' && sample[i + 1] == 'P' && sample[i + 2] == 'D' && sample[i + 3] == 'F'
+            if (sample[i] == '%'
+                    && sample[i + 1] == 'P'
+                    && sample[i + 2] == 'D'
+                    && sample[i + 3] == 'F'
                     && sample[i + 4] == '-') {
                 return true;
             }
@@ -124,7 +126,8 @@ public final class ContentSniffer {
     }
 
     static boolean decodesAsUtf8(byte[] sample, int length, boolean complete) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         int end = length;

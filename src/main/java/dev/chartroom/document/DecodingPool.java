@@ -30,7 +30,8 @@ final class DecodingPool implements AutoCloseable {
      * @param retryAfter what a refused caller is told to wait (about one decode's time limit)
      */
     DecodingPool(int threads, Duration maxWait, Duration retryAfter) {
-        this.executor = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("decoding-", 0).daemon(true).factory());
+        this.executor = Executors.newFixedThreadPool(
+                threads, Thread.ofPlatform().name("decoding-", 0).daemon(true).factory());
         this.slots = new Semaphore(threads, true);
         this.maxWait = maxWait;
         this.retryAfter = retryAfter;

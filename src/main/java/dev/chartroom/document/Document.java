@@ -11,9 +11,27 @@ import java.time.Instant;
  * @param failureReason why processing failed, in words shown to the organization; null otherwise
  * @param thumbnailFailure why no thumbnail could be made (it is not tried again); null otherwise
  */
-public record Document(String id, Long patientId, String uploadId, String fileName, String contentType, long size,
-                       String sha256, String blobKey, String folder, String notes, DocumentStatus status, Instant createdAt,
-                       String name, String externalId, String noteId, String patientMrn, String assignedTo,
-                       boolean reviewed, boolean highPriority, String thumbnailKey, String failureReason,
-                       Instant updatedAt, String thumbnailFailure) {
-}
+public record Document(
+        String id,
+        Long patientId,
+        String uploadId,
+        String fileName,
+        String contentType,
+        long size,
+        String sha256,
+        String blobKey,
+        String folder,
+        String notes,
+        DocumentStatus status,
+        Instant createdAt,
+        String name,
+        String externalId,
+        String noteId,
+        String patientMrn,
+        String assignedTo,
+        boolean reviewed,
+        boolean highPriority,
+        String thumbnailKey,
+        String failureReason,
+        Instant updatedAt,
+        String thumbnailFailure) {}

@@ -27,10 +27,13 @@ class DocumentApi {
     }
 
     @GetMapping("/v1/documents/{id}")
-    @Operation(summary = "One document", description = "Status pending, processed or failed (with failureReason); "
-            + "url and thumbnailUrl are signed and expire.")
+    @Operation(
+            summary = "One document",
+            description = "Status pending, processed or failed (with failureReason); "
+                    + "url and thumbnailUrl are signed and expire.")
     DocumentView get(Caller caller, @PathVariable String id) {
-        DocumentView view = documents.find(caller.organizationId(), id)
+        DocumentView view = documents
+                .find(caller.organizationId(), id)
                 .map(d -> DocumentView.of(caller.organizationId(), d, urls))
                 .orElseThrow(() -> new NotFoundException("document_not_found", "No document with that id."));
         audit.read(caller, "read", "document", id);

@@ -22,7 +22,8 @@ class DocumentConfiguration {
     @Bean(destroyMethod = "close")
     DecodingPool decodingPool(DocumentProperties properties) {
         // A refused caller is told to come back after about one decode's time limit.
-        return new DecodingPool(properties.decodingThreadCount(), properties.decodingWait(), properties.decodingTimeout());
+        return new DecodingPool(
+                properties.decodingThreadCount(), properties.decodingWait(), properties.decodingTimeout());
     }
 
     @Bean

@@ -68,7 +68,7 @@ public class DocumentDecoding {
         return switch (thumbnail(kind, content)) {
             case Thumbnails.Outcome.Made made -> Optional.empty();
             case Thumbnails.Outcome.Refused refused ->
-                    Optional.of(refused.reason().equals(Thumbnails.CANNOT) ? DAMAGED_IMAGE : refused.reason());
+                Optional.of(refused.reason().equals(Thumbnails.CANNOT) ? DAMAGED_IMAGE : refused.reason());
         };
     }
 

@@ -47,8 +47,13 @@ class DocumentFiles {
     private final AuditLog audit;
     private final Clock clock;
 
-    DocumentFiles(SignedUrls signedUrls, Documents documents, DocumentThumbnails thumbnails, BlobStore blobs,
-                  AuditLog audit, Clock clock) {
+    DocumentFiles(
+            SignedUrls signedUrls,
+            Documents documents,
+            DocumentThumbnails thumbnails,
+            BlobStore blobs,
+            AuditLog audit,
+            Clock clock) {
         this.audit = audit;
         this.signedUrls = signedUrls;
         this.documents = documents;
@@ -58,17 +63,20 @@ class DocumentFiles {
     }
 
     @GetMapping(SignedUrls.PATH)
-    @Operation(summary = "Download a document or its thumbnail through a signed URL",
+    @Operation(
+            summary = "Download a document or its thumbnail through a signed URL",
             description = "Range requests are answered with 206. A changed or expired URL is 403. A stored file this "
                     + "server cannot read (its blob store is not the one the file went to) is 503 file_unavailable.")
-    ResponseEntity<Resource> download(@PathVariable String organizationId, @PathVariable String documentId,
-                                      @PathVariable String variant,
-                                      @Parameter(description = "Expiry, epoch seconds") @RequestParam(required = false) String expires,
-                                      @Parameter(description = "HMAC-SHA256, base64url") @RequestParam(required = false) String signature)
+    ResponseEntity<Resource> download(
+            @PathVariable String organizationId,
+            @PathVariable String documentId,
+            @PathVariable String variant,
+            @Parameter(description = "Expiry, epoch seconds") @RequestParam(required = false) String expires,
+            @Parameter(description = "HMAC-SHA256, base64url") @RequestParam(required = false) String signature)
             throws IOException {
         FileVariant what = FileVariant.ofPath(variant).orElseThrow(DocumentFiles::notFound);
         switch (signedUrls.verify(organizationId, documentId, what, expires, signature)) {
-            case VALID -> { }
+            case VALID -> {}
             case EXPIRED -> throw new ForbiddenException("url_expired", "This link has expired: ask for a new one.");
             case INVALID -> throw new ForbiddenException("invalid_signature", "This link is not valid.");
         }
@@ -78,10 +86,12 @@ class DocumentFiles {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "no-referrer");
         long remaining = Math.max(0, Long.parseLong(expires) - clock.instant().getEpochSecond());
-        headers.setCacheControl(CacheControl.maxAge(Duration.ofSeconds(remaining)).cachePrivate());
+        headers.setCacheControl(
+                CacheControl.maxAge(Duration.ofSeconds(remaining)).cachePrivate());
         if (what == FileVariant.THUMBNAIL) {
-            BlobKey key = thumbnails.ensure(organizationId, document).orElseThrow(() ->
-                    new NotFoundException("no_thumbnail", "This document has no thumbnail."));
+            BlobKey key = thumbnails
+                    .ensure(organizationId, document)
+                    .orElseThrow(() -> new NotFoundException("no_thumbnail", "This document has no thumbnail."));
             long size = blobs.size(key).orElseThrow(() -> new MissingBlobException(key, blobs));
             headers.setContentType(MediaType.IMAGE_PNG);
             return ResponseEntity.ok().headers(headers).body(new BlobResource(blobs, key, size));
@@ -96,7 +106,8 @@ class DocumentFiles {
     /** Every decoding thread stayed busy (or another busy refusal): come back later, in the native API's error shape. */
     @ExceptionHandler
     ResponseEntity<ApiError> busy(ServerBusyException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .body(new ApiError("busy", e.getMessage()));
     }
 
@@ -109,7 +120,8 @@ class DocumentFiles {
     ResponseEntity<ApiError> missing(MissingBlobException e) {
         log.error("A signed download failed: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .body(new ApiError("file_unavailable", "This file is stored but cannot be read by this server right now."));
+                .body(new ApiError(
+                        "file_unavailable", "This file is stored but cannot be read by this server right now."));
     }
 
     private static NotFoundException notFound() {

@@ -21,14 +21,15 @@ import org.springframework.util.unit.DataSize;
  * @param decodingWait    how long a request waits for a decoding thread before it is answered 503 with Retry-After
  */
 @ConfigurationProperties("chartroom.documents")
-record DocumentProperties(@DefaultValue("1h") Duration signedUrlTtl,
-                                 String signingKey,
-                                 @DefaultValue("256") int thumbnailWidth,
-                                 @DefaultValue("50000000") long maxImagePixels,
-                                 @DefaultValue("64MB") DataSize maxDecompressedSize,
-                                 @DefaultValue("10s") Duration decodingTimeout,
-                                 @DefaultValue("0") int decodingThreads,
-                                 @DefaultValue("2s") Duration decodingWait) {
+record DocumentProperties(
+        @DefaultValue("1h") Duration signedUrlTtl,
+        String signingKey,
+        @DefaultValue("256") int thumbnailWidth,
+        @DefaultValue("50000000") long maxImagePixels,
+        @DefaultValue("64MB") DataSize maxDecompressedSize,
+        @DefaultValue("10s") Duration decodingTimeout,
+        @DefaultValue("0") int decodingThreads,
+        @DefaultValue("2s") Duration decodingWait) {
 
     public DocumentProperties {
         if (signedUrlTtl.isNegative() || signedUrlTtl.isZero()) {
@@ -45,7 +46,8 @@ record DocumentProperties(@DefaultValue("1h") Duration signedUrlTtl,
                     + "decoding-timeout must be positive");
         }
         if (decodingThreads < 0 || decodingWait.isNegative()) {
-            throw new IllegalArgumentException("chartroom.documents.decoding-threads and decoding-wait must not be negative");
+            throw new IllegalArgumentException(
+                    "chartroom.documents.decoding-threads and decoding-wait must not be negative");
         }
     }
 

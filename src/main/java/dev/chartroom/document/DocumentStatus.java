@@ -23,7 +23,9 @@ public enum DocumentStatus {
     }
 
     static DocumentStatus of(String value) {
-        return Arrays.stream(values()).filter(status -> status.value.equals(value)).findFirst()
+        return Arrays.stream(values())
+                .filter(status -> status.value.equals(value))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("unknown document status " + value));
     }
 }

@@ -72,7 +72,9 @@ public class DocumentStorage {
                     blobs.delete(blob.key());
                 }
             } catch (IOException | RuntimeException e) {
-                log.warn("Could not remove an unreferenced blob after a failed store: {}", e.getClass().getSimpleName());
+                log.warn(
+                        "Could not remove an unreferenced blob after a failed store: {}",
+                        e.getClass().getSimpleName());
             }
         }
     }

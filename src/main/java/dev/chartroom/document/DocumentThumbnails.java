@@ -1,11 +1,11 @@
 package dev.chartroom.document;
 
+import dev.chartroom.jobs.Failures;
 import dev.chartroom.jobs.Job;
 import dev.chartroom.jobs.JobHandler;
-import dev.chartroom.jobs.Failures;
 import dev.chartroom.jobs.Jobs;
-import dev.chartroom.jobs.StepFailures;
 import dev.chartroom.jobs.RetryLater;
+import dev.chartroom.jobs.StepFailures;
 import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
 import dev.chartroom.storage.MissingBlobException;
@@ -52,8 +52,15 @@ public class DocumentThumbnails implements JobHandler {
     private final TransactionTemplate transaction;
     private final Map<String, CompletableFuture<Optional<BlobKey>>> making = new ConcurrentHashMap<>();
 
-    DocumentThumbnails(Documents documents, BlobStore blobs, DocumentDecoding decoding, Jobs jobs, JsonMapper json,
-                       Clock clock, StepFailures stepFailures, TransactionTemplate transaction) {
+    DocumentThumbnails(
+            Documents documents,
+            BlobStore blobs,
+            DocumentDecoding decoding,
+            Jobs jobs,
+            JsonMapper json,
+            Clock clock,
+            StepFailures stepFailures,
+            TransactionTemplate transaction) {
         this.stepFailures = stepFailures;
         this.transaction = transaction;
         this.documents = documents;
@@ -77,7 +84,8 @@ public class DocumentThumbnails implements JobHandler {
     @Override
     public void run(Job job) throws IOException, RetryLater {
         JsonNode payload = json.readTree(job.payload());
-        var document = documents.find(job.organizationId(), payload.get("documentId").asString());
+        var document =
+                documents.find(job.organizationId(), payload.get("documentId").asString());
         if (document.isPresent()) {
             try {
                 ensure(job.organizationId(), document.get());
@@ -85,7 +93,8 @@ public class DocumentThumbnails implements JobHandler {
                 log.error("Job {} ({}): {}", job.id(), TYPE, e.getMessage()); // retried: another node may read it
                 throw e;
             } catch (DecodingBusyException e) {
-                throw new RetryLater("every decoding thread was busy", clock.instant().plus(e.retryAfter()));
+                throw new RetryLater(
+                        "every decoding thread was busy", clock.instant().plus(e.retryAfter()));
             }
         }
     }
@@ -93,16 +102,24 @@ public class DocumentThumbnails implements JobHandler {
     /** Making the thumbnail failed for good: the patient, the upload and its webhook say so. */
     @Override
     public void dead(Job job, Throwable cause) {
-        var document = documents.find(job.organizationId(), json.readTree(job.payload()).get("documentId").asString());
-        document.ifPresent(d -> transaction.executeWithoutResult(status -> failed(job.organizationId(), d,
+        var document = documents.find(
+                job.organizationId(),
+                json.readTree(job.payload()).get("documentId").asString());
+        document.ifPresent(d -> transaction.executeWithoutResult(status -> failed(
+                job.organizationId(),
+                d,
                 Failures.explain(cause) + ". The document itself is kept and can be downloaded; revive the job (POST "
-                        + "/v1/jobs/" + job.id() + "/revive) to try again.", job.id())));
+                        + "/v1/jobs/" + job.id() + "/revive) to try again.",
+                job.id())));
     }
 
     private void failed(String organizationId, Document document, String why, String jobId) {
-        stepFailures.record(organizationId, new StepFailures.Subject(document.id(), document.uploadId(),
-                document.patientId()), StepFailures.THUMBNAIL, "No thumbnail could be made for document "
-                + document.id() + ": " + why, jobId);
+        stepFailures.record(
+                organizationId,
+                new StepFailures.Subject(document.id(), document.uploadId(), document.patientId()),
+                StepFailures.THUMBNAIL,
+                "No thumbnail could be made for document " + document.id() + ": " + why,
+                jobId);
     }
 
     /**
@@ -161,8 +178,12 @@ public class DocumentThumbnails implements JobHandler {
             case Thumbnails.Outcome.Refused refused -> {
                 transaction.executeWithoutResult(status -> {
                     documents.setThumbnailFailure(organizationId, document.id(), refused.reason());
-                    failed(organizationId, document, refused.reason().replaceAll("[.\\s]+$", "") + ". The document itself is kept and can be "
-                            + "downloaded.", null);
+                    failed(
+                            organizationId,
+                            document,
+                            refused.reason().replaceAll("[.\\s]+$", "") + ". The document itself is kept and can be "
+                                    + "downloaded.",
+                            null);
                 });
                 return Optional.empty();
             }

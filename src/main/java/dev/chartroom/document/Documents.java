@@ -79,18 +79,31 @@ public class Documents {
      * file, read at once ({@link #ofPatient}), or one filed into a folder that waits to be matched
      * to its patient and read ({@link #awaitingPatient}).
      */
-    public record NewDocument(Long patientId, String uploadId, String fileName, ContentKind kind, StoredBlob blob,
-                              String folder, String notes, DocumentStatus status, String extractedText) {
+    public record NewDocument(
+            Long patientId,
+            String uploadId,
+            String fileName,
+            ContentKind kind,
+            StoredBlob blob,
+            String folder,
+            String notes,
+            DocumentStatus status,
+            String extractedText) {
 
         /** @param uploadId the upload it came with, when there is one */
-        public static NewDocument ofPatient(long patientId, String uploadId, String fileName, ContentKind kind,
-                                            StoredBlob blob, String extractedText) {
-            return new NewDocument(patientId, uploadId, fileName, kind, blob, null, null, DocumentStatus.PROCESSED,
-                    extractedText);
+        public static NewDocument ofPatient(
+                long patientId,
+                String uploadId,
+                String fileName,
+                ContentKind kind,
+                StoredBlob blob,
+                String extractedText) {
+            return new NewDocument(
+                    patientId, uploadId, fileName, kind, blob, null, null, DocumentStatus.PROCESSED, extractedText);
         }
 
-        public static NewDocument awaitingPatient(String fileName, ContentKind kind, StoredBlob blob, String folder,
-                                                  String notes) {
+        public static NewDocument awaitingPatient(
+                String fileName, ContentKind kind, StoredBlob blob, String folder, String notes) {
             return new NewDocument(null, null, fileName, kind, blob, folder, notes, DocumentStatus.PENDING, null);
         }
     }
@@ -99,8 +112,15 @@ public class Documents {
      * How a document is filed beyond its file: the prefix of its id ({@code doc}, {@code pdf}, {@code att}),
      * a display name, flags, an assignee, the organization's own ids, and the MRN it was sent for.
      */
-    public record Filing(String idPrefix, String name, boolean reviewed, boolean highPriority, String assignedTo,
-                         String externalId, String noteId, String patientMrn) {
+    public record Filing(
+            String idPrefix,
+            String name,
+            boolean reviewed,
+            boolean highPriority,
+            String assignedTo,
+            String externalId,
+            String noteId,
+            String patientMrn) {
 
         public static final Filing NONE = new Filing("doc", null, false, false, null, null, null, null);
 
@@ -142,71 +162,117 @@ public class Documents {
                 .param("reviewed", filing.reviewed())
                 .param("highPriority", filing.highPriority())
                 .update();
-        return new Document(id, document.patientId(), document.uploadId(), document.fileName(),
-                document.kind().mediaType(), document.blob().size(), document.blob().sha256(),
-                document.blob().key().value(), document.folder(), document.notes(), document.status(), now,
-                filing.name(), filing.externalId(), filing.noteId(), filing.patientMrn(), filing.assignedTo(),
-                filing.reviewed(), filing.highPriority(), null, null, now, null);
+        return new Document(
+                id,
+                document.patientId(),
+                document.uploadId(),
+                document.fileName(),
+                document.kind().mediaType(),
+                document.blob().size(),
+                document.blob().sha256(),
+                document.blob().key().value(),
+                document.folder(),
+                document.notes(),
+                document.status(),
+                now,
+                filing.name(),
+                filing.externalId(),
+                filing.noteId(),
+                filing.patientMrn(),
+                filing.assignedTo(),
+                filing.reviewed(),
+                filing.highPriority(),
+                null,
+                null,
+                now,
+                null);
     }
 
     public List<Document> ofPatient(String organizationId, long patientId) {
-        return jdbc.sql(OF_PATIENT).param("organizationId", organizationId).param("patientId", patientId)
-                .query(Documents::map).list();
+        return jdbc.sql(OF_PATIENT)
+                .param("organizationId", organizationId)
+                .param("patientId", patientId)
+                .query(Documents::map)
+                .list();
     }
 
     public Optional<Document> find(String organizationId, String id) {
-        return jdbc.sql(FIND).param("organizationId", organizationId).param("id", id).query(Documents::map).optional();
+        return jdbc.sql(FIND)
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .query(Documents::map)
+                .optional();
     }
 
     /** The text read from the document's file, if any. */
     public Optional<String> extractedText(String organizationId, String id) {
-        return jdbc.sql(EXTRACTED_TEXT).param("organizationId", organizationId).param("id", id)
-                .query((rs, row) -> rs.getString("extracted_text")).optional();
+        return jdbc.sql(EXTRACTED_TEXT)
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .query((rs, row) -> rs.getString("extracted_text"))
+                .optional();
     }
 
     /** Whether any document of the organization keeps its bytes or its thumbnail under this blob key. */
     public boolean referencesBlob(String organizationId, String blobKey) {
-        return jdbc.sql(REFERENCES_BLOB).param("organizationId", organizationId).param("blobKey", blobKey)
-                .query(Long.class).single() > 0;
+        return jdbc.sql(REFERENCES_BLOB)
+                        .param("organizationId", organizationId)
+                        .param("blobKey", blobKey)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Files a pending document under its patient; false when it was not pending (already decided). */
     public boolean markProcessed(String organizationId, String id, long patientId, String extractedText) {
         return jdbc.sql(MARK_PROCESSED)
-                .param("patientId", patientId).param("extractedText", extractedText)
-                .param("now", TimeColumns.of(Instant.now(clock)))
-                .param("organizationId", organizationId).param("id", id)
-                .update() == 1;
+                        .param("patientId", patientId)
+                        .param("extractedText", extractedText)
+                        .param("now", TimeColumns.of(Instant.now(clock)))
+                        .param("organizationId", organizationId)
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     /** Records why a pending document could not be filed; false when it was not pending (already decided). */
     public boolean markFailed(String organizationId, String id, String reason) {
         return jdbc.sql(MARK_FAILED)
-                .param("reason", reason).param("now", TimeColumns.of(Instant.now(clock)))
-                .param("organizationId", organizationId).param("id", id)
-                .update() == 1;
+                        .param("reason", reason)
+                        .param("now", TimeColumns.of(Instant.now(clock)))
+                        .param("organizationId", organizationId)
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     /** Records the document's thumbnail; false when the document is gone. */
     public boolean setThumbnail(String organizationId, String id, String thumbnailKey) {
         return jdbc.sql(SET_THUMBNAIL)
-                .param("thumbnailKey", thumbnailKey).param("now", TimeColumns.of(Instant.now(clock)))
-                .param("organizationId", organizationId).param("id", id)
-                .update() == 1;
+                        .param("thumbnailKey", thumbnailKey)
+                        .param("now", TimeColumns.of(Instant.now(clock)))
+                        .param("organizationId", organizationId)
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     /** Records why the document can have no thumbnail, so that none is tried again; false when it is gone or has one. */
     public boolean setThumbnailFailure(String organizationId, String id, String reason) {
         return jdbc.sql(SET_THUMBNAIL_FAILURE)
-                .param("reason", reason.length() > 500 ? reason.substring(0, 500) : reason)
-                .param("now", TimeColumns.of(Instant.now(clock)))
-                .param("organizationId", organizationId).param("id", id)
-                .update() == 1;
+                        .param("reason", reason.length() > 500 ? reason.substring(0, 500) : reason)
+                        .param("now", TimeColumns.of(Instant.now(clock)))
+                        .param("organizationId", organizationId)
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     /** When the organization's first attachment of a note was stored; empty for a note without any. */
     public Optional<Instant> noteCreatedAt(String organizationId, String noteId) {
-        return jdbc.sql(NOTE_CREATED_AT).param("organizationId", organizationId).param("noteId", noteId)
+        return jdbc.sql(NOTE_CREATED_AT)
+                .param("organizationId", organizationId)
+                .param("noteId", noteId)
                 .query((rs, row) -> Optional.ofNullable(TimeColumns.instant(rs, "created_at")))
                 .single();
     }
@@ -220,12 +286,29 @@ public class Documents {
     private static Document map(ResultSet rs, int row) throws SQLException {
         long patientId = rs.getLong("patient_id");
         Long patient = rs.wasNull() ? null : patientId;
-        return new Document(rs.getString("id"), patient, rs.getString("upload_id"),
-                rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
-                rs.getString("blob_key"), rs.getString("folder"), rs.getString("notes"), DocumentStatus.of(rs.getString("status")),
-                TimeColumns.instant(rs, "created_at"), rs.getString("name"), rs.getString("external_id"),
-                rs.getString("note_id"), rs.getString("patient_mrn"), rs.getString("assigned_to"),
-                rs.getBoolean("is_reviewed"), rs.getBoolean("is_high_priority"), rs.getString("thumbnail_key"),
-                rs.getString("failure_reason"), TimeColumns.instant(rs, "updated_at"), rs.getString("thumbnail_failure"));
+        return new Document(
+                rs.getString("id"),
+                patient,
+                rs.getString("upload_id"),
+                rs.getString("file_name"),
+                rs.getString("content_type"),
+                rs.getLong("size"),
+                rs.getString("sha256"),
+                rs.getString("blob_key"),
+                rs.getString("folder"),
+                rs.getString("notes"),
+                DocumentStatus.of(rs.getString("status")),
+                TimeColumns.instant(rs, "created_at"),
+                rs.getString("name"),
+                rs.getString("external_id"),
+                rs.getString("note_id"),
+                rs.getString("patient_mrn"),
+                rs.getString("assigned_to"),
+                rs.getBoolean("is_reviewed"),
+                rs.getBoolean("is_high_priority"),
+                rs.getString("thumbnail_key"),
+                rs.getString("failure_reason"),
+                TimeColumns.instant(rs, "updated_at"),
+                rs.getString("thumbnail_failure"));
     }
 }

@@ -35,18 +35,19 @@ public final class PdfBoxTextExtractor {
 
     /** The outcome of reading one PDF. */
     public sealed interface Result {
-        record Readable(String text, int pages) implements Result {
-        }
+        record Readable(String text, int pages) implements Result {}
 
-        record Unreadable(String reason) implements Result {
-        }
+        record Unreadable(String reason) implements Result {}
     }
 
     public Result read(Path file) {
         Deadline deadline = budget.start("The PDF");
         try {
-            return read(Loader.loadPDF(new RandomAccessReadBufferedFile(file),
-                    MemoryUsageSetting.setupMainMemoryOnly(budget.maxDecodedBytes()).streamCache), deadline);
+            return read(
+                    Loader.loadPDF(
+                            new RandomAccessReadBufferedFile(file),
+                            MemoryUsageSetting.setupMainMemoryOnly(budget.maxDecodedBytes()).streamCache),
+                    deadline);
         } catch (IOException | RuntimeException e) {
             return unreadable(e);
         }

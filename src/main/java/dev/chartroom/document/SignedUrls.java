@@ -61,7 +61,10 @@ public class SignedUrls {
     /** The URL of the document's thumbnail: presigned by the store once it is made and the store presigns. */
     public String thumbnail(String organizationId, Document document) {
         return Optional.ofNullable(document.thumbnailKey())
-                .flatMap(key -> presigned(new BlobKey(key), "image/png", ContentDisposition.inline().build().toString()))
+                .flatMap(key -> presigned(
+                        new BlobKey(key),
+                        "image/png",
+                        ContentDisposition.inline().build().toString()))
                 .orElseGet(() -> thumbnail(organizationId, document.id()));
     }
 
@@ -72,11 +75,14 @@ public class SignedUrls {
     static String disposition(Document document) {
         boolean safeInline = !document.contentType().equals(ContentKind.OTHER.mediaType());
         return (safeInline ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(document.fileName(), StandardCharsets.UTF_8).build().toString();
+                .filename(document.fileName(), StandardCharsets.UTF_8)
+                .build()
+                .toString();
     }
 
     private Optional<String> presigned(BlobKey key, String contentType, String disposition) {
-        return blobs.presignedDownload(key, properties.signedUrlTtl(), contentType, disposition).map(URI::toString);
+        return blobs.presignedDownload(key, properties.signedUrlTtl(), contentType, disposition)
+                .map(URI::toString);
     }
 
     String url(String organizationId, String documentId, FileVariant variant) {
@@ -89,8 +95,8 @@ public class SignedUrls {
                 .toUriString();
     }
 
-    UrlSigner.Verdict verify(String organizationId, String documentId, FileVariant variant, String expires,
-                             String signature) {
+    UrlSigner.Verdict verify(
+            String organizationId, String documentId, FileVariant variant, String expires, String signature) {
         return signer().verify(organizationId, documentId, variant, expires, signature);
     }
 

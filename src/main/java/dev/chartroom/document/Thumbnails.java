@@ -52,12 +52,10 @@ final class Thumbnails {
     /** What came of picturing one file. */
     public sealed interface Outcome {
         /** @param png the thumbnail */
-        record Made(byte[] png) implements Outcome {
-        }
+        record Made(byte[] png) implements Outcome {}
 
         /** @param reason why there is no thumbnail, in words shown to the organization */
-        record Refused(String reason) implements Outcome {
-        }
+        record Refused(String reason) implements Outcome {}
     }
 
     /** A PNG thumbnail of the file, or empty when it cannot be pictured. */
@@ -73,7 +71,9 @@ final class Thumbnails {
                 case PNG, JPEG -> image(content, budget.start("The image"));
                 default -> Optional.empty();
             };
-            return picture.map(this::scaled).map(Thumbnails::png).<Outcome>map(Outcome.Made::new)
+            return picture.map(this::scaled)
+                    .map(Thumbnails::png)
+                    .<Outcome>map(Outcome.Made::new)
                     .orElseGet(() -> new Outcome.Refused(CANNOT));
         } catch (DecodingLimitExceeded e) {
             return new Outcome.Refused(e.getMessage());
@@ -147,36 +147,28 @@ final class Thumbnails {
         }
 
         @Override
-        public void sequenceStarted(ImageReader source, int minIndex) {
-        }
+        public void sequenceStarted(ImageReader source, int minIndex) {}
 
         @Override
-        public void sequenceComplete(ImageReader source) {
-        }
+        public void sequenceComplete(ImageReader source) {}
 
         @Override
-        public void imageStarted(ImageReader source, int imageIndex) {
-        }
+        public void imageStarted(ImageReader source, int imageIndex) {}
 
         @Override
-        public void imageComplete(ImageReader source) {
-        }
+        public void imageComplete(ImageReader source) {}
 
         @Override
-        public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) {
-        }
+        public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) {}
 
         @Override
-        public void thumbnailProgress(ImageReader source, float percentageDone) {
-        }
+        public void thumbnailProgress(ImageReader source, float percentageDone) {}
 
         @Override
-        public void thumbnailComplete(ImageReader source) {
-        }
+        public void thumbnailComplete(ImageReader source) {}
 
         @Override
-        public void readAborted(ImageReader source) {
-        }
+        public void readAborted(ImageReader source) {}
     }
 
     /** A renderer whose page drawer keeps to the budget: pixels of each image before it is decoded, and time. */
@@ -200,7 +192,8 @@ final class Thumbnails {
                 protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
                     deadline.check();
                     if ("BI".equals(operator.getName()) && operator.getImageParameters() != null) {
-                        bounded.checkInlineImage(operator.getImageParameters(),
+                        bounded.checkInlineImage(
+                                operator.getImageParameters(),
                                 operator.getImageData() == null ? new byte[0] : operator.getImageData());
                     }
                     super.processOperator(operator, operands);
@@ -225,7 +218,8 @@ final class Thumbnails {
     }
 
     private BufferedImage scaled(BufferedImage source) {
-        double factor = Math.min(1.0, Math.min((double) width / source.getWidth(), (double) maxHeight / source.getHeight()));
+        double factor =
+                Math.min(1.0, Math.min((double) width / source.getWidth(), (double) maxHeight / source.getHeight()));
         int w = Math.max(1, (int) Math.round(source.getWidth() * factor));
         int h = Math.max(1, (int) Math.round(source.getHeight() * factor));
         var target = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

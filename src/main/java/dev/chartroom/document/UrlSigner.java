@@ -19,10 +19,13 @@ import javax.crypto.spec.SecretKeySpec;
 final class UrlSigner {
 
     /** What a link carries: its expiry in epoch seconds and its signature (base64url, no padding). */
-    record Signature(long expires, String value) {
-    }
+    record Signature(long expires, String value) {}
 
-    enum Verdict { VALID, EXPIRED, INVALID }
+    enum Verdict {
+        VALID,
+        EXPIRED,
+        INVALID
+    }
 
     private static final String SCHEME = "chartroom-file-v1";
 
@@ -45,7 +48,10 @@ final class UrlSigner {
     }
 
     Verdict verify(String organizationId, String documentId, FileVariant variant, String expires, String signature) {
-        if (expires == null || signature == null || expires.length() > 12 || !expires.chars().allMatch(Character::isDigit)
+        if (expires == null
+                || signature == null
+                || expires.length() > 12
+                || !expires.chars().allMatch(Character::isDigit)
                 || expires.isEmpty()) {
             return Verdict.INVALID;
         }
@@ -62,7 +68,8 @@ final class UrlSigner {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);

@@ -7,5 +7,4 @@ package dev.chartroom.extract;
  * @param reaction  the reaction as written ({@code "hives"}), or null when the note gives none
  * @param span      where it was found; null when the provider could not locate it in the text
  */
-public record Allergy(String substance, String reaction, Span span) {
-}
+public record Allergy(String substance, String reaction, Span span) {}

@@ -19,45 +19,100 @@ final class AllergyReader {
 
     /** How far a list of allergy substances after "allergic to" is read. */
     private static final int LIST_WINDOW = 300;
+
     private static final int SUBSTANCE_LENGTH = 60;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
     private static final Pattern NO_ALLERGIES = Pattern.compile("(?i)^\\W*(?:nkda|nka|nkfa|nkma|none|none known|"
             + "no known\\b.*|no (?:known )?(?:drug |medication |food )?allerg.*|denies\\b.*|n/?a|not known|unknown|"
             + "no|nil)\\W*$");
-    private static final Pattern ALLERGY_PHRASE = Pattern.compile("\\b(?:allergic|allergy|allergies|"
-            + "hypersensitivity|hypersensitive|sensitivity|sensitive|intolerant|intolerance|reactions?|reacts)"
-            + "\\s+(?:to|of|with)\\s+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ALLERGY_NOUN = Pattern.compile("\\b(?:allergy|allergies|intolerance|sensitivity)\\b"
-            + "(?!\\s+(?:to|of|with)\\b)", Pattern.CASE_INSENSITIVE);
-    /** "sulfa drugs cause rash", "codeine gives her hives": a reaction caused by the words before. */
-    private static final Pattern CAUSES = Pattern.compile("\\b(?:causes?|caused|causing|gives?|gave)\\s+"
-            + "(?:(?:him|her|them|me|the patient|pt)\\s+)?(?:an?\\s+)?([A-Za-z][A-Za-z -]{1,40}?)\\s*(?=[.,;!?)]|$)",
+    private static final Pattern ALLERGY_PHRASE = Pattern.compile(
+            "\\b(?:allergic|allergy|allergies|"
+                    + "hypersensitivity|hypersensitive|sensitivity|sensitive|intolerant|intolerance|reactions?|reacts)"
+                    + "\\s+(?:to|of|with)\\s+",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CLASS_WORD = Pattern.compile("(?i)\\s*\\b(?:drugs?|medications?|meds|agents?|antibiotics?|"
-            + "products?|derivatives?|family|class)\\s*$");
-    private static final Pattern ALLERGY_NEGATION = Pattern.compile("(?i)\\b(?:not|no|denies|denied|without|nkda)\\b"
-            + "(?:\\s+\\w+){0,3}\\s*$");
+    private static final Pattern ALLERGY_NOUN = Pattern.compile(
+            "\\b(?:allergy|allergies|intolerance|sensitivity)\\b" + "(?!\\s+(?:to|of|with)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** "sulfa drugs cause rash", "codeine gives her hives": a reaction caused by the words before. */
+    private static final Pattern CAUSES = Pattern.compile(
+            "\\b(?:causes?|caused|causing|gives?|gave)\\s+"
+                    + "(?:(?:him|her|them|me|the patient|pt)\\s+)?(?:an?\\s+)?([A-Za-z][A-Za-z -]{1,40}?)\\s*(?=[.,;!?)]|$)",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern CLASS_WORD =
+            Pattern.compile("(?i)\\s*\\b(?:drugs?|medications?|meds|agents?|antibiotics?|"
+                    + "products?|derivatives?|family|class)\\s*$");
+    private static final Pattern ALLERGY_NEGATION =
+            Pattern.compile("(?i)\\b(?:not|no|denies|denied|without|nkda)\\b" + "(?:\\s+\\w+){0,3}\\s*$");
     // a line feed ends a substance unless the line was wrapped inside it ("general\nanesthetics")
-    private static final Pattern SUBSTANCE_END = Pattern.compile("(?i)\\(|\\)|,|;|:|\\n(?![ \\t]*(?-i:[a-z]))|[.!?](?=\\s|$)|\\s+(?:and|or|&)\\s+"
-            + "|\\s+[-–—]+\\s*|\\s+(?:which|that|causing|causes|caused|with|resulting|as|due|since|but|in|"
-            + "leading|gives|gave|for|from|because|after)\\b");
+    private static final Pattern SUBSTANCE_END =
+            Pattern.compile("(?i)\\(|\\)|,|;|:|\\n(?![ \\t]*(?-i:[a-z]))|[.!?](?=\\s|$)|\\s+(?:and|or|&)\\s+"
+                    + "|\\s+[-–—]+\\s*|\\s+(?:which|that|causing|causes|caused|with|resulting|as|due|since|but|in|"
+                    + "leading|gives|gave|for|from|because|after)\\b");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("(?i)^\\s*(?:,\\s*(?:and|or)?|and|or|&|/)\\s+");
     private static final Pattern REACTION_PAREN = Pattern.compile("^\\s*\\(([^()\\n]{1,60})\\)");
-    private static final Pattern REACTION_SEPARATED = Pattern.compile("^\\s*(?:[-–—:]+|->|→|=)\\s*([^,;()\\n]{1,60}?)"
-            + "(?=\\s*(?:[,;()\\n]|[.!?](?:\\s|$)|$))");
-    private static final Pattern REACTION_CLAUSE = Pattern.compile("(?i)^\\s*,?\\s*(?:(?:which|that)\\s+(?:all\\s+|both\\s+)?"
-            + "(?:causes?|caused|gives?|gave|results?\\s+in|resulted\\s+in|leads?\\s+to|led\\s+to)|causing|resulting\\s+in|"
-            + "leading\\s+to|with|manifest(?:ed|s|ing)?\\s+as)\\s+(?:(?:him|her|them|me)\\s+)?(?:an?\\s+)?"
-            + "([^,;.()\\n]{1,60})");
-    private static final Set<String> NOT_A_REACTION = Set.of("substance", "organism", "product", "disorder",
-            "finding", "medication", "drug", "unknown", "food", "environmental");
-    private static final Set<String> REACTIONS = Set.of("hives", "rash", "swelling", "itching", "pruritus",
-            "anaphylaxis", "nausea", "vomiting", "diarrhea", "angioedema", "wheezing", "urticaria", "dyspnea",
-            "shortness of breath", "throat swelling", "cough", "headache", "dizziness", "flushing", "blisters");
-    private static final Set<String> NOT_A_SUBSTANCE = Set.of("reviewed", "updated", "verified", "see", "patient",
-            "pt", "she", "he", "they", "confirmed", "no", "none", "denies", "the", "this", "that", "both", "all",
-            "any", "seasonal", "environmental");
+    private static final Pattern REACTION_SEPARATED = Pattern.compile(
+            "^\\s*(?:[-–—:]+|->|→|=)\\s*([^,;()\\n]{1,60}?)" + "(?=\\s*(?:[,;()\\n]|[.!?](?:\\s|$)|$))");
+    private static final Pattern REACTION_CLAUSE =
+            Pattern.compile("(?i)^\\s*,?\\s*(?:(?:which|that)\\s+(?:all\\s+|both\\s+)?"
+                    + "(?:causes?|caused|gives?|gave|results?\\s+in|resulted\\s+in|leads?\\s+to|led\\s+to)|causing|resulting\\s+in|"
+                    + "leading\\s+to|with|manifest(?:ed|s|ing)?\\s+as)\\s+(?:(?:him|her|them|me)\\s+)?(?:an?\\s+)?"
+                    + "([^,;.()\\n]{1,60})");
+    private static final Set<String> NOT_A_REACTION = Set.of(
+            "substance",
+            "organism",
+            "product",
+            "disorder",
+            "finding",
+            "medication",
+            "drug",
+            "unknown",
+            "food",
+            "environmental");
+    private static final Set<String> REACTIONS = Set.of(
+            "hives",
+            "rash",
+            "swelling",
+            "itching",
+            "pruritus",
+            "anaphylaxis",
+            "nausea",
+            "vomiting",
+            "diarrhea",
+            "angioedema",
+            "wheezing",
+            "urticaria",
+            "dyspnea",
+            "shortness of breath",
+            "throat swelling",
+            "cough",
+            "headache",
+            "dizziness",
+            "flushing",
+            "blisters");
+    private static final Set<String> NOT_A_SUBSTANCE = Set.of(
+            "reviewed",
+            "updated",
+            "verified",
+            "see",
+            "patient",
+            "pt",
+            "she",
+            "he",
+            "they",
+            "confirmed",
+            "no",
+            "none",
+            "denies",
+            "the",
+            "this",
+            "that",
+            "both",
+            "all",
+            "any",
+            "seasonal",
+            "environmental");
     private static final Pattern DETERMINER = Pattern.compile("(?i)^(?:the|a|an|his|her|their|some|all|any|iv)\\s+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern EDGES = Pattern.compile("^[\\s\\p{Punct}]+|[\\s.,;:\\-]+$");
@@ -80,7 +135,8 @@ final class AllergyReader {
             if (NO_ALLERGIES.matcher(content).matches()) {
                 continue;
             }
-            if (TextUnits.PROSE_START.matcher(content).find() || ALLERGY_PHRASE.matcher(content).find()
+            if (TextUnits.PROSE_START.matcher(content).find()
+                    || ALLERGY_PHRASE.matcher(content).find()
                     || ALLERGY_NOUN.matcher(content).find()) {
                 phrases(text, start, unit[1], into);
                 prose.accept(new int[] {start, unit[1]});
@@ -127,23 +183,29 @@ final class AllergyReader {
             int words = knownEndingAt(text, tokens, j);
             if (words > 0) {
                 if (tokens.get(j)[1] < effect.start() - CAUSE_REACH
-                        || NOT_CAUSED.matcher(text).region(tokens.get(j)[1], effect.start()).find()) {
+                        || NOT_CAUSED
+                                .matcher(text)
+                                .region(tokens.get(j)[1], effect.start())
+                                .find()) {
                     return;
                 }
                 terms.add(new int[] {tokens.get(j - words + 1)[0], tokens.get(j)[1]});
                 j -= words;
-            }
-            else {
+            } else {
                 j--;
             }
         }
         // the allergens before may be joined to the last by "and", "or" or commas
         while (j >= 0) {
-            while (j >= 0 && JOINER.matcher(text.substring(tokens.get(j)[0], tokens.get(j)[1])).matches()) {
+            while (j >= 0
+                    && JOINER.matcher(text.substring(tokens.get(j)[0], tokens.get(j)[1]))
+                            .matches()) {
                 j--;
             }
             int words = j < 0 ? 0 : knownEndingAt(text, tokens, j);
-            if (words == 0 || !JOINED.matcher(text.substring(tokens.get(j)[1], terms.getLast()[0])).matches()) {
+            if (words == 0
+                    || !JOINED.matcher(text.substring(tokens.get(j)[1], terms.getLast()[0]))
+                            .matches()) {
                 break;
             }
             terms.add(new int[] {tokens.get(j - words + 1)[0], tokens.get(j)[1]});
@@ -153,24 +215,31 @@ final class AllergyReader {
             if (!negatedAllergy(text, unitStart, term[0])) {
                 String written = text.substring(term[0], term[1]).replaceAll("\\s+", " ");
                 String bare = CLASS_WORD.matcher(written).replaceAll("").strip();
-                put(!bare.isEmpty() && lexicon.isAllergen(bare) ? bare : written, clean(effect.group(1)), term[0],
-                        effect.end(1), into);
+                put(
+                        !bare.isEmpty() && lexicon.isAllergen(bare) ? bare : written,
+                        clean(effect.group(1)),
+                        term[0],
+                        effect.end(1),
+                        into);
             }
         }
     }
 
     /** "Penicillin does not cause a rash" */
     private static final Pattern NOT_CAUSED = Pattern.compile("(?i)\\b(?:not|never|no|without|nor)\\b|n't");
+
     private static final Pattern COMBINED = Pattern.compile("\\s*/\\s*");
     /** How far before "caused" the last allergen may end: "Zetia at higher doses caused". */
     private static final int CAUSE_REACH = 30;
+
     private static final Pattern JOINER = Pattern.compile("(?i)and|or");
     private static final Pattern JOINED = Pattern.compile("(?i)\\s*(?:,|,?\\s*(?:and|or|&|/))\\s*");
 
     /** The number of tokens (up to three) ending at {@code j} that name a known allergen, or 0. */
     private int knownEndingAt(String text, List<int[]> tokens, int j) {
         for (int k = Math.min(3, j + 1); k >= 1; k--) {
-            String words = text.substring(tokens.get(j - k + 1)[0], tokens.get(j)[1]).replaceAll("\\s+", " ");
+            String words =
+                    text.substring(tokens.get(j - k + 1)[0], tokens.get(j)[1]).replaceAll("\\s+", " ");
             if (lexicon.isAllergen(words)) {
                 return k;
             }
@@ -211,7 +280,10 @@ final class AllergyReader {
     }
 
     private static boolean negatedAllergy(String text, int unitStart, int at) {
-        return ALLERGY_NEGATION.matcher(text).region(Math.max(unitStart, at - 30), at).find();
+        return ALLERGY_NEGATION
+                .matcher(text)
+                .region(Math.max(unitStart, at - 30), at)
+                .find();
     }
 
     /** "penicillin allergy": the one to three words before the noun, when they name a known allergen. */
@@ -221,7 +293,8 @@ final class AllergyReader {
         while (t.find()) {
             tokens.add(new int[] {t.start(), t.end()});
         }
-        if (tokens.isEmpty() || !text.substring(tokens.getLast()[1], noun.start()).isBlank()) {
+        if (tokens.isEmpty()
+                || !text.substring(tokens.getLast()[1], noun.start()).isBlank()) {
             return;
         }
         for (int k = Math.min(3, tokens.size()); k >= 1; k--) {
@@ -277,8 +350,8 @@ final class AllergyReader {
             String key = substance.toLowerCase(Locale.ROOT);
             if (REACTIONS.contains(key) && !found.isEmpty()) {
                 appendReaction(found.getLast(), substance, into);
-            }
-            else if (!NOT_A_SUBSTANCE.contains(key.split(" ")[0]) && !NO_ALLERGIES.matcher(substance).matches()
+            } else if (!NOT_A_SUBSTANCE.contains(key.split(" ")[0])
+                    && !NO_ALLERGIES.matcher(substance).matches()
                     && known(substance) != null) {
                 String term = known(substance);
                 put(term, reaction, start, at, into);
@@ -312,14 +385,15 @@ final class AllergyReader {
     }
 
     /** A reaction written right after a substance; text null for a category tag such as "(substance)". */
-    private record Reaction(String text, int end) {
-    }
+    private record Reaction(String text, int end) {}
 
     private static Reaction reactionAt(String text, int at, int to, boolean clause) {
-        for (Pattern pattern : clause ? List.of(REACTION_PAREN, REACTION_SEPARATED, REACTION_CLAUSE)
+        for (Pattern pattern : clause
+                ? List.of(REACTION_PAREN, REACTION_SEPARATED, REACTION_CLAUSE)
                 : List.of(REACTION_PAREN, REACTION_SEPARATED)) {
             Matcher m = pattern.matcher(text).region(at, to);
-            if (m.lookingAt() && clean(m.group(1)) != null
+            if (m.lookingAt()
+                    && clean(m.group(1)) != null
                     && !NOT_A_REACTION.contains(m.group(1).strip().toLowerCase(Locale.ROOT))) {
                 return new Reaction(clean(m.group(1)), m.end());
             }

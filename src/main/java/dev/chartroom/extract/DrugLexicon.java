@@ -155,8 +155,7 @@ final class DrugLexicon {
                     into.accept(entry.toLowerCase(Locale.ROOT).replaceAll("[ ]+", " "));
                 }
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("cannot read " + resource, ex);
         }
     }

@@ -17,15 +17,37 @@ import java.util.regex.Pattern;
 final class DrugMentions {
 
     /** A drug named at {@code text[start, end)}; {@code name} is the lexicon name when it differs from the text. */
-    record Mention(int start, int end, String name) {
-    }
+    record Mention(int start, int end, String name) {}
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
-    private static final Set<String> SALTS = Set.of("hydrochloride", "hcl", "sodium", "potassium", "calcium",
-            "magnesium", "succinate", "tartrate", "besylate", "maleate", "mesylate", "sulfate", "citrate", "fumarate",
-            "acetate", "bromide", "hydrobromide", "propionate", "furoate", "xinafoate", "phosphate", "bitartrate",
-            "dihydrate", "monohydrate", "trihydrate", "chloride");
+    private static final Set<String> SALTS = Set.of(
+            "hydrochloride",
+            "hcl",
+            "sodium",
+            "potassium",
+            "calcium",
+            "magnesium",
+            "succinate",
+            "tartrate",
+            "besylate",
+            "maleate",
+            "mesylate",
+            "sulfate",
+            "citrate",
+            "fumarate",
+            "acetate",
+            "bromide",
+            "hydrobromide",
+            "propionate",
+            "furoate",
+            "xinafoate",
+            "phosphate",
+            "bitartrate",
+            "dihydrate",
+            "monohydrate",
+            "trihydrate",
+            "chloride");
 
     private final DrugLexicon lexicon;
 
@@ -47,7 +69,9 @@ final class DrugMentions {
         int i = 0;
         while (i < tokens.size()) {
             int words = match(text, tokens, i);
-            if (words == 0 || (words == 1 && isSalt(text, tokens.get(i))) || (list && insideBrackets(text, from, tokens.get(i)[0]))) {
+            if (words == 0
+                    || (words == 1 && isSalt(text, tokens.get(i)))
+                    || (list && insideBrackets(text, from, tokens.get(i)[0]))) {
                 i++;
                 continue;
             }
@@ -62,7 +86,8 @@ final class DrugMentions {
                         continue;
                     }
                 }
-                if (after < tokens.size() && isSalt(text, tokens.get(after))
+                if (after < tokens.size()
+                        && isSalt(text, tokens.get(after))
                         && separator(text, tokens.get(last)[1], tokens.get(after)[0]) == ' ') {
                     last = after;
                     continue;

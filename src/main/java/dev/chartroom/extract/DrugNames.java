@@ -12,8 +12,7 @@ public final class DrugNames {
         static final DrugLexicon LEXICON = DrugLexicon.load(false);
     }
 
-    private DrugNames() {
-    }
+    private DrugNames() {}
 
     /** Whether {@code name} (any case, single spaces) is a drug name or a known allergen. */
     public static boolean contains(String name) {

@@ -11,8 +11,8 @@ import java.util.List;
  * @param fallbackReason null, unless the configured LLM provider failed and the built-in
  *                       extractor answered instead; then why (never the note or the key)
  */
-public record Extraction(List<Medication> medications, List<Allergy> allergies, String provider,
-        String fallbackReason) {
+public record Extraction(
+        List<Medication> medications, List<Allergy> allergies, String provider, String fallbackReason) {
 
     public static final String BUILTIN = "builtin";
     public static final String OPENAI = "openai";

@@ -13,8 +13,13 @@ class ExtractionConfiguration {
         var builtin = ClinicalExtractor.builtin();
         return switch (properties.provider()) {
             case BUILTIN -> builtin;
-            case OPENAI -> new OpenAiCompatibleExtractor(properties.openai(),
-                    HttpClient.newBuilder().connectTimeout(properties.openai().timeout()).build(), builtin);
+            case OPENAI ->
+                new OpenAiCompatibleExtractor(
+                        properties.openai(),
+                        HttpClient.newBuilder()
+                                .connectTimeout(properties.openai().timeout())
+                                .build(),
+                        builtin);
         };
     }
 }

@@ -13,9 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param openai   the endpoint, read only when the provider is {@code openai}
  */
 @ConfigurationProperties("chartroom.extraction")
-record ExtractionProperties(@DefaultValue("builtin") Provider provider, @DefaultValue OpenAi openai) {
+record ExtractionProperties(
+        @DefaultValue("builtin") Provider provider,
+        @DefaultValue OpenAi openai) {
 
-    enum Provider { BUILTIN, OPENAI }
+    enum Provider {
+        BUILTIN,
+        OPENAI
+    }
 
     /**
      * @param baseUrl the API root, e.g. {@code http://localhost:8000/v1}; requests go to
@@ -25,7 +30,11 @@ record ExtractionProperties(@DefaultValue("builtin") Provider provider, @Default
      *                {@code CHARTROOM_EXTRACTION_OPENAI_API_KEY}; never logged; unset: no header
      * @param timeout how long one request may take, connecting included
      */
-    record OpenAi(String baseUrl, String model, String apiKey, @DefaultValue("30s") Duration timeout) {
+    record OpenAi(
+            String baseUrl,
+            String model,
+            String apiKey,
+            @DefaultValue("30s") Duration timeout) {
 
         @Override
         public String toString() {

@@ -15,7 +15,8 @@ import java.util.List;
  *                  {@code QHS}, {@code weekly}, {@code PRN} or a base with {@code " PRN"}, or null
  * @param span      where it was found; null when the provider could not locate it in the text
  */
-public record Medication(String name, List<String> ingredients, String dose, String route, String frequency, Span span) {
+public record Medication(
+        String name, List<String> ingredients, String dose, String route, String frequency, Span span) {
 
     public Medication {
         ingredients = ingredients == null ? List.of() : List.copyOf(ingredients);

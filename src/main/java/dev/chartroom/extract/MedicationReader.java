@@ -33,23 +33,43 @@ final class MedicationReader {
     /** How far after a drug name dosing is read. */
     private static final int SIG_WINDOW = 80;
 
-    private static final Pattern UNKNOWN_DRUG = Pattern.compile("(?i)^(?:(?:take|taking|takes|continue|start|started|on)"
-            + "\\s+)?([a-z][a-z\\-]{2,}(?:[ \\t]+[a-z][a-z\\-]{2,}){0,2}?)[ \\t]+(?=\\d+(?:\\.\\d+)?(?:/\\d+(?:\\.\\d+)?)?\\s*"
-            + "(?:mg|mcg|g|ml|units?|puffs?|tabs?|tablets?|caps?|capsules?|day pack)\\b)");
-    private static final Set<String> NOT_A_NAME = Set.of("patient", "pt", "she", "he", "they", "total", "dose",
-            "take", "takes", "reviewed", "none", "no", "weight", "age", "and", "or", "the");
+    private static final Pattern UNKNOWN_DRUG =
+            Pattern.compile("(?i)^(?:(?:take|taking|takes|continue|start|started|on)"
+                    + "\\s+)?([a-z][a-z\\-]{2,}(?:[ \\t]+[a-z][a-z\\-]{2,}){0,2}?)[ \\t]+(?=\\d+(?:\\.\\d+)?(?:/\\d+(?:\\.\\d+)?)?\\s*"
+                    + "(?:mg|mcg|g|ml|units?|puffs?|tabs?|tablets?|caps?|capsules?|day pack)\\b)");
+    private static final Set<String> NOT_A_NAME = Set.of(
+            "patient",
+            "pt",
+            "she",
+            "he",
+            "they",
+            "total",
+            "dose",
+            "take",
+            "takes",
+            "reviewed",
+            "none",
+            "no",
+            "weight",
+            "age",
+            "and",
+            "or",
+            "the");
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** What a procedure note says the patient leaves with: "sent home on", "given a prescription for". */
-    private static final Pattern AFTERWARDS_CUE = Pattern.compile(("\\b(?:(?:sent|discharged|going|released) home"
-            + "(?: \\w+)? (?:on|with)|discharged (?:on|with)|prescriptions? (?:for|of)|prescribed|"
-            + "instructed to (?:take|continue|use|apply)|will (?:continue|resume|start|take|use))\\b")
-            .replace(" ", "\\s+"), Pattern.CASE_INSENSITIVE);
+    private static final Pattern AFTERWARDS_CUE = Pattern.compile(
+            ("\\b(?:(?:sent|discharged|going|released) home"
+                            + "(?: \\w+)? (?:on|with)|discharged (?:on|with)|prescriptions? (?:for|of)|prescribed|"
+                            + "instructed to (?:take|continue|use|apply)|will (?:continue|resume|start|take|use))\\b")
+                    .replace(" ", "\\s+"),
+            Pattern.CASE_INSENSITIVE);
 
     /** Cues that a drug named in a history section is taken now ("currently on", "takes", "maintained on"). */
-    private static final Pattern CURRENT_CUE = Pattern.compile("\\b(?:currently|now|presently|still|"
-            + "(?:is|are|remains?|been) (?:on|taking|maintained on)|takes|taking|placed on|started on|maintained on)\\b",
+    private static final Pattern CURRENT_CUE = Pattern.compile(
+            "\\b(?:currently|now|presently|still|"
+                    + "(?:is|are|remains?|been) (?:on|taking|maintained on)|takes|taking|placed on|started on|maintained on)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private final DrugLexicon lexicon;
@@ -64,7 +84,10 @@ final class MedicationReader {
     void read(String text, int from, int to, Reading reading, Map<String, Medication> into) {
         boolean list = reading == Reading.LIST;
         for (int[] unit : TextUnits.units(text, from, to, list ? TextUnits.LIST_BOUNDARY : TextUnits.PROSE_BOUNDARY)) {
-            boolean listUnit = list && !TextUnits.PROSE_START.matcher(text.substring(unit[0], Math.min(unit[1], unit[0] + 40))).find();
+            boolean listUnit = list
+                    && !TextUnits.PROSE_START
+                            .matcher(text.substring(unit[0], Math.min(unit[1], unit[0] + 40)))
+                            .find();
             List<Mention> mentions = drugMentions.in(text, unit[0], unit[1], list);
             if (mentions.isEmpty() && list) {
                 unknownDrug(text, unit[0], unit[1], into);
@@ -82,12 +105,20 @@ final class MedicationReader {
                 Sig sig = Sig.parse(text, mention.end(), sigEnd);
                 boolean taken = switch (reading) {
                     case LIST -> listUnit || MentionContext.cued(text, unit[0], mention.start()) || !sig.isEmpty();
-                    case PROSE -> MentionContext.cued(text, unit[0], mention.start()) || !sig.isEmpty()
-                            || indicated(text, mention.end(), unit[1]);
-                    case PAST -> CURRENT_CUE.matcher(text).region(Math.max(unit[0], mention.start() - MentionContext.WINDOW),
-                            mention.start()).find();
-                    case AFTERWARDS -> AFTERWARDS_CUE.matcher(text).region(Math.max(unit[0],
-                            mention.start() - MentionContext.WINDOW), mention.start()).find();
+                    case PROSE ->
+                        MentionContext.cued(text, unit[0], mention.start())
+                                || !sig.isEmpty()
+                                || indicated(text, mention.end(), unit[1]);
+                    case PAST ->
+                        CURRENT_CUE
+                                .matcher(text)
+                                .region(Math.max(unit[0], mention.start() - MentionContext.WINDOW), mention.start())
+                                .find();
+                    case AFTERWARDS ->
+                        AFTERWARDS_CUE
+                                .matcher(text)
+                                .region(Math.max(unit[0], mention.start() - MentionContext.WINDOW), mention.start())
+                                .find();
                 };
                 if (taken) {
                     add(text, mention, sig, into);
@@ -97,9 +128,10 @@ final class MedicationReader {
     }
 
     /** "Zyrtec and Flonase for his allergic rhinitis": a drug named for what it treats is prescribed. */
-    private static final Pattern INDICATION = Pattern.compile("^[\\s,]*(?:(?:and|or|,)\\s+[A-Za-z\\-]+\\s*)*"
-            + "(?:(?:can|will|should|is to|to) be (?:used|tried|taken|continued|started)\\b|"
-            + "for\\s+(?:his|her|their|the|this|\\w+ing)\\b)",
+    private static final Pattern INDICATION = Pattern.compile(
+            "^[\\s,]*(?:(?:and|or|,)\\s+[A-Za-z\\-]+\\s*)*"
+                    + "(?:(?:can|will|should|is to|to) be (?:used|tried|taken|continued|started)\\b|"
+                    + "for\\s+(?:his|her|their|the|this|\\w+ing)\\b)",
             Pattern.CASE_INSENSITIVE);
 
     private static boolean indicated(String text, int end, int unitEnd) {
@@ -122,14 +154,22 @@ final class MedicationReader {
     private void add(String text, int start, int end, String lexiconName, Sig sig, Map<String, Medication> into) {
         String name = WHITESPACE.matcher(text.substring(start, end)).replaceAll(" ");
         List<String> ingredients = lexicon.ingredients(lexiconName == null ? name : lexiconName);
-        into.putIfAbsent(name.toLowerCase(Locale.ROOT), new Medication(name, ingredients, sig.dose(), sig.route(), sig.frequency(),
-                new Span(start, Math.max(end, sig.end()))));
+        into.putIfAbsent(
+                name.toLowerCase(Locale.ROOT),
+                new Medication(
+                        name,
+                        ingredients,
+                        sig.dose(),
+                        sig.route(),
+                        sig.frequency(),
+                        new Span(start, Math.max(end, sig.end()))));
     }
 
     private void unknownDrug(String text, int from, int to, Map<String, Medication> into) {
         int start = TextUnits.skipListMarker(text, from, to);
         Matcher m = UNKNOWN_DRUG.matcher(text).region(start, to);
-        if (m.lookingAt() && !NOT_A_NAME.contains(m.group(1).split("[ \\t]+")[0].toLowerCase(Locale.ROOT))
+        if (m.lookingAt()
+                && !NOT_A_NAME.contains(m.group(1).split("[ \\t]+")[0].toLowerCase(Locale.ROOT))
                 && MentionContext.of(text, from, from, m.start(1), m.end(1), to) == MentionContext.Status.CURRENT) {
             add(text, m.start(1), m.end(1), null, Sig.parse(text, m.end(1), Math.min(to, m.end(1) + SIG_WINDOW)), into);
         }

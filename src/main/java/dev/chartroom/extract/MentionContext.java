@@ -32,110 +32,140 @@ final class MentionContext {
 
     /** How far before a drug name a trigger may stand, and how far after it one reaches back. */
     static final int WINDOW = 150;
+
     private static final int AFTER_WINDOW = 120;
 
     /** Cues that the drug is taken or prescribed; they end the scope of an earlier trigger. */
-    static final Pattern POSITIVE_CUE = Pattern.compile("\\b(?:takes|taking|take|on|uses|using|use|used|"
-            + "start|started|starting|begin|began|begun|initiated?|initiating|prescribed|prescribe|rx|"
-            + "continues?|continued|continuing|resumed?|resumes|resuming|restart(?:ed)?|increased?|increasing|"
-            + "decreased?|reduced?|titrated?|adjusted|to|add|added|adding|gives|"
-            + "maintained|refill(?:ed)?|refilled|renewed|include|includes|including|apply|inject|try|"
-            + "recommend(?:ed)?|discharged|will|now|currently|presently|but|however|although|"
-            + "prescriptions?|cycles?)\\b",
+    static final Pattern POSITIVE_CUE = Pattern.compile(
+            "\\b(?:takes|taking|take|on|uses|using|use|used|"
+                    + "start|started|starting|begin|began|begun|initiated?|initiating|prescribed|prescribe|rx|"
+                    + "continues?|continued|continuing|resumed?|resumes|resuming|restart(?:ed)?|increased?|increasing|"
+                    + "decreased?|reduced?|titrated?|adjusted|to|add|added|adding|gives|"
+                    + "maintained|refill(?:ed)?|refilled|renewed|include|includes|including|apply|inject|try|"
+                    + "recommend(?:ed)?|discharged|will|now|currently|presently|but|however|although|"
+                    + "prescriptions?|cycles?)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /**
      * What ends the scope of a trigger that speaks of the whole clause (past, hypothetical, another
      * person), as in ConText: "previously on warfarin, now on apixaban".
      */
-    private static final Pattern CLAUSE_END = Pattern.compile("\\b(?:now|currently|presently|but|however|although|"
-            + "though|except|today|will)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLAUSE_END = Pattern.compile(
+            "\\b(?:now|currently|presently|but|however|although|" + "though|except|today|will)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** A new subject ends another person's scope: "his mother is on insulin and he takes metformin". */
-    private static final Pattern SUBJECT_CHANGE = Pattern.compile("\\b(?:now|currently|but|however|he|she|patient|"
-            + "the patient|pt)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SUBJECT_CHANGE = Pattern.compile(
+            "\\b(?:now|currently|but|however|he|she|patient|" + "the patient|pt)\\b", Pattern.CASE_INSENSITIVE);
 
-    private record Trigger(Pattern pattern, Status status, Pattern ends) {
-    }
+    private record Trigger(Pattern pattern, Status status, Pattern ends) {}
 
-    private static final Pattern NEGATED = Pattern.compile("\\b(?:(?:stopped|stop|stopping|quit|discontinued|"
-            + "discontinue|discontinuing|d/c'?d|d/c|dc'?d|held|holding|hold|no longer|not|denies|denied|never|"
-            + "weaned off|tapered off|off)(?:\\s+(?:taking|take|using|use|on))?|no|without|negative for|free of|"
-            + "declined|declines|refused|refuses|avoid|avoids|avoiding|failed|"
-            + "(?:allergic|allergy|allergies|allergic reaction|reaction|reactions|sensitivity|sensitive|intolerant|"
-            + "intolerance|hypersensitivity) (?:to|of|with)|"
-            + "switched from|changed from|transitioned from|instead of|rather than|in place of|"
-            + "ran out of|contraindicated|cannot take|unable to take)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEGATED = Pattern.compile(
+            "\\b(?:(?:stopped|stop|stopping|quit|discontinued|"
+                    + "discontinue|discontinuing|d/c'?d|d/c|dc'?d|held|holding|hold|no longer|not|denies|denied|never|"
+                    + "weaned off|tapered off|off)(?:\\s+(?:taking|take|using|use|on))?|no|without|negative for|free of|"
+                    + "declined|declines|refused|refuses|avoid|avoids|avoiding|failed|"
+                    + "(?:allergic|allergy|allergies|allergic reaction|reaction|reactions|sensitivity|sensitive|intolerant|"
+                    + "intolerance|hypersensitivity) (?:to|of|with)|"
+                    + "switched from|changed from|transitioned from|instead of|rather than|in place of|"
+                    + "ran out of|contraindicated|cannot take|unable to take)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** A past condition or trial: "history of", "tried"; the drug after a cue ("history of HTN on lisinopril") is current. */
-    private static final Pattern HISTORY = Pattern.compile("\\b(?:prior|history of|hx of|tried|trial of|not started|"
-            + "never started|never took|completed|finished)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HISTORY = Pattern.compile(
+            "\\b(?:prior|history of|hx of|tried|trial of|not started|"
+                    + "never started|never took|completed|finished)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** A condition the drug caused: "hypokalemia related to HCTZ", "rash secondary to amoxicillin". */
-    private static final Pattern CAUSE = Pattern.compile("\\b(?:(?:related|secondary|due|attributed|attributable) to|"
-            + "caused by|induced by)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CAUSE = Pattern.compile(
+            "\\b(?:(?:related|secondary|due|attributed|attributable) to|" + "caused by|induced by)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** The drug itself in the past: "in the past she has been on Prozac, Paxil", "was treated with nifedipine". */
-    private static final Pattern PAST = Pattern.compile("\\b(?:previously|formerly|in the past|at one time|years ago|"
-            + "(?:was|were|has been|had been) (?:treated|managed) with|had been on|was on|were on|used to (?:take|be on))\\b",
+    private static final Pattern PAST = Pattern.compile(
+            "\\b(?:previously|formerly|in the past|at one time|years ago|"
+                    + "(?:was|were|has been|had been) (?:treated|managed) with|had been on|was on|were on|used to (?:take|be on))\\b",
             Pattern.CASE_INSENSITIVE);
     /** A modal is read with the verb after it, so "may be started on" is one trigger that "on" does not end. */
-    private static final Pattern HYPOTHETICAL = Pattern.compile("\\b(?:if|unless|in case|whether|"
-            + "(?:may|might|could)(?!\\s+(?:continue|resume|take|use|have)\\b)(?:\\s+(?:be|want to|need|wish to|benefit from))?(?:\\s+(?:start(?:ed)?|begin|"
-            + "add(?:ed)?|placed|put|tried|use|using|given|try|switched|changed|consider))?(?:\\s+(?:on|to|with))?|"
-            + "consider(?:ed|ing)?|option of|options? (?:include|are)|possibly|possible|risks? (?:of|and)|"
-            + "offered|discuss(?:ed)?|(?:should|would) (?:start(?:ing)?|initiat\\w*|add(?:ing)?|begin(?:ning)?|"
-            + "trial(?:ing)?|using|use|taking|take))\\b", Pattern.CASE_INSENSITIVE);
-    /** Another person as the subject; not when they only report about the patient ("mother states"). */
-    private static final Pattern EXPERIENCER = Pattern.compile("\\b(?:mother|father|mom|dad|sister|brother|sibling|"
-            + "parents?|grandmother|grandfather|aunt|uncle|cousin|wife|husband|spouse|son|daughter|family members?|"
-            + "maternal|paternal)\\b(?!'s? (?:report|concern)|\\s+(?:states|reports|says|said|stated|reported|notes|"
-            + "noted|denies|is concerned|feels|thinks|wished|wishes|was told))", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ADMINISTERED = Pattern.compile("\\b(?:(?:sedated|sedation|anesthetized|premedicated|"
-            + "infiltrated|injected|irrigated|prepped|flushed|instilled|blocked|induced|reversed|infused|bolused|"
-            + "treated intraoperatively|anesthesia|anaesthesia|anesthetic) (?:with|using|of|by)|"
-            + "(?:injection|infusion|administration|instillation|infiltration|bolus) of|"
-            + "(?:was|were|is|being) given|received|receiving|administered|local anesthetic|utilizing|"
-            + "under)\\b"
-            // a measured volume is poured, injected or infused, not prescribed: "1 cc of 1% lidocaine"
-            + "|\\b\\d+(?:\\.\\d+)?\\s*(?:cc|ml|mci|gbq|units|meq/l)\\s+of\\b", Pattern.CASE_INSENSITIVE);
-    /** After the drug, reaching back: "Lisinopril was discontinued", "Xylocaine 1% was used as local anesthetic". */
-    private static final Pattern NEGATED_AFTER = Pattern.compile("\\b(?:stopped|discontinued?|d/c'?d|held|on hold|"
-            + "not started|never started|no longer|ineffective|failed|completed|was discussed|declined|"
-            + "(?:has |have |had )?caused|causes|gave (?:him|her|them)|intolerance|allergy)\\b",
+    private static final Pattern HYPOTHETICAL = Pattern.compile(
+            "\\b(?:if|unless|in case|whether|"
+                    + "(?:may|might|could)(?!\\s+(?:continue|resume|take|use|have)\\b)(?:\\s+(?:be|want to|need|wish to|benefit from))?(?:\\s+(?:start(?:ed)?|begin|"
+                    + "add(?:ed)?|placed|put|tried|use|using|given|try|switched|changed|consider))?(?:\\s+(?:on|to|with))?|"
+                    + "consider(?:ed|ing)?|option of|options? (?:include|are)|possibly|possible|risks? (?:of|and)|"
+                    + "offered|discuss(?:ed)?|(?:should|would) (?:start(?:ing)?|initiat\\w*|add(?:ing)?|begin(?:ning)?|"
+                    + "trial(?:ing)?|using|use|taking|take))\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ADMINISTERED_AFTER = Pattern.compile("\\b(?:(?:was|were|is|are|being|been) "
-            // "were given in an attempt to increase bowel motility" is a treatment, not a procedure's drug
-            + "(?:given(?!\\s+(?:in an attempt|to (?:treat|increase|improve|help|control|prevent|decrease|reduce)|"
-            + "for (?:his|her|their|the)\\b))|injected|infiltrated|instilled|administered|infused|applied|placed|used|utilized|sprayed|"
-            + "irrigated|performed|pushed)|(?:injected|infiltrated|instilled|infused)|"
-            + "for (?:local )?(?:anesthesia|anesthetic|sedation|conscious sedation|analgesia|prophylaxis|hemostasis)|"
-            + "(?:IV|intravenous(?:ly)?) push)\\b", Pattern.CASE_INSENSITIVE);
-    /** "Tylenol if it is okay with Dr. X" is hypothetical; "Tylenol if needed" is not. */
-    private static final Pattern HYPOTHETICAL_AFTER = Pattern.compile("\\b(?:if|unless|should (?:it|the|her|his|symptoms|"
-            + "pain))\\b(?!\\s+(?:needed|necessary|required|tolerated|desired|any))", Pattern.CASE_INSENSITIVE);
-    private static final Pattern MODIFIER_AFTER = Pattern.compile("^[ \\t]*-?[ \\t]*(?:resistant|resistance|induced|"
-            + "dependent|sensitive|associated|related|levels?|toxicity|clinic|lock|flush|allerg(?:y|ies|ic)|"
-            + "intolerance|reactions?|challenge|stress|scan|study|test|testing|protocol|prep|antibod(?:y|ies)|"
-            + "screen|overdose|use disorder|abuse)\\b", Pattern.CASE_INSENSITIVE);
-    /** "dobutamine Myoview stress test": a drug named before another word and a test is the test's agent. */
-    private static final Pattern TEST_AFTER = Pattern.compile("^[ \\t]*[A-Za-z][A-Za-z\\-]*[ \\t]+(?:stress|scan|study|"
-            + "challenge|protocol|perfusion|imaging)\\b", Pattern.CASE_INSENSITIVE);
-    /** A culture's result: "urine culture grew E. coli, which was sensitive to Bactrim" names no allergy. */
-    private static final Pattern SUSCEPTIBILITY = Pattern.compile("\\b(?:sensitive|sensitivity|susceptible|"
-            + "susceptibility|resistant|resistance)\\s+(?:to|of)\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CULTURE = Pattern.compile("\\b(?:cultures?|cultured|grew|growing|grows|organisms?|"
-            + "isolates?|bacteri\\w*|coli|staph\\w*|strep\\w*|enterococc\\w*|klebsiella|pseudomonas|"
-            + "sensitivities|urine)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern MODIFIER_BEFORE = Pattern.compile("(?:\\banti-?|\\bnon-?|\\bpost-?|\\bpro-?)$",
+    /** Another person as the subject; not when they only report about the patient ("mother states"). */
+    private static final Pattern EXPERIENCER = Pattern.compile(
+            "\\b(?:mother|father|mom|dad|sister|brother|sibling|"
+                    + "parents?|grandmother|grandfather|aunt|uncle|cousin|wife|husband|spouse|son|daughter|family members?|"
+                    + "maternal|paternal)\\b(?!'s? (?:report|concern)|\\s+(?:states|reports|says|said|stated|reported|notes|"
+                    + "noted|denies|is concerned|feels|thinks|wished|wishes|was told))",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern ADMINISTERED = Pattern.compile(
+            "\\b(?:(?:sedated|sedation|anesthetized|premedicated|"
+                    + "infiltrated|injected|irrigated|prepped|flushed|instilled|blocked|induced|reversed|infused|bolused|"
+                    + "treated intraoperatively|anesthesia|anaesthesia|anesthetic) (?:with|using|of|by)|"
+                    + "(?:injection|infusion|administration|instillation|infiltration|bolus) of|"
+                    + "(?:was|were|is|being) given|received|receiving|administered|local anesthetic|utilizing|"
+                    + "under)\\b"
+                    // a measured volume is poured, injected or infused, not prescribed: "1 cc of 1% lidocaine"
+                    + "|\\b\\d+(?:\\.\\d+)?\\s*(?:cc|ml|mci|gbq|units|meq/l)\\s+of\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** After the drug, reaching back: "Lisinopril was discontinued", "Xylocaine 1% was used as local anesthetic". */
+    private static final Pattern NEGATED_AFTER = Pattern.compile(
+            "\\b(?:stopped|discontinued?|d/c'?d|held|on hold|"
+                    + "not started|never started|no longer|ineffective|failed|completed|was discussed|declined|"
+                    + "(?:has |have |had )?caused|causes|gave (?:him|her|them)|intolerance|allergy)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern ADMINISTERED_AFTER = Pattern.compile(
+            "\\b(?:(?:was|were|is|are|being|been) "
+                    // "were given in an attempt to increase bowel motility" is a treatment, not a procedure's drug
+                    + "(?:given(?!\\s+(?:in an attempt|to (?:treat|increase|improve|help|control|prevent|decrease|reduce)|"
+                    + "for (?:his|her|their|the)\\b))|injected|infiltrated|instilled|administered|infused|applied|placed|used|utilized|sprayed|"
+                    + "irrigated|performed|pushed)|(?:injected|infiltrated|instilled|infused)|"
+                    + "for (?:local )?(?:anesthesia|anesthetic|sedation|conscious sedation|analgesia|prophylaxis|hemostasis)|"
+                    + "(?:IV|intravenous(?:ly)?) push)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "Tylenol if it is okay with Dr. X" is hypothetical; "Tylenol if needed" is not. */
+    private static final Pattern HYPOTHETICAL_AFTER = Pattern.compile(
+            "\\b(?:if|unless|should (?:it|the|her|his|symptoms|"
+                    + "pain))\\b(?!\\s+(?:needed|necessary|required|tolerated|desired|any))",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern MODIFIER_AFTER = Pattern.compile(
+            "^[ \\t]*-?[ \\t]*(?:resistant|resistance|induced|"
+                    + "dependent|sensitive|associated|related|levels?|toxicity|clinic|lock|flush|allerg(?:y|ies|ic)|"
+                    + "intolerance|reactions?|challenge|stress|scan|study|test|testing|protocol|prep|antibod(?:y|ies)|"
+                    + "screen|overdose|use disorder|abuse)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "dobutamine Myoview stress test": a drug named before another word and a test is the test's agent. */
+    private static final Pattern TEST_AFTER = Pattern.compile(
+            "^[ \\t]*[A-Za-z][A-Za-z\\-]*[ \\t]+(?:stress|scan|study|" + "challenge|protocol|perfusion|imaging)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A culture's result: "urine culture grew E. coli, which was sensitive to Bactrim" names no allergy. */
+    private static final Pattern SUSCEPTIBILITY = Pattern.compile(
+            "\\b(?:sensitive|sensitivity|susceptible|" + "susceptibility|resistant|resistance)\\s+(?:to|of)\\s*$",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern CULTURE = Pattern.compile(
+            "\\b(?:cultures?|cultured|grew|growing|grows|organisms?|"
+                    + "isolates?|bacteri\\w*|coli|staph\\w*|strep\\w*|enterococc\\w*|klebsiella|pseudomonas|"
+                    + "sensitivities|urine)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MODIFIER_BEFORE =
+            Pattern.compile("(?:\\banti-?|\\bnon-?|\\bpost-?|\\bpro-?)$", Pattern.CASE_INSENSITIVE);
+
     /** Negations and trials end at any cue ("stopped X and started Y"); clause-wide triggers at a clause end. */
-    private static final List<Trigger> TRIGGERS = List.of(new Trigger(NEGATED, Status.NEGATED, POSITIVE_CUE),
-            new Trigger(HISTORY, Status.HISTORICAL, POSITIVE_CUE), new Trigger(PAST, Status.HISTORICAL, CLAUSE_END),
+    private static final List<Trigger> TRIGGERS = List.of(
+            new Trigger(NEGATED, Status.NEGATED, POSITIVE_CUE),
+            new Trigger(HISTORY, Status.HISTORICAL, POSITIVE_CUE),
+            new Trigger(PAST, Status.HISTORICAL, CLAUSE_END),
             new Trigger(CAUSE, Status.HISTORICAL, POSITIVE_CUE),
             new Trigger(HYPOTHETICAL, Status.HYPOTHETICAL, CLAUSE_END),
             new Trigger(EXPERIENCER, Status.OTHER_EXPERIENCER, SUBJECT_CHANGE),
             new Trigger(ADMINISTERED, Status.ADMINISTERED, POSITIVE_CUE));
 
-    private MentionContext() {
-    }
+    private MentionContext() {}
 
     /**
      * The status of the drug named at {@code text[start, end)}, read inside its sentence
@@ -143,9 +173,18 @@ final class MentionContext {
      * item ends, so "X (held), Y" leaves Y current.
      */
     static Status of(String text, int unitStart, int scopeStart, int start, int end, int unitEnd) {
-        if (MODIFIER_AFTER.matcher(text).region(end, Math.min(unitEnd, end + 30)).lookingAt()
-                || TEST_AFTER.matcher(text).region(end, Math.min(unitEnd, end + 40)).lookingAt()
-                || MODIFIER_BEFORE.matcher(text).region(Math.max(unitStart, start - 5), start).find()
+        if (MODIFIER_AFTER
+                        .matcher(text)
+                        .region(end, Math.min(unitEnd, end + 30))
+                        .lookingAt()
+                || TEST_AFTER
+                        .matcher(text)
+                        .region(end, Math.min(unitEnd, end + 40))
+                        .lookingAt()
+                || MODIFIER_BEFORE
+                        .matcher(text)
+                        .region(Math.max(unitStart, start - 5), start)
+                        .find()
                 || susceptibility(text, unitStart, start)) {
             return Status.MODIFIER;
         }

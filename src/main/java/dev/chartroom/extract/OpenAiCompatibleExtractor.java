@@ -108,24 +108,18 @@ final class OpenAiCompatibleExtractor implements ClinicalExtractor {
                 return fallback(text, "HTTP status " + response.statusCode());
             }
             return parse(text, response.body());
-        }
-        catch (HttpTimeoutException ex) {
+        } catch (HttpTimeoutException ex) {
             return fallback(text, "timed out after " + settings.timeout());
-        }
-        catch (ConnectException ex) {
+        } catch (ConnectException ex) {
             return fallback(text, "connection failed");
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return fallback(text, "I/O error (" + ex.getClass().getSimpleName() + ")");
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return fallback(text, "interrupted");
-        }
-        catch (JacksonException ex) {
+        } catch (JacksonException ex) {
             return fallback(text, "response is not valid JSON");
-        }
-        catch (UnexpectedShape ex) {
+        } catch (UnexpectedShape ex) {
             return fallback(text, ex.getMessage());
         }
     }
@@ -155,7 +149,8 @@ final class OpenAiCompatibleExtractor implements ClinicalExtractor {
     }
 
     private Extraction parse(String text, String body) {
-        JsonNode content = json.readTree(body).path("choices").path(0).path("message").path("content");
+        JsonNode content =
+                json.readTree(body).path("choices").path(0).path("message").path("content");
         if (!content.isString()) {
             throw new UnexpectedShape("response has no message content");
         }
@@ -168,8 +163,13 @@ final class OpenAiCompatibleExtractor implements ClinicalExtractor {
         var medications = new ArrayList<Medication>();
         for (JsonNode node : medicationNodes) {
             String name = required(node, "name");
-            medications.add(new Medication(name, DrugNames.ingredients(name), optional(node, "dose"), optional(node, "route"),
-                    optional(node, "frequency"), locate(text, name)));
+            medications.add(new Medication(
+                    name,
+                    DrugNames.ingredients(name),
+                    optional(node, "dose"),
+                    optional(node, "route"),
+                    optional(node, "frequency"),
+                    locate(text, name)));
         }
         var allergies = new ArrayList<Allergy>();
         for (JsonNode node : allergyNodes) {
@@ -203,7 +203,8 @@ final class OpenAiCompatibleExtractor implements ClinicalExtractor {
 
     /** The first case-insensitive occurrence of {@code name} in the note, or null. */
     static Span locate(String text, String name) {
-        Matcher m = Pattern.compile(Pattern.quote(name), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text);
+        Matcher m = Pattern.compile(Pattern.quote(name), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(text);
         return m.find() ? new Span(m.start(), m.end()) : null;
     }
 

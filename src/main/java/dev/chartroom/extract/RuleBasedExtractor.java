@@ -40,35 +40,53 @@ final class RuleBasedExtractor implements ClinicalExtractor {
         for (Sections.Section section : Sections.of(text)) {
             switch (section.kind()) {
                 case MEDICATIONS -> {
-                    medicationReader.read(text, section.start(), section.end(), MedicationReader.Reading.LIST, medications);
+                    medicationReader.read(
+                            text, section.start(), section.end(), MedicationReader.Reading.LIST, medications);
                     allergyReader.phrases(text, section.start(), section.end(), allergies);
                 }
-                case ALLERGIES -> allergyReader.list(text, section.start(), section.end(), allergies,
-                        unit -> medicationReader.read(text, unit[0], unit[1], MedicationReader.Reading.PROSE, medications));
+                case ALLERGIES ->
+                    allergyReader.list(
+                            text,
+                            section.start(),
+                            section.end(),
+                            allergies,
+                            unit -> medicationReader.read(
+                                    text, unit[0], unit[1], MedicationReader.Reading.PROSE, medications));
                 case OTHER -> {
-                    medicationReader.read(text, section.start(), section.end(), MedicationReader.Reading.PROSE, medications);
+                    medicationReader.read(
+                            text, section.start(), section.end(), MedicationReader.Reading.PROSE, medications);
                     allergyReader.phrases(text, section.start(), section.end(), allergies);
                 }
                 case PAST -> {
-                    medicationReader.read(text, section.start(), section.end(), MedicationReader.Reading.PAST, medications);
+                    medicationReader.read(
+                            text, section.start(), section.end(), MedicationReader.Reading.PAST, medications);
                     allergyReader.phrases(text, section.start(), section.end(), allergies);
                 }
                 // what a lab measured or a relative takes is not the patient's medication; what a procedure
                 // administered is not either, only what the patient goes home on (MedicationReader.Reading.AFTERWARDS)
                 case PROCEDURE -> {
-                    medicationReader.read(text, section.start(), section.end(), MedicationReader.Reading.AFTERWARDS, medications);
+                    medicationReader.read(
+                            text, section.start(), section.end(), MedicationReader.Reading.AFTERWARDS, medications);
                     allergyReader.phrases(text, section.start(), section.end(), allergies);
                 }
-                case LABS, FAMILY -> {
-                }
+                case LABS, FAMILY -> {}
             }
         }
         return new Extraction(
-                medications.values().stream().map(m -> new Medication(m.name(), m.ingredients(), m.dose(), m.route(), m.frequency(),
-                        inOriginal(lines, m.span()))).toList(),
-                allergies.values().stream().map(a -> new Allergy(a.substance(), a.reaction(),
-                        inOriginal(lines, a.span()))).toList(),
-                Extraction.BUILTIN, null);
+                medications.values().stream()
+                        .map(m -> new Medication(
+                                m.name(),
+                                m.ingredients(),
+                                m.dose(),
+                                m.route(),
+                                m.frequency(),
+                                inOriginal(lines, m.span())))
+                        .toList(),
+                allergies.values().stream()
+                        .map(a -> new Allergy(a.substance(), a.reaction(), inOriginal(lines, a.span())))
+                        .toList(),
+                Extraction.BUILTIN,
+                null);
     }
 
     private static Span inOriginal(LineFeeds lines, Span span) {

@@ -30,47 +30,50 @@ final class Sections {
         OTHER
     }
 
-    record Section(Kind kind, int start, int end) {
-    }
+    record Section(Kind kind, int start, int end) {}
 
     private static final String MEDICATION_TITLES = "(?:(?:current|home|active|outpatient|discharge|admission|present)"
             + "[ \\t]+)?(?:medications?|meds|medication[ \\t]+list|med[ \\t]+list)";
     private static final String ALLERGY_TITLES = "(?:(?:drug|medication|known)[ \\t]+)?(?:allerg(?:y|ies)"
             + "(?:[ \\t]*(?:/|and)[ \\t]*(?:intolerances|adverse[ \\t]+reactions))?|allergy[ \\t]+list|adverse[ \\t]+reactions)";
-    private static final String OTHER_TITLES = "hpi|history of present illness|chief complaint|cc|assessment(?: and plan)?|"
-            + "assessment/plan|plan|a/p|impression|social(?: history)?|family history|past medical history|pmh|"
-            + "past surgical history|psh|surgical history|review of systems|ros|physical exam(?:ination)?|exam|"
-            + "vitals?|vital signs|labs?|results|problem list|problems|diagnos[ie]s|immunizations|procedures|"
-            + "subjective|objective|disposition|follow[- ]up|instructions|reason for visit|interval history|"
-            + "inpatient orders|orders";
+    private static final String OTHER_TITLES =
+            "hpi|history of present illness|chief complaint|cc|assessment(?: and plan)?|"
+                    + "assessment/plan|plan|a/p|impression|social(?: history)?|family history|past medical history|pmh|"
+                    + "past surgical history|psh|surgical history|review of systems|ros|physical exam(?:ination)?|exam|"
+                    + "vitals?|vital signs|labs?|results|problem list|problems|diagnos[ie]s|immunizations|procedures|"
+                    + "subjective|objective|disposition|follow[- ]up|instructions|reason for visit|interval history|"
+                    + "inpatient orders|orders";
 
     /** A section title at a line start or after a sentence: "Medications:", "# Allergies", "Meds reviewed". */
-    private static final Pattern HEADER = Pattern.compile("(?:^|(?<=[.;][ \\t]{1,4}))[ \\t]*(#{1,6}[ \\t]*)?"
-            + "(?:(" + MEDICATION_TITLES + ")|(" + ALLERGY_TITLES + ")|(" + OTHER_TITLES + "))"
-            + "([ \\t]+(?:reviewed|reconciled|verified|updated|include|includes|are|listed)"
-            + "(?:[ \\t]+(?:and|&)[ \\t]+(?:reconciled|updated|verified))?)?[ \\t]*([:\\-–—])?",
+    private static final Pattern HEADER = Pattern.compile(
+            "(?:^|(?<=[.;][ \\t]{1,4}))[ \\t]*(#{1,6}[ \\t]*)?"
+                    + "(?:(" + MEDICATION_TITLES + ")|(" + ALLERGY_TITLES + ")|(" + OTHER_TITLES + "))"
+                    + "([ \\t]+(?:reviewed|reconciled|verified|updated|include|includes|are|listed)"
+                    + "(?:[ \\t]+(?:and|&)[ \\t]+(?:reconciled|updated|verified))?)?[ \\t]*([:\\-–—])?",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
     private static final Pattern MARKDOWN_HEADING = Pattern.compile("^[ \\t]*#{1,6}[ \\t]+\\S", Pattern.MULTILINE);
     /**
      * A transcription heading: upper-case words at a line start ending in a colon ("HOSPITAL COURSE:")
      * or alone on their line ("CURRENT MEDICATIONS  ", "PROCEDURES"). Lower-case letters are not
      * allowed, so a wrapped sentence's first words are never read as one.
      */
-    private static final Pattern CAPITALS_HEADING = Pattern.compile("^[ \\t]*([A-Z][A-Z0-9 /&(),'\\-]{1,60}?)[ \\t]*"
-            + "(?::|(?=[ \\t]*$))", Pattern.MULTILINE);
+    private static final Pattern CAPITALS_HEADING = Pattern.compile(
+            "^[ \\t]*([A-Z][A-Z0-9 /&(),'\\-]{1,60}?)[ \\t]*" + "(?::|(?=[ \\t]*$))", Pattern.MULTILINE);
+
     private static final Pattern LIST_ITEM = Pattern.compile("[ \\t]*(?:[-*•]|\\d{1,2}[.)])[ \\t]*");
 
     private static final Pattern ALLERGY_WORD = Pattern.compile("ALLERG|ADVERSE REACTION");
     private static final Pattern MEDICATION_WORD = Pattern.compile("\\b(?:MEDICATIONS?|MEDS|MEDICINES)\\b");
-    private static final Pattern PROCEDURE_WORD = Pattern.compile("\\b(?:PROCEDURES?|OPERATIONS?|ANESTHESIA|ANAESTHESIA|"
-            + "TECHNIQUE|SEDATION|MATERIALS|IMPLANTS|COMPONENTS|FLUIDS|HEMOSTASIS|DELIVERY|PROCEDURE NOTE|"
-            + "INTERPRETATION|FINDINGS)\\b");
+    private static final Pattern PROCEDURE_WORD =
+            Pattern.compile("\\b(?:PROCEDURES?|OPERATIONS?|ANESTHESIA|ANAESTHESIA|"
+                    + "TECHNIQUE|SEDATION|MATERIALS|IMPLANTS|COMPONENTS|FLUIDS|HEMOSTASIS|DELIVERY|PROCEDURE NOTE|"
+                    + "INTERPRETATION|FINDINGS)\\b");
     private static final Pattern LAB_WORD = Pattern.compile("\\b(?:LAB|LABS|LABORATORY|LABORATORIES)\\b");
     private static final Pattern PAST_WORD = Pattern.compile("\\bPAST\\b|\\b(?:MEDICAL|PSYCHIATRIC|SURGICAL|SUBSTANCE|"
             + "ALCOHOL|DRUG|SOCIAL|SUBSTANCE ABUSE|SUBSTANCE AND ALCOHOL)\\s+HISTORY\\b");
 
-    private Sections() {
-    }
+    private Sections() {}
 
     /** The text cut into sections, in order, covering it all. */
     static List<Section> of(String text) {
@@ -83,12 +86,14 @@ final class Sections {
                 continue;
             }
             matched = m.end();
-            boolean marked = m.group(1) != null || m.group(5) != null || m.group(6) != null || lineEndsAt(text, m.end());
+            boolean marked =
+                    m.group(1) != null || m.group(5) != null || m.group(6) != null || lineEndsAt(text, m.end());
             if (!marked || (m.group(4) != null && m.group(6) == null && m.group(1) == null)) {
                 continue;
             }
-            Kind kind = m.group(2) != null ? Kind.MEDICATIONS : m.group(3) != null ? Kind.ALLERGIES
-                    : titled(m.group(4).toUpperCase(Locale.ROOT));
+            Kind kind = m.group(2) != null
+                    ? Kind.MEDICATIONS
+                    : m.group(3) != null ? Kind.ALLERGIES : titled(m.group(4).toUpperCase(Locale.ROOT));
             headers.put(m.start(), new int[] {m.start(), m.end(), kind.ordinal()});
         }
         Matcher markdown = MARKDOWN_HEADING.matcher(text);
@@ -199,8 +204,7 @@ final class Sections {
             String line = text.substring(lineStart, lineEnd);
             if (line.isBlank()) {
                 blankSeen = content;
-            }
-            else {
+            } else {
                 if (blankSeen && !LIST_ITEM.matcher(line).lookingAt()) {
                     return lineStart;
                 }

@@ -23,18 +23,36 @@ record Sig(String dose, String route, String frequency, int end) {
                     + "gtts?|sprays?|patch(?:es)?|inhalations?|%)(?:\\s*/\\s*(ml|hr|h|kg|dose|actuation|spray))?(?![a-zµ])",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Map<String, String> UNITS = Map.ofEntries(Map.entry("µg", "mcg"), Map.entry("ug", "mcg"),
-            Map.entry("gram", "g"), Map.entry("grams", "g"), Map.entry("gm", "g"), Map.entry("ml", "mL"),
-            Map.entry("cc", "mL"), Map.entry("unit", "units"), Map.entry("unt", "units"), Map.entry("u", "units"),
-            Map.entry("iu", "IU"), Map.entry("meq", "mEq"), Map.entry("tab", "tablet"), Map.entry("tabs", "tablet"),
-            Map.entry("tablets", "tablet"), Map.entry("cap", "capsule"), Map.entry("caps", "capsule"),
-            Map.entry("capsules", "capsule"), Map.entry("puffs", "puff"), Map.entry("drops", "drop"),
-            Map.entry("gtt", "drop"), Map.entry("gtts", "drop"), Map.entry("sprays", "spray"),
-            Map.entry("patches", "patch"), Map.entry("inhalations", "inhalation"));
+    private static final Map<String, String> UNITS = Map.ofEntries(
+            Map.entry("µg", "mcg"),
+            Map.entry("ug", "mcg"),
+            Map.entry("gram", "g"),
+            Map.entry("grams", "g"),
+            Map.entry("gm", "g"),
+            Map.entry("ml", "mL"),
+            Map.entry("cc", "mL"),
+            Map.entry("unit", "units"),
+            Map.entry("unt", "units"),
+            Map.entry("u", "units"),
+            Map.entry("iu", "IU"),
+            Map.entry("meq", "mEq"),
+            Map.entry("tab", "tablet"),
+            Map.entry("tabs", "tablet"),
+            Map.entry("tablets", "tablet"),
+            Map.entry("cap", "capsule"),
+            Map.entry("caps", "capsule"),
+            Map.entry("capsules", "capsule"),
+            Map.entry("puffs", "puff"),
+            Map.entry("drops", "drop"),
+            Map.entry("gtt", "drop"),
+            Map.entry("gtts", "drop"),
+            Map.entry("sprays", "spray"),
+            Map.entry("patches", "patch"),
+            Map.entry("inhalations", "inhalation"));
 
     /** Units counted in pieces: plural unless the amount is exactly one. */
-    private static final List<String> COUNTED = List.of("tablet", "capsule", "puff", "drop", "spray", "patch",
-            "inhalation");
+    private static final List<String> COUNTED =
+            List.of("tablet", "capsule", "puff", "drop", "spray", "patch", "inhalation");
 
     private static final List<Term> ROUTES = List.of(
             term("PO", "po|p\\.o\\.?|per os|by mouth|orally|oral|swish and swallow"),
@@ -52,15 +70,19 @@ record Sig(String dose, String route, String frequency, int end) {
             term("vaginal", "vaginal(?:ly)?"));
 
     private static final List<Term> FREQUENCIES = List.of(
-            term("BID", "bid|b\\.i\\.d\\.?|twice (?:a |per )?day|twice daily|two times (?:a|per) day|2 times (?:a|per) day"),
+            term(
+                    "BID",
+                    "bid|b\\.i\\.d\\.?|twice (?:a |per )?day|twice daily|two times (?:a|per) day|2 times (?:a|per) day"),
             term("TID", "tid|t\\.i\\.d\\.?|three times (?:a |per )?day|three times daily|3 times (?:a|per) day"),
             term("QID", "qid|q\\.i\\.d\\.?|four times (?:a |per )?day|four times daily|4 times (?:a|per) day"),
             term("QHS", "qhs|q\\.h\\.s\\.?|hs|at bedtime|at night|nightly|every night|each night|before bed(?:time)?"),
             term("QOD", "qod|q\\.o\\.d\\.?|every other day"),
             term("weekly", "weekly|once (?:a|per) week|every week|q\\s?week|qwk"),
             term("monthly", "monthly|once (?:a|per) month|every month|q\\s?month"),
-            term("daily", "once daily|once (?:a|per) day|daily|qd|q\\.d\\.?|every day|each day|per day|qday|"
-                    + "every morning|each morning|in the morning|qam|q\\.a\\.m\\.?"));
+            term(
+                    "daily",
+                    "once daily|once (?:a|per) day|daily|qd|q\\.d\\.?|every day|each day|per day|qday|"
+                            + "every morning|each morning|in the morning|qam|q\\.a\\.m\\.?"));
 
     private static final Pattern EVERY_HOURS = Pattern.compile(
             "(?<![\\w.])(?:q\\s?(\\d{1,2})(?:\\s?-\\s?(\\d{1,2}))?\\s?(?:h|hr|hrs|hours?)|every (\\d{1,2})"
@@ -104,8 +126,7 @@ record Sig(String dose, String route, String frequency, int end) {
         if (base != null) {
             frequency = asNeeded ? base.value + " PRN" : base.value;
             end = Math.max(end, base.end);
-        }
-        else if (asNeeded) {
+        } else if (asNeeded) {
             frequency = "PRN";
         }
         if (asNeeded) {
@@ -121,8 +142,11 @@ record Sig(String dose, String route, String frequency, int end) {
         if (COUNTED.contains(unit) && !amount.equals("1")) {
             unit = unit.equals("patch") ? "patches" : unit + "s";
         }
-        String per = m.group(3) == null ? "" : "/" + UNITS.getOrDefault(m.group(3).toLowerCase(Locale.ROOT),
-                m.group(3).toLowerCase(Locale.ROOT));
+        String per = m.group(3) == null
+                ? ""
+                : "/"
+                        + UNITS.getOrDefault(
+                                m.group(3).toLowerCase(Locale.ROOT), m.group(3).toLowerCase(Locale.ROOT));
         return unit.equals("%") ? amount + "%" : amount + " " + unit + per;
     }
 
@@ -136,8 +160,8 @@ record Sig(String dose, String route, String frequency, int end) {
         Found best = null;
         for (Term term : terms) {
             Matcher m = term.pattern.matcher(text).region(from, to);
-            if (m.find() && (best == null || m.start() < best.start
-                    || (m.start() == best.start && m.end() > best.end))) {
+            if (m.find()
+                    && (best == null || m.start() < best.start || (m.start() == best.start && m.end() > best.end))) {
                 best = new Found(term.value, m.start(), m.end());
             }
         }
@@ -145,12 +169,11 @@ record Sig(String dose, String route, String frequency, int end) {
     }
 
     private static Term term(String value, String alternatives) {
-        return new Term(value, Pattern.compile("(?<![\\w.])(?:" + alternatives + ")(?![\\w])", Pattern.CASE_INSENSITIVE));
+        return new Term(
+                value, Pattern.compile("(?<![\\w.])(?:" + alternatives + ")(?![\\w])", Pattern.CASE_INSENSITIVE));
     }
 
-    private record Term(String value, Pattern pattern) {
-    }
+    private record Term(String value, Pattern pattern) {}
 
-    private record Found(String value, int start, int end) {
-    }
+    private record Found(String value, int start, int end) {}
 }

@@ -19,11 +19,10 @@ final class TextUnits {
     /** A line at least this long that ends without a full stop was wrapped by the transcriber, not ended. */
     private static final int WRAPPED_LINE = 55;
     /** A sentence whose subject is a person ("She takes ...") is prose even inside a list section. */
-    static final Pattern PROSE_START = Pattern.compile("(?i)^\\W*(?:she|he|they|patient|pt|the patient|"
-            + "her|his|mother|father|also|takes|taking)\\b");
+    static final Pattern PROSE_START = Pattern.compile(
+            "(?i)^\\W*(?:she|he|they|patient|pt|the patient|" + "her|his|mother|father|also|takes|taking)\\b");
 
-    private TextUnits() {
-    }
+    private TextUnits() {}
 
     /** {@code text[from, to)} cut at the boundaries, blank pieces dropped. */
     static List<int[]> units(String text, int from, int to, Pattern boundary) {
@@ -49,8 +48,7 @@ final class TextUnits {
      * feed after a long line that does not end a sentence, before a word that is not a list item.
      */
     private static boolean wrapped(String text, int at, int end) {
-        if (end - at != 1 || text.charAt(at) != '\n' || end >= text.length()
-                || !Character.isLetter(text.charAt(end))) {
+        if (end - at != 1 || text.charAt(at) != '\n' || end >= text.length() || !Character.isLetter(text.charAt(end))) {
             return false;
         }
         int lineStart = text.lastIndexOf('\n', at - 1) + 1;
@@ -64,8 +62,11 @@ final class TextUnits {
 
     /** "discharged on p.o.", "b.i.d.": the full stop at {@code last} closes an abbreviation, not the sentence. */
     private static boolean dottedAbbreviation(String text, int lineStart, int last) {
-        return text.charAt(last) == '.' && last - 3 >= lineStart && Character.isLetter(text.charAt(last - 1))
-                && text.charAt(last - 2) == '.' && Character.isLetter(text.charAt(last - 3));
+        return text.charAt(last) == '.'
+                && last - 3 >= lineStart
+                && Character.isLetter(text.charAt(last - 1))
+                && text.charAt(last - 2) == '.'
+                && Character.isLetter(text.charAt(last - 3));
     }
 
     private static void addUnit(String text, int start, int end, List<int[]> units) {

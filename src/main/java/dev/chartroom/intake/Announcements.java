@@ -1,5 +1,6 @@
 package dev.chartroom.intake;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.chartroom.caseflow.CaseChange;
 import dev.chartroom.jobs.FailedStep;
 import dev.chartroom.jobs.StepFailures;
@@ -8,7 +9,6 @@ import dev.chartroom.upload.Uploads;
 import dev.chartroom.webhook.EventData;
 import dev.chartroom.webhook.EventType;
 import dev.chartroom.webhook.WebhookEvents;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -47,22 +47,45 @@ public class Announcements {
 
     /** {@code upload.processed}: an upload's outcome, announced again when a later step of it fails. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonPropertyOrder({"upload_id", "kind", "file_name", "status", "rows", "expected_count", "stored_count",
-            "error_count", "failed_steps"})
-    public record UploadProcessed(String uploadId, String kind, String fileName, String status, int rows,
-                                  int expectedCount, int storedCount, int errorCount, List<Step> failedSteps)
+    @JsonPropertyOrder({
+        "upload_id",
+        "kind",
+        "file_name",
+        "status",
+        "rows",
+        "expected_count",
+        "stored_count",
+        "error_count",
+        "failed_steps"
+    })
+    public record UploadProcessed(
+            String uploadId,
+            String kind,
+            String fileName,
+            String status,
+            int rows,
+            int expectedCount,
+            int storedCount,
+            int errorCount,
+            List<Step> failedSteps)
             implements EventData {
 
         /** A derived step that failed for good. */
         @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
         @JsonPropertyOrder({"step", "failed_at", "reason", "job_id"})
-        public record Step(String step, String failedAt, String reason, String jobId) {
-        }
+        public record Step(String step, String failedAt, String reason, String jobId) {}
 
         static UploadProcessed of(Upload upload) {
-            return new UploadProcessed(upload.id(), upload.kind(), upload.fileName(), upload.status(),
-                    upload.counts().rows(), upload.counts().expected(), upload.counts().stored(),
-                    upload.counts().errors(), upload.failedSteps().stream().map(UploadProcessed::step).toList());
+            return new UploadProcessed(
+                    upload.id(),
+                    upload.kind(),
+                    upload.fileName(),
+                    upload.status(),
+                    upload.counts().rows(),
+                    upload.counts().expected(),
+                    upload.counts().stored(),
+                    upload.counts().errors(),
+                    upload.failedSteps().stream().map(UploadProcessed::step).toList());
         }
 
         private static Step step(FailedStep step) {
@@ -73,8 +96,7 @@ public class Announcements {
     /** {@code patient.created}: a patient an upload created. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonPropertyOrder({"patient_id", "external_id", "upload_id"})
-    public record PatientCreated(long patientId, String externalId, String uploadId) implements EventData {
-    }
+    public record PatientCreated(long patientId, String externalId, String uploadId) implements EventData {}
 
     public void uploadProcessed(String organizationId, Upload upload) {
         events.publish(organizationId, EventType.UPLOAD_PROCESSED, UploadProcessed.of(upload));

@@ -18,9 +18,11 @@ class BodyLimits implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (handler instanceof HandlerMethod method && method.getBean() instanceof LimitedBody limited
+                if (handler instanceof HandlerMethod method
+                        && method.getBean() instanceof LimitedBody limited
                         && request.getContentLengthLong() > limited.maxBody()) {
-                    throw new PayloadTooLargeException("File exceeds " + limited.fileLimit().toMegabytes() + "MB.");
+                    throw new PayloadTooLargeException(
+                            "File exceeds " + limited.fileLimit().toMegabytes() + "MB.");
                 }
                 return true;
             }

@@ -32,9 +32,10 @@ public class IngestGate {
      *                          finish before 503
      */
     @ConfigurationProperties("chartroom.limits")
-    public record Settings(@DefaultValue("0") int ingestConcurrency, @DefaultValue("2s") Duration ingestWait,
-                           @DefaultValue("30s") Duration organizationWait) {
-    }
+    public record Settings(
+            @DefaultValue("0") int ingestConcurrency,
+            @DefaultValue("2s") Duration ingestWait,
+            @DefaultValue("30s") Duration organizationWait) {}
 
     /** What a refused client is told to wait: about one ingest of a large file. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
@@ -48,7 +49,8 @@ public class IngestGate {
     private final ConcurrentHashMap<String, Turn> turns = new ConcurrentHashMap<>();
 
     public IngestGate(Settings settings) {
-        this.concurrency = settings.ingestConcurrency() > 0 ? settings.ingestConcurrency()
+        this.concurrency = settings.ingestConcurrency() > 0
+                ? settings.ingestConcurrency()
                 : 2 * Runtime.getRuntime().availableProcessors();
         this.slots = new Semaphore(concurrency, true);
         this.ingestWait = settings.ingestWait();
@@ -84,8 +86,10 @@ public class IngestGate {
         Turn turn = join(organizationId);
         try {
             if (!acquire(turn.permit, organizationWait)) {
-                throw new ServerBusyException("Earlier uploads of this organization are still being stored; retry in "
-                        + RETRY_AFTER.toSeconds() + " seconds.", RETRY_AFTER);
+                throw new ServerBusyException(
+                        "Earlier uploads of this organization are still being stored; retry in "
+                                + RETRY_AFTER.toSeconds() + " seconds.",
+                        RETRY_AFTER);
             }
             try {
                 return inSlot(organizationId, ingest);
@@ -99,8 +103,9 @@ public class IngestGate {
 
     private <T> T inSlot(String organizationId, Supplier<T> ingest) {
         if (!acquire(slots, ingestWait)) {
-            throw new ServerBusyException("The server is busy storing other uploads; retry in "
-                    + RETRY_AFTER.toSeconds() + " seconds.", RETRY_AFTER);
+            throw new ServerBusyException(
+                    "The server is busy storing other uploads; retry in " + RETRY_AFTER.toSeconds() + " seconds.",
+                    RETRY_AFTER);
         }
         ADMITTED.set(organizationId);
         try {

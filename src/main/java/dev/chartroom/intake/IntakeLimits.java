@@ -21,14 +21,14 @@ import org.springframework.util.unit.DataSize;
  * @param attachmentsMaxFiles      attachments of one bulk request at the most (422 above it)
  */
 @ConfigurationProperties("chartroom.intake")
-public record IntakeLimits(@DefaultValue("3MB") DataSize patientUploadMaxFileSize,
-                           @DefaultValue("10MB") DataSize typedCsvMaxFileSize,
-                           @DefaultValue("5000") int medicationsMaxRows,
-                           @DefaultValue("500") int consultNotesMaxRows,
-                           @DefaultValue("500") int pdfMaxPages,
-                           @DefaultValue("20MB") DataSize patientPdfMaxFileSize,
-                           @DefaultValue("5MB") DataSize documentMaxFileSize,
-                           @DefaultValue("1000") int documentNotesMaxLength,
-                           @DefaultValue("10MB") DataSize attachmentsMaxFileSize,
-                           @DefaultValue("20") int attachmentsMaxFiles) {
-}
+public record IntakeLimits(
+        @DefaultValue("3MB") DataSize patientUploadMaxFileSize,
+        @DefaultValue("10MB") DataSize typedCsvMaxFileSize,
+        @DefaultValue("5000") int medicationsMaxRows,
+        @DefaultValue("500") int consultNotesMaxRows,
+        @DefaultValue("500") int pdfMaxPages,
+        @DefaultValue("20MB") DataSize patientPdfMaxFileSize,
+        @DefaultValue("5MB") DataSize documentMaxFileSize,
+        @DefaultValue("1000") int documentNotesMaxLength,
+        @DefaultValue("10MB") DataSize attachmentsMaxFileSize,
+        @DefaultValue("20") int attachmentsMaxFiles) {}

@@ -1,8 +1,6 @@
 package dev.chartroom.intake;
 
 import dev.chartroom.web.ServerBusyException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
@@ -22,8 +20,7 @@ public final class Parts {
 
     static final int ATTEMPTS = 4;
 
-    private Parts() {
-    }
+    private Parts() {}
 
     /**
      * A request the client got wrong though no contract rule names it, found among the exceptions
@@ -34,16 +31,19 @@ public final class Parts {
      * @param field  the form field concerned, when one is
      * @param reason what to tell the client
      */
-    public record ClientFault(HttpStatus status, String field, String reason) {
-    }
+    public record ClientFault(HttpStatus status, String field, String reason) {}
 
     public static Optional<ClientFault> clientFault(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TypeMismatchException mismatch && isFile(mismatch.getValue())) {
-                String field = mismatch instanceof MethodArgumentConversionNotSupportedException argument ? argument.getName()
-                        : mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
-                        : mismatch.getPropertyName();
-                return Optional.of(new ClientFault(HttpStatus.BAD_REQUEST, field,
+                String field = mismatch instanceof MethodArgumentConversionNotSupportedException argument
+                        ? argument.getName()
+                        : mismatch instanceof MethodArgumentTypeMismatchException argument
+                                ? argument.getName()
+                                : mismatch.getPropertyName();
+                return Optional.of(new ClientFault(
+                        HttpStatus.BAD_REQUEST,
+                        field,
                         (field == null ? "A field" : field) + " must be a text field, not a file part."));
             }
         }
@@ -51,8 +51,11 @@ public final class Parts {
     }
 
     private static boolean isFile(Object value) {
-        return value instanceof MultipartFile || value instanceof MultipartFile[]
-                || value instanceof Collection<?> values && !values.isEmpty() && values.stream().allMatch(MultipartFile.class::isInstance);
+        return value instanceof MultipartFile
+                || value instanceof MultipartFile[]
+                || value instanceof Collection<?> values
+                        && !values.isEmpty()
+                        && values.stream().allMatch(MultipartFile.class::isInstance);
     }
 
     /**
@@ -71,7 +74,8 @@ public final class Parts {
                     throw e;
                 }
                 if (attempt == ATTEMPTS) {
-                    throw new ServerBusyException("Concurrent uploads kept changing the same records; retry in 2 seconds.",
+                    throw new ServerBusyException(
+                            "Concurrent uploads kept changing the same records; retry in 2 seconds.",
                             Duration.ofSeconds(2));
                 }
                 pause(attempt);
@@ -82,7 +86,8 @@ public final class Parts {
     /** Whether a failure, at any depth, is a collision with concurrent writes rather than a fault. */
     static boolean conflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DuplicateKeyException || cause instanceof ConcurrencyFailureException
+            if (cause instanceof DuplicateKeyException
+                    || cause instanceof ConcurrencyFailureException
                     || cause instanceof QueryTimeoutException) {
                 return true;
             }

@@ -80,12 +80,12 @@ public final class UploadedFile {
      *               than tab, line breaks and form feed; UTF-8, or Latin-1 without C1 controls)
      * @param utf8   whether it decodes as UTF-8 (otherwise it is read as Latin-1)
      */
-    public record Scan(String sha256, boolean text, boolean utf8) {
-    }
+    public record Scan(String sha256, boolean text, boolean utf8) {}
 
     public Scan scan() {
         MessageDigest digest = Sha256.newDigest();
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         boolean control = false;
@@ -110,7 +110,8 @@ public final class UploadedFile {
             }
             if (utf8) {
                 pending.flip();
-                utf8 = decodes(decoder, pending, chars, true) && !decoder.flush(chars.clear()).isError();
+                utf8 = decodes(decoder, pending, chars, true)
+                        && !decoder.flush(chars.clear()).isError();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -141,7 +142,9 @@ public final class UploadedFile {
                 in = new java.io.BufferedInputStream(in);
                 in.mark(3);
                 byte[] start = in.readNBytes(3);
-                boolean bom = start.length == 3 && (start[0] & 0xff) == 0xef && (start[1] & 0xff) == 0xbb
+                boolean bom = start.length == 3
+                        && (start[0] & 0xff) == 0xef
+                        && (start[1] & 0xff) == 0xbb
                         && (start[2] & 0xff) == 0xbf;
                 if (!bom) {
                     in.reset();

@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param reason   what happened and what the user can do, without technical detail or patient data
  * @param jobId    the dead job with the technical detail ({@code /v1/jobs?status=dead}); null when none
  */
-public record FailedStep(String step, Instant failedAt, String reason, String jobId) {
-}
+public record FailedStep(String step, Instant failedAt, String reason, String jobId) {}

@@ -11,8 +11,7 @@ import org.springframework.transaction.TransactionException;
 /** Which failures of a job another attempt may cure, and which it cannot. */
 public final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * Whether {@code failure} will happen again on the same input: a {@link PermanentFailure}, or a
@@ -29,9 +28,13 @@ public final class Failures {
             return false;
         }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof SQLException
-                    || t instanceof DataAccessException || t instanceof TransactionException
-                    || t instanceof TimeoutException || t instanceof RejectedExecutionException
+            if (t instanceof IOException
+                    || t instanceof UncheckedIOException
+                    || t instanceof SQLException
+                    || t instanceof DataAccessException
+                    || t instanceof TransactionException
+                    || t instanceof TimeoutException
+                    || t instanceof RejectedExecutionException
                     || t instanceof InterruptedException) {
                 return false;
             }

@@ -35,6 +35,5 @@ public interface JobHandler {
      *
      * @param cause the last attempt's failure; null when that attempt's node stopped before finishing
      */
-    default void dead(Job job, Throwable cause) {
-    }
+    default void dead(Job job, Throwable cause) {}
 }

@@ -90,8 +90,12 @@ class JobQueue {
     String insert(String organizationId, String type, String payload, Instant runAt, Instant now) {
         String id = UUID.randomUUID().toString();
         jdbc.sql(INSERT)
-                .param("id", id).param("type", type).param("organizationId", organizationId).param("payload", payload)
-                .param("runAt", TimeColumns.of(runAt)).param("now", TimeColumns.of(now))
+                .param("id", id)
+                .param("type", type)
+                .param("organizationId", organizationId)
+                .param("payload", payload)
+                .param("runAt", TimeColumns.of(runAt))
+                .param("now", TimeColumns.of(now))
                 .update();
         return id;
     }
@@ -100,48 +104,76 @@ class JobQueue {
     List<Claim> claim(Collection<String> types, int limit, Instant now, Instant leaseUntil) {
         String token = UUID.randomUUID().toString();
         int claimed = jdbc.sql(CLAIM)
-                .param("token", token).param("leaseUntil", TimeColumns.of(leaseUntil)).param("now", TimeColumns.of(now))
-                .param("types", types).param("limit", limit)
+                .param("token", token)
+                .param("leaseUntil", TimeColumns.of(leaseUntil))
+                .param("now", TimeColumns.of(now))
+                .param("types", types)
+                .param("limit", limit)
                 .update();
         if (claimed == 0) {
             return List.of();
         }
-        return jdbc.sql(CLAIMED).param("token", token)
+        return jdbc.sql(CLAIMED)
+                .param("token", token)
                 .query((rs, row) -> new Claim(job(rs), token))
                 .list();
     }
 
     /** Extends a lease; false when the claim is no longer this worker's. */
     boolean extend(Claim claim, Instant leaseUntil) {
-        return jdbc.sql(EXTEND).param("id", claim.job().id()).param("token", claim.token())
-                .param("leaseUntil", TimeColumns.of(leaseUntil)).update() == 1;
+        return jdbc.sql(EXTEND)
+                        .param("id", claim.job().id())
+                        .param("token", claim.token())
+                        .param("leaseUntil", TimeColumns.of(leaseUntil))
+                        .update()
+                == 1;
     }
 
     boolean complete(Claim claim) {
-        return jdbc.sql(COMPLETE).param("id", claim.job().id()).param("token", claim.token()).update() == 1;
+        return jdbc.sql(COMPLETE)
+                        .param("id", claim.job().id())
+                        .param("token", claim.token())
+                        .update()
+                == 1;
     }
 
     boolean reschedule(Claim claim, Instant runAt, String error, Instant now) {
-        return jdbc.sql(RESCHEDULE).param("id", claim.job().id()).param("token", claim.token())
-                .param("runAt", TimeColumns.of(runAt)).param("error", error).param("now", TimeColumns.of(now))
-                .update() == 1;
+        return jdbc.sql(RESCHEDULE)
+                        .param("id", claim.job().id())
+                        .param("token", claim.token())
+                        .param("runAt", TimeColumns.of(runAt))
+                        .param("error", error)
+                        .param("now", TimeColumns.of(now))
+                        .update()
+                == 1;
     }
 
     boolean bury(Claim claim, String error, Instant now) {
-        return jdbc.sql(BURY).param("id", claim.job().id()).param("token", claim.token())
-                .param("error", error).param("now", TimeColumns.of(now))
-                .update() == 1;
+        return jdbc.sql(BURY)
+                        .param("id", claim.job().id())
+                        .param("token", claim.token())
+                        .param("error", error)
+                        .param("now", TimeColumns.of(now))
+                        .update()
+                == 1;
     }
 
     List<JobSummary> list(String organizationId, JobStatus status, int limit) {
-        return jdbc.sql(LIST).param("organizationId", organizationId).param("status", status.value())
+        return jdbc.sql(LIST)
+                .param("organizationId", organizationId)
+                .param("status", status.value())
                 .param("limit", limit)
-                .query(JobQueue::summary).list();
+                .query(JobQueue::summary)
+                .list();
     }
 
     boolean revive(String organizationId, String id, Instant now) {
-        return jdbc.sql(REVIVE).param("organizationId", organizationId).param("id", id)
-                .param("now", TimeColumns.of(now)).update() == 1;
+        return jdbc.sql(REVIVE)
+                        .param("organizationId", organizationId)
+                        .param("id", id)
+                        .param("now", TimeColumns.of(now))
+                        .update()
+                == 1;
     }
 
     long countDead() {
@@ -149,18 +181,27 @@ class JobQueue {
     }
 
     /** A job and the lease token under which this worker holds it. */
-    record Claim(Job job, String token) {
-    }
+    record Claim(Job job, String token) {}
 
     private static Job job(ResultSet rs) throws SQLException {
-        return new Job(rs.getString("id"), rs.getString("type"), rs.getString("organization_id"),
-                rs.getString("payload"), rs.getInt("attempts"), TimeColumns.instant(rs, "enqueued_at"));
+        return new Job(
+                rs.getString("id"),
+                rs.getString("type"),
+                rs.getString("organization_id"),
+                rs.getString("payload"),
+                rs.getInt("attempts"),
+                TimeColumns.instant(rs, "enqueued_at"));
     }
 
     private static JobSummary summary(ResultSet rs, int row) throws SQLException {
-        return new JobSummary(rs.getString("id"), rs.getString("type"),
-                JobStatus.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)), rs.getInt("attempts"),
-                rs.getString("last_error"), TimeColumns.instant(rs, "run_at"), TimeColumns.instant(rs, "enqueued_at"),
+        return new JobSummary(
+                rs.getString("id"),
+                rs.getString("type"),
+                JobStatus.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                TimeColumns.instant(rs, "run_at"),
+                TimeColumns.instant(rs, "enqueued_at"),
                 TimeColumns.instant(rs, "updated_at"));
     }
 }

@@ -55,7 +55,8 @@ class JobSignal {
             while (!pending) {
                 long remaining = deadline - System.nanoTime();
                 if (due != null) {
-                    remaining = Math.min(remaining, Duration.between(clock.instant(), due).toNanos());
+                    remaining = Math.min(
+                            remaining, Duration.between(clock.instant(), due).toNanos());
                 }
                 if (remaining <= 0) {
                     break;

@@ -49,8 +49,13 @@ class JobWorker implements SmartLifecycle {
     private ExecutorService executor;
     private Thread poller;
 
-    JobWorker(JobQueue queue, JobSignal signal, ObjectProvider<JobHandler> handlerBeans, JobsProperties properties,
-              Clock clock, MeterRegistry meters) {
+    JobWorker(
+            JobQueue queue,
+            JobSignal signal,
+            ObjectProvider<JobHandler> handlerBeans,
+            JobsProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.queue = queue;
         this.signal = signal;
         this.handlerBeans = handlerBeans;
@@ -58,7 +63,8 @@ class JobWorker implements SmartLifecycle {
         this.clock = clock;
         this.meters = meters;
         Gauge.builder("chartroom.jobs.dead", queue, JobQueue::countDead)
-                .description("Jobs that failed for good and wait to be revived").register(meters);
+                .description("Jobs that failed for good and wait to be revived")
+                .register(meters);
     }
 
     @Override
@@ -73,7 +79,8 @@ class JobWorker implements SmartLifecycle {
             return;
         }
         slots = new Semaphore(properties.concurrency());
-        executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory());
+        executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("job-", 0).factory());
         active = true;
         poller = Thread.ofVirtual().name("job-poller").start(this::poll);
     }
@@ -155,8 +162,12 @@ class JobWorker implements SmartLifecycle {
         Instant leaseUntil = Instant.now(clock).plus(properties.leaseDuration());
         for (var claim : running.values()) {
             // A job whose attempt just ended is no longer running: its row may be gone already.
-            if (!queue.extend(claim, leaseUntil) && running.containsKey(claim.job().id())) {
-                log.warn("Job {} ({}) lost its lease while running", claim.job().id(), claim.job().type());
+            if (!queue.extend(claim, leaseUntil)
+                    && running.containsKey(claim.job().id())) {
+                log.warn(
+                        "Job {} ({}) lost its lease while running",
+                        claim.job().id(),
+                        claim.job().type());
             }
         }
     }
@@ -194,12 +205,21 @@ class JobWorker implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             // Recording the outcome failed; the lease expires and the job runs again.
-            log.warn("Job {} ({}): its outcome could not be stored: {}", job.id(), job.type(), e.getClass().getName());
+            log.warn(
+                    "Job {} ({}): its outcome could not be stored: {}",
+                    job.id(),
+                    job.type(),
+                    e.getClass().getName());
         }
     }
 
-    private void fail(JobQueue.Claim claim, JobHandler handler, RetryPolicy policy, Instant notBefore, Throwable cause,
-                      String error) {
+    private void fail(
+            JobQueue.Claim claim,
+            JobHandler handler,
+            RetryPolicy policy,
+            Instant notBefore,
+            Throwable cause,
+            String error) {
         Job job = claim.job();
         Instant now = Instant.now(clock);
         Optional<Instant> next = policy.nextAttempt(job.attempt(), job.enqueuedAt(), now, notBefore);
@@ -210,8 +230,13 @@ class JobWorker implements SmartLifecycle {
         if (queue.reschedule(claim, next.get(), truncate(error), now)) {
             signal.dueAt(next.get());
             meters.counter("chartroom.jobs.failed", "type", job.type()).increment();
-            log.info("Job {} ({}) attempt {} failed ({}); next attempt at {}", job.id(), job.type(), job.attempt(),
-                    cause.getClass().getName(), next.get());
+            log.info(
+                    "Job {} ({}) attempt {} failed ({}); next attempt at {}",
+                    job.id(),
+                    job.type(),
+                    job.attempt(),
+                    cause.getClass().getName(),
+                    next.get());
         }
     }
 
@@ -224,7 +249,11 @@ class JobWorker implements SmartLifecycle {
                 handler.dead(job, failure);
             } catch (RuntimeException e) {
                 // The job is dead either way; only the user-facing record of it is missing.
-                log.warn("Job {} ({}): recording its failure failed: {}", job.id(), job.type(), e.getClass().getName());
+                log.warn(
+                        "Job {} ({}): recording its failure failed: {}",
+                        job.id(),
+                        job.type(),
+                        e.getClass().getName());
             }
         }
     }
@@ -238,7 +267,9 @@ class JobWorker implements SmartLifecycle {
     }
 
     private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private static String truncate(String error) {

@@ -30,11 +30,11 @@ class JobsApi {
         this.jobs = jobs;
     }
 
-    record JobList(List<JobSummary> data) {
-    }
+    record JobList(List<JobSummary> data) {}
 
     @GetMapping
-    @Operation(summary = "List background jobs by status",
+    @Operation(
+            summary = "List background jobs by status",
             description = "status is dead (default), ready or running. Jobs that succeeded are not kept.")
     JobList list(Caller caller, @RequestParam(defaultValue = "dead") String status) {
         return new JobList(jobs.list(caller.organizationId(), status(status)));

@@ -36,7 +36,10 @@ record JobsProperties(
         @DefaultValue("30s") Duration shutdownTimeout) {
 
     public JobsProperties {
-        if (batchSize < 1 || concurrency < 1 || !pollInterval.isPositive() || leaseDuration.compareTo(Duration.ofSeconds(4)) < 0) {
+        if (batchSize < 1
+                || concurrency < 1
+                || !pollInterval.isPositive()
+                || leaseDuration.compareTo(Duration.ofSeconds(4)) < 0) {
             throw new IllegalArgumentException("chartroom.jobs: batch-size and concurrency must be at least 1, "
                     + "poll-interval positive and lease-duration at least 4s");
         }

@@ -12,14 +12,17 @@ import java.util.Optional;
  * is dead instead when {@code maxAttempts} have run or the next attempt would fall after
  * {@code enqueuedAt + giveUpAfter}.
  */
-public record RetryPolicy(int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay,
-                          Duration giveUpAfter) {
+public record RetryPolicy(
+        int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay, Duration giveUpAfter) {
 
     public RetryPolicy {
-        if (maxAttempts < 1 || initialDelay.isNegative() || multiplier < 1 || maxDelay.compareTo(initialDelay) < 0
+        if (maxAttempts < 1
+                || initialDelay.isNegative()
+                || multiplier < 1
+                || maxDelay.compareTo(initialDelay) < 0
                 || giveUpAfter.isNegative()) {
-            throw new IllegalArgumentException("invalid retry policy " + maxAttempts + "/" + initialDelay
-                    + "/" + multiplier + "/" + maxDelay + "/" + giveUpAfter);
+            throw new IllegalArgumentException("invalid retry policy " + maxAttempts + "/" + initialDelay + "/"
+                    + multiplier + "/" + maxDelay + "/" + giveUpAfter);
         }
     }
 

@@ -42,12 +42,10 @@ public class StepFailures {
             """;
 
     /** What a failure concerns: the document it was derived from, its upload and patient (either may be null). */
-    public record Subject(String id, String uploadId, Long patientId) {
-    }
+    public record Subject(String id, String uploadId, Long patientId) {}
 
     /** Published when a step failed for good, inside the transaction that recorded it. */
-    public record StepFailed(String organizationId, Subject subject, FailedStep failure) {
-    }
+    public record StepFailed(String organizationId, Subject subject, FailedStep failure) {}
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -63,16 +61,27 @@ public class StepFailures {
     public FailedStep record(String organizationId, Subject subject, String step, String reason, String jobId) {
         var failure = new FailedStep(step, Instant.now(clock), Text.cut(reason, 500), jobId);
         clear(organizationId, subject.id(), step);
-        jdbc.sql(INSERT).param("organizationId", organizationId).param("subject", subject.id()).param("step", step)
-                .param("uploadId", subject.uploadId()).param("patientId", subject.patientId()).param("jobId", jobId)
-                .param("failedAt", TimeColumns.of(failure.failedAt())).param("reason", failure.reason()).update();
+        jdbc.sql(INSERT)
+                .param("organizationId", organizationId)
+                .param("subject", subject.id())
+                .param("step", step)
+                .param("uploadId", subject.uploadId())
+                .param("patientId", subject.patientId())
+                .param("jobId", jobId)
+                .param("failedAt", TimeColumns.of(failure.failedAt()))
+                .param("reason", failure.reason())
+                .update();
         events.publishEvent(new StepFailed(organizationId, subject, failure));
         return failure;
     }
 
     /** Forgets an earlier failure of the step, once it has succeeded after all. */
     public void clear(String organizationId, String subjectId, String step) {
-        jdbc.sql(DELETE).param("organizationId", organizationId).param("subject", subjectId).param("step", step).update();
+        jdbc.sql(DELETE)
+                .param("organizationId", organizationId)
+                .param("subject", subjectId)
+                .param("step", step)
+                .update();
     }
 
     /** The failed steps of each of these uploads, oldest first; uploads without any are absent. */
@@ -81,19 +90,30 @@ public class StepFailures {
         if (uploadIds.isEmpty()) {
             return found;
         }
-        jdbc.sql(OF_UPLOADS).param("organizationId", organizationId).param("uploadIds", uploadIds)
+        jdbc.sql(OF_UPLOADS)
+                .param("organizationId", organizationId)
+                .param("uploadIds", uploadIds)
                 .query(rs -> {
                     found.computeIfAbsent(rs.getString("upload_id"), id -> new java.util.ArrayList<>())
-                            .add(new FailedStep(rs.getString("step"), TimeColumns.instant(rs, "failed_at"),
-                                    rs.getString("reason"), rs.getString("job_id")));
+                            .add(new FailedStep(
+                                    rs.getString("step"),
+                                    TimeColumns.instant(rs, "failed_at"),
+                                    rs.getString("reason"),
+                                    rs.getString("job_id")));
                 });
         return found;
     }
 
     /** The failed steps of a patient's uploads, oldest first. */
     public List<FailedStep> ofPatient(String organizationId, long patientId) {
-        return jdbc.sql(OF_PATIENT).param("organizationId", organizationId).param("patientId", patientId)
-                .query((rs, row) -> new FailedStep(rs.getString("step"), TimeColumns.instant(rs, "failed_at"),
-                        rs.getString("reason"), rs.getString("job_id"))).list();
+        return jdbc.sql(OF_PATIENT)
+                .param("organizationId", organizationId)
+                .param("patientId", patientId)
+                .query((rs, row) -> new FailedStep(
+                        rs.getString("step"),
+                        TimeColumns.instant(rs, "failed_at"),
+                        rs.getString("reason"),
+                        rs.getString("job_id")))
+                .list();
     }
 }

@@ -46,31 +46,54 @@ class ClinicalFacts {
         this.batch = batch;
     }
 
-    public void replace(String organizationId, long patientId, String source, List<PatientMedication> medications,
-                        List<PatientAllergy> allergies) {
+    public void replace(
+            String organizationId,
+            long patientId,
+            String source,
+            List<PatientMedication> medications,
+            List<PatientAllergy> allergies) {
         batch.update(DELETE_MEDICATIONS, organizationId, patientId, source);
         batch.update(DELETE_ALLERGIES, organizationId, patientId, source);
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < medications.size(); i++) {
             PatientMedication m = medications.get(i);
-            String ingredients = m.ingredients().isEmpty() ? null : Text.cut(String.join(INGREDIENTS, m.ingredients()), 1000);
-            rows.add(new Object[] {patientId, organizationId, source, i, Text.cut(m.name(), 500), ingredients,
-                    Text.cut(m.dosage(), 200), Text.cut(m.route(), 100), Text.cut(m.frequency(), 200)});
+            String ingredients =
+                    m.ingredients().isEmpty() ? null : Text.cut(String.join(INGREDIENTS, m.ingredients()), 1000);
+            rows.add(new Object[] {
+                patientId,
+                organizationId,
+                source,
+                i,
+                Text.cut(m.name(), 500),
+                ingredients,
+                Text.cut(m.dosage(), 200),
+                Text.cut(m.route(), 100),
+                Text.cut(m.frequency(), 200)
+            });
         }
         batch.batchUpdate(INSERT_MEDICATION, rows);
         rows.clear();
         for (int i = 0; i < allergies.size(); i++) {
             PatientAllergy a = allergies.get(i);
-            rows.add(new Object[] {patientId, organizationId, source, i, Text.cut(a.substance(), 500), Text.cut(a.reaction(), 500)});
+            rows.add(new Object[] {
+                patientId, organizationId, source, i, Text.cut(a.substance(), 500), Text.cut(a.reaction(), 500)
+            });
         }
         batch.batchUpdate(INSERT_ALLERGY, rows);
     }
 
     public List<PatientMedication> medications(String organizationId, long patientId) {
-        return jdbc.sql(MEDICATIONS).param("organizationId", organizationId).param("patientId", patientId)
-                .query((rs, row) -> new PatientMedication(rs.getString("name"), ingredients(rs.getString("ingredients")),
+        return jdbc.sql(MEDICATIONS)
+                .param("organizationId", organizationId)
+                .param("patientId", patientId)
+                .query((rs, row) -> new PatientMedication(
+                        rs.getString("name"),
+                        ingredients(rs.getString("ingredients")),
                         rs.getString("dose"),
-                        rs.getString("frequency"), rs.getString("route"), rs.getString("source"))).list();
+                        rs.getString("frequency"),
+                        rs.getString("route"),
+                        rs.getString("source")))
+                .list();
     }
 
     private static List<String> ingredients(String stored) {
@@ -78,8 +101,11 @@ class ClinicalFacts {
     }
 
     public List<PatientAllergy> allergies(String organizationId, long patientId) {
-        return jdbc.sql(ALLERGIES).param("organizationId", organizationId).param("patientId", patientId)
-                .query((rs, row) -> new PatientAllergy(rs.getString("substance"), rs.getString("reaction"),
-                        rs.getString("source"))).list();
+        return jdbc.sql(ALLERGIES)
+                .param("organizationId", organizationId)
+                .param("patientId", patientId)
+                .query((rs, row) ->
+                        new PatientAllergy(rs.getString("substance"), rs.getString("reaction"), rs.getString("source")))
+                .list();
     }
 }

@@ -19,18 +19,29 @@ public final class Demographics {
             DateTimeFormatter.ofPattern("uuuu/M/d").withResolverStyle(ResolverStyle.STRICT),
             DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT),
             DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT),
-            new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("MMMM d, uuuu")
-                    .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT),
-            new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("MMM d, uuuu")
-                    .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT),
-            new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMMM uuuu")
-                    .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT),
-            new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMM uuuu")
-                    .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT));
+            new DateTimeFormatterBuilder()
+                    .parseCaseInsensitive()
+                    .appendPattern("MMMM d, uuuu")
+                    .toFormatter(Locale.ENGLISH)
+                    .withResolverStyle(ResolverStyle.STRICT),
+            new DateTimeFormatterBuilder()
+                    .parseCaseInsensitive()
+                    .appendPattern("MMM d, uuuu")
+                    .toFormatter(Locale.ENGLISH)
+                    .withResolverStyle(ResolverStyle.STRICT),
+            new DateTimeFormatterBuilder()
+                    .parseCaseInsensitive()
+                    .appendPattern("d MMMM uuuu")
+                    .toFormatter(Locale.ENGLISH)
+                    .withResolverStyle(ResolverStyle.STRICT),
+            new DateTimeFormatterBuilder()
+                    .parseCaseInsensitive()
+                    .appendPattern("d MMM uuuu")
+                    .toFormatter(Locale.ENGLISH)
+                    .withResolverStyle(ResolverStyle.STRICT));
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1850, 1, 1);
 
-    private Demographics() {
-    }
+    private Demographics() {}
 
     /**
      * A date of birth: ISO ({@code 1980-03-12}, also with a time part), {@code 1980/03/12}, US
@@ -91,6 +102,7 @@ public final class Demographics {
 
     /** The longest name, and first or last name, a patient record keeps (its column sizes). */
     public static final int MAX_NAME = 300;
+
     public static final int MAX_NAME_PART = 150;
 
     /** First and last name joined as one name, at most {@link #MAX_NAME} characters; null when both are. */
@@ -112,7 +124,9 @@ public final class Demographics {
     }
 
     private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max).strip();
+        return value == null || value.length() <= max
+                ? value
+                : value.substring(0, max).strip();
     }
 
     private static String[] split(String name) {
@@ -127,6 +141,8 @@ public final class Demographics {
             return new String[] {first.isEmpty() ? null : first, last};
         }
         int space = value.lastIndexOf(' ');
-        return space < 0 ? new String[] {null, value} : new String[] {value.substring(0, space), value.substring(space + 1)};
+        return space < 0
+                ? new String[] {null, value}
+                : new String[] {value.substring(0, space), value.substring(space + 1)};
     }
 }

@@ -1,13 +1,13 @@
 package dev.chartroom.patient;
 
+import dev.chartroom.document.Documents;
 import dev.chartroom.extract.ClinicalExtractor;
 import dev.chartroom.extract.Extraction;
+import dev.chartroom.jobs.Failures;
 import dev.chartroom.jobs.Job;
 import dev.chartroom.jobs.JobHandler;
-import dev.chartroom.jobs.Failures;
 import dev.chartroom.jobs.Jobs;
 import dev.chartroom.jobs.StepFailures;
-import dev.chartroom.document.Documents;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,8 +28,13 @@ public class DocumentTextExtraction implements JobHandler {
     private final StepFailures stepFailures;
     private final TransactionTemplate transaction;
 
-    DocumentTextExtraction(ClinicalExtractor extractor, Documents documents, ClinicalFacts facts, Jobs jobs,
-                           StepFailures stepFailures, TransactionTemplate transaction) {
+    DocumentTextExtraction(
+            ClinicalExtractor extractor,
+            Documents documents,
+            ClinicalFacts facts,
+            Jobs jobs,
+            StepFailures stepFailures,
+            TransactionTemplate transaction) {
         this.extractor = extractor;
         this.documents = documents;
         this.facts = facts;
@@ -59,10 +64,17 @@ public class DocumentTextExtraction implements JobHandler {
         Extraction found = extractor.extract(text);
         String source = "document:" + document.get().id();
         transaction.executeWithoutResult(status -> {
-            facts.replace(org, document.get().patientId(), source,
-                    found.medications().stream().map(m -> new PatientMedication(m.name(), m.ingredients(), m.dose(), m.frequency(),
-                            m.route(), source)).toList(),
-                    found.allergies().stream().map(a -> new PatientAllergy(a.substance(), a.reaction(), source)).toList());
+            facts.replace(
+                    org,
+                    document.get().patientId(),
+                    source,
+                    found.medications().stream()
+                            .map(m -> new PatientMedication(
+                                    m.name(), m.ingredients(), m.dose(), m.frequency(), m.route(), source))
+                            .toList(),
+                    found.allergies().stream()
+                            .map(a -> new PatientAllergy(a.substance(), a.reaction(), source))
+                            .toList());
             stepFailures.clear(org, document.get().id(), StepFailures.EXTRACTION); // a revived job that now succeeds
         });
     }
@@ -71,10 +83,15 @@ public class DocumentTextExtraction implements JobHandler {
     @Override
     public void dead(Job job, Throwable cause) {
         String org = job.organizationId();
-        documents.find(org, job.payload().strip()).ifPresent(document -> transaction.executeWithoutResult(status ->
-                stepFailures.record(org, new StepFailures.Subject(document.id(), document.uploadId(), document.patientId()),
-                        StepFailures.EXTRACTION, "Medications and allergies could not be read from document "
-                                + document.id() + ": " + Failures.explain(cause) + ". The document and its text are kept; add them "
+        documents
+                .find(org, job.payload().strip())
+                .ifPresent(document -> transaction.executeWithoutResult(status -> stepFailures.record(
+                        org,
+                        new StepFailures.Subject(document.id(), document.uploadId(), document.patientId()),
+                        StepFailures.EXTRACTION,
+                        "Medications and allergies could not be read from document "
+                                + document.id() + ": " + Failures.explain(cause)
+                                + ". The document and its text are kept; add them "
                                 + "by hand, or revive the job (POST /v1/jobs/" + job.id() + "/revive) after an update.",
                         job.id())));
     }

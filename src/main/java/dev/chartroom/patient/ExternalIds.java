@@ -17,15 +17,15 @@ final class ExternalIds {
             from %s join patient p on p.organization_id = :organizationId and p.external_id = listed.k
             """.formatted(KeyList.table("externalIds"));
 
-    private ExternalIds() {
-    }
+    private ExternalIds() {}
 
     /** The stored patients among these external ids (others are left out), a thousand per query. */
     static Map<String, Long> lookUp(JdbcClient jdbc, String organizationId, Collection<String> externalIds) {
         Map<String, Long> found = new HashMap<>();
         List<String> all = List.copyOf(new LinkedHashSet<>(externalIds));
         for (int from = 0; from < all.size(); from += CHUNK) {
-            jdbc.sql(IDS_BY_EXTERNAL_ID).param("organizationId", organizationId)
+            jdbc.sql(IDS_BY_EXTERNAL_ID)
+                    .param("organizationId", organizationId)
                     .param("externalIds", KeyList.of(all.subList(from, Math.min(all.size(), from + CHUNK))))
                     .query(rs -> {
                         found.put(rs.getString("external_id"), rs.getLong("id"));

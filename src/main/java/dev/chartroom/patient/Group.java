@@ -3,5 +3,4 @@ package dev.chartroom.patient;
 import java.time.Instant;
 
 /** A named set of patients in an organization (the seeds' "Pandora group"). */
-record Group(String id, String name, Instant createdAt) {
-}
+record Group(String id, String name, Instant createdAt) {}

@@ -32,11 +32,10 @@ class GroupApi {
 
     record NewGroup(
             @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "use letters, digits, '.', '-' or '_'") String id,
-            @NotBlank @Size(max = 200) String name) {
-    }
 
-    record GroupList(List<Group> data) {
-    }
+            @NotBlank @Size(max = 200) String name) {}
+
+    record GroupList(List<Group> data) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

@@ -53,11 +53,18 @@ public class Groups {
     }
 
     public Optional<Group> find(String organizationId, String id) {
-        return jdbc.sql(FIND).param("organizationId", organizationId).param("id", id).query(Groups::map).optional();
+        return jdbc.sql(FIND)
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .query(Groups::map)
+                .optional();
     }
 
     public List<Group> list(String organizationId) {
-        return jdbc.sql(LIST).param("organizationId", organizationId).query(Groups::map).list();
+        return jdbc.sql(LIST)
+                .param("organizationId", organizationId)
+                .query(Groups::map)
+                .list();
     }
 
     @EventListener

@@ -9,9 +9,18 @@ import java.util.Map;
  *
  * @param attributes every further field, by its column name
  */
-public record PatientFacts(String externalId, String name, String firstName, String lastName, LocalDate birthDate,
-                           String sex, String phone, String email, String diagnosis, String zip,
-                           Map<String, String> attributes) {
+public record PatientFacts(
+        String externalId,
+        String name,
+        String firstName,
+        String lastName,
+        LocalDate birthDate,
+        String sex,
+        String phone,
+        String email,
+        String diagnosis,
+        String zip,
+        Map<String, String> attributes) {
 
     public static PatientFacts withExternalId(String externalId) {
         return new PatientFacts(externalId, null, null, null, null, null, null, null, null, null, Map.of());

@@ -1,5 +1,4 @@
 package dev.chartroom.patient;
 
 /** What a patient listing is narrowed to; null parts do not narrow. */
-record PatientFilter(String externalId, String groupId, String q) {
-}
+record PatientFilter(String externalId, String groupId, String q) {}

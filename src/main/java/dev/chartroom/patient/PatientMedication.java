@@ -8,8 +8,8 @@ import java.util.List;
  * @param name        as written in the file
  * @param ingredients its active ingredients (generic names, lowercased), empty when not known
  */
-record PatientMedication(String name, List<String> ingredients, String dosage, String frequency, String route,
-                                String source) {
+record PatientMedication(
+        String name, List<String> ingredients, String dosage, String frequency, String route, String source) {
 
     public PatientMedication {
         ingredients = ingredients == null ? List.of() : List.copyOf(ingredients);

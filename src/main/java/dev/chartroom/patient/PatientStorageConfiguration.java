@@ -13,7 +13,11 @@ class PatientStorageConfiguration {
     @Bean
     PatientWriter patientWriter(DataSource dataSource, JdbcTemplate jdbc) throws SQLException {
         try (var connection = dataSource.getConnection()) {
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            boolean postgres = connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase()
+                    .contains("postgres");
             return postgres ? new PostgresPatientWriter(dataSource) : new PortablePatientWriter(jdbc);
         }
     }

@@ -11,8 +11,8 @@ import java.util.List;
  */
 interface PatientWriter {
 
-    StoredPatients upsertPatients(String organizationId, List<PatientFacts> patients, Precedence precedence,
-                                  boolean anonymized, Instant now);
+    StoredPatients upsertPatients(
+            String organizationId, List<PatientFacts> patients, Precedence precedence, boolean anonymized, Instant now);
 
     void addToGroup(String organizationId, String groupId, Collection<Long> patientIds, Instant now);
 

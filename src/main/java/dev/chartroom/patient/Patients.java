@@ -79,8 +79,8 @@ public class Patients {
     }
 
     /** Upserts patients by external id; each external id must occur once. */
-    public StoredPatients upsert(String organizationId, List<PatientFacts> patients, Precedence precedence,
-                                 boolean anonymized) {
+    public StoredPatients upsert(
+            String organizationId, List<PatientFacts> patients, Precedence precedence, boolean anonymized) {
         if (patients.isEmpty()) {
             return new StoredPatients(Map.of(), java.util.Set.of());
         }
@@ -115,12 +115,19 @@ public class Patients {
     }
 
     public Optional<Long> idOf(String organizationId, String externalId) {
-        return jdbc.sql(FIND_BY_EXTERNAL_ID).param("organizationId", organizationId).param("externalId", externalId)
-                .query(Long.class).optional();
+        return jdbc.sql(FIND_BY_EXTERNAL_ID)
+                .param("organizationId", organizationId)
+                .param("externalId", externalId)
+                .query(Long.class)
+                .optional();
     }
 
     /** Whose patient an id names, as seen by one organization. */
-    public enum Holder { CALLER, ANOTHER_ORGANIZATION, NONE }
+    public enum Holder {
+        CALLER,
+        ANOTHER_ORGANIZATION,
+        NONE
+    }
 
     /**
      * Whose patient a path id names, so that a contract can answer "not yours" (403) rather than
@@ -131,16 +138,26 @@ public class Patients {
         if (pathId == null || !pathId.matches("[0-9]{1,18}")) {
             return Holder.NONE;
         }
-        return jdbc.sql(HOLDER).param("id", Long.parseLong(pathId)).query(String.class).optional()
+        return jdbc.sql(HOLDER)
+                .param("id", Long.parseLong(pathId))
+                .query(String.class)
+                .optional()
                 .map(holder -> holder.equals(organizationId) ? Holder.CALLER : Holder.ANOTHER_ORGANIZATION)
                 .orElse(Holder.NONE);
     }
 
     /** One page of patients, in id order after {@code afterId}, filtered by whatever is non-null. */
     public List<PatientSummary> list(String organizationId, PatientFilter filter, long afterId, int limit) {
-        String q = filter.q() == null || filter.q().isBlank() ? null
-                : "%" + filter.q().strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
-                        .replace("%", "\\%").replace("_", "\\_") + "%";
+        String q = filter.q() == null || filter.q().isBlank()
+                ? null
+                : "%"
+                        + filter.q()
+                                .strip()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_")
+                        + "%";
         List<PatientSummary> page = jdbc.sql(LIST)
                 .param("organizationId", organizationId)
                 .param("after", afterId)
@@ -153,19 +170,38 @@ public class Patients {
         if (page.isEmpty()) {
             return page;
         }
-        Map<Long, List<String>> groups = groupsOf(organizationId, page.stream().map(PatientSummary::id).toList());
-        return page.stream().map(p -> new PatientSummary(p.id(), p.externalId(), p.name(), p.firstName(), p.lastName(),
-                p.birthDate(), p.sex(), groups.getOrDefault(p.id(), List.of()), p.createdAt(), p.updatedAt())).toList();
+        Map<Long, List<String>> groups =
+                groupsOf(organizationId, page.stream().map(PatientSummary::id).toList());
+        return page.stream()
+                .map(p -> new PatientSummary(
+                        p.id(),
+                        p.externalId(),
+                        p.name(),
+                        p.firstName(),
+                        p.lastName(),
+                        p.birthDate(),
+                        p.sex(),
+                        groups.getOrDefault(p.id(), List.of()),
+                        p.createdAt(),
+                        p.updatedAt()))
+                .toList();
     }
 
     /** The stored part of one patient's record: demographics, attributes, groups, events. */
     public Optional<PatientDetails> find(String organizationId, long id) {
-        return jdbc.sql(FIND).param("organizationId", organizationId).param("id", id)
+        return jdbc.sql(FIND)
+                .param("organizationId", organizationId)
+                .param("id", id)
                 .query((rs, row) -> new PatientDetails(
                         summary(rs, groupsOf(organizationId, List.of(id)).getOrDefault(id, List.of())),
-                        rs.getString("phone"), rs.getString("email"), rs.getString("diagnosis"), rs.getString("zip"),
-                        JsonColumns.fromJson(rs.getString("attributes")), rs.getString("clinical_text"),
-                        rs.getBoolean("anonymized"), List.of()))
+                        rs.getString("phone"),
+                        rs.getString("email"),
+                        rs.getString("diagnosis"),
+                        rs.getString("zip"),
+                        JsonColumns.fromJson(rs.getString("attributes")),
+                        rs.getString("clinical_text"),
+                        rs.getBoolean("anonymized"),
+                        List.of()))
                 .optional()
                 .map(details -> details.withEvents(eventsOf(organizationId, id)));
     }
@@ -183,7 +219,9 @@ public class Patients {
         }
         List<Long> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
         for (int from = 0; from < all.size(); from += 1000) {
-            jdbc.sql(SUMMARIES).param("organizationId", organizationId).param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+            jdbc.sql(SUMMARIES)
+                    .param("organizationId", organizationId)
+                    .param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
                     .query((rs, row) -> summary(rs, List.of()))
                     .list()
                     .forEach(p -> found.put(p.id(), p));
@@ -192,25 +230,42 @@ public class Patients {
     }
 
     private List<PatientEvent> eventsOf(String organizationId, long patientId) {
-        return jdbc.sql(EVENTS_OF).param("organizationId", organizationId).param("patientId", patientId)
-                .query((rs, row) -> new PatientEvent(rs.getString("event_id"), rs.getString("event_date"),
-                        rs.getString("event_type"), rs.getString("event_value"), rs.getString("unit"),
+        return jdbc.sql(EVENTS_OF)
+                .param("organizationId", organizationId)
+                .param("patientId", patientId)
+                .query((rs, row) -> new PatientEvent(
+                        rs.getString("event_id"),
+                        rs.getString("event_date"),
+                        rs.getString("event_type"),
+                        rs.getString("event_value"),
+                        rs.getString("unit"),
                         JsonColumns.fromJson(rs.getString("attributes"))))
                 .list();
     }
 
     private Map<Long, List<String>> groupsOf(String organizationId, List<Long> patientIds) {
         Map<Long, List<String>> groups = new HashMap<>();
-        jdbc.sql(GROUPS_OF).param("organizationId", organizationId).param("ids", patientIds)
+        jdbc.sql(GROUPS_OF)
+                .param("organizationId", organizationId)
+                .param("ids", patientIds)
                 .query(rs -> {
-                    groups.computeIfAbsent(rs.getLong("patient_id"), k -> new ArrayList<>()).add(rs.getString("group_id"));
+                    groups.computeIfAbsent(rs.getLong("patient_id"), k -> new ArrayList<>())
+                            .add(rs.getString("group_id"));
                 });
         return groups;
     }
 
     private static PatientSummary summary(ResultSet rs, List<String> groups) throws SQLException {
-        return new PatientSummary(rs.getLong("id"), rs.getString("external_id"), rs.getString("name"),
-                rs.getString("first_name"), rs.getString("last_name"), rs.getObject("birth_date", LocalDate.class),
-                rs.getString("sex"), groups, TimeColumns.instant(rs, "created_at"), TimeColumns.instant(rs, "updated_at"));
+        return new PatientSummary(
+                rs.getLong("id"),
+                rs.getString("external_id"),
+                rs.getString("name"),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getObject("birth_date", LocalDate.class),
+                rs.getString("sex"),
+                groups,
+                TimeColumns.instant(rs, "created_at"),
+                TimeColumns.instant(rs, "updated_at"));
     }
 }

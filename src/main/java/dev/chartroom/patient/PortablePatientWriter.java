@@ -60,9 +60,15 @@ class PortablePatientWriter implements PatientWriter {
     }
 
     @Override
-    public StoredPatients upsertPatients(String organizationId, List<PatientFacts> patients, Precedence precedence,
-                                         boolean anonymized, Instant now) {
-        Map<String, Long> existing = ExternalIds.lookUp(client, organizationId,
+    public StoredPatients upsertPatients(
+            String organizationId,
+            List<PatientFacts> patients,
+            Precedence precedence,
+            boolean anonymized,
+            Instant now) {
+        Map<String, Long> existing = ExternalIds.lookUp(
+                client,
+                organizationId,
                 patients.stream().map(PatientFacts::externalId).toList());
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
@@ -95,8 +101,17 @@ class PortablePatientWriter implements PatientWriter {
     @Override
     public void upsertEvents(String organizationId, StoredPatients patients, List<EventFacts> events, Instant now) {
         List<Object[]> rows = events.stream()
-                .map(e -> new Object[] {patients.idsByExternalId().get(e.externalId()), e.eventId(), organizationId,
-                        e.date(), e.type(), e.value(), e.unit(), JsonColumns.toJson(e.attributes()), TimeColumns.of(now)})
+                .map(e -> new Object[] {
+                    patients.idsByExternalId().get(e.externalId()),
+                    e.eventId(),
+                    organizationId,
+                    e.date(),
+                    e.type(),
+                    e.value(),
+                    e.unit(),
+                    JsonColumns.toJson(e.attributes()),
+                    TimeColumns.of(now)
+                })
                 .toList();
         jdbc.batchUpdate(MERGE_EVENT, rows);
     }

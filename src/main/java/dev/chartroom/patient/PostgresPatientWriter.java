@@ -60,6 +60,7 @@ class PostgresPatientWriter implements PatientWriter {
                 updated_at = excluded.updated_at
             returning id, external_id, (xmax = 0) as inserted
             """;
+
     private static final String MERGE_PATIENTS_UPLOAD_WINS = MERGE_PATIENTS.formatted("excluded", "patient");
     private static final String MERGE_PATIENTS_STORED_WINS = MERGE_PATIENTS.formatted("patient", "excluded");
     private static final String ADD_TO_GROUP = """
@@ -114,18 +115,32 @@ class PostgresPatientWriter implements PatientWriter {
     }
 
     @Override
-    public StoredPatients upsertPatients(String organizationId, List<PatientFacts> patients, Precedence precedence,
-                                         boolean anonymized, Instant now) {
+    public StoredPatients upsertPatients(
+            String organizationId,
+            List<PatientFacts> patients,
+            Precedence precedence,
+            boolean anonymized,
+            Instant now) {
         var copy = new CopyText();
         for (PatientFacts p : patients) {
-            copy.row(p.externalId(), p.name(), p.firstName(), p.lastName(),
-                    p.birthDate() == null ? null : p.birthDate().toString(), p.sex(), p.phone(), p.email(),
-                    p.diagnosis(), p.zip(), JsonColumns.toJson(p.attributes()));
+            copy.row(
+                    p.externalId(),
+                    p.name(),
+                    p.firstName(),
+                    p.lastName(),
+                    p.birthDate() == null ? null : p.birthDate().toString(),
+                    p.sex(),
+                    p.phone(),
+                    p.email(),
+                    p.diagnosis(),
+                    p.zip(),
+                    JsonColumns.toJson(p.attributes()));
         }
         return withConnection(connection -> {
             execute(connection, PATIENT_STAGING);
             copyIn(connection, COPY_PATIENTS, copy);
-            String merge = precedence == Precedence.UPLOAD_WINS ? MERGE_PATIENTS_UPLOAD_WINS : MERGE_PATIENTS_STORED_WINS;
+            String merge =
+                    precedence == Precedence.UPLOAD_WINS ? MERGE_PATIENTS_UPLOAD_WINS : MERGE_PATIENTS_STORED_WINS;
             Map<String, Long> ids = new HashMap<>(patients.size() * 2);
             Set<String> created = new HashSet<>();
             try (var statement = connection.prepareStatement(merge)) {
@@ -165,8 +180,14 @@ class PostgresPatientWriter implements PatientWriter {
     public void upsertEvents(String organizationId, StoredPatients patients, List<EventFacts> events, Instant now) {
         var copy = new CopyText();
         for (EventFacts e : events) {
-            copy.row(String.valueOf(patients.idsByExternalId().get(e.externalId())), e.eventId(), e.date(), e.type(),
-                    e.value(), e.unit(), JsonColumns.toJson(e.attributes()));
+            copy.row(
+                    String.valueOf(patients.idsByExternalId().get(e.externalId())),
+                    e.eventId(),
+                    e.date(),
+                    e.type(),
+                    e.value(),
+                    e.unit(),
+                    JsonColumns.toJson(e.attributes()));
         }
         withConnection(connection -> {
             // Sorting tens of thousands of rows in memory instead of spilling to disk.

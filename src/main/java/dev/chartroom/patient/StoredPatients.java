@@ -6,5 +6,4 @@ import java.util.Set;
 /**
  * The ids of patients an upsert touched, by external id, and which of them it created.
  */
-public record StoredPatients(Map<String, Long> idsByExternalId, Set<String> created) {
-}
+public record StoredPatients(Map<String, Long> idsByExternalId, Set<String> created) {}

@@ -34,8 +34,7 @@ public interface BlobStore {
     }
 
     /** Whether the store answers and takes writes now (the readiness check); throws when it does not. */
-    default void check() throws IOException {
-    }
+    default void check() throws IOException {}
 
     /** Where the blobs live, for operators' log lines (a folder, a bucket); never a credential. */
     String describe();

@@ -40,7 +40,7 @@ class FileSystemBlobStore implements BlobStore {
             MessageDigest sha256 = Sha256.newDigest();
             long size;
             try (OutputStream file = Files.newOutputStream(temporary, StandardOpenOption.WRITE);
-                 var digesting = new DigestOutputStream(file, sha256)) {
+                    var digesting = new DigestOutputStream(file, sha256)) {
                 size = content.transferTo(digesting);
             }
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -93,7 +93,10 @@ class FileSystemBlobStore implements BlobStore {
 
     Path pathOf(BlobKey key) {
         String sha = key.sha256();
-        return root.resolve(key.organizationId()).resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        return root.resolve(key.organizationId())
+                .resolve(sha.substring(0, 2))
+                .resolve(sha.substring(2, 4))
+                .resolve(sha);
     }
 
     private static void moveIntoPlace(Path temporary, Path target) throws IOException {

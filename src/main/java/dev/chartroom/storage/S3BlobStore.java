@@ -57,14 +57,21 @@ class S3BlobStore implements BlobStore, AutoCloseable {
      * @param kmsKeyId   the KMS key of {@code aws:kms}; null: the store's default key
      * @param endpoint   where the store is, for log lines; null: AWS S3
      */
-    public S3BlobStore(S3Client s3, S3Presigner presigner, String bucket, int partSize, String encryption,
-                       String kmsKeyId, URI endpoint) {
+    public S3BlobStore(
+            S3Client s3,
+            S3Presigner presigner,
+            String bucket,
+            int partSize,
+            String encryption,
+            String kmsKeyId,
+            URI endpoint) {
         this.endpoint = endpoint;
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
         this.partSize = partSize;
-        this.encryption = encryption == null || encryption.isBlank() ? null : ServerSideEncryption.fromValue(encryption);
+        this.encryption =
+                encryption == null || encryption.isBlank() ? null : ServerSideEncryption.fromValue(encryption);
         this.kmsKeyId = kmsKeyId == null || kmsKeyId.isBlank() ? null : kmsKeyId;
     }
 
@@ -78,16 +85,22 @@ class S3BlobStore implements BlobStore, AutoCloseable {
         if (length < partSize || !more(in)) {
             var key = BlobKey.of(organizationId, HexFormat.of().formatHex(sha256.digest()));
             if (size(key).isEmpty()) { // same content stored already: nothing to send
-                call(() -> s3.putObject(encrypted(PutObjectRequest.builder().bucket(bucket).key(key.value())
-                        .contentLength((long) length)).build(), body(buffer, length)));
+                call(() -> s3.putObject(
+                        encrypted(PutObjectRequest.builder()
+                                        .bucket(bucket)
+                                        .key(key.value())
+                                        .contentLength((long) length))
+                                .build(),
+                        body(buffer, length)));
             }
             return new StoredBlob(key, length, key.sha256());
         }
         return putInParts(organizationId, in, buffer, length, sha256);
     }
 
-    private StoredBlob putInParts(String organizationId, InputStream in, byte[] buffer, int firstLength,
-                                  MessageDigest sha256) throws IOException {
+    private StoredBlob putInParts(
+            String organizationId, InputStream in, byte[] buffer, int firstLength, MessageDigest sha256)
+            throws IOException {
         String temporary = INCOMING + UUID.randomUUID();
         var create = CreateMultipartUploadRequest.builder().bucket(bucket).key(temporary);
         if (encryption != null) {
@@ -102,20 +115,29 @@ class S3BlobStore implements BlobStore, AutoCloseable {
             while (length > 0) {
                 int number = parts.size() + 1;
                 int partLength = length;
-                String etag = call(() -> s3.uploadPart(b -> b.bucket(bucket).key(temporary).uploadId(uploadId)
-                        .partNumber(number).contentLength((long) partLength), body(buffer, partLength))).eTag();
+                String etag = call(() -> s3.uploadPart(
+                                b -> b.bucket(bucket)
+                                        .key(temporary)
+                                        .uploadId(uploadId)
+                                        .partNumber(number)
+                                        .contentLength((long) partLength),
+                                body(buffer, partLength)))
+                        .eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
                 size += length;
                 length = in.readNBytes(buffer, 0, partSize);
                 sha256.update(buffer, 0, length);
             }
-            call(() -> s3.completeMultipartUpload(b -> b.bucket(bucket).key(temporary).uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(parts))));
+            call(() -> s3.completeMultipartUpload(
+                    b -> b.bucket(bucket).key(temporary).uploadId(uploadId).multipartUpload(m -> m.parts(parts))));
             completed = true;
             var key = BlobKey.of(organizationId, HexFormat.of().formatHex(sha256.digest()));
             if (size(key).isEmpty()) {
-                var copy = CopyObjectRequest.builder().sourceBucket(bucket).sourceKey(temporary)
-                        .destinationBucket(bucket).destinationKey(key.value());
+                var copy = CopyObjectRequest.builder()
+                        .sourceBucket(bucket)
+                        .sourceKey(temporary)
+                        .destinationBucket(bucket)
+                        .destinationKey(key.value());
                 if (encryption != null) {
                     copy.serverSideEncryption(encryption).ssekmsKeyId(kmsKeyId);
                 }
@@ -147,7 +169,8 @@ class S3BlobStore implements BlobStore, AutoCloseable {
     @Override
     public Optional<Long> size(BlobKey key) throws IOException {
         try {
-            return Optional.of(call(() -> s3.headObject(b -> b.bucket(bucket).key(key.value()))).contentLength());
+            return Optional.of(call(() -> s3.headObject(b -> b.bucket(bucket).key(key.value())))
+                    .contentLength());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
@@ -167,8 +190,11 @@ class S3BlobStore implements BlobStore, AutoCloseable {
         if (presigner == null) {
             return Optional.empty();
         }
-        var presigned = presigner.presignGetObject(p -> p.signatureDuration(ttl).getObjectRequest(g -> g.bucket(bucket)
-                .key(key.value()).responseContentType(contentType).responseContentDisposition(contentDisposition)));
+        var presigned = presigner.presignGetObject(p -> p.signatureDuration(ttl)
+                .getObjectRequest(g -> g.bucket(bucket)
+                        .key(key.value())
+                        .responseContentType(contentType)
+                        .responseContentDisposition(contentDisposition)));
         try {
             return Optional.of(presigned.url().toURI());
         } catch (java.net.URISyntaxException e) {
@@ -195,7 +221,9 @@ class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     private PutObjectRequest.Builder encrypted(PutObjectRequest.Builder request) {
-        return encryption == null ? request : request.serverSideEncryption(encryption).ssekmsKeyId(kmsKeyId);
+        return encryption == null
+                ? request
+                : request.serverSideEncryption(encryption).ssekmsKeyId(kmsKeyId);
     }
 
     private static RequestBody body(byte[] buffer, int length) {
@@ -220,7 +248,10 @@ class S3BlobStore implements BlobStore, AutoCloseable {
             throw e;
         } catch (S3Exception e) {
             if (e.statusCode() == 404 && !"NoSuchBucket".equals(code(e))) {
-                throw NoSuchKeyException.builder().message("no such key").statusCode(404).build();
+                throw NoSuchKeyException.builder()
+                        .message("no such key")
+                        .statusCode(404)
+                        .build();
             }
             throw new IOException("the object store refused a request (" + e.statusCode() + " " + code(e) + ")", e);
         } catch (SdkException e) {

@@ -36,9 +36,12 @@ class StorageConfiguration {
             throw new IllegalArgumentException("chartroom.storage.type=s3 needs chartroom.storage.s3.bucket");
         }
         AwsCredentialsProvider credentials = StorageProperties.S3.isSet(settings.accessKey())
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()))
+                ? StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()))
                 : DefaultCredentialsProvider.builder().build();
-        var serviceConfiguration = S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyleAccess()).build();
+        var serviceConfiguration = S3Configuration.builder()
+                .pathStyleAccessEnabled(settings.pathStyleAccess())
+                .build();
         var client = S3Client.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
@@ -53,15 +56,23 @@ class StorageConfiguration {
             client.endpointOverride(settings.endpoint());
         }
         if (settings.presign()) {
-            var builder = S3Presigner.builder().region(Region.of(settings.region())).credentialsProvider(credentials)
+            var builder = S3Presigner.builder()
+                    .region(Region.of(settings.region()))
+                    .credentialsProvider(credentials)
                     .serviceConfiguration(serviceConfiguration);
             if (settings.endpoint() != null) {
                 builder.endpointOverride(settings.endpoint());
             }
             presigner = builder.build();
         }
-        var store = new S3BlobStore(client.build(), presigner, settings.bucket(), (int) settings.partSize().toBytes(),
-                settings.serverSideEncryption(), settings.kmsKeyId(), settings.endpoint());
+        var store = new S3BlobStore(
+                client.build(),
+                presigner,
+                settings.bucket(),
+                (int) settings.partSize().toBytes(),
+                settings.serverSideEncryption(),
+                settings.kmsKeyId(),
+                settings.endpoint());
         log.info("Blobs are stored in {}", store.describe());
         return store;
     }

@@ -13,7 +13,9 @@ import org.springframework.util.unit.DataSize;
  * @param s3   the object store, when {@code type} is {@code s3}
  */
 @ConfigurationProperties("chartroom.storage")
-record StorageProperties(@DefaultValue("filesystem") String type, @DefaultValue S3 s3) {
+record StorageProperties(
+        @DefaultValue("filesystem") String type,
+        @DefaultValue S3 s3) {
 
     public StorageProperties {
         if (!type.equals("filesystem") && !type.equals("s3")) {
@@ -47,17 +49,28 @@ record StorageProperties(@DefaultValue("filesystem") String type, @DefaultValue 
      * @param partSize             files larger than this are sent in parts of this size (multipart upload,
      *                             one part in memory at a time per upload); at least 5MB
      */
-    public record S3(URI endpoint, @DefaultValue("us-east-1") String region, String bucket, String accessKey,
-                     String secretKey, @DefaultValue("false") boolean pathStyleAccess,
-                     @DefaultValue("false") boolean presign, String serverSideEncryption, String kmsKeyId,
-                     @DefaultValue("8MB") DataSize partSize) {
+    public record S3(
+            URI endpoint,
+            @DefaultValue("us-east-1") String region,
+            String bucket,
+            String accessKey,
+            String secretKey,
+            @DefaultValue("false") boolean pathStyleAccess,
+            @DefaultValue("false") boolean presign,
+            String serverSideEncryption,
+            String kmsKeyId,
+            @DefaultValue("8MB") DataSize partSize) {
 
         public S3 {
-            if (partSize.toBytes() < DataSize.ofMegabytes(5).toBytes() || partSize.toBytes() > DataSize.ofGigabytes(1).toBytes()) {
+            if (partSize.toBytes() < DataSize.ofMegabytes(5).toBytes()
+                    || partSize.toBytes() > DataSize.ofGigabytes(1).toBytes()) {
                 throw new IllegalArgumentException("chartroom.storage.s3.part-size must be between 5MB and 1GB");
             }
-            if (isSet(serverSideEncryption) && !serverSideEncryption.equals("AES256") && !serverSideEncryption.equals("aws:kms")) {
-                throw new IllegalArgumentException("chartroom.storage.s3.server-side-encryption must be AES256 or aws:kms");
+            if (isSet(serverSideEncryption)
+                    && !serverSideEncryption.equals("AES256")
+                    && !serverSideEncryption.equals("aws:kms")) {
+                throw new IllegalArgumentException(
+                        "chartroom.storage.s3.server-side-encryption must be AES256 or aws:kms");
             }
             if (isSet(accessKey) != isSet(secretKey)) {
                 throw new IllegalArgumentException("chartroom.storage.s3.access-key and secret-key go together");

@@ -22,13 +22,16 @@ class AdminAccess implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String token = properties.adminToken();
         if (token == null || token.isBlank()) {
-            throw new ForbiddenException("admin_api_closed",
+            throw new ForbiddenException(
+                    "admin_api_closed",
                     "The admin API is closed: set CHARTROOM_ADMIN_TOKEN, or use 'java -jar chartroom.jar admin'.");
         }
         String authorization = request.getHeader("Authorization");
         String sent = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : "";
-        if (!MessageDigest.isEqual(Sha256.hex(sent).getBytes(StandardCharsets.US_ASCII),
+                ? authorization.substring(7).trim()
+                : "";
+        if (!MessageDigest.isEqual(
+                Sha256.hex(sent).getBytes(StandardCharsets.US_ASCII),
                 Sha256.hex(token).getBytes(StandardCharsets.US_ASCII))) {
             throw new UnauthenticatedException("unauthorized", "Missing or invalid admin token.");
         }

@@ -9,8 +9,8 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,26 +34,27 @@ class AdminApi {
         this.keys = keys;
     }
 
-    record NewOrganization(String id, String name) {
-    }
+    record NewOrganization(String id, String name) {}
 
-    record KeyCreated(String id, String organizationId, String key, String clientId, String clientSecret,
-                      Instant createdAt) {
+    record KeyCreated(
+            String id, String organizationId, String key, String clientId, String clientSecret, Instant createdAt) {
         static KeyCreated of(IssuedApiKey issued) {
-            return new KeyCreated(issued.id(), issued.organizationId(), issued.key(), issued.clientId(),
-                    issued.clientSecret(), issued.createdAt());
+            return new KeyCreated(
+                    issued.id(),
+                    issued.organizationId(),
+                    issued.key(),
+                    issued.clientId(),
+                    issued.clientSecret(),
+                    issued.createdAt());
         }
     }
 
     /** The settings an organization can change; absent fields stay as they are. */
-    record OrganizationSettings(Boolean anonymizeUploads) {
-    }
+    record OrganizationSettings(Boolean anonymizeUploads) {}
 
-    record KeyList(List<ApiKey> data) {
-    }
+    record KeyList(List<ApiKey> data) {}
 
-    record OrganizationList(List<Organization> data) {
-    }
+    record OrganizationList(List<Organization> data) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
@@ -75,19 +76,25 @@ class AdminApi {
     }
 
     @PatchMapping("/{id}")
-    @Operation(summary = "Change an organization's settings",
-            description = "anonymizeUploads: patient uploads that do not send anonymize are de-identified (anonymize=true)")
+    @Operation(
+            summary = "Change an organization's settings",
+            description =
+                    "anonymizeUploads: patient uploads that do not send anonymize are de-identified (anonymize=true)")
     Organization change(@PathVariable String id, @RequestBody OrganizationSettings settings) {
         Organization organization = organizations.find(id).orElseThrow(AdminApi::noOrganization);
         if (settings.anonymizeUploads() != null) {
-            organization = organizations.anonymizeUploads(id, settings.anonymizeUploads()).orElseThrow(AdminApi::noOrganization);
+            organization = organizations
+                    .anonymizeUploads(id, settings.anonymizeUploads())
+                    .orElseThrow(AdminApi::noOrganization);
         }
         return organization;
     }
 
     @PostMapping("/{id}/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create an API key", description = "The key, client id and client secret are shown only in this answer.")
+    @Operation(
+            summary = "Create an API key",
+            description = "The key, client id and client secret are shown only in this answer.")
     KeyCreated createKey(@PathVariable String id) {
         organizations.find(id).orElseThrow(AdminApi::noOrganization);
         return KeyCreated.of(keys.issue(id));

@@ -29,15 +29,19 @@ class AdminCommand {
     }
 
     static final List<Verb> VERBS = List.of(
-            new Verb("create-organization", "<id> <name…>", 2, Verb.ANY, "create an organization (with its group 'default')"),
+            new Verb(
+                    "create-organization",
+                    "<id> <name…>",
+                    2,
+                    Verb.ANY,
+                    "create an organization (with its group 'default')"),
             new Verb("list-organizations", "", 0, 0, "list organizations"),
             new Verb("create-key", "<organization-id>", 1, 1, "create an API key; its secrets are printed only now"),
             new Verb("list-keys", "<organization-id>", 1, 1, "list an organization's keys (without secrets)"),
             new Verb("revoke-key", "<organization-id> <key-id>", 2, 2, "revoke a key at once"));
 
     /** What {@code revoke-key --json} prints (the admin API answers 204 without a body). */
-    record KeyRevoked(String id, String organizationId, boolean revoked) {
-    }
+    record KeyRevoked(String id, String organizationId, boolean revoked) {}
 
     private final Onboarding onboarding;
     private final Organizations organizations;
@@ -109,8 +113,8 @@ class AdminCommand {
     }
 
     private Object createOrganization(List<String> arguments, boolean asJson, PrintStream out) {
-        var organization = onboarding.createOrganization(arguments.getFirst(),
-                String.join(" ", arguments.subList(1, arguments.size())));
+        var organization = onboarding.createOrganization(
+                arguments.getFirst(), String.join(" ", arguments.subList(1, arguments.size())));
         if (!asJson) {
             out.println("created organization " + organization.id() + " (" + organization.name() + ")");
         }
@@ -143,8 +147,8 @@ class AdminCommand {
         requireOrganization(organizationId);
         var list = keys.list(organizationId);
         if (!asJson) {
-            list.forEach(k -> out.println(k.id() + "\t" + k.createdAt() + "\t"
-                    + (k.active() ? "active" : "revoked " + k.revokedAt())));
+            list.forEach(k -> out.println(
+                    k.id() + "\t" + k.createdAt() + "\t" + (k.active() ? "active" : "revoked " + k.revokedAt())));
         }
         return new AdminApi.KeyList(list);
     }
@@ -152,9 +156,11 @@ class AdminCommand {
     private Object revokeKey(String organizationId, String keyId, boolean asJson, PrintStream out) {
         requireOrganization(organizationId);
         if (!keys.revoke(organizationId, keyId)) {
-            throw new InvalidRequestException("api_key_not_found", keys.exists(organizationId, keyId)
-                    ? "key " + keyId + " of organization " + organizationId + " is revoked already"
-                    : "organization " + organizationId + " has no key " + keyId);
+            throw new InvalidRequestException(
+                    "api_key_not_found",
+                    keys.exists(organizationId, keyId)
+                            ? "key " + keyId + " of organization " + organizationId + " is revoked already"
+                            : "organization " + organizationId + " has no key " + keyId);
         }
         if (!asJson) {
             out.println("revoked key " + keyId);

@@ -30,12 +30,16 @@ public final class AdminCommandLine {
     /** H2's "Database may be already in use": another process holds the data folder's file lock. */
     private static final int H2_DATABASE_IN_USE = 90020;
 
-    private AdminCommandLine() {
-    }
+    private AdminCommandLine() {}
 
     /** What the command line says: the command's words, the CLI's own options, and settings for the application. */
-    record Parsed(List<String> words, boolean json, boolean help, boolean verbose, List<String> settings,
-                  List<String> unknownOptions) {
+    record Parsed(
+            List<String> words,
+            boolean json,
+            boolean help,
+            boolean verbose,
+            List<String> settings,
+            List<String> unknownOptions) {
 
         static Parsed of(List<String> args) {
             List<String> words = new ArrayList<>();
@@ -105,8 +109,12 @@ public final class AdminCommandLine {
             err.print(usage());
             return 2;
         }
-        if (parsed.words().isEmpty() || AdminCommand.verb(parsed.words().getFirst()).isEmpty()) {
-            err.println(parsed.words().isEmpty() ? "no command given" : "unknown command '" + parsed.words().getFirst() + "'");
+        if (parsed.words().isEmpty()
+                || AdminCommand.verb(parsed.words().getFirst()).isEmpty()) {
+            err.println(
+                    parsed.words().isEmpty()
+                            ? "no command given"
+                            : "unknown command '" + parsed.words().getFirst() + "'");
             err.print(usage());
             return 2;
         }
@@ -159,13 +167,16 @@ public final class AdminCommandLine {
         while (innermost.getCause() != null && innermost.getCause() != innermost) {
             innermost = innermost.getCause();
         }
-        return "could not run the command: " + innermost.getClass().getSimpleName() + ": " + firstLine(innermost.getMessage())
-                + (verbose ? "" : " (--verbose logs more)");
+        return "could not run the command: " + innermost.getClass().getSimpleName() + ": "
+                + firstLine(innermost.getMessage()) + (verbose ? "" : " (--verbose logs more)");
     }
 
     private static String dataFolder(ConfigurableEnvironment environment) {
         String folder = environment == null ? null : environment.getProperty("chartroom.data-dir");
-        return Path.of(folder == null ? "./data" : folder).toAbsolutePath().normalize().toString();
+        return Path.of(folder == null ? "./data" : folder)
+                .toAbsolutePath()
+                .normalize()
+                .toString();
     }
 
     /** The URL without its parameters, which may hold a password. */

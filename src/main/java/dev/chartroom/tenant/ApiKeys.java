@@ -1,7 +1,7 @@
 package dev.chartroom.tenant;
 
-import dev.chartroom.text.Sha256;
 import dev.chartroom.db.TimeColumns;
+import dev.chartroom.text.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -74,26 +74,36 @@ class ApiKeys {
                 .param("clientSecretHash", Sha256.hex(clientSecret))
                 .param("createdAt", TimeColumns.of(now))
                 .update();
-        return new IssuedApiKey(id, organizationId, "crk_" + id + "_" + keySecret, "ci_" + id, "cs_" + clientSecret, now);
+        return new IssuedApiKey(
+                id, organizationId, "crk_" + id + "_" + keySecret, "ci_" + id, "cs_" + clientSecret, now);
     }
 
     /** Revokes a key of the organization at once; false when it has no such active key. */
     public boolean revoke(String organizationId, String keyId) {
         return jdbc.sql(REVOKE)
-                .param("revokedAt", TimeColumns.of(Instant.now(clock)))
-                .param("organizationId", organizationId)
-                .param("id", keyId)
-                .update() == 1;
+                        .param("revokedAt", TimeColumns.of(Instant.now(clock)))
+                        .param("organizationId", organizationId)
+                        .param("id", keyId)
+                        .update()
+                == 1;
     }
 
     public boolean exists(String organizationId, String keyId) {
-        return jdbc.sql(EXISTS).param("organizationId", organizationId).param("id", keyId).query(Long.class).single() > 0;
+        return jdbc.sql(EXISTS)
+                        .param("organizationId", organizationId)
+                        .param("id", keyId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public List<ApiKey> list(String organizationId) {
-        return jdbc.sql(LIST).param("organizationId", organizationId).query((rs, row) -> new ApiKey(
-                rs.getString("id"), rs.getString("organization_id"),
-                TimeColumns.instant(rs, "created_at"), TimeColumns.instant(rs, "revoked_at"))).list();
+        return jdbc.sql(LIST)
+                .param("organizationId", organizationId)
+                .query((rs, row) -> new ApiKey(
+                        rs.getString("id"), rs.getString("organization_id"),
+                        TimeColumns.instant(rs, "created_at"), TimeColumns.instant(rs, "revoked_at")))
+                .list();
     }
 
     /** The caller a key string belongs to, when it is a well-formed, active key. */
@@ -116,14 +126,17 @@ class ApiKeys {
     }
 
     private Optional<Caller> check(String id, String secret, java.util.function.Function<StoredKey, String> hashOf) {
-        Optional<StoredKey> stored = jdbc.sql(FIND_ACTIVE).param("id", id)
-                .query((rs, row) -> new StoredKey(rs.getString("organization_id"), rs.getString("key_hash"),
-                        rs.getString("client_secret_hash")))
+        Optional<StoredKey> stored = jdbc.sql(FIND_ACTIVE)
+                .param("id", id)
+                .query((rs, row) -> new StoredKey(
+                        rs.getString("organization_id"), rs.getString("key_hash"), rs.getString("client_secret_hash")))
                 .optional();
         String expected = stored.map(hashOf).orElse(NO_HASH);
         boolean equal = MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.US_ASCII), Sha256.hex(secret).getBytes(StandardCharsets.US_ASCII));
-        return equal && stored.isPresent() ? Optional.of(new Caller(stored.get().organizationId(), id)) : Optional.empty();
+        return equal && stored.isPresent()
+                ? Optional.of(new Caller(stored.get().organizationId(), id))
+                : Optional.empty();
     }
 
     private String randomId() {
@@ -140,6 +153,5 @@ class ApiKeys {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private record StoredKey(String organizationId, String keyHash, String clientSecretHash) {
-    }
+    private record StoredKey(String organizationId, String keyHash, String clientSecretHash) {}
 }

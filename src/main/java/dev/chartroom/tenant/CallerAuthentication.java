@@ -33,11 +33,11 @@ class CallerAuthentication implements HandlerInterceptor, HandlerMethodArgumentR
         switch (credentials.check(request::getHeader)) {
             case Authentication.Authenticated(Caller caller) -> request.setAttribute(CALLER, caller);
             case Authentication.OtherOrganization ignored ->
-                    throw new ForbiddenException("forbidden", "This API key does not have access to that organization.");
+                throw new ForbiddenException("forbidden", "This API key does not have access to that organization.");
             case Authentication.Missing ignored ->
-                    throw new UnauthenticatedException("unauthorized", "Missing API key.");
+                throw new UnauthenticatedException("unauthorized", "Missing API key.");
             case Authentication.Invalid ignored ->
-                    throw new UnauthenticatedException("unauthorized", "Invalid API key.");
+                throw new UnauthenticatedException("unauthorized", "Invalid API key.");
         }
         return true;
     }
@@ -48,8 +48,11 @@ class CallerAuthentication implements HandlerInterceptor, HandlerMethodArgumentR
     }
 
     @Override
-    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                                  NativeWebRequest request, WebDataBinderFactory binders) {
+    public Caller resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
+            WebDataBinderFactory binders) {
         var caller = (Caller) request.getAttribute(CALLER, NativeWebRequest.SCOPE_REQUEST);
         if (caller == null) {
             // A controller asked for a caller on a path the interceptor does not guard: refuse.

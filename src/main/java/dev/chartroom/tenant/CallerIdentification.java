@@ -21,6 +21,7 @@ public class CallerIdentification {
     /** The caller when the headers carry a valid credential for its own organization; else empty. */
     public Optional<Caller> identify(UnaryOperator<String> header) {
         return credentials.check(header) instanceof Authentication.Authenticated(Caller caller)
-                ? Optional.of(caller) : Optional.empty();
+                ? Optional.of(caller)
+                : Optional.empty();
     }
 }

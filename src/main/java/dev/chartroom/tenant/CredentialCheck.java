@@ -41,7 +41,8 @@ class CredentialCheck {
         }
         String tenant = header.apply("TENANT");
         return keys.byKey(key)
-                .map(caller -> tenant == null ? new Authentication.Authenticated(caller) : actingOn(caller, tenant.trim()))
+                .map(caller ->
+                        tenant == null ? new Authentication.Authenticated(caller) : actingOn(caller, tenant.trim()))
                 .orElse(new Authentication.Invalid());
     }
 

@@ -41,8 +41,9 @@ class DemoOrganization {
             return;
         }
         if (!organizations.none()) {
-            log.info("No demo organization: the database has organizations already. More keys: set CHARTROOM_ADMIN_TOKEN"
-                    + " for the admin API, or stop Chartroom and run 'java -jar chartroom.jar admin help'.");
+            log.info(
+                    "No demo organization: the database has organizations already. More keys: set CHARTROOM_ADMIN_TOKEN"
+                            + " for the admin API, or stop Chartroom and run 'java -jar chartroom.jar admin help'.");
             return;
         }
         try {

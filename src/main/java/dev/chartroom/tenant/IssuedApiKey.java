@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param clientId     the public half of the client-credentials pair
  * @param clientSecret the secret half of the client-credentials pair
  */
-record IssuedApiKey(String id, String organizationId, String key, String clientId, String clientSecret,
-                           Instant createdAt) {
+record IssuedApiKey(
+        String id, String organizationId, String key, String clientId, String clientSecret, Instant createdAt) {
 
     @Override
     public String toString() {

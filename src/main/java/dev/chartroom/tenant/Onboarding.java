@@ -25,14 +25,17 @@ class Onboarding {
     @Transactional
     public Organization createOrganization(String id, String name) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new InvalidRequestException("invalid_request",
+            throw new InvalidRequestException(
+                    "invalid_request",
                     "id: use 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit.");
         }
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new InvalidRequestException("invalid_request", "name: required, at most 200 characters.");
         }
-        var organization = organizations.create(id, name.strip())
-                .orElseThrow(() -> new ConflictException("organization_exists", "An organization with this id exists already."));
+        var organization = organizations
+                .create(id, name.strip())
+                .orElseThrow(() ->
+                        new ConflictException("organization_exists", "An organization with this id exists already."));
         events.publishEvent(new OrganizationCreated(id));
         return organization;
     }

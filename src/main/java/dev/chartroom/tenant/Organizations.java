@@ -76,7 +76,10 @@ public class Organizations {
     }
 
     private static Organization map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Organization(rs.getString("id"), rs.getString("name"), TimeColumns.instant(rs, "created_at"),
+        return new Organization(
+                rs.getString("id"),
+                rs.getString("name"),
+                TimeColumns.instant(rs, "created_at"),
                 rs.getBoolean("anonymize_uploads"));
     }
 }

@@ -8,5 +8,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                   start create the demo organization
  */
 @ConfigurationProperties("chartroom")
-record TenantProperties(String adminToken) {
-}
+record TenantProperties(String adminToken) {}

@@ -34,11 +34,9 @@ public final class LineFeeds {
                     continue; // the \n that follows stands for both
                 }
                 c = '\n';
-            }
-            else if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+            } else if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
                 c = '\n';
-            }
-            else if (c == '\u00A0' || c == '\u2007' || c == '\u202F') {
+            } else if (c == '\u00A0' || c == '\u2007' || c == '\u202F') {
                 c = ' ';
             }
             origins[text.length()] = i;
@@ -48,7 +46,12 @@ public final class LineFeeds {
     }
 
     private static boolean special(int c) {
-        return c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\u00A0' || c == '\u2007'
+        return c == '\r'
+                || c == '\u0085'
+                || c == '\u2028'
+                || c == '\u2029'
+                || c == '\u00A0'
+                || c == '\u2007'
                 || c == '\u202F';
     }
 

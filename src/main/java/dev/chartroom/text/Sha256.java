@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256 as lowercase hex, and fresh digests for streaming. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static MessageDigest newDigest() {
         try {

@@ -3,8 +3,7 @@ package dev.chartroom.text;
 /** String helpers for values on their way into fixed-size columns and out of request parameters. */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /** The value, or its first {@code max} characters; null stays null. */
     public static String cut(String value, int max) {

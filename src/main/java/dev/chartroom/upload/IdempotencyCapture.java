@@ -1,5 +1,6 @@
 package dev.chartroom.upload;
 
+import dev.chartroom.web.RequestLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -14,7 +15,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import dev.chartroom.web.RequestLimits;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -47,7 +47,10 @@ class IdempotencyCapture extends OncePerRequestFilter {
             throws ServletException, IOException {
         var captured = new ContentCachingResponseWrapper(response);
         try {
-            chain.doFilter(formOrMultipart(request) ? request : new ReadBody(request, limits.maxJsonSize().toBytes()),
+            chain.doFilter(
+                    formOrMultipart(request)
+                            ? request
+                            : new ReadBody(request, limits.maxJsonSize().toBytes()),
                     captured);
         } finally {
             captured.copyBodyToResponse();

@@ -51,13 +51,13 @@ class IdempotencyKeys implements HandlerInterceptor, WebMvcConfigurer {
      * @param maxAnswerSize  answers larger than this are not stored (the key is released instead)
      */
     @ConfigurationProperties("chartroom.idempotency")
-    record Settings(@DefaultValue("24h") Duration answerTtl, @DefaultValue("10m") Duration abandonedAfter,
-                    @DefaultValue("1MB") DataSize maxAnswerSize) {
-    }
+    record Settings(
+            @DefaultValue("24h") Duration answerTtl,
+            @DefaultValue("10m") Duration abandonedAfter,
+            @DefaultValue("1MB") DataSize maxAnswerSize) {}
 
     /** The key this request holds, from its start on. */
-    private record Claim(String organizationId, String key, Instant startedAt) {
-    }
+    private record Claim(String organizationId, String key, Instant startedAt) {}
 
     private final CallerIdentification callers;
     private final IdempotentRequests requests;
@@ -80,7 +80,9 @@ class IdempotencyKeys implements HandlerInterceptor, WebMvcConfigurer {
     /** A tenant POST with the header. Paths longer than the stored column are no endpoint of ours. */
     static boolean applies(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return "POST".equals(request.getMethod()) && request.getHeader(HEADER) != null && path.length() <= 1000
+        return "POST".equals(request.getMethod())
+                && request.getHeader(HEADER) != null
+                && path.length() <= 1000
                 && TENANT_PATHS.stream().anyMatch(pattern -> PATHS.match(pattern, path));
     }
 
@@ -110,9 +112,12 @@ class IdempotencyKeys implements HandlerInterceptor, WebMvcConfigurer {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         if (!requests.start(org, key, request.getMethod(), path, digest, now)) {
             var stored = requests.find(org, key);
-            if (stored.isPresent() && !IdempotentRequests.expired(stored.get(), now, settings.answerTtl(), settings.abandonedAfter())) {
-                if (!stored.get().path().equals(path) || !Objects.equals(stored.get().digest(), digest)
-                        && stored.get().digest() != null) {
+            if (stored.isPresent()
+                    && !IdempotentRequests.expired(
+                            stored.get(), now, settings.answerTtl(), settings.abandonedAfter())) {
+                if (!stored.get().path().equals(path)
+                        || !Objects.equals(stored.get().digest(), digest)
+                                && stored.get().digest() != null) {
                     throw IdempotencyKeyException.reused();
                 }
                 if (!stored.get().completed()) {
@@ -121,8 +126,16 @@ class IdempotencyKeys implements HandlerInterceptor, WebMvcConfigurer {
                 replay(response, stored.get());
                 return false;
             }
-            boolean claimed = stored.isEmpty() ? requests.start(org, key, request.getMethod(), path, digest, now)
-                    : requests.takeOver(org, key, request.getMethod(), path, digest, stored.get().startedAt(), now);
+            boolean claimed = stored.isEmpty()
+                    ? requests.start(org, key, request.getMethod(), path, digest, now)
+                    : requests.takeOver(
+                            org,
+                            key,
+                            request.getMethod(),
+                            path,
+                            digest,
+                            stored.get().startedAt(),
+                            now);
             if (!claimed) {
                 throw IdempotencyKeyException.inProgress();
             }
@@ -132,15 +145,25 @@ class IdempotencyKeys implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
+    public void afterCompletion(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
         if (!(request.getAttribute(CLAIM) instanceof Claim claim)) {
             return;
         }
         var captured = WebUtils.getNativeResponse(response, ContentCachingResponseWrapper.class);
         byte[] body = captured == null ? null : captured.getContentAsByteArray();
-        if (failure == null && body != null && response.getStatus() < 500 && body.length <= settings.maxAnswerSize().toBytes()) {
-            requests.complete(claim.organizationId(), claim.key(), claim.startedAt(), response.getStatus(),
-                    response.getContentType(), body, Instant.now(clock));
+        if (failure == null
+                && body != null
+                && response.getStatus() < 500
+                && body.length <= settings.maxAnswerSize().toBytes()) {
+            requests.complete(
+                    claim.organizationId(),
+                    claim.key(),
+                    claim.startedAt(),
+                    response.getStatus(),
+                    response.getContentType(),
+                    body,
+                    Instant.now(clock));
         } else {
             requests.forget(claim.organizationId(), claim.key(), claim.startedAt());
         }

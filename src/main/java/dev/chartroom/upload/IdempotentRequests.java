@@ -42,8 +42,15 @@ class IdempotentRequests {
     }
 
     /** @param digest the request's {@link RequestDigest}; null for answers stored before digests were kept */
-    record Stored(String method, String path, String digest, Integer status, String contentType, byte[] body, Instant startedAt,
-                  Instant completedAt) {
+    record Stored(
+            String method,
+            String path,
+            String digest,
+            Integer status,
+            String contentType,
+            byte[] body,
+            Instant startedAt,
+            Instant completedAt) {
 
         boolean completed() {
             return completedAt != null;
@@ -51,46 +58,89 @@ class IdempotentRequests {
     }
 
     Optional<Stored> find(String organizationId, String key) {
-        return jdbc.sql(FIND).param("organizationId", organizationId).param("key", key)
-                .query((rs, row) -> new Stored(rs.getString("method"), rs.getString("path"), rs.getString("request_digest"),
-                        (Integer) rs.getObject("status"), rs.getString("content_type"), rs.getBytes("body"),
-                        TimeColumns.instant(rs, "started_at"), TimeColumns.instant(rs, "completed_at")))
+        return jdbc.sql(FIND)
+                .param("organizationId", organizationId)
+                .param("key", key)
+                .query((rs, row) -> new Stored(
+                        rs.getString("method"),
+                        rs.getString("path"),
+                        rs.getString("request_digest"),
+                        (Integer) rs.getObject("status"),
+                        rs.getString("content_type"),
+                        rs.getBytes("body"),
+                        TimeColumns.instant(rs, "started_at"),
+                        TimeColumns.instant(rs, "completed_at")))
                 .optional();
     }
 
     /** Claims the key for a request starting now; false when another request holds it. */
     boolean start(String organizationId, String key, String method, String path, String digest, Instant now) {
         try {
-            return jdbc.sql(START).param("organizationId", organizationId).param("key", key).param("method", method)
-                    .param("path", path).param("digest", digest).param("startedAt", TimeColumns.of(now)).update() == 1;
+            return jdbc.sql(START)
+                            .param("organizationId", organizationId)
+                            .param("key", key)
+                            .param("method", method)
+                            .param("path", path)
+                            .param("digest", digest)
+                            .param("startedAt", TimeColumns.of(now))
+                            .update()
+                    == 1;
         } catch (DuplicateKeyException e) {
             return false;
         }
     }
 
     /** Claims a key whose earlier holder is expired (answer too old, or a request that never finished). */
-    boolean takeOver(String organizationId, String key, String method, String path, String digest, Instant previousStart,
-                     Instant now) {
-        return jdbc.sql(TAKE_OVER).param("method", method).param("path", path).param("digest", digest)
-                .param("startedAt", TimeColumns.of(now))
-                .param("organizationId", organizationId).param("key", key)
-                .param("previousStart", TimeColumns.of(previousStart)).update() == 1;
+    boolean takeOver(
+            String organizationId,
+            String key,
+            String method,
+            String path,
+            String digest,
+            Instant previousStart,
+            Instant now) {
+        return jdbc.sql(TAKE_OVER)
+                        .param("method", method)
+                        .param("path", path)
+                        .param("digest", digest)
+                        .param("startedAt", TimeColumns.of(now))
+                        .param("organizationId", organizationId)
+                        .param("key", key)
+                        .param("previousStart", TimeColumns.of(previousStart))
+                        .update()
+                == 1;
     }
 
-    void complete(String organizationId, String key, Instant startedAt, int status, String contentType, byte[] body,
-                  Instant now) {
-        jdbc.sql(COMPLETE).param("status", status).param("contentType", contentType).param("body", body)
-                .param("completedAt", TimeColumns.of(now)).param("organizationId", organizationId).param("key", key)
-                .param("startedAt", TimeColumns.of(startedAt)).update();
+    void complete(
+            String organizationId,
+            String key,
+            Instant startedAt,
+            int status,
+            String contentType,
+            byte[] body,
+            Instant now) {
+        jdbc.sql(COMPLETE)
+                .param("status", status)
+                .param("contentType", contentType)
+                .param("body", body)
+                .param("completedAt", TimeColumns.of(now))
+                .param("organizationId", organizationId)
+                .param("key", key)
+                .param("startedAt", TimeColumns.of(startedAt))
+                .update();
     }
 
     void forget(String organizationId, String key, Instant startedAt) {
-        jdbc.sql(FORGET).param("organizationId", organizationId).param("key", key)
-                .param("startedAt", TimeColumns.of(startedAt)).update();
+        jdbc.sql(FORGET)
+                .param("organizationId", organizationId)
+                .param("key", key)
+                .param("startedAt", TimeColumns.of(startedAt))
+                .update();
     }
 
     static boolean expired(Stored stored, Instant now, Duration answerTtl, Duration abandonedAfter) {
-        return stored.completed() ? stored.completedAt().plus(answerTtl).isBefore(now)
+        return stored.completed()
+                ? stored.completedAt().plus(answerTtl).isBefore(now)
                 : stored.startedAt().plus(abandonedAfter).isBefore(now);
     }
 }

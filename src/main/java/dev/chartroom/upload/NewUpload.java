@@ -1,5 +1,4 @@
 package dev.chartroom.upload;
 
 /** What is known of an upload when it is accepted. */
-public record NewUpload(String kind, String fileName, long size, String sha256, String groupId, boolean anonymize) {
-}
+public record NewUpload(String kind, String fileName, long size, String sha256, String groupId, boolean anonymize) {}

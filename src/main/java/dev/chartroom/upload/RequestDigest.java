@@ -22,8 +22,7 @@ import java.util.TreeMap;
  */
 final class RequestDigest {
 
-    private RequestDigest() {
-    }
+    private RequestDigest() {}
 
     static String of(HttpServletRequest request, byte[] body) throws IOException, ServletException {
         var items = new ArrayList<String>();
@@ -56,8 +55,7 @@ final class RequestDigest {
     }
 
     private static List<String> parts(HttpServletRequest request) throws IOException, ServletException {
-        record Named(String name, int position, String item) {
-        }
+        record Named(String name, int position, String item) {}
         var named = new ArrayList<Named>();
         int position = 0;
         for (Part part : request.getParts()) {
@@ -77,7 +75,7 @@ final class RequestDigest {
     }
 
     private static String field(String name, String fileName, String contentHash) {
-        return name.length() + ":" + name + (fileName == null ? " field " : " file " + fileName.length() + ":" + fileName + " ")
-                + contentHash;
+        return name.length() + ":" + name
+                + (fileName == null ? " field " : " file " + fileName.length() + ":" + fileName + " ") + contentHash;
     }
 }

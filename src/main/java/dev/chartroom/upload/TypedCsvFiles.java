@@ -31,29 +31,36 @@ public class TypedCsvFiles {
     }
 
     /** A processed file: what the seed's success body reports of it. */
-    public record Processed(String fileName, String type, String uploadId, long size, Instant uploadedAt) {
-    }
+    public record Processed(String fileName, String type, String uploadId, long size, Instant uploadedAt) {}
 
     /** Claims the name for this upload; false when it was processed (or is being processed) already. */
     public boolean claim(String organizationId, Processed file) {
         try {
             return jdbc.sql(CLAIM)
-                    .param("organizationId", organizationId)
-                    .param("fileName", file.fileName())
-                    .param("type", file.type())
-                    .param("uploadId", file.uploadId())
-                    .param("size", file.size())
-                    .param("uploadedAt", TimeColumns.of(file.uploadedAt()))
-                    .update() == 1;
+                            .param("organizationId", organizationId)
+                            .param("fileName", file.fileName())
+                            .param("type", file.type())
+                            .param("uploadId", file.uploadId())
+                            .param("size", file.size())
+                            .param("uploadedAt", TimeColumns.of(file.uploadedAt()))
+                            .update()
+                    == 1;
         } catch (DuplicateKeyException e) {
             return false;
         }
     }
 
     public Optional<Processed> find(String organizationId, String fileName, String type) {
-        return jdbc.sql(FIND).param("organizationId", organizationId).param("fileName", fileName).param("type", type)
-                .query((rs, row) -> new Processed(rs.getString("file_name"), rs.getString("csv_type"),
-                        rs.getString("upload_id"), rs.getLong("size"), TimeColumns.instant(rs, "uploaded_at")))
+        return jdbc.sql(FIND)
+                .param("organizationId", organizationId)
+                .param("fileName", fileName)
+                .param("type", type)
+                .query((rs, row) -> new Processed(
+                        rs.getString("file_name"),
+                        rs.getString("csv_type"),
+                        rs.getString("upload_id"),
+                        rs.getLong("size"),
+                        TimeColumns.instant(rs, "uploaded_at")))
                 .optional();
     }
 }

@@ -9,9 +9,20 @@ import java.util.List;
  *
  * @param failedSteps derived steps (extraction, thumbnail) that failed for good after it was processed
  */
-public record Upload(String id, String kind, String fileName, long size, String sha256, String status,
-                     String groupId, boolean anonymize, Instant receivedAt, Instant finishedAt, Counts counts,
-                     List<RowError> errors, List<FailedStep> failedSteps) {
+public record Upload(
+        String id,
+        String kind,
+        String fileName,
+        long size,
+        String sha256,
+        String status,
+        String groupId,
+        boolean anonymize,
+        Instant receivedAt,
+        Instant finishedAt,
+        Counts counts,
+        List<RowError> errors,
+        List<FailedStep> failedSteps) {
 
     /**
      * @param rows     data rows read (1 for a PDF or TXT file)
@@ -19,6 +30,5 @@ public record Upload(String id, String kind, String fileName, long size, String 
      * @param stored   patients (or other records) stored
      * @param errors   row errors recorded
      */
-    public record Counts(int rows, int expected, int stored, int errors) {
-    }
+    public record Counts(int rows, int expected, int stored, int errors) {}
 }

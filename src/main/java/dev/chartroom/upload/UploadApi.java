@@ -28,14 +28,17 @@ class UploadApi {
         this.audit = audit;
     }
 
-    record UploadList(List<Upload> data) {
-    }
+    record UploadList(List<Upload> data) {}
 
     @GetMapping
-    @Operation(summary = "List uploads, newest first", description = "Each upload with its counts and row errors; filter by fileName or kind.")
-    UploadList list(Caller caller, @RequestParam(required = false) String fileName,
-                    @RequestParam(required = false) String kind,
-                    @RequestParam(defaultValue = "50") int limit) {
+    @Operation(
+            summary = "List uploads, newest first",
+            description = "Each upload with its counts and row errors; filter by fileName or kind.")
+    UploadList list(
+            Caller caller,
+            @RequestParam(required = false) String fileName,
+            @RequestParam(required = false) String kind,
+            @RequestParam(defaultValue = "50") int limit) {
         audit.read(caller, "list", "upload", null);
         return new UploadList(uploads.list(caller.organizationId(), fileName, kind, Cursor.limit(limit, 500)));
     }

@@ -7,8 +7,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,8 +81,13 @@ public class Uploads {
     }
 
     /** Records a finished upload with its counts and row errors. */
-    public Upload recordProcessed(String organizationId, String id, NewUpload upload, Instant receivedAt,
-                                  Upload.Counts counts, List<RowError> errors) {
+    public Upload recordProcessed(
+            String organizationId,
+            String id,
+            NewUpload upload,
+            Instant receivedAt,
+            Upload.Counts counts,
+            List<RowError> errors) {
         Instant finished = Instant.now(clock);
         jdbc.sql(INSERT)
                 .param("id", id)
@@ -109,29 +114,51 @@ public class Uploads {
             }
             batchJdbc.batchUpdate(INSERT_ERROR, rows);
         }
-        return new Upload(id, upload.kind(), upload.fileName(), upload.size(), upload.sha256(), PROCESSED,
-                upload.groupId(), upload.anonymize(), receivedAt, finished,
-                new Upload.Counts(counts.rows(), counts.expected(), counts.stored(), errors.size()), errors, List.of());
+        return new Upload(
+                id,
+                upload.kind(),
+                upload.fileName(),
+                upload.size(),
+                upload.sha256(),
+                PROCESSED,
+                upload.groupId(),
+                upload.anonymize(),
+                receivedAt,
+                finished,
+                new Upload.Counts(counts.rows(), counts.expected(), counts.stored(), errors.size()),
+                errors,
+                List.of());
     }
 
     /** An earlier processed upload of the same bytes, of the same kind, into the same group. */
     public Optional<Upload> sameFile(String organizationId, String sha256, String kind, String groupId) {
         return jdbc.sql(SAME_FILE)
-                .param("organizationId", organizationId).param("sha256", sha256).param("kind", kind)
-                .param("groupId", groupId).param("status", PROCESSED)
-                .query((rs, row) -> map(rs, List.of())).optional();
+                .param("organizationId", organizationId)
+                .param("sha256", sha256)
+                .param("kind", kind)
+                .param("groupId", groupId)
+                .param("status", PROCESSED)
+                .query((rs, row) -> map(rs, List.of()))
+                .optional();
     }
 
     public Optional<Upload> find(String organizationId, String id) {
-        return jdbc.sql(FIND).param("organizationId", organizationId).param("id", id)
-                .query((rs, row) -> map(rs, List.of())).optional()
+        return jdbc.sql(FIND)
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .query((rs, row) -> map(rs, List.of()))
+                .optional()
                 .map(upload -> withErrors(organizationId, upload));
     }
 
     public List<Upload> list(String organizationId, String fileName, String kind, int limit) {
-        List<Upload> listed = jdbc.sql(LIST).param("organizationId", organizationId).param("fileName", fileName).param("kind", kind)
+        List<Upload> listed = jdbc.sql(LIST)
+                .param("organizationId", organizationId)
+                .param("fileName", fileName)
+                .param("kind", kind)
                 .param("limit", limit)
-                .query((rs, row) -> map(rs, List.of())).list();
+                .query((rs, row) -> map(rs, List.of()))
+                .list();
         return withErrors(organizationId, listed);
     }
 
@@ -141,16 +168,33 @@ public class Uploads {
             return uploads;
         }
         Map<String, List<RowError>> errors = new HashMap<>();
-        jdbc.sql(ERRORS_OF).param("ids", uploads.stream().map(Upload::id).toList()).param("organizationId", organizationId)
+        jdbc.sql(ERRORS_OF)
+                .param("ids", uploads.stream().map(Upload::id).toList())
+                .param("organizationId", organizationId)
                 .query(rs -> {
                     long line = rs.getLong("row_number");
                     errors.computeIfAbsent(rs.getString("upload_id"), k -> new ArrayList<>())
-                            .add(new RowError(rs.wasNull() ? null : line, rs.getString("column_name"), rs.getString("reason")));
+                            .add(new RowError(
+                                    rs.wasNull() ? null : line, rs.getString("column_name"), rs.getString("reason")));
                 });
-        Map<String, List<FailedStep>> failed = stepFailures.ofUploads(organizationId, uploads.stream().map(Upload::id).toList());
-        return uploads.stream().map(u -> new Upload(u.id(), u.kind(), u.fileName(), u.size(), u.sha256(), u.status(),
-                u.groupId(), u.anonymize(), u.receivedAt(), u.finishedAt(), u.counts(),
-                errors.getOrDefault(u.id(), List.of()), failed.getOrDefault(u.id(), List.of()))).toList();
+        Map<String, List<FailedStep>> failed = stepFailures.ofUploads(
+                organizationId, uploads.stream().map(Upload::id).toList());
+        return uploads.stream()
+                .map(u -> new Upload(
+                        u.id(),
+                        u.kind(),
+                        u.fileName(),
+                        u.size(),
+                        u.sha256(),
+                        u.status(),
+                        u.groupId(),
+                        u.anonymize(),
+                        u.receivedAt(),
+                        u.finishedAt(),
+                        u.counts(),
+                        errors.getOrDefault(u.id(), List.of()),
+                        failed.getOrDefault(u.id(), List.of())))
+                .toList();
     }
 
     private Upload withErrors(String organizationId, Upload upload) {
@@ -162,10 +206,23 @@ public class Uploads {
     }
 
     private static Upload map(java.sql.ResultSet rs, List<RowError> errors) throws java.sql.SQLException {
-        return new Upload(rs.getString("id"), rs.getString("kind"), rs.getString("file_name"), rs.getLong("size"),
-                rs.getString("sha256"), rs.getString("status"), rs.getString("group_id"), rs.getBoolean("anonymize"),
-                TimeColumns.instant(rs, "received_at"), TimeColumns.instant(rs, "finished_at"),
-                new Upload.Counts(rs.getInt("row_count"), rs.getInt("expected_count"), rs.getInt("stored_count"),
-                        rs.getInt("error_count")), errors, List.of());
+        return new Upload(
+                rs.getString("id"),
+                rs.getString("kind"),
+                rs.getString("file_name"),
+                rs.getLong("size"),
+                rs.getString("sha256"),
+                rs.getString("status"),
+                rs.getString("group_id"),
+                rs.getBoolean("anonymize"),
+                TimeColumns.instant(rs, "received_at"),
+                TimeColumns.instant(rs, "finished_at"),
+                new Upload.Counts(
+                        rs.getInt("row_count"),
+                        rs.getInt("expected_count"),
+                        rs.getInt("stored_count"),
+                        rs.getInt("error_count")),
+                errors,
+                List.of());
     }
 }

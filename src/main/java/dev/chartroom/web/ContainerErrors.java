@@ -36,7 +36,8 @@ class ContainerErrors implements ErrorController {
                 .filter(shape -> shape.paths().stream().anyMatch(pattern -> PATHS.match(pattern, path)))
                 .findFirst()
                 .<ResponseEntity<?>>map(shape -> shape.containerError(status, codeAndMessage[0], codeAndMessage[1]))
-                .orElseGet(() -> ResponseEntity.status(status).body(new ApiError(codeAndMessage[0], codeAndMessage[1])));
+                .orElseGet(
+                        () -> ResponseEntity.status(status).body(new ApiError(codeAndMessage[0], codeAndMessage[1])));
     }
 
     private static HttpStatus status(Object code) {
@@ -46,15 +47,20 @@ class ContainerErrors implements ErrorController {
 
     private static String[] describe(HttpStatus status) {
         return switch (status) {
-            case REQUEST_TIMEOUT -> new String[] {"request_timeout",
-                    "The request body stopped arriving before it was complete; send the request again."};
-            case CONTENT_TOO_LARGE -> new String[] {"payload_too_large", "The request body exceeds the server's limit."};
+            case REQUEST_TIMEOUT ->
+                new String[] {
+                    "request_timeout",
+                    "The request body stopped arriving before it was complete; send the request again."
+                };
+            case CONTENT_TOO_LARGE ->
+                new String[] {"payload_too_large", "The request body exceeds the server's limit."};
             case NOT_FOUND -> new String[] {"not_found", "No such endpoint."};
             case METHOD_NOT_ALLOWED -> new String[] {"method_not_allowed", "This endpoint does not take that method."};
             case BAD_REQUEST -> new String[] {"invalid_request", "The request cannot be read."};
-            default -> status.is4xxClientError()
-                    ? new String[] {"invalid_request", "The request cannot be served as sent."}
-                    : new String[] {"internal_error", "Unexpected server error."};
+            default ->
+                status.is4xxClientError()
+                        ? new String[] {"invalid_request", "The request cannot be served as sent."}
+                        : new String[] {"internal_error", "Unexpected server error."};
         };
     }
 }

@@ -3,8 +3,7 @@ package dev.chartroom.web;
 /** Paging of native listings: the cursor (the id of the last row of the previous page) and the page size. */
 public final class Cursor {
 
-    private Cursor() {
-    }
+    private Cursor() {}
 
     /** The id to list after; 0 for the first page. A cursor the API did not hand out is 400. */
     public static long after(String cursor) {

@@ -7,8 +7,7 @@ package dev.chartroom.web;
  */
 public final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     public static String describe(Throwable failure) {
         var text = new StringBuilder();
@@ -20,8 +19,12 @@ public final class Failures {
             text.append(current.getClass().getName());
             for (StackTraceElement frame : current.getStackTrace()) {
                 if (frame.getClassName().startsWith("dev.chartroom.")) {
-                    text.append(" at ").append(frame.getClassName()).append('.').append(frame.getMethodName())
-                            .append(':').append(frame.getLineNumber());
+                    text.append(" at ")
+                            .append(frame.getClassName())
+                            .append('.')
+                            .append(frame.getMethodName())
+                            .append(':')
+                            .append(frame.getLineNumber());
                     break;
                 }
             }

@@ -19,17 +19,19 @@ public class IdempotencyKeyException extends RuntimeException {
     }
 
     public static IdempotencyKeyException malformed() {
-        return new IdempotencyKeyException(HttpStatus.BAD_REQUEST, "invalid_idempotency_key",
-                "Idempotency-Key must be 1 to 255 characters.");
+        return new IdempotencyKeyException(
+                HttpStatus.BAD_REQUEST, "invalid_idempotency_key", "Idempotency-Key must be 1 to 255 characters.");
     }
 
     public static IdempotencyKeyException inProgress() {
-        return new IdempotencyKeyException(HttpStatus.CONFLICT, "idempotency_conflict",
-                "A request with this Idempotency-Key is in progress.");
+        return new IdempotencyKeyException(
+                HttpStatus.CONFLICT, "idempotency_conflict", "A request with this Idempotency-Key is in progress.");
     }
 
     public static IdempotencyKeyException reused() {
-        return new IdempotencyKeyException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",
+        return new IdempotencyKeyException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "idempotency_key_reused",
                 "This Idempotency-Key was used for a different request (another path, field or file).");
     }
 

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a controller of the native API ({@code /v1}, {@code /admin/v1}): its errors use {@link ApiError}. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface NativeApi {
-}
+public @interface NativeApi {}

@@ -28,7 +28,8 @@ class NativeApiErrors {
     /** The server is busy with other work of this kind: 503 with Retry-After. */
     @ExceptionHandler
     ResponseEntity<ApiError> busy(ServerBusyException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .body(new ApiError("busy", e.getMessage()));
     }
 
@@ -65,35 +66,44 @@ class NativeApiErrors {
     @ExceptionHandler
     ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e) {
         var field = e.getBindingResult().getFieldError();
-        String message = field == null ? "The request body is invalid."
-                : field.getField() + ": " + field.getDefaultMessage();
+        String message =
+                field == null ? "The request body is invalid." : field.getField() + ": " + field.getDefaultMessage();
         return error(HttpStatus.BAD_REQUEST, "invalid_request", message);
     }
 
     @ExceptionHandler
     ResponseEntity<ApiError> unreadableBody(HttpMessageNotReadableException e) {
         if (RequestLimits.cutOff(e)) {
-            return error(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "The request body exceeds the server's limit for JSON.");
+            return error(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "payload_too_large",
+                    "The request body exceeds the server's limit for JSON.");
         }
         if (e.getCause() instanceof JsonStrings.NotPlainText notText) {
             return error(HttpStatus.BAD_REQUEST, "invalid_request", notText.getOriginalMessage());
         }
-        return error(HttpStatus.BAD_REQUEST, "invalid_request", "The request body is not valid JSON of the expected shape.");
+        return error(
+                HttpStatus.BAD_REQUEST, "invalid_request", "The request body is not valid JSON of the expected shape.");
     }
 
     @ExceptionHandler
     ResponseEntity<ApiError> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Send the request body as application/json.");
+        return error(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Send the request body as application/json.");
     }
 
     @ExceptionHandler
     ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
-        return error(HttpStatus.BAD_REQUEST, "invalid_request", "The parameter '" + e.getParameterName() + "' is required.");
+        return error(
+                HttpStatus.BAD_REQUEST, "invalid_request", "The parameter '" + e.getParameterName() + "' is required.");
     }
 
     @ExceptionHandler
     ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
-        return error(HttpStatus.BAD_REQUEST, "invalid_request", "The parameter '" + e.getName() + "' has an invalid value.");
+        return error(
+                HttpStatus.BAD_REQUEST, "invalid_request", "The parameter '" + e.getName() + "' has an invalid value.");
     }
 
     @ExceptionHandler

@@ -44,9 +44,11 @@ public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigu
      * @param maxFileNameLength the longest name of a sent file, in characters (400 past it)
      */
     @ConfigurationProperties("chartroom.limits")
-    public record Settings(@DefaultValue("64MB") DataSize maxRequestSize, @DefaultValue("256KB") DataSize fileSizeThreshold,
-            @DefaultValue("1MB") DataSize maxJsonSize, @DefaultValue("255") int maxFileNameLength) {
-    }
+    public record Settings(
+            @DefaultValue("64MB") DataSize maxRequestSize,
+            @DefaultValue("256KB") DataSize fileSizeThreshold,
+            @DefaultValue("1MB") DataSize maxJsonSize,
+            @DefaultValue("255") int maxFileNameLength) {}
 
     /** The container's multipart limits, from the same settings (Spring Boot's own then back off). */
     @Bean
@@ -105,41 +107,49 @@ public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigu
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (!multipart(request) && request.getContentLengthLong() > limit) {
-                    throw new PayloadTooLargeException(describeLimit());
-                }
-                return true;
-            }
-        }).order(Ordered.HIGHEST_PRECEDENCE);
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        if (!multipart(request) && request.getContentLengthLong() > limit) {
+                            throw new PayloadTooLargeException(describeLimit());
+                        }
+                        return true;
+                    }
+                })
+                .order(Ordered.HIGHEST_PRECEDENCE);
         // After the contracts' own body limits (order 0): only a body that may be read is parsed here.
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (request instanceof org.springframework.web.multipart.MultipartHttpServletRequest form) {
-                    java.util.List<org.springframework.web.multipart.MultipartFile> files;
-                    try {
-                        files = form.getMultiFileMap().values().stream().flatMap(java.util.List::stream).toList();
-                    } catch (org.springframework.web.multipart.MultipartException unreadable) {
-                        return true; // the contract reads the parts again and answers the same failure in its terms
-                    }
-                    for (var file : files) {
-                        String name = file.getOriginalFilename();
-                        if (name != null && name.indexOf('\u0000') >= 0) {
-                            throw nul("the name of the file sent as " + fieldName(file.getName()));
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        if (request instanceof org.springframework.web.multipart.MultipartHttpServletRequest form) {
+                            java.util.List<org.springframework.web.multipart.MultipartFile> files;
+                            try {
+                                files = form.getMultiFileMap().values().stream()
+                                        .flatMap(java.util.List::stream)
+                                        .toList();
+                            } catch (org.springframework.web.multipart.MultipartException unreadable) {
+                                return true; // the contract reads the parts again and answers the same failure in its
+                                // terms
+                            }
+                            for (var file : files) {
+                                String name = file.getOriginalFilename();
+                                if (name != null && name.indexOf('\u0000') >= 0) {
+                                    throw nul("the name of the file sent as " + fieldName(file.getName()));
+                                }
+                                if (name != null && name.length() > maxFileNameLength) {
+                                    throw new InvalidRequestException(
+                                            "invalid_file_name",
+                                            "The name of the file sent as '"
+                                                    + file.getName() + "' has " + name.length()
+                                                    + " characters; at most "
+                                                    + maxFileNameLength + " are accepted.");
+                                }
+                            }
                         }
-                        if (name != null && name.length() > maxFileNameLength) {
-                            throw new InvalidRequestException("invalid_file_name", "The name of the file sent as '"
-                                    + file.getName() + "' has " + name.length() + " characters; at most "
-                                    + maxFileNameLength + " are accepted.");
-                        }
+                        refuseNul(request);
+                        return true;
                     }
-                }
-                refuseNul(request);
-                return true;
-            }
-        }).order(50);
+                })
+                .order(50);
     }
 
     /**
@@ -156,7 +166,8 @@ public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigu
                 throw unreadable; // a stalled or oversized body: the container answers it (408, 413)
             }
             // Thrown once: asked again, Tomcat answers with no fields at all, so the contract would say "missing".
-            throw new InvalidRequestException("invalid_request",
+            throw new InvalidRequestException(
+                    "invalid_request",
                     "The form body cannot be read: a field has a broken percent-escape or is not UTF-8.");
         }
         for (var field : fields.entrySet()) {

@@ -10,7 +10,14 @@ import java.net.UnknownHostException;
  * {@link #PUBLIC} is internal to some network and refused unless private addresses are allowed.
  */
 enum AddressKind {
-    PUBLIC, LOOPBACK, PRIVATE, LINK_LOCAL, MULTICAST, METADATA, UNSPECIFIED, RESERVED;
+    PUBLIC,
+    LOOPBACK,
+    PRIVATE,
+    LINK_LOCAL,
+    MULTICAST,
+    METADATA,
+    UNSPECIFIED,
+    RESERVED;
 
     static AddressKind of(InetAddress address) {
         byte[] b = address.getAddress();
@@ -20,7 +27,8 @@ enum AddressKind {
     private static AddressKind ipv4(byte[] b) {
         int a0 = b[0] & 0xff, a1 = b[1] & 0xff, a2 = b[2] & 0xff, a3 = b[3] & 0xff;
         // Cloud instance metadata: AWS/GCP/Azure/OpenStack, Alibaba, Oracle.
-        if ((a0 == 169 && a1 == 254 && a2 == 169 && a3 == 254) || (a0 == 100 && a1 == 100 && a2 == 100 && a3 == 200)
+        if ((a0 == 169 && a1 == 254 && a2 == 169 && a3 == 254)
+                || (a0 == 100 && a1 == 100 && a2 == 100 && a3 == 200)
                 || (a0 == 192 && a1 == 0 && a2 == 0 && a3 == 192)) {
             return METADATA;
         }
@@ -30,7 +38,9 @@ enum AddressKind {
         if (a0 == 127) {
             return LOOPBACK;
         }
-        if (a0 == 10 || (a0 == 172 && (a1 & 0xf0) == 16) || (a0 == 192 && a1 == 168)
+        if (a0 == 10
+                || (a0 == 172 && (a1 & 0xf0) == 16)
+                || (a0 == 192 && a1 == 168)
                 || (a0 == 100 && (a1 & 0xc0) == 64)) {
             return PRIVATE; // RFC 1918 and carrier-grade NAT (100.64.0.0/10)
         }
@@ -40,8 +50,11 @@ enum AddressKind {
         if ((a0 & 0xf0) == 224) {
             return MULTICAST;
         }
-        if ((a0 & 0xf0) == 240 || (a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2)) || (a0 == 198 && (a1 & 0xfe) == 18)
-                || (a0 == 198 && a1 == 51 && a2 == 100) || (a0 == 203 && a1 == 0 && a2 == 113)) {
+        if ((a0 & 0xf0) == 240
+                || (a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2))
+                || (a0 == 198 && (a1 & 0xfe) == 18)
+                || (a0 == 198 && a1 == 51 && a2 == 100)
+                || (a0 == 203 && a1 == 0 && a2 == 113)) {
             return RESERVED; // future use, broadcast, protocol assignments, benchmarking, documentation
         }
         return PUBLIC;

@@ -33,8 +33,13 @@ class DeliveryJob implements JobHandler {
     private final JsonMapper json;
     private final Clock clock;
 
-    DeliveryJob(WebhookEndpoints endpoints, WebhookDeliveries deliveries, WebhookSender sender,
-                WebhookProperties properties, JsonMapper json, Clock clock) {
+    DeliveryJob(
+            WebhookEndpoints endpoints,
+            WebhookDeliveries deliveries,
+            WebhookSender sender,
+            WebhookProperties properties,
+            JsonMapper json,
+            Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.sender = sender;
@@ -44,8 +49,8 @@ class DeliveryJob implements JobHandler {
     }
 
     static String enqueue(Jobs jobs, JsonMapper json, String organizationId, String endpointId, String eventId) {
-        return jobs.enqueueFor(organizationId, TYPE,
-                json.writeValueAsString(Map.of("endpointId", endpointId, "eventId", eventId)));
+        return jobs.enqueueFor(
+                organizationId, TYPE, json.writeValueAsString(Map.of("endpointId", endpointId, "eventId", eventId)));
     }
 
     @Override
@@ -64,7 +69,9 @@ class DeliveryJob implements JobHandler {
         String organizationId = job.organizationId();
         String endpointId = payload.get("endpointId").asString();
         var endpoint = endpoints.find(organizationId, endpointId).orElse(null);
-        var event = deliveries.event(organizationId, payload.get("eventId").asString()).orElse(null);
+        var event = deliveries
+                .event(organizationId, payload.get("eventId").asString())
+                .orElse(null);
         if (endpoint == null || event == null || !endpoint.enabled()) {
             return; // deleted or disabled since: nothing to deliver
         }

@@ -87,7 +87,8 @@ final class Destinations {
         for (InetAddress address : addresses) {
             AddressKind kind = AddressKind.of(address);
             if (kind != AddressKind.PUBLIC) {
-                throw new Refused("url: the host resolves to a " + kind.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                throw new Refused("url: the host resolves to a "
+                        + kind.name().toLowerCase(Locale.ROOT).replace('_', '-')
                         + " address; webhooks are sent to public addresses only.");
             }
         }

@@ -6,5 +6,4 @@ package dev.chartroom.webhook;
  * {@code created}, {@code type}, {@code data}). Only these reach {@code publish}, so no event goes
  * out as an ad-hoc map; {@code ArchitectureTests} holds them to records outside this module.
  */
-public interface EventData {
-}
+public interface EventData {}

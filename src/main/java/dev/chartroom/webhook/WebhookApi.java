@@ -32,41 +32,48 @@ class WebhookApi {
         this.subscriptions = subscriptions;
     }
 
-    record NewEndpoint(@NotBlank @Size(max = 2000) String url, @Size(max = 20) List<String> events) {
-    }
+    record NewEndpoint(
+            @NotBlank @Size(max = 2000) String url,
+            @Size(max = 20) List<String> events) {}
 
-    record CreatedEndpoint(String id, String url, List<String> events, String secret) {
-    }
+    record CreatedEndpoint(String id, String url, List<String> events, String secret) {}
 
-    record Endpoint(String id, String url, List<String> events, boolean enabled, String disabledReason,
-                    Instant createdAt) {
+    record Endpoint(
+            String id, String url, List<String> events, boolean enabled, String disabledReason, Instant createdAt) {
 
         static Endpoint of(WebhookEndpoint endpoint) {
-            return new Endpoint(endpoint.id(), endpoint.url(), endpoint.events(), endpoint.enabled(),
-                    endpoint.disabledReason(), endpoint.createdAt());
+            return new Endpoint(
+                    endpoint.id(),
+                    endpoint.url(),
+                    endpoint.events(),
+                    endpoint.enabled(),
+                    endpoint.disabledReason(),
+                    endpoint.createdAt());
         }
     }
 
-    record Listing<T>(List<T> data) {
-    }
+    record Listing<T>(List<T> data) {}
 
-    record Replay(String eventId) {
-    }
+    record Replay(String eventId) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a webhook endpoint",
+    @Operation(
+            summary = "Register a webhook endpoint",
             description = "events: types to receive; leave out for every type. The secret (whsec_…) is shown only "
                     + "in this answer: use it to verify the webhook-signature header (Standard Webhooks).")
     CreatedEndpoint register(Caller caller, @Valid @RequestBody NewEndpoint body) {
-        var endpoint = subscriptions.register(caller.organizationId(), body.url().strip(), body.events());
+        var endpoint =
+                subscriptions.register(caller.organizationId(), body.url().strip(), body.events());
         return new CreatedEndpoint(endpoint.id(), endpoint.url(), endpoint.events(), endpoint.secret());
     }
 
     @GetMapping
     @Operation(summary = "List webhook endpoints", description = "Secrets are not shown again.")
     Listing<Endpoint> list(Caller caller) {
-        return new Listing<>(subscriptions.list(caller.organizationId()).stream().map(Endpoint::of).toList());
+        return new Listing<>(subscriptions.list(caller.organizationId()).stream()
+                .map(Endpoint::of)
+                .toList());
     }
 
     @DeleteMapping("/{id}")
@@ -77,15 +84,19 @@ class WebhookApi {
     }
 
     @GetMapping("/{id}/deliveries")
-    @Operation(summary = "List delivery attempts of an endpoint", description = "The latest 100 attempts, newest first.")
+    @Operation(
+            summary = "List delivery attempts of an endpoint",
+            description = "The latest 100 attempts, newest first.")
     Listing<Delivery> deliveries(Caller caller, @PathVariable String id) {
         return new Listing<>(subscriptions.deliveries(caller.organizationId(), id));
     }
 
     @PostMapping("/{id}/deliveries/{deliveryId}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Send a delivered event again",
-            description = "Queues a new delivery of the same event with the same webhook-id; it appears as new attempts.")
+    @Operation(
+            summary = "Send a delivered event again",
+            description =
+                    "Queues a new delivery of the same event with the same webhook-id; it appears as new attempts.")
     Replay replay(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
         return new Replay(subscriptions.replay(caller.organizationId(), id, deliveryId));
     }

@@ -27,7 +27,8 @@ class WebhookDeliveries {
             values (:id, :organizationId, :endpointId, :eventId, :eventType, :attempt, :status, :statusCode, :error,
                     :attemptedAt)
             """;
-    private static final String DELIVERY_COLUMNS = "id, event_id, event_type, attempt, status, status_code, error, attempted_at";
+    private static final String DELIVERY_COLUMNS =
+            "id, event_id, event_type, attempt, status, status_code, error, attempted_at";
     private static final String LIST = """
             select %s from webhook_delivery
             where organization_id = :organizationId and endpoint_id = :endpointId
@@ -46,32 +47,56 @@ class WebhookDeliveries {
     }
 
     /** An event as it was announced: the body every attempt sends. */
-    record StoredEvent(String id, String type, String body) {
-    }
+    record StoredEvent(String id, String type, String body) {}
 
     void insertEvent(String organizationId, StoredEvent event, Instant createdAt) {
         jdbc.sql(INSERT_EVENT)
-                .param("id", event.id()).param("organizationId", organizationId).param("type", event.type())
-                .param("body", event.body()).param("createdAt", TimeColumns.of(createdAt))
+                .param("id", event.id())
+                .param("organizationId", organizationId)
+                .param("type", event.type())
+                .param("body", event.body())
+                .param("createdAt", TimeColumns.of(createdAt))
                 .update();
     }
 
     Optional<StoredEvent> event(String organizationId, String id) {
-        return jdbc.sql(FIND_EVENT).param("organizationId", organizationId).param("id", id)
+        return jdbc.sql(FIND_EVENT)
+                .param("organizationId", organizationId)
+                .param("id", id)
                 .query((rs, row) -> new StoredEvent(rs.getString("id"), rs.getString("type"), rs.getString("body")))
                 .optional();
     }
 
-    Delivery record(String organizationId, String endpointId, StoredEvent event, int attempt,
-                    WebhookSender.Attempt outcome, Instant at) {
-        var delivery = new Delivery(UUID.randomUUID().toString(), event.id(), event.type(), attempt,
-                outcome.succeeded() ? Delivery.SUCCEEDED : Delivery.FAILED, outcome.statusCode(), outcome.error(), at);
+    Delivery record(
+            String organizationId,
+            String endpointId,
+            StoredEvent event,
+            int attempt,
+            WebhookSender.Attempt outcome,
+            Instant at) {
+        var delivery = new Delivery(
+                UUID.randomUUID().toString(),
+                event.id(),
+                event.type(),
+                attempt,
+                outcome.succeeded() ? Delivery.SUCCEEDED : Delivery.FAILED,
+                outcome.statusCode(),
+                outcome.error(),
+                at);
         jdbc.sql(INSERT_DELIVERY)
-                .param("id", delivery.id()).param("organizationId", organizationId).param("endpointId", endpointId)
-                .param("eventId", event.id()).param("eventType", event.type()).param("attempt", attempt)
-                .param("status", delivery.status()).param("statusCode", delivery.statusCode())
-                .param("error", delivery.error() == null || delivery.error().length() <= 300
-                        ? delivery.error() : delivery.error().substring(0, 300))
+                .param("id", delivery.id())
+                .param("organizationId", organizationId)
+                .param("endpointId", endpointId)
+                .param("eventId", event.id())
+                .param("eventType", event.type())
+                .param("attempt", attempt)
+                .param("status", delivery.status())
+                .param("statusCode", delivery.statusCode())
+                .param(
+                        "error",
+                        delivery.error() == null || delivery.error().length() <= 300
+                                ? delivery.error()
+                                : delivery.error().substring(0, 300))
                 .param("attemptedAt", TimeColumns.of(at))
                 .update();
         return delivery;
@@ -79,18 +104,32 @@ class WebhookDeliveries {
 
     /** The endpoint's latest attempts, newest first. */
     List<Delivery> list(String organizationId, String endpointId, int limit) {
-        return jdbc.sql(LIST).param("organizationId", organizationId).param("endpointId", endpointId)
-                .param("limit", limit).query(WebhookDeliveries::map).list();
+        return jdbc.sql(LIST)
+                .param("organizationId", organizationId)
+                .param("endpointId", endpointId)
+                .param("limit", limit)
+                .query(WebhookDeliveries::map)
+                .list();
     }
 
     Optional<Delivery> find(String organizationId, String endpointId, String id) {
-        return jdbc.sql(FIND).param("organizationId", organizationId).param("endpointId", endpointId).param("id", id)
-                .query(WebhookDeliveries::map).optional();
+        return jdbc.sql(FIND)
+                .param("organizationId", organizationId)
+                .param("endpointId", endpointId)
+                .param("id", id)
+                .query(WebhookDeliveries::map)
+                .optional();
     }
 
     private static Delivery map(ResultSet rs, int row) throws SQLException {
-        return new Delivery(rs.getString("id"), rs.getString("event_id"), rs.getString("event_type"),
-                rs.getInt("attempt"), rs.getString("status"), rs.getObject("status_code", Integer.class), rs.getString("error"),
+        return new Delivery(
+                rs.getString("id"),
+                rs.getString("event_id"),
+                rs.getString("event_type"),
+                rs.getInt("attempt"),
+                rs.getString("status"),
+                rs.getObject("status_code", Integer.class),
+                rs.getString("error"),
                 TimeColumns.instant(rs, "attempted_at"));
     }
 }

@@ -39,7 +39,8 @@ class WebhookEndpoints {
             """;
 
     private static final String IN_THE_CLEAR = "select id, secret from webhook_endpoint where secret not like 'v1:%'";
-    private static final String SEAL = "update webhook_endpoint set secret = :sealed where id = :id and secret = :secret";
+    private static final String SEAL =
+            "update webhook_endpoint set secret = :sealed where id = :id and secret = :secret";
 
     private final JdbcClient jdbc;
     private final WebhookSecrets secrets;
@@ -52,25 +53,37 @@ class WebhookEndpoints {
     /** Encrypts the secrets stored in the clear before secrets were encrypted; run once at start. */
     int sealSecretsInTheClear() {
         int sealed = 0;
-        for (var row : jdbc.sql(IN_THE_CLEAR).query((rs, n) -> new String[] {rs.getString("id"), rs.getString("secret")}).list()) {
-            sealed += jdbc.sql(SEAL).param("sealed", secrets.seal(row[0], row[1])).param("id", row[0])
-                    .param("secret", row[1]).update();
+        for (var row : jdbc.sql(IN_THE_CLEAR)
+                .query((rs, n) -> new String[] {rs.getString("id"), rs.getString("secret")})
+                .list()) {
+            sealed += jdbc.sql(SEAL)
+                    .param("sealed", secrets.seal(row[0], row[1]))
+                    .param("id", row[0])
+                    .param("secret", row[1])
+                    .update();
         }
         return sealed;
     }
 
     WebhookEndpoint create(String organizationId, String url, List<String> events, String secret, Instant now) {
-        var endpoint = new WebhookEndpoint(UUID.randomUUID().toString(), url, List.copyOf(events), secret, null, null, now);
+        var endpoint =
+                new WebhookEndpoint(UUID.randomUUID().toString(), url, List.copyOf(events), secret, null, null, now);
         jdbc.sql(INSERT)
-                .param("id", endpoint.id()).param("organizationId", organizationId).param("url", url)
-                .param("events", String.join(" ", events)).param("secret", secrets.seal(endpoint.id(), secret))
+                .param("id", endpoint.id())
+                .param("organizationId", organizationId)
+                .param("url", url)
+                .param("events", String.join(" ", events))
+                .param("secret", secrets.seal(endpoint.id(), secret))
                 .param("createdAt", TimeColumns.of(now))
                 .update();
         return endpoint;
     }
 
     List<WebhookEndpoint> list(String organizationId) {
-        return jdbc.sql(LIST).param("organizationId", organizationId).query(this::map).list();
+        return jdbc.sql(LIST)
+                .param("organizationId", organizationId)
+                .query(this::map)
+                .list();
     }
 
     /** The organization's endpoints that can receive an event of this type. */
@@ -81,26 +94,40 @@ class WebhookEndpoints {
     }
 
     Optional<WebhookEndpoint> find(String organizationId, String id) {
-        return jdbc.sql(FIND).param("organizationId", organizationId).param("id", id)
-                .query(this::map).optional();
+        return jdbc.sql(FIND)
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .query(this::map)
+                .optional();
     }
 
     /** Deletes the endpoint and its delivery log; false when the organization has no such endpoint. */
     boolean delete(String organizationId, String id) {
-        return jdbc.sql(DELETE).param("organizationId", organizationId).param("id", id).update() == 1;
+        return jdbc.sql(DELETE)
+                        .param("organizationId", organizationId)
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     void disable(String organizationId, String id, String reason, Instant now) {
-        jdbc.sql(DISABLE).param("organizationId", organizationId).param("id", id).param("reason", reason)
+        jdbc.sql(DISABLE)
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .param("reason", reason)
                 .param("disabledAt", TimeColumns.of(now))
                 .update();
     }
 
     private WebhookEndpoint map(ResultSet rs, int row) throws SQLException {
         String id = rs.getString("id");
-        return new WebhookEndpoint(id, rs.getString("url"),
-                Arrays.asList(rs.getString("events").split(" ")), secrets.open(id, rs.getString("secret")),
-                TimeColumns.instant(rs, "disabled_at"), rs.getString("disabled_reason"),
+        return new WebhookEndpoint(
+                id,
+                rs.getString("url"),
+                Arrays.asList(rs.getString("events").split(" ")),
+                secrets.open(id, rs.getString("secret")),
+                TimeColumns.instant(rs, "disabled_at"),
+                rs.getString("disabled_reason"),
                 TimeColumns.instant(rs, "created_at"));
     }
 }

@@ -42,8 +42,12 @@ class WebhookSecrets {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         byte[] sealed = cipher(Cipher.ENCRYPT_MODE, endpointId, nonce).apply(secret.getBytes(StandardCharsets.UTF_8));
-        return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                .put(nonce).put(sealed).array());
+        return PREFIX
+                + Base64.getEncoder()
+                        .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                                .put(nonce)
+                                .put(sealed)
+                                .array());
     }
 
     String open(String endpointId, String stored) {
@@ -69,8 +73,10 @@ class WebhookSecrets {
                 return cipher.doFinal(input);
             } catch (GeneralSecurityException e) {
                 // A wrong key (changed setting) or a tampered row: say which, never the value.
-                throw new IllegalStateException("webhook secret of endpoint " + endpointId
-                        + " cannot be decrypted with the configured key (chartroom.webhooks.secret-key)", e);
+                throw new IllegalStateException(
+                        "webhook secret of endpoint " + endpointId
+                                + " cannot be decrypted with the configured key (chartroom.webhooks.secret-key)",
+                        e);
             }
         };
     }
@@ -89,10 +95,12 @@ class WebhookSecrets {
         try {
             bytes = Base64.getDecoder().decode(base64.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("chartroom.webhooks.secret-key must be base64 (e.g. openssl rand -base64 32)");
+            throw new IllegalArgumentException(
+                    "chartroom.webhooks.secret-key must be base64 (e.g. openssl rand -base64 32)");
         }
         if (bytes.length != 32) {
-            throw new IllegalArgumentException("chartroom.webhooks.secret-key must hold 32 bytes (openssl rand -base64 32)");
+            throw new IllegalArgumentException(
+                    "chartroom.webhooks.secret-key must hold 32 bytes (openssl rand -base64 32)");
         }
         return new SecretKeySpec(bytes, "AES");
     }

@@ -58,7 +58,9 @@ final class WebhookSender implements AutoCloseable {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableAuthCaching()
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(timeout))
+                        .build())
                 .setUserAgent(USER_AGENT)
                 .build();
     }
@@ -124,7 +126,8 @@ final class WebhookSender implements AutoCloseable {
         // The answer's body is never read: closing the response drops it (and the connection), however large or slow.
         try (var response = client.executeOpen(null, request, null)) {
             Instant retryAfter = response.containsHeader("Retry-After")
-                    ? retryAfter(response.getFirstHeader("Retry-After").getValue()) : null;
+                    ? retryAfter(response.getFirstHeader("Retry-After").getValue())
+                    : null;
             return new Attempt(response.getCode(), null, retryAfter);
         } catch (RefusedAddress refused) {
             return new Attempt(null, "refused: " + refused.getMessage(), null);
@@ -149,10 +152,14 @@ final class WebhookSender implements AutoCloseable {
         String trimmed = value.strip();
         try {
             long seconds = Long.parseLong(trimmed);
-            return seconds < 0 ? null : clock.instant().plusSeconds(Math.min(seconds, Duration.ofDays(30).toSeconds()));
+            return seconds < 0
+                    ? null
+                    : clock.instant()
+                            .plusSeconds(Math.min(seconds, Duration.ofDays(30).toSeconds()));
         } catch (NumberFormatException notSeconds) {
             try {
-                return ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
             } catch (DateTimeParseException notADate) {
                 return null;
             }

@@ -16,8 +16,7 @@ final class WebhookSignature {
     static final String SECRET_PREFIX = "whsec_";
     private static final int KEY_BYTES = 32;
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     static String newSecret(SecureRandom random) {
         byte[] key = new byte[KEY_BYTES];

@@ -27,8 +27,13 @@ class WebhookSubscriptions {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    WebhookSubscriptions(WebhookEndpoints endpoints, WebhookDeliveries deliveries, Destinations destinations, Jobs jobs,
-                         JsonMapper json, Clock clock) {
+    WebhookSubscriptions(
+            WebhookEndpoints endpoints,
+            WebhookDeliveries deliveries,
+            Destinations destinations,
+            Jobs jobs,
+            JsonMapper json,
+            Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.destinations = destinations;
@@ -45,11 +50,12 @@ class WebhookSubscriptions {
             throw new InvalidRequestException("invalid_url", refused.getMessage());
         }
         if (endpoints.list(organizationId).size() >= MAX_ENDPOINTS) {
-            throw new ConflictException("too_many_endpoints", "An organization can register at most " + MAX_ENDPOINTS
-                    + " webhook endpoints.");
+            throw new ConflictException(
+                    "too_many_endpoints",
+                    "An organization can register at most " + MAX_ENDPOINTS + " webhook endpoints.");
         }
-        return endpoints.create(organizationId, url, subscriptions(events), WebhookSignature.newSecret(random),
-                Instant.now(clock));
+        return endpoints.create(
+                organizationId, url, subscriptions(events), WebhookSignature.newSecret(random), Instant.now(clock));
     }
 
     List<WebhookEndpoint> list(String organizationId) {
@@ -70,7 +76,8 @@ class WebhookSubscriptions {
     /** Sends a delivered (or failed) event to the endpoint again, with the same webhook-id; returns the event id. */
     String replay(String organizationId, String endpointId, String deliveryId) {
         var endpoint = endpoints.find(organizationId, endpointId).orElseThrow(WebhookSubscriptions::endpointNotFound);
-        var delivery = deliveries.find(organizationId, endpointId, deliveryId)
+        var delivery = deliveries
+                .find(organizationId, endpointId, deliveryId)
                 .orElseThrow(() -> new NotFoundException("delivery_not_found", "No such delivery of this endpoint."));
         if (!endpoint.enabled()) {
             throw new ConflictException("endpoint_disabled", "The endpoint is disabled: " + endpoint.disabledReason());
@@ -84,18 +91,29 @@ class WebhookSubscriptions {
             return List.of(WebhookEndpoint.ALL_EVENTS);
         }
         if (events.isEmpty()) {
-            throw new InvalidRequestException("invalid_request",
+            throw new InvalidRequestException(
+                    "invalid_request",
                     "events: name at least one event type, or leave events out to receive every type.");
         }
         var distinct = new LinkedHashSet<String>();
         for (String event : events) {
             if (event == null || !(EventType.of(event).isPresent() || event.equals(WebhookEndpoint.ALL_EVENTS))) {
-                throw new InvalidRequestException("invalid_request", "events: unknown event type '" + event
-                        + "'. Known types: " + String.join(", ", java.util.Arrays.stream(EventType.values()).map(EventType::value).sorted().toList()) + ".");
+                throw new InvalidRequestException(
+                        "invalid_request",
+                        "events: unknown event type '" + event + "'. Known types: "
+                                + String.join(
+                                        ", ",
+                                        java.util.Arrays.stream(EventType.values())
+                                                .map(EventType::value)
+                                                .sorted()
+                                                .toList())
+                                + ".");
             }
             distinct.add(event);
         }
-        return distinct.contains(WebhookEndpoint.ALL_EVENTS) ? List.of(WebhookEndpoint.ALL_EVENTS) : List.copyOf(distinct);
+        return distinct.contains(WebhookEndpoint.ALL_EVENTS)
+                ? List.of(WebhookEndpoint.ALL_EVENTS)
+                : List.copyOf(distinct);
     }
 
     private static NotFoundException endpointNotFound() {

@@ -18,9 +18,13 @@ class AuditIT extends ApplicationTest {
         TestOrganization other = newOrganization();
         var http = http();
         long patientId = TestPatients.create(http, acme, "AU-1", "Ada", "Audit");
-        var pdf = http.post("/patients/" + patientId + "/pdf", new Multipart()
-                .file("file", "a.pdf", "application/pdf", TestFiles.pdf("Patient: Ada Audit")).field("filename", "a.pdf"),
-                acme.apiKey()).json();
+        var pdf = http.post(
+                        "/patients/" + patientId + "/pdf",
+                        new Multipart()
+                                .file("file", "a.pdf", "application/pdf", TestFiles.pdf("Patient: Ada Audit"))
+                                .field("filename", "a.pdf"),
+                        acme.apiKey())
+                .json();
 
         http.get("/v1/patients/" + patientId, acme.bearer());
         http.get("/v1/patients?externalId=AU-1", acme.bearer());
@@ -28,9 +32,13 @@ class AuditIT extends ApplicationTest {
         http.get("/v1/patients/" + patientId, other.bearer());
 
         var events = http.get("/v1/audit", acme.bearer()).json().get("data");
-        assertThat(events).extracting(e -> e.get("action").asString() + " " + e.get("subjectType").asString())
+        assertThat(events)
+                .extracting(e ->
+                        e.get("action").asString() + " " + e.get("subjectType").asString())
                 .contains("read patient", "list patient", "download document");
-        var read = http.get("/v1/audit?subjectType=patient&subjectId=" + patientId, acme.bearer()).json().get("data");
+        var read = http.get("/v1/audit?subjectType=patient&subjectId=" + patientId, acme.bearer())
+                .json()
+                .get("data");
         assertThat(read).hasSize(1);
         assertThat(read.get(0).get("actor").asString()).isEqualTo("key:" + acme.keyId());
         assertThat(read.get(0).get("at").asString()).isNotBlank();

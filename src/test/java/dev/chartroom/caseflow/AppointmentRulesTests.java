@@ -12,21 +12,55 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AppointmentRulesTests {
 
     static final AppointmentRules RULES = new AppointmentRules(
-            List.of(new Clinician(1, "Linh", "Nguyen", true, Instant.EPOCH),
+            List.of(
+                    new Clinician(1, "Linh", "Nguyen", true, Instant.EPOCH),
                     new Clinician(2, "Ada", "Okafor", false, Instant.EPOCH)),
-            List.of(new RoutingRule(true, "new-consult-agent", Instant.EPOCH),
+            List.of(
+                    new RoutingRule(true, "new-consult-agent", Instant.EPOCH),
                     new RoutingRule(false, "follow-up-agent", Instant.EPOCH)),
             LocalDate.of(2026, 12, 3));
 
-    static Appointment row(String status, String doctor, String virtual, String date, String time, String phone,
-                           String newConsult, String testStatus, String intakeCharted) {
+    static Appointment row(
+            String status,
+            String doctor,
+            String virtual,
+            String date,
+            String time,
+            String phone,
+            String newConsult,
+            String testStatus,
+            String intakeCharted) {
         return withDob(status, doctor, virtual, date, time, phone, newConsult, testStatus, intakeCharted, "1984-02-11");
     }
 
-    static Appointment withDob(String status, String doctor, String virtual, String date, String time, String phone,
-                               String newConsult, String testStatus, String intakeCharted, String dob) {
-        return new Appointment(2, "A-1", "R-1", status, doctor, virtual, date, time, "Maria", "Lopez", dob,
-                phone, newConsult, testStatus, intakeCharted, Map.of());
+    static Appointment withDob(
+            String status,
+            String doctor,
+            String virtual,
+            String date,
+            String time,
+            String phone,
+            String newConsult,
+            String testStatus,
+            String intakeCharted,
+            String dob) {
+        return new Appointment(
+                2,
+                "A-1",
+                "R-1",
+                status,
+                doctor,
+                virtual,
+                date,
+                time,
+                "Maria",
+                "Lopez",
+                dob,
+                phone,
+                newConsult,
+                testStatus,
+                intakeCharted,
+                Map.of());
     }
 
     @ParameterizedTest(name = "{0} / Virtual={1} / TestStatus={2} / IntakeCharted={3} -> {4}")
@@ -46,10 +80,15 @@ class AppointmentRulesTests {
             Scheduled, true,  null,    null,  active,    null
             Confirmed, true,  Pending, false, active,    null
             """)
-    void autoCancelRules(String status, String virtual, String testStatus, String intakeCharted, String expectedStatus,
-                         String expectedReason) {
-        CaseDecision d = RULES.decide(row(status, "Nguyen", virtual, "2026-04-20", "10:30", "(416) 555-0123", "true",
-                testStatus, intakeCharted));
+    void autoCancelRules(
+            String status,
+            String virtual,
+            String testStatus,
+            String intakeCharted,
+            String expectedStatus,
+            String expectedReason) {
+        CaseDecision d = RULES.decide(row(
+                status, "Nguyen", virtual, "2026-04-20", "10:30", "(416) 555-0123", "true", testStatus, intakeCharted));
 
         assertThat(d.makesCase()).isTrue();
         assertThat(d.status()).isEqualTo(expectedStatus);
@@ -66,8 +105,8 @@ class AppointmentRulesTests {
             null,     false
             """)
     void theDoctorMustBeAnActiveClinician(String doctor, boolean makesCase) {
-        CaseDecision d = RULES.decide(row("Scheduled", doctor, "true", "2026-04-20", "10:30", "4165550123", "false",
-                "Pending", "false"));
+        CaseDecision d = RULES.decide(
+                row("Scheduled", doctor, "true", "2026-04-20", "10:30", "4165550123", "false", "Pending", "false"));
 
         assertThat(d.makesCase()).isEqualTo(makesCase);
         if (!makesCase) {
@@ -89,12 +128,13 @@ class AppointmentRulesTests {
             null             | null
             """)
     void phonesBecomeE164(String phone, String expected) {
-        CaseDecision d = RULES.decide(row("Scheduled", "Nguyen", "true", "2026-04-20", "10:30", phone, "true",
-                "Pending", "false"));
+        CaseDecision d = RULES.decide(
+                row("Scheduled", "Nguyen", "true", "2026-04-20", "10:30", phone, "true", "Pending", "false"));
 
         assertThat(d.makesCase()).isTrue();
         assertThat(d.phone()).isEqualTo(expected);
-        assertThat(d.errors().stream().anyMatch(e -> e.column().equals("Phone"))).isEqualTo(expected == null);
+        assertThat(d.errors().stream().anyMatch(e -> e.column().equals("Phone")))
+                .isEqualTo(expected == null);
     }
 
     @ParameterizedTest(name = "{0} {1} Eastern = {2}")
@@ -111,7 +151,8 @@ class AppointmentRulesTests {
             2026-04-22, 7:05,     2026-04-22T11:05:00Z
             """)
     void dateAndTimeAreReadInEasternTimeAcrossDstChanges(String date, String time, Instant expected) {
-        CaseDecision d = RULES.decide(row("Scheduled", "Nguyen", "true", date, time, "4165550123", "true", "Pending", "false"));
+        CaseDecision d =
+                RULES.decide(row("Scheduled", "Nguyen", "true", date, time, "4165550123", "true", "Pending", "false"));
 
         assertThat(d.scheduledAt()).isEqualTo(expected);
     }
@@ -129,7 +170,8 @@ class AppointmentRulesTests {
             2026-04-20, null,     EarliestAppointmentTime
             """)
     void unreadableDatesAndTimesSkipTheRow(String date, String time, String column) {
-        CaseDecision d = RULES.decide(row("Scheduled", "Nguyen", "true", date, time, "4165550123", "true", "Pending", "false"));
+        CaseDecision d =
+                RULES.decide(row("Scheduled", "Nguyen", "true", date, time, "4165550123", "true", "Pending", "false"));
 
         assertThat(d.makesCase()).isFalse();
         assertThat(d.status()).isNull();
@@ -146,8 +188,8 @@ class AppointmentRulesTests {
             not a date
             """)
     void anImpossibleBirthDateIsARowErrorAndTheCaseIsKept(String dob) {
-        CaseDecision d = RULES.decide(withDob("Scheduled", "Nguyen", "true", "2026-04-20", "10:30", "4165550123", "true",
-                "Pending", "false", dob));
+        CaseDecision d = RULES.decide(withDob(
+                "Scheduled", "Nguyen", "true", "2026-04-20", "10:30", "4165550123", "true", "Pending", "false", dob));
 
         assertThat(d.makesCase()).isTrue();
         assertThat(d.errors()).extracting("column").containsExactly("DOB");
@@ -161,8 +203,8 @@ class AppointmentRulesTests {
             null
             """)
     void aRealOrMissingBirthDateIsNoRowError(String dob) {
-        CaseDecision d = RULES.decide(withDob("Scheduled", "Nguyen", "true", "2026-04-20", "10:30", "4165550123", "true",
-                "Pending", "false", dob));
+        CaseDecision d = RULES.decide(withDob(
+                "Scheduled", "Nguyen", "true", "2026-04-20", "10:30", "4165550123", "true", "Pending", "false", dob));
 
         assertThat(d.errors()).isEmpty();
     }
@@ -175,8 +217,8 @@ class AppointmentRulesTests {
             null,  follow-up-agent
             """)
     void newConsultPicksTheAgent(String newConsult, String agent) {
-        CaseDecision d = RULES.decide(row("Scheduled", "Nguyen", "true", "2026-04-20", "10:30", "4165550123", newConsult,
-                "Pending", "false"));
+        CaseDecision d = RULES.decide(row(
+                "Scheduled", "Nguyen", "true", "2026-04-20", "10:30", "4165550123", newConsult, "Pending", "false"));
 
         assertThat(d.agent()).isEqualTo(agent);
     }
@@ -187,8 +229,23 @@ class AppointmentRulesTests {
             A-1,  null, PatientRecordId
             """)
     void missingKeysSkipTheRow(String appointmentId, String patientRecordId, String column) {
-        var row = new Appointment(7, appointmentId, patientRecordId, "Scheduled", "Nguyen", "true", "2026-04-20", "10:30",
-                "Maria", "Lopez", "1984-02-11", "4165550123", "true", "Pending", "false", Map.of());
+        var row = new Appointment(
+                7,
+                appointmentId,
+                patientRecordId,
+                "Scheduled",
+                "Nguyen",
+                "true",
+                "2026-04-20",
+                "10:30",
+                "Maria",
+                "Lopez",
+                "1984-02-11",
+                "4165550123",
+                "true",
+                "Pending",
+                "false",
+                Map.of());
 
         CaseDecision d = RULES.decide(row);
 

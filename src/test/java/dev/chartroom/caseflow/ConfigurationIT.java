@@ -16,7 +16,8 @@ class ConfigurationIT extends ApplicationTest {
         TestOrganization other = newOrganization();
         var http = http();
 
-        var created = http.postJson("/v1/clinicians", "{\"firstName\":\"Ada\",\"lastName\":\"Okafor\",\"active\":true}", acme.apiKey());
+        var created = http.postJson(
+                "/v1/clinicians", "{\"firstName\":\"Ada\",\"lastName\":\"Okafor\",\"active\":true}", acme.apiKey());
         http.postJson("/v1/clinicians", "{\"firstName\":\"Ben\",\"lastName\":\"Ng\",\"active\":false}", acme.apiKey());
 
         assertThat(created.status()).isEqualTo(201);
@@ -26,7 +27,8 @@ class ConfigurationIT extends ApplicationTest {
         assertThat(listed.get(0).get("lastName").asString()).isEqualTo("Ng");
         assertThat(listed.get(0).get("active").asBoolean()).isFalse();
         assertThat(listed.get(1).get("active").asBoolean()).isTrue();
-        assertThat(http.get("/v1/clinicians", other.apiKey()).json().get("data")).isEmpty();
+        assertThat(http.get("/v1/clinicians", other.apiKey()).json().get("data"))
+                .isEmpty();
     }
 
     @Test
@@ -35,8 +37,11 @@ class ConfigurationIT extends ApplicationTest {
         TestOrganization other = newOrganization();
         var http = http();
 
-        assertThat(http.postJson("/v1/staff", "{\"id\":\"s-1\",\"name\":\"Dana Cruz\"}", acme.bearer()).status()).isEqualTo(201);
-        var updated = http.postJson("/v1/staff", "{\"id\":\"s-1\",\"name\":\"Dana M. Cruz\",\"active\":false}", acme.bearer());
+        assertThat(http.postJson("/v1/staff", "{\"id\":\"s-1\",\"name\":\"Dana Cruz\"}", acme.bearer())
+                        .status())
+                .isEqualTo(201);
+        var updated = http.postJson(
+                "/v1/staff", "{\"id\":\"s-1\",\"name\":\"Dana M. Cruz\",\"active\":false}", acme.bearer());
 
         assertThat(updated.json().get("name").asString()).isEqualTo("Dana M. Cruz");
         var listed = http.get("/v1/staff", acme.bearer()).json().get("data");
@@ -52,14 +57,18 @@ class ConfigurationIT extends ApplicationTest {
 
         http.postJson("/v1/routing-rules", "{\"newConsult\":true,\"agent\":\"new-patient-intake\"}", acme.tenant());
         http.postJson("/v1/routing-rules", "{\"newConsult\":false,\"agent\":\"follow-up\"}", acme.tenant());
-        var replaced = http.postJson("/v1/routing-rules", "{\"newConsult\":true,\"agent\":\"intake-2\"}", acme.tenant());
+        var replaced =
+                http.postJson("/v1/routing-rules", "{\"newConsult\":true,\"agent\":\"intake-2\"}", acme.tenant());
 
         assertThat(replaced.status()).isEqualTo(201);
         var rules = http.get("/v1/routing-rules", acme.tenant()).json().get("data");
         assertThat(rules).hasSize(2);
         assertThat(rules.get(0).get("newConsult").asBoolean()).isTrue();
         assertThat(rules.get(0).get("agent").asString()).isEqualTo("intake-2");
-        assertThat(http.get("/v1/routing-rules", newOrganization().tenant()).json().get("data")).isEmpty();
+        assertThat(http.get("/v1/routing-rules", newOrganization().tenant())
+                        .json()
+                        .get("data"))
+                .isEmpty();
     }
 
     @Test
@@ -67,11 +76,22 @@ class ConfigurationIT extends ApplicationTest {
         TestOrganization acme = newOrganization();
         var http = http();
 
-        assertThat(http.get("/v1/groups", acme.bearer()).json().get("data").get(0).get("id").asString()).isEqualTo("default");
-        assertThat(http.postJson("/v1/groups", "{\"id\":\"ward-1\",\"name\":\"Ward 1\"}", acme.bearer()).status()).isEqualTo(201);
-        assertThat(http.postJson("/v1/groups", "{\"id\":\"ward-1\",\"name\":\"Again\"}", acme.bearer()).status()).isEqualTo(409);
+        assertThat(http.get("/v1/groups", acme.bearer())
+                        .json()
+                        .get("data")
+                        .get(0)
+                        .get("id")
+                        .asString())
+                .isEqualTo("default");
+        assertThat(http.postJson("/v1/groups", "{\"id\":\"ward-1\",\"name\":\"Ward 1\"}", acme.bearer())
+                        .status())
+                .isEqualTo(201);
+        assertThat(http.postJson("/v1/groups", "{\"id\":\"ward-1\",\"name\":\"Again\"}", acme.bearer())
+                        .status())
+                .isEqualTo(409);
         assertThat(http.get("/v1/groups", acme.bearer()).json().get("data")).hasSize(2);
-        assertThat(http.get("/v1/groups", newOrganization().bearer()).json().get("data")).hasSize(1);
+        assertThat(http.get("/v1/groups", newOrganization().bearer()).json().get("data"))
+                .hasSize(1);
     }
 
     @ParameterizedTest

@@ -29,6 +29,7 @@ class CsvFuzzTests {
 
     /** Small limits, so that inputs the fuzzer can reach cross them. */
     static final CsvLimits LIMITS = new CsvLimits(64, DataSize.ofBytes(4096));
+
     static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
     static final Duration BOUND = Duration.ofSeconds(5);
 
@@ -57,10 +58,13 @@ class CsvFuzzTests {
                 assertThat(refused.getMessage()).isNotBlank();
                 return null;
             }
-            assertThat(mapping.columns().keySet()).allMatch(f -> f.equals(ColumnMapping.PATIENT_ID)
-                    || ColumnMapping.PATIENT_FIELDS.contains(f) || ColumnMapping.EVENT_FIELDS.contains(f));
+            assertThat(mapping.columns().keySet())
+                    .allMatch(f -> f.equals(ColumnMapping.PATIENT_ID)
+                            || ColumnMapping.PATIENT_FIELDS.contains(f)
+                            || ColumnMapping.EVENT_FIELDS.contains(f));
             assertThat(mapping.columns().values()).allMatch(column -> !column.isBlank());
-            assertThat(mapping.namesEventFields() && mapping.namesPatientFields()).isFalse();
+            assertThat(mapping.namesEventFields() && mapping.namesPatientFields())
+                    .isFalse();
             return parsePatients(csv, mapping);
         });
     }
@@ -72,17 +76,21 @@ class CsvFuzzTests {
     @FuzzTest(maxDuration = "2m")
     void typedCsv(byte[] content) throws Exception {
         int newline = indexOf(content, (byte) '\n');
-        String first = new String(content, 0, newline < 0 ? content.length : newline, StandardCharsets.ISO_8859_1).strip();
+        String first =
+                new String(content, 0, newline < 0 ? content.length : newline, StandardCharsets.ISO_8859_1).strip();
         TypedCsv.Type type = TypedCsv.Type.of(first)
                 .orElse(TypedCsv.Type.values()[Math.floorMod(first.hashCode(), TypedCsv.Type.values().length)]);
         int from = newline < 0 ? content.length : newline + 1;
         long lines = lineBound(new String(content, from, content.length - from, StandardCharsets.ISO_8859_1));
         int maxRows = 50;
         FuzzBounds.within(BOUND, "a typed CSV", () -> {
-            var decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            var decoder = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
             TypedCsv.Table table;
-            try (var reader = new InputStreamReader(new ByteArrayInputStream(content, from, content.length - from), decoder)) {
+            try (var reader =
+                    new InputStreamReader(new ByteArrayInputStream(content, from, content.length - from), decoder)) {
                 table = TypedCsv.read(reader, type, LIMITS, maxRows);
             } catch (InvalidCsvException refused) {
                 assertThat(refused.getMessage()).isNotBlank();

@@ -37,9 +37,23 @@ class AnonymizedUploadIT extends ApplicationTest {
             Allergies: penicillin (hives).
             His wife Marisol will call back. DICTATED BY: HALVORSEN, INGRID
             """;
-    static final List<String> IDENTIFIERS = List.of("Zebulon", "Quartermaine", "1975-07-22", "ZQ-448812", "555-0142",
-            "zeb.q@example.org", "Larkspur", "Framingham", "01701", "03/14/2024", "Halvorsen", "HALVORSEN", "Ingrid",
-            "INGRID", "Marisol", "note-of-zebulon");
+    static final List<String> IDENTIFIERS = List.of(
+            "Zebulon",
+            "Quartermaine",
+            "1975-07-22",
+            "ZQ-448812",
+            "555-0142",
+            "zeb.q@example.org",
+            "Larkspur",
+            "Framingham",
+            "01701",
+            "03/14/2024",
+            "Halvorsen",
+            "HALVORSEN",
+            "Ingrid",
+            "INGRID",
+            "Marisol",
+            "note-of-zebulon");
 
     TestOrganization acme;
     Http http;
@@ -51,8 +65,13 @@ class AnonymizedUploadIT extends ApplicationTest {
     }
 
     Http.Response upload(String fileName, String content, boolean anonymize) {
-        return http.post(UPLOAD, new Multipart().file("file", fileName, "text/plain", content.getBytes(StandardCharsets.UTF_8))
-                .field("teamId", acme.id()).field("groupId", "default").field("anonymize", Boolean.toString(anonymize)),
+        return http.post(
+                UPLOAD,
+                new Multipart()
+                        .file("file", fileName, "text/plain", content.getBytes(StandardCharsets.UTF_8))
+                        .field("teamId", acme.id())
+                        .field("groupId", "default")
+                        .field("anonymize", Boolean.toString(anonymize)),
                 acme.bearer());
     }
 
@@ -65,8 +84,11 @@ class AnonymizedUploadIT extends ApplicationTest {
         JsonNode list = http.get("/v1/patients", acme.bearer()).json().get("data");
         assertThat(list).hasSize(1);
         long id = list.get(0).get("id").asLong();
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                !http.get("/v1/patients/" + id, acme.bearer()).json().get("medications").isEmpty());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !http.get("/v1/patients/" + id, acme.bearer())
+                        .json()
+                        .get("medications")
+                        .isEmpty());
         var patient = http.get("/v1/patients/" + id, acme.bearer());
 
         assertThat(patient.json().get("externalId").asString()).matches("anon-[a-z2-7]{20}");
@@ -93,7 +115,8 @@ class AnonymizedUploadIT extends ApplicationTest {
 
         JsonNode list = http.get("/v1/patients", acme.bearer()).json().get("data");
         assertThat(list).hasSize(2);
-        assertThat(list.get(0).get("externalId").asString()).isNotEqualTo(list.get(1).get("externalId").asString());
+        assertThat(list.get(0).get("externalId").asString())
+                .isNotEqualTo(list.get(1).get("externalId").asString());
     }
 
     @Test
@@ -109,13 +132,22 @@ class AnonymizedUploadIT extends ApplicationTest {
                 """;
         assertThat(upload("patients.csv", patients, true).status()).isEqualTo(200);
         assertThat(upload("events.csv", events, true).status()).isEqualTo(200);
-        assertThat(upload("patients.csv", patients.replace("male", "M"), true).status()).isEqualTo(200);
+        assertThat(upload("patients.csv", patients.replace("male", "M"), true).status())
+                .isEqualTo(200);
 
         JsonNode list = http.get("/v1/patients", acme.bearer()).json().get("data");
         assertThat(list).hasSize(1);
         var patient = http.get("/v1/patients/" + list.get(0).get("id").asLong(), acme.bearer());
-        for (String identifier : List.of("MRN-77", "Zebulon", "Quartermaine", "1975-07-22", "6175550142", "zeb.q", "01701",
-                "2024-03-01", "2024-03-11")) {
+        for (String identifier : List.of(
+                "MRN-77",
+                "Zebulon",
+                "Quartermaine",
+                "1975-07-22",
+                "6175550142",
+                "zeb.q",
+                "01701",
+                "2024-03-01",
+                "2024-03-11")) {
             assertThat(patient.text()).doesNotContain(identifier);
         }
         assertThat(patient.json().get("zip").asString()).isEqualTo("017");
@@ -141,18 +173,29 @@ class AnonymizedUploadIT extends ApplicationTest {
 
     @Test
     void anOrganizationCanMakeAnonymizationTheDefault() {
-        var changed = http.send("PATCH", "/admin/v1/organizations/" + acme.id(), "application/json",
-                "{\"anonymizeUploads\": true}".getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer " + ADMIN_TOKEN);
+        var changed = http.send(
+                "PATCH",
+                "/admin/v1/organizations/" + acme.id(),
+                "application/json",
+                "{\"anonymizeUploads\": true}".getBytes(StandardCharsets.UTF_8),
+                "Authorization",
+                "Bearer " + ADMIN_TOKEN);
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().get("anonymizeUploads").asBoolean()).isTrue();
 
-        var unsaid = http.post(UPLOAD, new Multipart().file("file", "note.txt", "text/plain", NOTE.getBytes(StandardCharsets.UTF_8))
-                .field("teamId", acme.id()).field("groupId", "default"), acme.bearer());
+        var unsaid = http.post(
+                UPLOAD,
+                new Multipart()
+                        .file("file", "note.txt", "text/plain", NOTE.getBytes(StandardCharsets.UTF_8))
+                        .field("teamId", acme.id())
+                        .field("groupId", "default"),
+                acme.bearer());
         upload("note-again.txt", NOTE.replace("MRN: ZQ-448812", "MRN: ZQ-448813"), false);
 
         assertThat(unsaid.status()).isEqualTo(200);
         JsonNode list = http.get("/v1/patients", acme.bearer()).json().get("data");
-        assertThat(list).extracting(p -> p.get("externalId").asString())
+        assertThat(list)
+                .extracting(p -> p.get("externalId").asString())
                 .anySatisfy(id -> assertThat(id).matches("anon-[a-z2-7]{20}"))
                 .contains("ZQ-448813");
     }

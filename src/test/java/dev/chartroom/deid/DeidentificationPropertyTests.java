@@ -24,17 +24,40 @@ class DeidentificationPropertyTests {
 
     private static final TextDeidentifier DEID = new TextDeidentifier(DrugNames::contains);
     /** Identifiers of kinds whose shape alone gives them away; each must be gone wherever it is put. */
-    private static final List<String> CANARIES = List.of("(617) 555-0142", "zeb.q@example.org", "123-45-6789",
-            "MRN: ZQ-448812", "03/14/2024", "March 14, 2024", "https://portal.example.com/p/77", "192.168.10.24",
-            "Dr. Ingrid Halvorsen", "Patient: Zebulon Quartermaine", "48 Larkspur Lane", "a 94-year-old");
+    private static final List<String> CANARIES = List.of(
+            "(617) 555-0142",
+            "zeb.q@example.org",
+            "123-45-6789",
+            "MRN: ZQ-448812",
+            "03/14/2024",
+            "March 14, 2024",
+            "https://portal.example.com/p/77",
+            "192.168.10.24",
+            "Dr. Ingrid Halvorsen",
+            "Patient: Zebulon Quartermaine",
+            "48 Larkspur Lane",
+            "a 94-year-old");
 
     @Provide
     Arbitrary<String> notes() {
         Arbitrary<String> piece = Arbitraries.frequencyOf(
                 Tuple.of(6, ClinicalFragments.notes(12)),
                 Tuple.of(2, Arbitraries.of(CANARIES).map(c -> " " + c + " ")),
-                Tuple.of(1, Arbitraries.of("[NAME]", "[DATE 2024-01-02]", "[ID]", "Dr.", "Patient:", "DICTATED BY:",
-                        "SMITH, JOHN", "his wife", ", MD", " RN ", "Springfield, IL 62704", "Cook County")),
+                Tuple.of(
+                        1,
+                        Arbitraries.of(
+                                "[NAME]",
+                                "[DATE 2024-01-02]",
+                                "[ID]",
+                                "Dr.",
+                                "Patient:",
+                                "DICTATED BY:",
+                                "SMITH, JOHN",
+                                "his wife",
+                                ", MD",
+                                " RN ",
+                                "Springfield, IL 62704",
+                                "Cook County")),
                 Tuple.of(4, Arbitraries.of(" ", "\n", ". ", ", ", "\r\n")));
         return piece.list().ofMaxSize(16).map(parts -> String.join("", parts));
     }
@@ -64,8 +87,19 @@ class DeidentificationPropertyTests {
     @Property
     void noIdentifierPutIntoANoteComesOut(@ForAll("notes") String note) {
         String out = DEID.deidentify(note, new Subject(List.of(), 5)).text();
-        for (String part : List.of("555-0142", "zeb.q@example.org", "123-45-6789", "ZQ-448812", "03/14/2024",
-                "March 14", "portal.example.com", "192.168.10.24", "Halvorsen", "Quartermaine", "Larkspur", "94-year")) {
+        for (String part : List.of(
+                "555-0142",
+                "zeb.q@example.org",
+                "123-45-6789",
+                "ZQ-448812",
+                "03/14/2024",
+                "March 14",
+                "portal.example.com",
+                "192.168.10.24",
+                "Halvorsen",
+                "Quartermaine",
+                "Larkspur",
+                "94-year")) {
             assertThat(out).doesNotContain(part);
         }
     }

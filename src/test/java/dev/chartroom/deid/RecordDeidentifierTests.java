@@ -15,22 +15,36 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RecordDeidentifierTests {
 
     private static final Pseudonyms ORGANIZATION = new Pseudonyms("organization one".getBytes(StandardCharsets.UTF_8));
-    private static final RecordDeidentifier RECORDS = new RecordDeidentifier(TextDeidentifierTests.DEID, ORGANIZATION,
-            LocalDate.of(2026, 12, 3));
+    private static final RecordDeidentifier RECORDS =
+            new RecordDeidentifier(TextDeidentifierTests.DEID, ORGANIZATION, LocalDate.of(2026, 12, 3));
 
     @Test
     void theSamePatientGetsTheSamePseudonymAndShiftOnEveryUploadOfItsOrganizationOnly() {
         var other = new Pseudonyms("organization two".getBytes(StandardCharsets.UTF_8));
-        assertThat(ORGANIZATION.externalId("MRN-1")).isEqualTo(ORGANIZATION.externalId("MRN-1")).matches("anon-[a-z2-7]{20}")
-                .isNotEqualTo(ORGANIZATION.externalId("MRN-2")).isNotEqualTo(other.externalId("MRN-1"));
-        assertThat(ORGANIZATION.dateShiftDays("MRN-1")).isEqualTo(ORGANIZATION.dateShiftDays("MRN-1")).isNotZero()
+        assertThat(ORGANIZATION.externalId("MRN-1"))
+                .isEqualTo(ORGANIZATION.externalId("MRN-1"))
+                .matches("anon-[a-z2-7]{20}")
+                .isNotEqualTo(ORGANIZATION.externalId("MRN-2"))
+                .isNotEqualTo(other.externalId("MRN-1"));
+        assertThat(ORGANIZATION.dateShiftDays("MRN-1"))
+                .isEqualTo(ORGANIZATION.dateShiftDays("MRN-1"))
+                .isNotZero()
                 .isBetween(-365, 365);
     }
 
     @Test
     void patientFieldsLoseNamesAndContactsAndKeepShiftedDates() {
-        var patient = new PatientFacts("MRN-1", "John Smith", "John", "Smith", LocalDate.of(1975, 7, 22), "male",
-                "+15551234567", "john@example.org", "Type 2 diabetes; seen by Dr. Ana Ruiz", "62704",
+        var patient = new PatientFacts(
+                "MRN-1",
+                "John Smith",
+                "John",
+                "Smith",
+                LocalDate.of(1975, 7, 22),
+                "male",
+                "+15551234567",
+                "john@example.org",
+                "Type 2 diabetes; seen by Dr. Ana Ruiz",
+                "62704",
                 Map.of("city", "Springfield", "blood_type", "O+", "admitted", "2024-03-01"));
         PatientFacts anonymous = RECORDS.patient(patient);
         int shift = ORGANIZATION.dateShiftDays("MRN-1");
@@ -43,14 +57,18 @@ class RecordDeidentifierTests {
         assertThat(anonymous.birthDate()).isEqualTo(LocalDate.of(1975, 7, 22).plusDays(shift));
         assertThat(anonymous.zip()).isEqualTo("627");
         assertThat(anonymous.diagnosis()).isEqualTo("Type 2 diabetes; seen by Dr. [NAME]");
-        assertThat(anonymous.attributes()).containsEntry("blood_type", "O+")
-                .containsEntry("admitted", LocalDate.of(2024, 3, 1).plusDays(shift).toString()).doesNotContainKey("city");
+        assertThat(anonymous.attributes())
+                .containsEntry("blood_type", "O+")
+                .containsEntry(
+                        "admitted", LocalDate.of(2024, 3, 1).plusDays(shift).toString())
+                .doesNotContainKey("city");
         assertThat(RECORDS.patient(anonymous)).as("already de-identified").isEqualTo(anonymous);
     }
 
     @Test
     void anEventKeepsItsIntervalToTheBirthDate() {
-        var patient = new PatientFacts("MRN-1", null, null, null, LocalDate.of(1975, 7, 22), null, null, null, null, null, Map.of());
+        var patient = new PatientFacts(
+                "MRN-1", null, null, null, LocalDate.of(1975, 7, 22), null, null, null, null, null, Map.of());
         var event = new EventFacts("MRN-1", "E-77", "2024-03-01T08:30:00Z", "glucose", "104", "mg/dL", Map.of());
         EventFacts anonymous = RECORDS.event(event);
         assertThat(anonymous.externalId()).isEqualTo(RECORDS.patient(patient).externalId());
@@ -63,7 +81,8 @@ class RecordDeidentifierTests {
 
     @Test
     void aPatientOlderThan89KeepsOnlyTheAge() {
-        var patient = new PatientFacts("MRN-9", null, null, null, LocalDate.of(1930, 1, 1), null, null, null, null, null, Map.of());
+        var patient = new PatientFacts(
+                "MRN-9", null, null, null, LocalDate.of(1930, 1, 1), null, null, null, null, null, Map.of());
         PatientFacts anonymous = RECORDS.patient(patient);
         assertThat(anonymous.birthDate()).isNull();
         assertThat(anonymous.attributes()).containsEntry("age", "90+");

@@ -25,7 +25,8 @@ class RuleTests {
             texts.add(note.text());
         }
         JsonNode samples;
-        try (InputStream in = RuleTests.class.getClassLoader()
+        try (InputStream in = RuleTests.class
+                .getClassLoader()
                 .getResourceAsStream("shared-data/presidio-synthetic-pii-mit/synth_dataset_v2.json")) {
             samples = JsonMapper.builder().build().readTree(in);
         }
@@ -47,7 +48,8 @@ class RuleTests {
     @Test
     void eachRuleFindsWhatItsPatternFindsEverywhere() throws IOException {
         List<Rule> rules = Stream.of(NumberDetector.RULES, DateDetector.RULES, PlaceDetector.RULES, NameDetector.RULES)
-                .flatMap(List::stream).toList();
+                .flatMap(List::stream)
+                .toList();
         int matches = 0;
         for (String text : texts()) {
             var scan = new Scan(text);
@@ -79,8 +81,14 @@ class RuleTests {
                     continue;
                 }
                 int lineStart = Math.max(text.lastIndexOf('\n', at) + 1, at - 48);
-                boolean expected = NameDetector.LABEL_AT_END.matcher(text).region(lineStart, at).useTransparentBounds(true).find();
-                assertThat(NameDetector.labelBefore(scan, label, at)).as(text.substring(lineStart, at)).isEqualTo(expected);
+                boolean expected = NameDetector.LABEL_AT_END
+                        .matcher(text)
+                        .region(lineStart, at)
+                        .useTransparentBounds(true)
+                        .find();
+                assertThat(NameDetector.labelBefore(scan, label, at))
+                        .as(text.substring(lineStart, at))
+                        .isEqualTo(expected);
                 labels += expected ? 1 : 0;
             }
         }

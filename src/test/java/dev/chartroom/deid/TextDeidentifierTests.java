@@ -97,14 +97,16 @@ class TextDeidentifierTests {
 
     @Test
     void removesTheRecordsOwnNamesEverywhere() {
-        var result = DEID.deidentify("Zebulon reports pain. ZEBULON QUARTERMAINE-FROST was seen.",
+        var result = DEID.deidentify(
+                "Zebulon reports pain. ZEBULON QUARTERMAINE-FROST was seen.",
                 new Subject(List.of("Zebulon Quartermaine-Frost"), 5));
         assertThat(result.text()).isEqualTo("[NAME] reports pain. [NAME] [NAME] was seen.");
     }
 
     @Test
     void isIdempotent() {
-        String note = "Patient: John Smith, DOB 03/04/1950, MRN 12345678, phone 555-123-4567. Lives in Dayton, OH 45402.";
+        String note =
+                "Patient: John Smith, DOB 03/04/1950, MRN 12345678, phone 555-123-4567. Lives in Dayton, OH 45402.";
         String once = DEID.deidentify(note, SHIFTED).text();
         assertThat(DEID.deidentify(once, SHIFTED).text()).isEqualTo(once);
     }
@@ -114,7 +116,8 @@ class TextDeidentifierTests {
         Detector broken = (text, subject, into) -> {
             throw new IllegalStateException("a bug in a rule");
         };
-        var withheld = new TextDeidentifier(List.of(new NumberDetector(), broken)).deidentify("Patient: John Smith", SHIFTED);
+        var withheld =
+                new TextDeidentifier(List.of(new NumberDetector(), broken)).deidentify("Patient: John Smith", SHIFTED);
         assertThat(withheld.complete()).isFalse();
         assertThat(withheld.text()).isEqualTo("[WITHHELD]");
         assertThat(DEID.deidentify(withheld.text(), SHIFTED).text()).isEqualTo("[WITHHELD]");

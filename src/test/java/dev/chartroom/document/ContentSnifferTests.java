@@ -19,26 +19,40 @@ class ContentSnifferTests {
                 Arguments.of("generated pdf", TestFiles.pdf("hello"), ContentKind.PDF),
                 Arguments.of("png", HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452"), ContentKind.PNG),
                 Arguments.of("jpeg", HexFormat.of().parseHex("ffd8ffe000104a464946"), ContentKind.JPEG),
-                Arguments.of("utf-8 text", "Patient: José\nDOB: 1980-01-01\n".getBytes(StandardCharsets.UTF_8), ContentKind.TEXT),
+                Arguments.of(
+                        "utf-8 text",
+                        "Patient: José\nDOB: 1980-01-01\n".getBytes(StandardCharsets.UTF_8),
+                        ContentKind.TEXT),
                 Arguments.of("utf-8 bom", "\uFEFFpatient_id,name\n".getBytes(StandardCharsets.UTF_8), ContentKind.TEXT),
-                Arguments.of("latin-1 text", "Paciente: Muñoz\n".getBytes(StandardCharsets.ISO_8859_1), ContentKind.TEXT),
-                Arguments.of("csv with tabs and crlf", "a,b\r\n1,\t2\r\n".getBytes(StandardCharsets.US_ASCII), ContentKind.TEXT),
+                Arguments.of(
+                        "latin-1 text", "Paciente: Muñoz\n".getBytes(StandardCharsets.ISO_8859_1), ContentKind.TEXT),
+                Arguments.of(
+                        "csv with tabs and crlf",
+                        "a,b\r\n1,\t2\r\n".getBytes(StandardCharsets.US_ASCII),
+                        ContentKind.TEXT),
                 // refused: not PDF, PNG, JPEG or text
-                Arguments.of("zip / docx", "PK\u0003\u0004word/document.xml".getBytes(StandardCharsets.ISO_8859_1), ContentKind.OTHER),
+                Arguments.of(
+                        "zip / docx",
+                        "PK\u0003\u0004word/document.xml".getBytes(StandardCharsets.ISO_8859_1),
+                        ContentKind.OTHER),
                 Arguments.of("gif", "GIF89a\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1), ContentKind.OTHER),
                 Arguments.of("utf-16", "patient_id".getBytes(StandardCharsets.UTF_16), ContentKind.OTHER),
                 Arguments.of("nul in text", "abc\u0000def".getBytes(StandardCharsets.US_ASCII), ContentKind.OTHER),
                 Arguments.of("escape bytes", "abc\u001b[31m".getBytes(StandardCharsets.US_ASCII), ContentKind.OTHER),
                 Arguments.of("c1 controls", new byte[] {'a', (byte) 0x85, (byte) 0x90, 'b'}, ContentKind.OTHER),
                 Arguments.of("empty", new byte[0], ContentKind.OTHER),
-                Arguments.of("pdf header too late", ("x".repeat(1100) + "%PDF-1.4").getBytes(StandardCharsets.US_ASCII), ContentKind.TEXT));
+                Arguments.of(
+                        "pdf header too late",
+                        ("x".repeat(1100) + "%PDF-1.4").getBytes(StandardCharsets.US_ASCII),
+                        ContentKind.TEXT));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void tellsWhatAFileIsFromItsBytes(String description, byte[] content, ContentKind expected) {
         int length = Math.min(content.length, ContentSniffer.SAMPLE_SIZE);
-        assertThat(ContentSniffer.sniff(content, length, length == content.length)).isEqualTo(expected);
+        assertThat(ContentSniffer.sniff(content, length, length == content.length))
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "cut after {0} bytes")
@@ -67,7 +81,9 @@ class ContentSnifferTests {
             RTF                 | {\\rtf1\\ansi Patient}
             """)
     void dataFormatsAreToldApartFromNotes(String description, String text) {
-        assertThat(ContentSniffer.markup(text.getBytes(StandardCharsets.UTF_8))).as(description).isPresent();
+        assertThat(ContentSniffer.markup(text.getBytes(StandardCharsets.UTF_8)))
+                .as(description)
+                .isPresent();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -35,12 +35,15 @@ class DecodingBudgetIT extends ApplicationTest {
     static final String UPLOAD = "/api/pandora/upload-v2/upload";
     /** Generous: the point is seconds instead of tens of seconds, not tight timing on a shared machine. */
     static final Duration QUICK = Duration.ofSeconds(5);
+
     static final Duration FAST = Duration.ofSeconds(2);
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DecodingPool pool;
+
     @Autowired
     DocumentProperties properties;
 
@@ -69,25 +72,43 @@ class DecodingBudgetIT extends ApplicationTest {
         String refusal = "decompresses to more than 64 MB";
         neighbour.start();
 
-        var upload = timed(() -> http.post(UPLOAD, new Multipart().file("file", "bomb.pdf", "application/pdf", bomb)
-                .field("teamId", acme.id()).field("groupId", "default").field("anonymize", "false"), acme.bearer()));
+        var upload = timed(() -> http.post(
+                UPLOAD,
+                new Multipart()
+                        .file("file", "bomb.pdf", "application/pdf", bomb)
+                        .field("teamId", acme.id())
+                        .field("groupId", "default")
+                        .field("anonymize", "false"),
+                acme.bearer()));
         assertThat(upload.status()).isEqualTo(400);
         assertThat(upload.json().get("error").asString()).isEqualTo("invalid_file_type");
         assertThat(upload.json().get("message").asString()).contains(refusal);
 
-        var patientPdf = timed(() -> http.post("/patients/" + patientId + "/pdf", new Multipart()
-                .file("file", "bomb.pdf", "application/pdf", bomb).field("filename", "bomb.pdf"), acme.apiKey()));
+        var patientPdf = timed(() -> http.post(
+                "/patients/" + patientId + "/pdf",
+                new Multipart()
+                        .file("file", "bomb.pdf", "application/pdf", bomb)
+                        .field("filename", "bomb.pdf"),
+                acme.apiKey()));
         assertThat(patientPdf.status()).isEqualTo(400);
         assertThat(patientPdf.json().get("detail").asString()).contains(refusal);
 
-        var attachments = timed(() -> http.post("/attachments/bulk", new Multipart()
-                .field("patient_id", Long.toString(patientId))
-                .file("attachments", "bomb.pdf", "application/pdf", bomb), acme.tenant()));
+        var attachments = timed(() -> http.post(
+                "/attachments/bulk",
+                new Multipart()
+                        .field("patient_id", Long.toString(patientId))
+                        .file("attachments", "bomb.pdf", "application/pdf", bomb),
+                acme.tenant()));
         assertThat(attachments.status()).isEqualTo(422);
         assertThat(attachments.text()).contains(refusal);
 
-        var document = http.post("/v1/documents", new Multipart().field("folder_name", "Referrals")
-                .field("patient_mrn", "123456").file("document", "bomb.pdf", "application/pdf", bomb), acme.clientCredentials());
+        var document = http.post(
+                "/v1/documents",
+                new Multipart()
+                        .field("folder_name", "Referrals")
+                        .field("patient_mrn", "123456")
+                        .file("document", "bomb.pdf", "application/pdf", bomb),
+                acme.clientCredentials());
         assertThat(document.status()).isEqualTo(200);
         String id = document.json().get("document_id").asString();
         await().atMost(QUICK.multipliedBy(2)).untilAsserted(() -> {
@@ -105,9 +126,12 @@ class DecodingBudgetIT extends ApplicationTest {
     void aPdfDrawingAHugeImageHasNoThumbnailAndItsFailureIsRemembered() throws Exception {
         byte[] pdf = HostileFiles.pdfDrawingImage(26000, 26000, 1 << 16);
         neighbour.start();
-        var stored = timed(() -> http.post("/attachments/bulk", new Multipart()
-                .field("patient_id", Long.toString(patientId))
-                .file("attachments", "scan.pdf", "application/pdf", pdf), acme.tenant()));
+        var stored = timed(() -> http.post(
+                "/attachments/bulk",
+                new Multipart()
+                        .field("patient_id", Long.toString(patientId))
+                        .file("attachments", "scan.pdf", "application/pdf", pdf),
+                acme.tenant()));
         assertThat(stored.status()).isEqualTo(200);
         var attachment = stored.json().get("attachments").get(0);
         String thumbnailUrl = attachment.get("thumbnailSignedUrl").asString();
@@ -135,14 +159,26 @@ class DecodingBudgetIT extends ApplicationTest {
     void aTruncatedPngDeclaringHugeDimensionsIsRefusedByItsHeader() {
         byte[] png = HostileFiles.truncatedPng(46000, 46000, 2 << 20);
         neighbour.start();
-        var attachments = timed(() -> http.post("/attachments/bulk", new Multipart()
-                .field("patient_id", Long.toString(patientId))
-                .file("attachments", "photo.png", "image/png", png), acme.tenant()), FAST);
+        var attachments = timed(
+                () -> http.post(
+                        "/attachments/bulk",
+                        new Multipart()
+                                .field("patient_id", Long.toString(patientId))
+                                .file("attachments", "photo.png", "image/png", png),
+                        acme.tenant()),
+                FAST);
         assertThat(attachments.status()).isEqualTo(422);
         assertThat(attachments.text()).contains("46000×46000 pixels, more than the 50 megapixels allowed");
 
-        var document = timed(() -> http.post("/v1/documents", new Multipart().field("folder_name", "Photos")
-                .field("patient_mrn", "123456").file("document", "photo.png", "image/png", png), acme.clientCredentials()), FAST);
+        var document = timed(
+                () -> http.post(
+                        "/v1/documents",
+                        new Multipart()
+                                .field("folder_name", "Photos")
+                                .field("patient_mrn", "123456")
+                                .file("document", "photo.png", "image/png", png),
+                        acme.clientCredentials()),
+                FAST);
         assertThat(document.status()).isEqualTo(400);
         assertThat(document.json().get("error").asString()).isEqualTo("invalid_file");
         assertThat(document.json().get("message").asString()).contains("46000×46000 pixels");
@@ -152,14 +188,25 @@ class DecodingBudgetIT extends ApplicationTest {
     @Test
     void whileEveryDecodingThreadIsBusyRequestsAre503WithRetryAfterInTheirContractsShape() throws Exception {
         // A picture stored while the decoding threads are free; its thumbnail is asked for while they are not.
-        var photo = http.post("/attachments/bulk", new Multipart().field("patient_id", Long.toString(patientId))
-                .file("attachments", "photo.png", "image/png", TestFiles.png(64, 64)), acme.tenant());
+        var photo = http.post(
+                "/attachments/bulk",
+                new Multipart()
+                        .field("patient_id", Long.toString(patientId))
+                        .file("attachments", "photo.png", "image/png", TestFiles.png(64, 64)),
+                acme.tenant());
         assertThat(photo.status()).isEqualTo(200);
         String photoId = photo.json().get("attachments").get(0).get("id").asString();
-        await().atMost(QUICK).until(() -> jdbc.sql("select thumbnail_key from document where organization_id = ? and id = ?")
-                .param(acme.id()).param(photoId).query(String.class).optional().isPresent());
+        await().atMost(QUICK)
+                .until(() -> jdbc.sql("select thumbnail_key from document where organization_id = ? and id = ?")
+                        .param(acme.id())
+                        .param(photoId)
+                        .query(String.class)
+                        .optional()
+                        .isPresent());
         jdbc.sql("update document set thumbnail_key = null where organization_id = ? and id = ?")
-                .param(acme.id()).param(photoId).update();
+                .param(acme.id())
+                .param(photoId)
+                .update();
         byte[] pdf = TestFiles.pdf("Lab report for Jane Doe");
 
         var release = new CountDownLatch(1);
@@ -176,48 +223,73 @@ class DecodingBudgetIT extends ApplicationTest {
             started.await();
             String retryAfter = Long.toString(properties.decodingTimeout().toSeconds());
             try {
-                var upload = http.post(UPLOAD, new Multipart().file("file", "lab.pdf", "application/pdf", pdf)
-                        .field("teamId", acme.id()).field("groupId", "default").field("anonymize", "false"), acme.bearer());
+                var upload = http.post(
+                        UPLOAD,
+                        new Multipart()
+                                .file("file", "lab.pdf", "application/pdf", pdf)
+                                .field("teamId", acme.id())
+                                .field("groupId", "default")
+                                .field("anonymize", "false"),
+                        acme.bearer());
                 assertThat(upload.status()).isEqualTo(503);
                 assertThat(upload.header("Retry-After")).isEqualTo(retryAfter);
                 assertThat(upload.json().get("success").asBoolean()).isFalse();
                 assertThat(upload.json().get("error").asString()).isEqualTo("service_unavailable");
 
-                var patientPdf = http.post("/patients/" + patientId + "/pdf", new Multipart()
-                        .file("file", "lab.pdf", "application/pdf", pdf).field("filename", "lab.pdf"), acme.apiKey());
+                var patientPdf = http.post(
+                        "/patients/" + patientId + "/pdf",
+                        new Multipart()
+                                .file("file", "lab.pdf", "application/pdf", pdf)
+                                .field("filename", "lab.pdf"),
+                        acme.apiKey());
                 assertThat(patientPdf.status()).isEqualTo(503);
                 assertThat(patientPdf.header("Retry-After")).isEqualTo(retryAfter);
                 assertThat(patientPdf.json().get("detail").asString()).contains("busy");
 
-                var attachments = http.post("/attachments/bulk", new Multipart()
-                        .field("patient_id", Long.toString(patientId))
-                        .file("attachments", "lab.pdf", "application/pdf", pdf), acme.tenant());
+                var attachments = http.post(
+                        "/attachments/bulk",
+                        new Multipart()
+                                .field("patient_id", Long.toString(patientId))
+                                .file("attachments", "lab.pdf", "application/pdf", pdf),
+                        acme.tenant());
                 assertThat(attachments.status()).isEqualTo(503);
                 assertThat(attachments.header("Retry-After")).isEqualTo(retryAfter);
                 assertThat(attachments.json().get("detail").asString()).contains("busy");
 
-                String thumbnailUrl = http.get("/v1/documents/" + photoId, acme.apiKey()).json().get("thumbnailUrl").asString();
+                String thumbnailUrl = http.get("/v1/documents/" + photoId, acme.apiKey())
+                        .json()
+                        .get("thumbnailUrl")
+                        .asString();
                 var thumbnail = http.get(thumbnailUrl);
                 assertThat(thumbnail.status()).isEqualTo(503);
                 assertThat(thumbnail.header("Retry-After")).isEqualTo(retryAfter);
                 assertThat(thumbnail.json().get("error").asString()).isEqualTo("busy");
 
                 // Nothing was stored, and being busy is no thumbnail failure.
-                assertThat(jdbc.sql("select count(*) from document where organization_id = ?").param(acme.id())
-                        .query(Long.class).single()).isEqualTo(1);
+                assertThat(jdbc.sql("select count(*) from document where organization_id = ?")
+                                .param(acme.id())
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(1);
                 assertThat(thumbnailFailure(photoId)).isNull();
             } finally {
                 release.countDown();
             }
-            String thumbnailUrl = http.get("/v1/documents/" + photoId, acme.apiKey()).json().get("thumbnailUrl").asString();
+            String thumbnailUrl = http.get("/v1/documents/" + photoId, acme.apiKey())
+                    .json()
+                    .get("thumbnailUrl")
+                    .asString();
             assertThat(http.get(thumbnailUrl).status()).isEqualTo(200);
         }
     }
 
     String thumbnailFailure(String documentId) {
         return jdbc.sql("select thumbnail_failure from document where organization_id = ? and id = ?")
-                .param(acme.id()).param(documentId).query((rs, row) -> java.util.Optional.ofNullable(rs.getString(1)))
-                .single().orElse(null);
+                .param(acme.id())
+                .param(documentId)
+                .query((rs, row) -> java.util.Optional.ofNullable(rs.getString(1)))
+                .single()
+                .orElse(null);
     }
 
     static Http.Response timed(Supplier<Http.Response> request) {
@@ -227,7 +299,8 @@ class DecodingBudgetIT extends ApplicationTest {
     static Http.Response timed(Supplier<Http.Response> request, Duration within) {
         long start = System.nanoTime();
         var response = request.get();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered within %s: %s", within, response)
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("answered within %s: %s", within, response)
                 .isLessThan(within);
         return response;
     }
@@ -263,7 +336,8 @@ class DecodingBudgetIT extends ApplicationTest {
 
         void assertStayedFast() {
             assertThat(requests.get()).isPositive();
-            assertThat(Duration.ofNanos(slowest.get())).as("slowest GET /v1/groups of another organization")
+            assertThat(Duration.ofNanos(slowest.get()))
+                    .as("slowest GET /v1/groups of another organization")
                     .isLessThan(FAST);
         }
 

@@ -24,6 +24,7 @@ class DocumentFuzzTests {
     static final DecodingBudget BUDGET = new DecodingBudget(4_000_000L, 8L << 20, Duration.ofSeconds(2));
     /** The budget's own time limit is checked between operators; one operator may run past it a little. */
     static final Duration BOUND = BUDGET.timeLimit().plusSeconds(3);
+
     static final int MAX_PAGES = 5;
     static final int WIDTH = 64;
 
@@ -39,8 +40,7 @@ class DocumentFuzzTests {
             case PNG -> assertThat(content).startsWith(0x89, 'P', 'N', 'G');
             case JPEG -> assertThat(content).startsWith(0xff, 0xd8, 0xff);
             case TEXT -> assertThat(content).isNotEmpty().doesNotContain(0, 0x7f);
-            case OTHER -> {
-            }
+            case OTHER -> {}
         }
         // The intake sniffs a sample of the first bytes: a file the whole of which is text is text by its sample too.
         int sample = Math.min(content.length, ContentSniffer.SAMPLE_SIZE);
@@ -59,10 +59,13 @@ class DocumentFuzzTests {
         switch (result) {
             case PdfBoxTextExtractor.Result.Readable readable -> {
                 assertThat(readable.pages()).isPositive();
-                assertThat(readable.text()).isNotNull().isEqualTo(readable.text().strip());
+                assertThat(readable.text())
+                        .isNotNull()
+                        .isEqualTo(readable.text().strip());
                 assertThat(StrictPdfReader.endsWithEndMarker(content)).isTrue();
             }
-            case PdfBoxTextExtractor.Result.Unreadable unreadable -> assertThat(unreadable.reason()).isNotBlank();
+            case PdfBoxTextExtractor.Result.Unreadable unreadable ->
+                assertThat(unreadable.reason()).isNotBlank();
         }
     }
 
@@ -79,7 +82,8 @@ class DocumentFuzzTests {
                 assertThat(picture.getWidth()).isBetween(1, WIDTH);
                 assertThat(picture.getHeight()).isBetween(1, 2 * WIDTH);
             }
-            case Thumbnails.Outcome.Refused refused -> assertThat(refused.reason()).isNotBlank();
+            case Thumbnails.Outcome.Refused refused ->
+                assertThat(refused.reason()).isNotBlank();
         }
     }
 }

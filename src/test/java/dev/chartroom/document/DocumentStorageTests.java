@@ -25,12 +25,14 @@ class DocumentStorageTests {
 
     final MemoryBlobs blobs = new MemoryBlobs();
     final Set<String> referenced = ConcurrentHashMap.newKeySet();
-    final DocumentStorage storage = new DocumentStorage(blobs, TransactionOperations.withoutTransaction(),
-            (org, key) -> referenced.contains(key));
+    final DocumentStorage storage = new DocumentStorage(
+            blobs, TransactionOperations.withoutTransaction(), (org, key) -> referenced.contains(key));
 
     @Test
     void storesEveryBlobThenWrites() {
-        List<String> keys = storage.store("acme", List.of(bytes("a"), bytes("b")),
+        List<String> keys = storage.store(
+                "acme",
+                List.of(bytes("a"), bytes("b")),
                 stored -> stored.stream().map(b -> b.key().value()).toList());
         assertThat(keys).hasSize(2);
         assertThat(blobs.stored.keySet()).containsExactlyInAnyOrderElementsOf(keys);
@@ -39,14 +41,16 @@ class DocumentStorageTests {
     @Test
     void aFailedWriteRemovesTheBlobsItStored() {
         assertThatThrownBy(() -> storage.store("acme", List.of(bytes("a"), bytes("b")), stored -> {
-            throw new IllegalStateException("database down");
-        })).hasMessage("database down");
+                    throw new IllegalStateException("database down");
+                }))
+                .hasMessage("database down");
         assertThat(blobs.stored).isEmpty();
     }
 
     @Test
     void aFailedWriteKeepsBlobsOtherDocumentsReference() {
-        String shared = storage.store("acme", List.of(bytes("a")), stored -> stored.getFirst().key().value());
+        String shared = storage.store(
+                "acme", List.of(bytes("a")), stored -> stored.getFirst().key().value());
         referenced.add(shared);
         assertThatThrownBy(() -> storage.store("acme", List.of(bytes("a"), bytes("new")), stored -> {
             throw new IllegalStateException("constraint violated");
@@ -59,9 +63,10 @@ class DocumentStorageTests {
         blobs.failOnPut = 2;
         var wrote = new boolean[1];
         assertThatThrownBy(() -> storage.store("acme", List.of(bytes("a"), bytes("b"), bytes("c")), stored -> {
-            wrote[0] = true;
-            return null;
-        })).isInstanceOf(UncheckedIOException.class);
+                    wrote[0] = true;
+                    return null;
+                }))
+                .isInstanceOf(UncheckedIOException.class);
         assertThat(wrote[0]).isFalse();
         assertThat(blobs.stored).isEmpty();
     }
@@ -92,7 +97,8 @@ class DocumentStorageTests {
             }
             byte[] bytes = content.readAllBytes();
             try {
-                String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+                String sha = HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
                 var key = BlobKey.of(organizationId, sha);
                 stored.put(key.value(), bytes);
                 return new StoredBlob(key, bytes.length, sha);

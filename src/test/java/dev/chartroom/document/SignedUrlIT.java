@@ -28,10 +28,13 @@ class SignedUrlIT extends ApplicationTest {
 
     @Autowired
     SigningKeys keys;
+
     @Autowired
     DocumentProperties properties;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     dev.chartroom.storage.BlobStore blobs;
 
@@ -47,8 +50,10 @@ class SignedUrlIT extends ApplicationTest {
         acme = newOrganization();
         long patient = TestPatients.create(http, acme, "MRN-1", "Jane", "Doe");
         pdf = TestFiles.shared("hl7-ccda-examples-cc0/labcorp_sample_lab_report_164947.pdf");
-        var created = http.post("/patients/" + patient + "/pdf", new Multipart()
-                .file("file", "lab.pdf", "application/pdf", pdf).field("filename", "lab report.pdf"), acme.apiKey());
+        var created = http.post(
+                "/patients/" + patient + "/pdf",
+                new Multipart().file("file", "lab.pdf", "application/pdf", pdf).field("filename", "lab report.pdf"),
+                acme.apiKey());
         assertThat(created.status()).isEqualTo(201);
         documentId = created.json().get("id").asString();
         url = created.json().get("url").asString();
@@ -73,22 +78,30 @@ class SignedUrlIT extends ApplicationTest {
         int start = from < 0 ? pdf.length + from : from;
         assertThat(partial.status()).isEqualTo(206);
         assertThat(partial.body()).isEqualTo(Arrays.copyOfRange(pdf, start, start + length));
-        assertThat(partial.header("Content-Range")).isEqualTo("bytes " + start + "-" + (start + length - 1) + "/" + pdf.length);
+        assertThat(partial.header("Content-Range"))
+                .isEqualTo("bytes " + start + "-" + (start + length - 1) + "/" + pdf.length);
     }
 
     @Test
     void aFileThisNodeCannotReadIsA503InTheNativeShape() throws Exception {
         // As on a node whose data folder is not the one the upload went to.
         String sha = jdbc.sql("select sha256 from document where organization_id = :o and id = :id")
-                .param("o", acme.id()).param("id", documentId).query(String.class).single();
-        java.nio.file.Files.delete(DATA_DIR.resolve("blobs").resolve(acme.id()).resolve(sha.substring(0, 2))
-                .resolve(sha.substring(2, 4)).resolve(sha));
+                .param("o", acme.id())
+                .param("id", documentId)
+                .query(String.class)
+                .single();
+        java.nio.file.Files.delete(DATA_DIR.resolve("blobs")
+                .resolve(acme.id())
+                .resolve(sha.substring(0, 2))
+                .resolve(sha.substring(2, 4))
+                .resolve(sha));
 
         var refused = http.get(url);
 
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.json().get("error").asString()).isEqualTo("file_unavailable");
-        assertThat(refused.json().get("message").asString()).isEqualTo("This file is stored but cannot be read by this server right now.");
+        assertThat(refused.json().get("message").asString())
+                .isEqualTo("This file is stored but cannot be read by this server right now.");
     }
 
     @Test
@@ -100,7 +113,10 @@ class SignedUrlIT extends ApplicationTest {
 
     @Test
     void theThumbnailIsASmallPngOfTheFirstPage() throws Exception {
-        String thumbnailUrl = http.get("/v1/documents/" + documentId, acme.apiKey()).json().get("thumbnailUrl").asString();
+        String thumbnailUrl = http.get("/v1/documents/" + documentId, acme.apiKey())
+                .json()
+                .get("thumbnailUrl")
+                .asString();
         var thumbnail = http.get(thumbnailUrl);
         assertThat(thumbnail.status()).isEqualTo(200);
         assertThat(thumbnail.header("Content-Type")).isEqualTo("image/png");
@@ -112,13 +128,13 @@ class SignedUrlIT extends ApplicationTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource({
-            "signature with a character appended, 'signature=', 'signature=x'",
-            "signature changed,                  'signature=', 'signature=A'",
-            "later expiry,                        'expires=',   'expires=9'",
-            "another organization,               '/files/',     '/files/x'",
-            "another document,                   '/pdf_',       '/pdf_0'",
-            "thumbnail with the file's signature, '/content?',  '/thumbnail?'",
-            "no signature,                       '&signature=', '&nosignature='",
+        "signature with a character appended, 'signature=', 'signature=x'",
+        "signature changed,                  'signature=', 'signature=A'",
+        "later expiry,                        'expires=',   'expires=9'",
+        "another organization,               '/files/',     '/files/x'",
+        "another document,                   '/pdf_',       '/pdf_0'",
+        "thumbnail with the file's signature, '/content?',  '/thumbnail?'",
+        "no signature,                       '&signature=', '&nosignature='",
     })
     void aChangedUrlIs403(String what, String find, String replaceWith) {
         String changed = url.replace(find, replaceWith);
@@ -142,7 +158,9 @@ class SignedUrlIT extends ApplicationTest {
         var stillValid = new UrlSigner(keys.urlKey(), properties.signedUrlTtl(), Clock.systemUTC())
                 .sign(acme.id(), documentId, FileVariant.CONTENT);
         assertThat(http.get("/files/" + acme.id() + "/" + documentId + "/content?expires=" + stillValid.expires()
-                + "&signature=" + stillValid.value()).body()).isEqualTo(pdf);
+                                + "&signature=" + stillValid.value())
+                        .body())
+                .isEqualTo(pdf);
     }
 
     @Test
@@ -159,15 +177,23 @@ class SignedUrlIT extends ApplicationTest {
     void theKeyIsKeptInTheDatabaseSoEveryNodeAndRestartSignsAlike() {
         var anotherNode = new SigningKeys(new dev.chartroom.db.StoredSecrets(jdbc, Clock.systemUTC()), properties);
         assertThat(anotherNode.urlKey()).isEqualTo(keys.urlKey()).hasSize(32);
-        assertThat(jdbc.sql("select count(*) from signing_key where id = 'signed-urls'").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from signing_key where id = 'signed-urls'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void urlsStartWithThePublicUrlWhenOneIsSet() {
-        var urls = new SignedUrls(keys, properties, new PublicUrl(URI.create("https://chartroom.example.org/")),
-                Clock.systemUTC(), blobs);
+        var urls = new SignedUrls(
+                keys,
+                properties,
+                new PublicUrl(URI.create("https://chartroom.example.org/")),
+                Clock.systemUTC(),
+                blobs);
         assertThat(urls.content(acme.id(), documentId))
-                .startsWith("https://chartroom.example.org/files/" + acme.id() + "/" + documentId + "/content?expires=");
+                .startsWith(
+                        "https://chartroom.example.org/files/" + acme.id() + "/" + documentId + "/content?expires=");
         assertThat(urls.thumbnail(acme.id(), documentId)).contains("/thumbnail?expires=");
     }
 }

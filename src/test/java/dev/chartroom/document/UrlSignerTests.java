@@ -38,26 +38,32 @@ class UrlSignerTests {
     /** Each row changes one thing of a link signed for acme / pdf_1 / content. */
     @ParameterizedTest(name = "[{index}] {0}/{1}/{2} expires+{3} sig {4}")
     @CsvSource({
-            "other, pdf_1, content,   0, same",
-            "acme,  pdf_2, content,   0, same",
-            "acme,  pdf_1, thumbnail, 0, same",
-            "acme,  pdf_1, content,   1, same",
-            "acme,  pdf_1, content,   0, appended",
-            "acme,  pdf_1, content,   0, flipped",
-            "acme,  pdf_1, content,   0, empty",
-            "acme,  pdf_1, content,   0, missing",
+        "other, pdf_1, content,   0, same",
+        "acme,  pdf_2, content,   0, same",
+        "acme,  pdf_1, thumbnail, 0, same",
+        "acme,  pdf_1, content,   1, same",
+        "acme,  pdf_1, content,   0, appended",
+        "acme,  pdf_1, content,   0, flipped",
+        "acme,  pdf_1, content,   0, empty",
+        "acme,  pdf_1, content,   0, missing",
     })
     void anyChangeBreaksTheSignature(String org, String document, String variant, long later, String signatureChange) {
         var signature = signer.sign("acme", "pdf_1", FileVariant.CONTENT);
         String value = switch (signatureChange) {
             case "appended" -> signature.value() + "x";
-            case "flipped" -> (signature.value().charAt(0) == 'A' ? "B" : "A") + signature.value().substring(1);
+            case "flipped" ->
+                (signature.value().charAt(0) == 'A' ? "B" : "A")
+                        + signature.value().substring(1);
             case "empty" -> "";
             case "missing" -> null;
             default -> signature.value();
         };
-        var verdict = signer.verify(org, document, FileVariant.ofPath(variant).orElseThrow(),
-                Long.toString(signature.expires() + later), value);
+        var verdict = signer.verify(
+                org,
+                document,
+                FileVariant.ofPath(variant).orElseThrow(),
+                Long.toString(signature.expires() + later),
+                value);
         assertThat(verdict).isEqualTo(UrlSigner.Verdict.INVALID);
     }
 
@@ -73,7 +79,8 @@ class UrlSignerTests {
     void anotherKeyDoesNotVerify() {
         var signature = signer.sign("acme", "pdf_1", FileVariant.CONTENT);
         var other = new UrlSigner("fedcba9876543210fedcba9876543210".getBytes(), Duration.ofHours(1), clock);
-        assertThat(other.verify("acme", "pdf_1", FileVariant.CONTENT, Long.toString(signature.expires()), signature.value()))
+        assertThat(other.verify(
+                        "acme", "pdf_1", FileVariant.CONTENT, Long.toString(signature.expires()), signature.value()))
                 .isEqualTo(UrlSigner.Verdict.INVALID);
     }
 

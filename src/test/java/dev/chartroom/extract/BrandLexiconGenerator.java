@@ -37,14 +37,70 @@ import java.util.zip.GZIPOutputStream;
 public final class BrandLexiconGenerator {
 
     /** Product names that read as everyday or clinical words in a note. */
-    static final Set<String> ORDINARY_WORDS = Set.of("today", "thrive", "pre-op", "beta-2", "sterile water",
-            "balanced salt", "sterile", "water", "saline", "oxygen", "nitrogen", "air", "plan b", "all day",
-            "complete", "clear", "relief", "focus", "balance", "restore", "advance", "duet", "care", "natural",
-            "prevident", "control", "regular", "ready", "alcohol", "glucose", "dextrose", "heparin lock flush",
-            "lactated ringer's", "ringer's", "sodium chloride", "contrast", "barium", "iodine", "talc",
-            "nitric oxide", "helium", "xenon", "carbon dioxide", "ammonia", "urea", "lactose", "sucrose",
-            "mannitol", "plan", "cold", "pediatric", "beta", "cardioplegic", "compound", "monitor",
-            "cement", "prep", "bowel prep", "scrub", "wash", "cleanser", "flush", "lock");
+    static final Set<String> ORDINARY_WORDS = Set.of(
+            "today",
+            "thrive",
+            "pre-op",
+            "beta-2",
+            "sterile water",
+            "balanced salt",
+            "sterile",
+            "water",
+            "saline",
+            "oxygen",
+            "nitrogen",
+            "air",
+            "plan b",
+            "all day",
+            "complete",
+            "clear",
+            "relief",
+            "focus",
+            "balance",
+            "restore",
+            "advance",
+            "duet",
+            "care",
+            "natural",
+            "prevident",
+            "control",
+            "regular",
+            "ready",
+            "alcohol",
+            "glucose",
+            "dextrose",
+            "heparin lock flush",
+            "lactated ringer's",
+            "ringer's",
+            "sodium chloride",
+            "contrast",
+            "barium",
+            "iodine",
+            "talc",
+            "nitric oxide",
+            "helium",
+            "xenon",
+            "carbon dioxide",
+            "ammonia",
+            "urea",
+            "lactose",
+            "sucrose",
+            "mannitol",
+            "plan",
+            "cold",
+            "pediatric",
+            "beta",
+            "cardioplegic",
+            "compound",
+            "monitor",
+            "cement",
+            "prep",
+            "bowel prep",
+            "scrub",
+            "wash",
+            "cleanser",
+            "flush",
+            "lock");
 
     /** Words after a product name that only say which strength or form it is. */
     private static final Pattern SUFFIX = Pattern.compile("(?:\\s+(?:'[^']*'|\\d[\\d.,/%]*\\w*|[a-z]{1,3}|"
@@ -53,10 +109,10 @@ public final class BrandLexiconGenerator {
             + "solution|syrup|elixir|drops|ointment|cream|gel|lotion|patch|chewable|kit|pak|dospak|dosepak|"
             + "forte|plus|extra|strength|maximum|junior|pediatric|infant|children's|adult|retard|depot|"
             + "sprinkle|xr|er|sr|cr|la|xl|cd|ds|hct|odt|toc|tr|ec|dr|xt|sa|(?:\\(.*\\)))|\\s*[-/]\\s*\\d.*)+$");
+
     private static final Pattern SHAPE = Pattern.compile("[a-z][a-z0-9 '\\-.]{2,40}");
 
-    private BrandLexiconGenerator() {
-    }
+    private BrandLexiconGenerator() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
@@ -64,9 +120,10 @@ public final class BrandLexiconGenerator {
             System.exit(2);
         }
         Map<String, String> names = names(Files.readAllLines(Path.of(args[0]), StandardCharsets.ISO_8859_1));
-        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(Path.of(args[1]))),
-                StandardCharsets.UTF_8)) {
-            out.write("# Product names and ingredients from FDA Drugs@FDA (public domain); see BrandLexiconGenerator.\n");
+        try (Writer out = new OutputStreamWriter(
+                new GZIPOutputStream(Files.newOutputStream(Path.of(args[1]))), StandardCharsets.UTF_8)) {
+            out.write(
+                    "# Product names and ingredients from FDA Drugs@FDA (public domain); see BrandLexiconGenerator.\n");
             for (var entry : names.entrySet()) {
                 out.write(entry.getKey() + "\t" + entry.getValue() + "\n");
             }
@@ -101,7 +158,9 @@ public final class BrandLexiconGenerator {
         var names = new TreeMap<String, String>();
         exact.forEach((name, sets) -> {
             // "HUMULIN R" lists insulin human and insulin recombinant human: the shortest reads best
-            String chosen = sets.stream().min((a, b) -> Integer.compare(a.length(), b.length())).orElseThrow();
+            String chosen = sets.stream()
+                    .min((a, b) -> Integer.compare(a.length(), b.length()))
+                    .orElseThrow();
             put(names, name, chosen);
         });
         stems.forEach((stem, sets) -> {

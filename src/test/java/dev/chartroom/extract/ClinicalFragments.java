@@ -12,47 +12,205 @@ import net.jqwik.api.Arbitrary;
  */
 public final class ClinicalFragments {
 
-    static final List<String> HEADINGS = List.of("Medications:", "MEDICATIONS:", "Medications", "# Medications",
-            "## Current medications", "Meds reviewed", "Meds reviewed and reconciled:", "Current medications include",
-            "Allergies:", "ALLERGIES:", "Allergies", "Allergy list:", "Drug allergies -", "# Allergies",
-            "NOTE:", "CALL:", "HPI:", "Plan:", "A/P:", "PMH:", "ASSESSMENT:", "## Plan", "Assessment and plan:",
-            "Social history:", "TELEPHONE ENCOUNTER:", "Category: telephone", "Subjective", "ROS:", "#", "##");
+    static final List<String> HEADINGS = List.of(
+            "Medications:",
+            "MEDICATIONS:",
+            "Medications",
+            "# Medications",
+            "## Current medications",
+            "Meds reviewed",
+            "Meds reviewed and reconciled:",
+            "Current medications include",
+            "Allergies:",
+            "ALLERGIES:",
+            "Allergies",
+            "Allergy list:",
+            "Drug allergies -",
+            "# Allergies",
+            "NOTE:",
+            "CALL:",
+            "HPI:",
+            "Plan:",
+            "A/P:",
+            "PMH:",
+            "ASSESSMENT:",
+            "## Plan",
+            "Assessment and plan:",
+            "Social history:",
+            "TELEPHONE ENCOUNTER:",
+            "Category: telephone",
+            "Subjective",
+            "ROS:",
+            "#",
+            "##");
 
     /** Names the lexicon holds (checked by the tests), single and multi-word, brand and generic. */
-    static final List<String> DRUGS = List.of("lisinopril", "metformin", "atorvastatin", "amlodipine", "Lipitor",
-            "aspirin", "warfarin", "insulin glargine", "albuterol", "fluticasone", "levothyroxine", "omeprazole",
-            "gabapentin", "sertraline", "losartan", "hydrochlorothiazide", "prednisone", "amoxicillin",
-            "ibuprofen", "acetaminophen", "codeine", "penicillin", "Advair", "Tylenol", "furosemide",
-            "metoprolol", "clopidogrel", "apixaban");
+    static final List<String> DRUGS = List.of(
+            "lisinopril",
+            "metformin",
+            "atorvastatin",
+            "amlodipine",
+            "Lipitor",
+            "aspirin",
+            "warfarin",
+            "insulin glargine",
+            "albuterol",
+            "fluticasone",
+            "levothyroxine",
+            "omeprazole",
+            "gabapentin",
+            "sertraline",
+            "losartan",
+            "hydrochlorothiazide",
+            "prednisone",
+            "amoxicillin",
+            "ibuprofen",
+            "acetaminophen",
+            "codeine",
+            "penicillin",
+            "Advair",
+            "Tylenol",
+            "furosemide",
+            "metoprolol",
+            "clopidogrel",
+            "apixaban");
 
-    static final List<String> SUBSTANCES = List.of("sulfa", "penicillin", "peanuts", "latex", "codeine", "shellfish",
-            "iodine", "sulfa drugs", "NKDA", "none", "No known drug allergies");
+    static final List<String> SUBSTANCES = List.of(
+            "sulfa",
+            "penicillin",
+            "peanuts",
+            "latex",
+            "codeine",
+            "shellfish",
+            "iodine",
+            "sulfa drugs",
+            "NKDA",
+            "none",
+            "No known drug allergies");
 
-    static final List<String> DOSES = List.of("10 mg", "5mg", "250/50 mcg", "2 puffs", "0.5 mg", "1-2 tabs",
-            "100 units", "1 g", "20 mg/mL", "2.5%", "1 tab", "40mg", ".5 mg", "10 to 20 mg", "3");
+    static final List<String> DOSES = List.of(
+            "10 mg",
+            "5mg",
+            "250/50 mcg",
+            "2 puffs",
+            "0.5 mg",
+            "1-2 tabs",
+            "100 units",
+            "1 g",
+            "20 mg/mL",
+            "2.5%",
+            "1 tab",
+            "40mg",
+            ".5 mg",
+            "10 to 20 mg",
+            "3");
 
-    static final List<String> SIGS = List.of("PO", "daily", "BID", "q6h PRN", "at bedtime", "p.o. q.d.", "IV",
-            "every 4 hours as needed", "SL", "inhaled", "q.i.d.", "weekly", "qhs", "b.i.d.", "PRN");
+    static final List<String> SIGS = List.of(
+            "PO",
+            "daily",
+            "BID",
+            "q6h PRN",
+            "at bedtime",
+            "p.o. q.d.",
+            "IV",
+            "every 4 hours as needed",
+            "SL",
+            "inhaled",
+            "q.i.d.",
+            "weekly",
+            "qhs",
+            "b.i.d.",
+            "PRN");
 
-    static final List<String> DATES = List.of("3rd", "10th", "1st.", "2nd", "21st", "03/12/1980", "Jan. 5",
-            "2024-01-01", "Mar 3rd, 2021", "5/6", "12.", "1.", "No. 4", "on the 3rd.");
+    static final List<String> DATES = List.of(
+            "3rd",
+            "10th",
+            "1st.",
+            "2nd",
+            "21st",
+            "03/12/1980",
+            "Jan. 5",
+            "2024-01-01",
+            "Mar 3rd, 2021",
+            "5/6",
+            "12.",
+            "1.",
+            "No. 4",
+            "on the 3rd.");
 
-    static final List<String> CUES = List.of("taking", "takes", "started", "start", "stopped", "on", "continue",
-            "allergic to", "allergy", "allergies", "denies", "held", "discontinued", "was discussed", "not", "no",
-            "reaction to", "causes", "gives her", "which cause", "previously failed", "Dr.", "e.g.", "i.e.",
-            "St.", "vs.", "Pt", "patient", "She", "and", "or", "with", "(", ")", "[", "]", "rash", "hives",
-            "(hives)", "- rash", "→ swelling", "anaphylaxis");
+    static final List<String> CUES = List.of(
+            "taking",
+            "takes",
+            "started",
+            "start",
+            "stopped",
+            "on",
+            "continue",
+            "allergic to",
+            "allergy",
+            "allergies",
+            "denies",
+            "held",
+            "discontinued",
+            "was discussed",
+            "not",
+            "no",
+            "reaction to",
+            "causes",
+            "gives her",
+            "which cause",
+            "previously failed",
+            "Dr.",
+            "e.g.",
+            "i.e.",
+            "St.",
+            "vs.",
+            "Pt",
+            "patient",
+            "She",
+            "and",
+            "or",
+            "with",
+            "(",
+            ")",
+            "[",
+            "]",
+            "rash",
+            "hives",
+            "(hives)",
+            "- rash",
+            "→ swelling",
+            "anaphylaxis");
 
-    static final List<String> PUNCTUATION = List.of(".", ". ", ",", ", ", ";", ":", " - ", "-", "/", "+", "\n",
-            "\n\n", "\n- ", "\n* ", "\n1. ", "\n2) ", "\t", "  ", " ", "•", "!", "?", "...", "'", "\"");
+    static final List<String> PUNCTUATION = List.of(
+            ".", ". ", ",", ", ", ";", ":", " - ", "-", "/", "+", "\n", "\n\n", "\n- ", "\n* ", "\n1. ", "\n2) ", "\t",
+            "  ", " ", "•", "!", "?", "...", "'", "\"");
 
     /** Unicode that trips offset arithmetic: surrogates (paired and lone), combining marks, RTL, NBSP, line separators. */
-    static final List<String> UNICODE = List.of("\u00A0", "\u200F", "\u202E", "é", "e\u0301", "\uD83D\uDE00",
-            "\uD83D", "\uDE00", "\u2028", "\u2029", "\u0085", "\uFEFF", "ﬁ", "\u0000", "İ", "ß", "مريض", "患者",
-            "\u3000", "\u000B", "\f");
+    static final List<String> UNICODE = List.of(
+            "\u00A0",
+            "\u200F",
+            "\u202E",
+            "é",
+            "e\u0301",
+            "\uD83D\uDE00",
+            "\uD83D",
+            "\uDE00",
+            "\u2028",
+            "\u2029",
+            "\u0085",
+            "\uFEFF",
+            "ﬁ",
+            "\u0000",
+            "İ",
+            "ß",
+            "مريض",
+            "患者",
+            "\u3000",
+            "\u000B",
+            "\f");
 
-    private ClinicalFragments() {
-    }
+    private ClinicalFragments() {}
 
     /** A note of up to {@code max} pieces (words, headings, joints), with {@code \n} line ends only. */
     public static Arbitrary<String> notes(int max) {
@@ -66,7 +224,8 @@ public final class ClinicalFragments {
                 net.jqwik.api.Tuple.of(4, Arbitraries.of(CUES)),
                 net.jqwik.api.Tuple.of(6, Arbitraries.of(PUNCTUATION)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.of(UNICODE)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8)),
+                net.jqwik.api.Tuple.of(
+                        1, Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8)),
                 net.jqwik.api.Tuple.of(12, Arbitraries.of(" ", " ", " ", "\n", ". ")));
         return piece.list().ofMaxSize(max).map(parts -> String.join("", parts));
     }
@@ -75,7 +234,8 @@ public final class ClinicalFragments {
     public static Arbitrary<String> raw() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(120),
-                Arbitraries.strings().withChars("\n\r\t .:;,-#()[]/*•0123456789aAeEsSmMlLiIyYdDrRtT\u00A0")
+                Arbitraries.strings()
+                        .withChars("\n\r\t .:;,-#()[]/*•0123456789aAeEsSmMlLiIyYdDrRtT\u00A0")
                         .ofMaxLength(120));
     }
 

@@ -39,36 +39,246 @@ public final class DrugLexiconGenerator {
     private static final List<String> FOREIGN_ENDINGS = List.of("um", "a", "e", "o", "as", "os");
 
     /** DrugBank entries that are everyday words first and drugs rarely. */
-    static final Set<String> COMMON_WORDS = Set.of("water", "alcohol", "ethanol", "oxygen", "air", "salt",
-            "sugar", "glucose", "sucrose", "tobacco", "nicotine", "caffeine", "coffee", "tea", "milk", "honey",
-            "iron", "gold", "silver", "copper", "lead", "zinc", "tin", "carbon", "nitrogen", "hydrogen", "helium",
-            "sodium", "chloride", "potassium", "calcium", "magnesium", "cholesterol", "protein", "collagen",
-            "urea", "histamine", "dopamine", "serotonin", "insulin resistance", "cocaine", "cannabis",
-            "marijuana", "heroin", "food", "yeast", "corn", "rice", "wheat", "soy", "fish", "egg", "eggs",
-            "peanut", "peanuts", "shellfish", "latex", "pollen", "dust", "mold", "cat", "dog", "bee", "venom",
-            "plan", "rest", "ice", "heat", "light", "sun", "fluid", "fluids", "blood", "plasma", "saline",
-            "acid", "base", "oil", "fat", "fiber", "stool", "urine", "bile", "mucus", "sleep", "exercise",
-            "diet", "weight", "pain", "fever", "cold", "flu", "gas", "dye", "contrast", "iodine", "chlorine",
-            "ozone", "tar", "wax", "soap", "vinegar", "lactose", "fructose", "gluten", "starch", "cellulose",
+    static final Set<String> COMMON_WORDS = Set.of(
+            "water",
+            "alcohol",
+            "ethanol",
+            "oxygen",
+            "air",
+            "salt",
+            "sugar",
+            "glucose",
+            "sucrose",
+            "tobacco",
+            "nicotine",
+            "caffeine",
+            "coffee",
+            "tea",
+            "milk",
+            "honey",
+            "iron",
+            "gold",
+            "silver",
+            "copper",
+            "lead",
+            "zinc",
+            "tin",
+            "carbon",
+            "nitrogen",
+            "hydrogen",
+            "helium",
+            "sodium",
+            "chloride",
+            "potassium",
+            "calcium",
+            "magnesium",
+            "cholesterol",
+            "protein",
+            "collagen",
+            "urea",
+            "histamine",
+            "dopamine",
+            "serotonin",
+            "insulin resistance",
+            "cocaine",
+            "cannabis",
+            "marijuana",
+            "heroin",
+            "food",
+            "yeast",
+            "corn",
+            "rice",
+            "wheat",
+            "soy",
+            "fish",
+            "egg",
+            "eggs",
+            "peanut",
+            "peanuts",
+            "shellfish",
+            "latex",
+            "pollen",
+            "dust",
+            "mold",
+            "cat",
+            "dog",
+            "bee",
+            "venom",
+            "plan",
+            "rest",
+            "ice",
+            "heat",
+            "light",
+            "sun",
+            "fluid",
+            "fluids",
+            "blood",
+            "plasma",
+            "saline",
+            "acid",
+            "base",
+            "oil",
+            "fat",
+            "fiber",
+            "stool",
+            "urine",
+            "bile",
+            "mucus",
+            "sleep",
+            "exercise",
+            "diet",
+            "weight",
+            "pain",
+            "fever",
+            "cold",
+            "flu",
+            "gas",
+            "dye",
+            "contrast",
+            "iodine",
+            "chlorine",
+            "ozone",
+            "tar",
+            "wax",
+            "soap",
+            "vinegar",
+            "lactose",
+            "fructose",
+            "gluten",
+            "starch",
+            "cellulose",
             // foods, plants and animals DrugBank lists as allergenic extracts, and plain English words
-            "apple", "almond", "banana", "barley", "basil", "carrot", "cashew", "celery", "cherry", "cocoa",
-            "cotton", "garlic", "ginger", "grape", "lemon", "lentil", "mango", "olive", "onion", "orange",
-            "oyster", "papaya", "peach", "pecan", "pecans", "potato", "rabbit", "radish", "salmon", "shrimp",
-            "squash", "tomato", "trout", "turkey", "turnip", "wasabi", "chalk", "amber", "pearl", "nutmeg",
-            "fennel", "cloves", "clove", "cumin", "thyme", "goose", "perch", "smelt", "snail", "quahog",
-            "pumice", "talc", "silica", "primus", "sequel", "tirade", "patrol", "merlin", "cosmos", "osprey",
-            "tetris", "endura", "remune", "indigo", "lambda", "flours", "casein", "caviar", "yeasts",
-            "kaolin", "henna", "rosin", "rayon", "borax", "myrrh", "opium", "arnica", "ginkgo", "senega",
+            "apple",
+            "almond",
+            "banana",
+            "barley",
+            "basil",
+            "carrot",
+            "cashew",
+            "celery",
+            "cherry",
+            "cocoa",
+            "cotton",
+            "garlic",
+            "ginger",
+            "grape",
+            "lemon",
+            "lentil",
+            "mango",
+            "olive",
+            "onion",
+            "orange",
+            "oyster",
+            "papaya",
+            "peach",
+            "pecan",
+            "pecans",
+            "potato",
+            "rabbit",
+            "radish",
+            "salmon",
+            "shrimp",
+            "squash",
+            "tomato",
+            "trout",
+            "turkey",
+            "turnip",
+            "wasabi",
+            "chalk",
+            "amber",
+            "pearl",
+            "nutmeg",
+            "fennel",
+            "cloves",
+            "clove",
+            "cumin",
+            "thyme",
+            "goose",
+            "perch",
+            "smelt",
+            "snail",
+            "quahog",
+            "pumice",
+            "talc",
+            "silica",
+            "primus",
+            "sequel",
+            "tirade",
+            "patrol",
+            "merlin",
+            "cosmos",
+            "osprey",
+            "tetris",
+            "endura",
+            "remune",
+            "indigo",
+            "lambda",
+            "flours",
+            "casein",
+            "caviar",
+            "yeasts",
+            "kaolin",
+            "henna",
+            "rosin",
+            "rayon",
+            "borax",
+            "myrrh",
+            "opium",
+            "arnica",
+            "ginkgo",
+            "senega",
             // lab analytes, materials and words that transcriptions use in lower case far more often than as drugs
-            "creatinine", "hemoglobin", "monitor", "balance", "titanium", "sulfate", "gadolinium", "dimension",
-            "phosphate", "phosphorus", "phenol", "chocolate", "capture", "prothrombin", "carbonate", "ammonia",
-            "acetate", "nitrate", "nitrates", "chicken", "fibrin", "formalin", "thyroglobulin", "thrombin",
-            "fibrinogen", "cortisol", "nitrite", "mushroom", "creatine", "barium", "albumin", "bilirubin",
-            "ferritin", "transferrin", "troponin", "lactate", "hematocrit", "platelet", "platelets", "cement",
-            "silicone", "platinum", "steel", "nylon", "glycerin", "petrolatum", "lipase", "amylase", "bicarbonate");
+            "creatinine",
+            "hemoglobin",
+            "monitor",
+            "balance",
+            "titanium",
+            "sulfate",
+            "gadolinium",
+            "dimension",
+            "phosphate",
+            "phosphorus",
+            "phenol",
+            "chocolate",
+            "capture",
+            "prothrombin",
+            "carbonate",
+            "ammonia",
+            "acetate",
+            "nitrate",
+            "nitrates",
+            "chicken",
+            "fibrin",
+            "formalin",
+            "thyroglobulin",
+            "thrombin",
+            "fibrinogen",
+            "cortisol",
+            "nitrite",
+            "mushroom",
+            "creatine",
+            "barium",
+            "albumin",
+            "bilirubin",
+            "ferritin",
+            "transferrin",
+            "troponin",
+            "lactate",
+            "hematocrit",
+            "platelet",
+            "platelets",
+            "cement",
+            "silicone",
+            "platinum",
+            "steel",
+            "nylon",
+            "glycerin",
+            "petrolatum",
+            "lipase",
+            "amylase",
+            "bicarbonate");
 
-    private DrugLexiconGenerator() {
-    }
+    private DrugLexiconGenerator() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
@@ -76,8 +286,8 @@ public final class DrugLexiconGenerator {
             System.exit(2);
         }
         Set<String> names = names(Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8));
-        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(Path.of(args[1]))),
-                StandardCharsets.UTF_8)) {
+        try (Writer out = new OutputStreamWriter(
+                new GZIPOutputStream(Files.newOutputStream(Path.of(args[1]))), StandardCharsets.UTF_8)) {
             out.write("# Drug names derived from the DrugBank Open Data vocabulary (CC0); see DrugLexiconGenerator.\n");
             for (String name : names) {
                 out.write(name);
@@ -110,8 +320,11 @@ public final class DrugLexiconGenerator {
     }
 
     private static void add(Set<String> names, String name, String base) {
-        if (!SHAPE.matcher(name).matches() || name.split(" ").length > 3 || RESEARCH_CODE.matcher(name).matches()
-                || COMMON_WORDS.contains(name) || isForeignSpelling(name, base)) {
+        if (!SHAPE.matcher(name).matches()
+                || name.split(" ").length > 3
+                || RESEARCH_CODE.matcher(name).matches()
+                || COMMON_WORDS.contains(name)
+                || isForeignSpelling(name, base)) {
             return;
         }
         names.add(name);
@@ -147,22 +360,17 @@ public final class DrugLexiconGenerator {
                 if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
                     field.append('"');
                     i++;
-                }
-                else if (c == '"') {
+                } else if (c == '"') {
                     quoted = false;
-                }
-                else {
+                } else {
                     field.append(c);
                 }
-            }
-            else if (c == '"') {
+            } else if (c == '"') {
                 quoted = true;
-            }
-            else if (c == ',') {
+            } else if (c == ',') {
                 fields.add(field.toString());
                 field.setLength(0);
-            }
-            else {
+            } else {
                 field.append(c);
             }
         }

@@ -16,9 +16,29 @@ class DrugLexiconTests {
     private static final DrugLexicon lexicon = DrugLexicon.load();
 
     @ParameterizedTest
-    @ValueSource(strings = {"metformin", "lisinopril", "atorvastatin", "Warfarin", "fluticasone", "salmeterol",
-            "amoxicillin", "clavulanate", "levothyroxine", "insulin glargine", "penicillin", "Lipitor", "ADVAIR",
-            "tylenol", "coumadin", "zoloft", "lasix", "synthroid", "norvasc", "glucophage"})
+    @ValueSource(
+            strings = {
+                "metformin",
+                "lisinopril",
+                "atorvastatin",
+                "Warfarin",
+                "fluticasone",
+                "salmeterol",
+                "amoxicillin",
+                "clavulanate",
+                "levothyroxine",
+                "insulin glargine",
+                "penicillin",
+                "Lipitor",
+                "ADVAIR",
+                "tylenol",
+                "coumadin",
+                "zoloft",
+                "lasix",
+                "synthroid",
+                "norvasc",
+                "glucophage"
+            })
     void knowsCommonDrugsAndBrands(String name) {
         assertThat(lexicon.isDrug(name)).isTrue();
     }
@@ -38,7 +58,8 @@ class DrugLexiconTests {
     @Test
     void theShippedLexiconIsLargeButCompact() {
         assertThat(lexicon.size()).isBetween(15_000, 40_000);
-        assertThat(DrugLexicon.class.getClassLoader().getResource("extract/drug-names.txt.gz")).isNotNull();
+        assertThat(DrugLexicon.class.getClassLoader().getResource("extract/drug-names.txt.gz"))
+                .isNotNull();
     }
 
     @Test
@@ -93,10 +114,12 @@ class DrugLexiconTests {
                 "5\t1\tTABLET\t1MG\t0\tPENICILLIN G POTASSIUM\tPENICILLIN G POTASSIUM\t0",
                 "6\t1\tTABLET\t1MG\t0\tTODAY\tNONOXYNOL-9\t0"));
 
-        assertThat(names).containsEntry("augmentin", "amoxicillin; clavulanate")
+        assertThat(names)
+                .containsEntry("augmentin", "amoxicillin; clavulanate")
                 .containsEntry("darvocet-n 100", "acetaminophen; propoxyphene")
                 .containsEntry("darvocet-n", "acetaminophen; propoxyphene")
-                .containsEntry("pulmicort respules", "budesonide").containsEntry("pulmicort", "budesonide")
+                .containsEntry("pulmicort respules", "budesonide")
+                .containsEntry("pulmicort", "budesonide")
                 .containsEntry("depo-medrol", "methylprednisolone")
                 .doesNotContainKeys("depo", "penicillin", "today");
     }
@@ -106,7 +129,9 @@ class DrugLexiconTests {
         // A sample of the FDA rows the shipped lexicon was generated from (every 50th), kept in the repository.
         List<String> rows;
         try (var in = DrugLexiconTests.class.getResourceAsStream("/shared-data/drug-brands-fda/Products-sample.txt")) {
-            rows = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).lines().toList();
+            rows = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)
+                    .lines()
+                    .toList();
         }
 
         var generated = BrandLexiconGenerator.names(rows);
@@ -114,9 +139,14 @@ class DrugLexiconTests {
         assertThat(generated).hasSizeGreaterThan(500);
         // A stem (MYTREX of MYTREX A) is listed only when every product of that stem has the same
         // ingredients, which a sample cannot tell; every other name must be in the shipped lexicon.
-        List<String> products = rows.stream().skip(1).map(row -> row.split("\t")[5].toLowerCase(java.util.Locale.ROOT)).toList();
-        assertThat(generated.keySet()).allMatch(name -> lexicon.isDrug(name)
-                || products.stream().anyMatch(product -> product.startsWith(name + " ") || product.startsWith(name + "-")));
+        List<String> products = rows.stream()
+                .skip(1)
+                .map(row -> row.split("\t")[5].toLowerCase(java.util.Locale.ROOT))
+                .toList();
+        assertThat(generated.keySet())
+                .allMatch(name -> lexicon.isDrug(name)
+                        || products.stream()
+                                .anyMatch(product -> product.startsWith(name + " ") || product.startsWith(name + "-")));
     }
 
     @Test

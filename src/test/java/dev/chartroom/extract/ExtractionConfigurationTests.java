@@ -13,11 +13,10 @@ class ExtractionConfigurationTests {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(ExtractionProperties.class)
-    static class Settings {
-    }
+    static class Settings {}
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(Settings.class, ExtractionConfiguration.class);
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withUserConfiguration(Settings.class, ExtractionConfiguration.class);
 
     @Test
     void theBuiltInExtractorIsTheDefault() {
@@ -31,9 +30,12 @@ class ExtractionConfigurationTests {
 
     @Test
     void theOpenAiProviderIsChosenByConfiguration() {
-        context.withPropertyValues("chartroom.extraction.provider=openai",
-                "chartroom.extraction.openai.base-url=http://127.0.0.1:9/v1", "chartroom.extraction.openai.model=m",
-                "chartroom.extraction.openai.api-key=secret", "chartroom.extraction.openai.timeout=5s")
+        context.withPropertyValues(
+                        "chartroom.extraction.provider=openai",
+                        "chartroom.extraction.openai.base-url=http://127.0.0.1:9/v1",
+                        "chartroom.extraction.openai.model=m",
+                        "chartroom.extraction.openai.api-key=secret",
+                        "chartroom.extraction.openai.timeout=5s")
                 .run(started -> {
                     var properties = started.getBean(ExtractionProperties.class);
                     assertThat(properties.openai().timeout()).isEqualTo(Duration.ofSeconds(5));

@@ -72,8 +72,10 @@ class ExtractionPropertyTests {
     }
 
     @Property
-    void sigReadsAnyRegion(@ForAll("notesOrRaw") String text, @ForAll @IntRange(min = 0, max = 200) int a,
-                           @ForAll @IntRange(min = 0, max = 200) int b) {
+    void sigReadsAnyRegion(
+            @ForAll("notesOrRaw") String text,
+            @ForAll @IntRange(min = 0, max = 200) int a,
+            @ForAll @IntRange(min = 0, max = 200) int b) {
         int from = Math.min(Math.min(a, b), text.length());
         int to = Math.min(Math.max(a, b), text.length());
 
@@ -94,7 +96,9 @@ class ExtractionPropertyTests {
 
     @Provide
     Arbitrary<String> notesOrRaw() {
-        return Arbitraries.oneOf(ClinicalFragments.notes(60), ClinicalFragments.raw(),
+        return Arbitraries.oneOf(
+                ClinicalFragments.notes(60),
+                ClinicalFragments.raw(),
                 ClinicalFragments.notes(30).map(note -> note.replace("\n", "\r\n")));
     }
 
@@ -104,20 +108,24 @@ class ExtractionPropertyTests {
             assertThat(m.span()).isNotNull();
             assertThat(m.span().end()).isBetween(m.span().start(), text.length());
             assertThat(collapsed(text.substring(m.span().start(), m.span().end())))
-                    .as("span of %s in %s", escaped(m.name()), escaped(text)).startsWith(m.name());
+                    .as("span of %s in %s", escaped(m.name()), escaped(text))
+                    .startsWith(m.name());
         }
         for (Allergy a : found.allergies()) {
             assertThat(a.span()).isNotNull();
             assertThat(a.span().end()).isBetween(a.span().start(), text.length());
-            assertThat(collapsed(text.substring(a.span().start(), a.span().end())).toLowerCase(Locale.ROOT))
-                    .as("span of %s in %s", escaped(a.substance()), escaped(text)).contains(a.substance().toLowerCase(Locale.ROOT));
+            assertThat(collapsed(text.substring(a.span().start(), a.span().end()))
+                            .toLowerCase(Locale.ROOT))
+                    .as("span of %s in %s", escaped(a.substance()), escaped(text))
+                    .contains(a.substance().toLowerCase(Locale.ROOT));
         }
     }
 
     /** Non-ASCII and control chars as \\uXXXX, so a failure message shows what the text really holds. */
     static String escaped(String value) {
         var out = new StringBuilder();
-        value.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : "\\u%04X".formatted(c)));
+        value.chars()
+                .forEach(c -> out.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : "\\u%04X".formatted(c)));
         return out.toString();
     }
 

@@ -60,8 +60,7 @@ class OpenAiCompatibleExtractorTests {
         if (stall) {
             try {
                 release.await(5, TimeUnit.SECONDS);
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
             }
         }
@@ -82,7 +81,8 @@ class OpenAiCompatibleExtractorTests {
 
     private OpenAiCompatibleExtractor extractor(String baseUrl, Duration timeout) {
         var settings = new ExtractionProperties.OpenAi(baseUrl, "test-model", KEY, timeout);
-        return new OpenAiCompatibleExtractor(settings, HttpClient.newBuilder().connectTimeout(timeout).build(), builtin);
+        return new OpenAiCompatibleExtractor(
+                settings, HttpClient.newBuilder().connectTimeout(timeout).build(), builtin);
     }
 
     private String baseUrl() {
@@ -96,7 +96,8 @@ class OpenAiCompatibleExtractorTests {
                                 {"name":"aspirin","dose":null,"route":null,"frequency":null}],
                  "allergies":[{"substance":"penicillin","reaction":"hives"}]}""";
 
-        Extraction extraction = extractor(baseUrl() + "/", Duration.ofSeconds(5)).extract(NOTE);
+        Extraction extraction =
+                extractor(baseUrl() + "/", Duration.ofSeconds(5)).extract(NOTE);
 
         assertThat(path.get()).isEqualTo("POST /v1/chat/completions");
         assertThat(authorization.get()).isEqualTo("Bearer " + KEY);
@@ -111,16 +112,25 @@ class OpenAiCompatibleExtractorTests {
         assertThat(format.path("json_schema").path("name").asString()).isEqualTo("clinical_extraction");
         JsonNode schema = format.path("json_schema").path("schema");
         assertThat(schema.path("required").toString()).isEqualTo("[\"medications\",\"allergies\"]");
-        assertThat(schema.path("properties").path("medications").path("items").path("required").toString())
+        assertThat(schema.path("properties")
+                        .path("medications")
+                        .path("items")
+                        .path("required")
+                        .toString())
                 .isEqualTo("[\"name\",\"dose\",\"route\",\"frequency\"]");
-        assertThat(schema.path("properties").path("allergies").path("items").path("required").toString())
+        assertThat(schema.path("properties")
+                        .path("allergies")
+                        .path("items")
+                        .path("required")
+                        .toString())
                 .isEqualTo("[\"substance\",\"reaction\"]");
 
         assertThat(extraction.provider()).isEqualTo("openai");
         assertThat(extraction.fallbackReason()).isNull();
-        assertThat(extraction.medications()).containsExactly(
-                new Medication("Metformin", List.of("metformin"), "500 mg", "PO", "BID", new Span(6, 15)),
-                new Medication("aspirin", List.of("aspirin"), null, null, null, null));
+        assertThat(extraction.medications())
+                .containsExactly(
+                        new Medication("Metformin", List.of("metformin"), "500 mg", "PO", "BID", new Span(6, 15)),
+                        new Medication("aspirin", List.of("aspirin"), null, null, null, null));
         assertThat(extraction.allergies()).containsExactly(new Allergy("penicillin", "hives", new Span(43, 53)));
     }
 
@@ -135,9 +145,16 @@ class OpenAiCompatibleExtractorTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json at all", "{\"medications\": [", "[]", "{\"medications\":[]}",
-            "{\"medications\":[{\"dose\":\"5 mg\"}],\"allergies\":[]}", "{\"medications\":[1],\"allergies\":[]}",
-            "{\"medications\":[],\"allergies\":[{\"substance\":42}]}"})
+    @ValueSource(
+            strings = {
+                "not json at all",
+                "{\"medications\": [",
+                "[]",
+                "{\"medications\":[]}",
+                "{\"medications\":[{\"dose\":\"5 mg\"}],\"allergies\":[]}",
+                "{\"medications\":[1],\"allergies\":[]}",
+                "{\"medications\":[],\"allergies\":[{\"substance\":42}]}"
+            })
     void contentThatIsNotTheSchemasJsonFallsBack(String content) {
         answer = content;
 
@@ -167,7 +184,8 @@ class OpenAiCompatibleExtractorTests {
             closedPort = socket.getLocalPort();
         }
 
-        Extraction extraction = extractor("http://127.0.0.1:" + closedPort + "/v1", Duration.ofSeconds(2)).extract(NOTE);
+        Extraction extraction = extractor("http://127.0.0.1:" + closedPort + "/v1", Duration.ofSeconds(2))
+                .extract(NOTE);
 
         assertFallback(extraction, "connection failed");
     }
@@ -195,9 +213,13 @@ class OpenAiCompatibleExtractorTests {
 
     private static void assertFallback(Extraction extraction, String reason) {
         assertThat(extraction.provider()).isEqualTo("builtin");
-        assertThat(extraction.fallbackReason()).isEqualTo(reason).doesNotContain(KEY).doesNotContain("metformin");
+        assertThat(extraction.fallbackReason())
+                .isEqualTo(reason)
+                .doesNotContain(KEY)
+                .doesNotContain("metformin");
         assertThat(extraction.medications()).extracting(Medication::name).containsExactly("metformin");
-        assertThat(extraction.allergies()).extracting(Allergy::substance, Allergy::reaction)
+        assertThat(extraction.allergies())
+                .extracting(Allergy::substance, Allergy::reaction)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("penicillin", "hives"));
     }
 }

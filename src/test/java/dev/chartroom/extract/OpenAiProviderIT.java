@@ -51,26 +51,53 @@ class OpenAiProviderIT {
             TestOrganization acme = ApplicationTest.newOrganization(http);
             http.postJson("/v1/clinicians", "{\"firstName\":\"Linh\",\"lastName\":\"Nguyen\"}", acme.apiKey());
             http.postJson("/v1/routing-rules", "{\"newConsult\":true,\"agent\":\"intake\"}", acme.apiKey());
-            http.postJson("/v1/webhooks", "{\"url\":\"" + receiver.url() + "\",\"events\":[\"case.updated\"]}", acme.apiKey());
-            http.post("/api/v1/csv", new Multipart().field("type", "appointments").file("file", "a.csv", "text/csv",
-                    ("AppointmentId,PatientRecordId,AppointmentStatus,AppointmentDoctor,Virtual,AppointmentDate,"
-                            + "EarliestAppointmentTime,PatientFirstName,PatientLastName,DOB,Phone,NewConsult,TestStatus,IntakeCharted\n"
-                            + "A-1,R-1,Scheduled,Nguyen,true,2026-04-20,10:30,Maria,Lopez,1984-02-11,4165550123,true,Pending,false\n")
-                            .getBytes(StandardCharsets.UTF_8)), acme.apiKey());
+            http.postJson(
+                    "/v1/webhooks",
+                    "{\"url\":\"" + receiver.url() + "\",\"events\":[\"case.updated\"]}",
+                    acme.apiKey());
+            http.post(
+                    "/api/v1/csv",
+                    new Multipart()
+                            .field("type", "appointments")
+                            .file(
+                                    "file",
+                                    "a.csv",
+                                    "text/csv",
+                                    ("AppointmentId,PatientRecordId,AppointmentStatus,AppointmentDoctor,Virtual,AppointmentDate,"
+                                                    + "EarliestAppointmentTime,PatientFirstName,PatientLastName,DOB,Phone,NewConsult,TestStatus,IntakeCharted\n"
+                                                    + "A-1,R-1,Scheduled,Nguyen,true,2026-04-20,10:30,Maria,Lopez,1984-02-11,4165550123,true,Pending,false\n")
+                                            .getBytes(StandardCharsets.UTF_8)),
+                    acme.apiKey());
 
-            var answer = http.post("/api/v1/csv", new Multipart().field("type", "consult-notes").file("file", "n.csv", "text/csv",
-                    "AppointmentId,VPText,CategoryNameReport,CategoryNameTemplate\nA-1,\"Seen today, stable.\",,\n"
-                            .getBytes(StandardCharsets.UTF_8)), acme.apiKey());
+            var answer = http.post(
+                    "/api/v1/csv",
+                    new Multipart()
+                            .field("type", "consult-notes")
+                            .file(
+                                    "file",
+                                    "n.csv",
+                                    "text/csv",
+                                    "AppointmentId,VPText,CategoryNameReport,CategoryNameTemplate\nA-1,\"Seen today, stable.\",,\n"
+                                            .getBytes(StandardCharsets.UTF_8)),
+                    acme.apiKey());
 
             assertThat(answer.status()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.received().isEmpty());
-            var a1 = http.get("/v1/cases?appointmentId=A-1", acme.apiKey()).json().get("data").get(0);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !receiver.received().isEmpty());
+            var a1 = http.get("/v1/cases?appointmentId=A-1", acme.apiKey())
+                    .json()
+                    .get("data")
+                    .get(0);
             assertThat(a1.get("medications").get(0).get("name").asString()).isEqualTo("apixaban");
             assertThat(a1.get("medications").get(0).get("dosage").asString()).isEqualTo("5 mg");
             assertThat(a1.get("medications").get(0).get("source").asString()).isEqualTo("consult-note");
             assertThat(a1.get("allergies").get(0).get("substance").asString()).isEqualTo("latex");
-            assertThat(prompts).anySatisfy(p -> assertThat(p).contains("Seen today, stable.").contains("test-model"));
-            assertThat(receiver.received().getFirst().body()).contains("\"case.updated\"").contains("A-1");
+            assertThat(prompts)
+                    .anySatisfy(
+                            p -> assertThat(p).contains("Seen today, stable.").contains("test-model"));
+            assertThat(receiver.received().getFirst().body())
+                    .contains("\"case.updated\"")
+                    .contains("A-1");
         }
     }
 
@@ -84,7 +111,8 @@ class OpenAiProviderIT {
                         + "\\\"route\\\":\\\"PO\\\",\\\"frequency\\\":\\\"BID\\\"}],"
                         + "\\\"allergies\\\":[{\\\"substance\\\":\\\"latex\\\",\\\"reaction\\\":\\\"rash\\\"}]}";
                 byte[] body = ("{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
-                        + "\"message\":{\"role\":\"assistant\",\"content\":\"" + content + "\"},\"finish_reason\":\"stop\"}]}")
+                                + "\"message\":{\"role\":\"assistant\",\"content\":\"" + content
+                                + "\"},\"finish_reason\":\"stop\"}]}")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);

@@ -39,12 +39,13 @@ class RuleBasedExtractorTests {
             Lisinopril mentioned in the pamphlet.                                    | false
             """)
     void decidesWhetherADrugIsCurrent(String sentence, boolean current) {
-        List<String> names = extractor.extract(sentence).medications().stream().map(m -> m.name().toLowerCase()).toList();
+        List<String> names = extractor.extract(sentence).medications().stream()
+                .map(m -> m.name().toLowerCase())
+                .toList();
 
         if (current) {
             assertThat(names).containsExactly("lisinopril");
-        }
-        else {
+        } else {
             assertThat(names).doesNotContain("lisinopril");
         }
     }
@@ -53,24 +54,31 @@ class RuleBasedExtractorTests {
     void aPositiveCueAfterANegationWins() {
         var extraction = extractor.extract("Stopped lisinopril due to cough and started losartan 50 mg daily.");
 
-        assertThat(extraction.medications()).extracting(Medication::name, Medication::dose, Medication::frequency)
+        assertThat(extraction.medications())
+                .extracting(Medication::name, Medication::dose, Medication::frequency)
                 .containsExactly(tuple("losartan", "50 mg", "daily"));
     }
 
     static Stream<Arguments> medicationLists() {
         return Stream.of(
-                Arguments.of("Medications:\n- Metformin 500 mg PO BID\n- Lipitor 20 mg at bedtime",
+                Arguments.of(
+                        "Medications:\n- Metformin 500 mg PO BID\n- Lipitor 20 mg at bedtime",
                         List.of("Metformin|500 mg|PO|BID", "Lipitor|20 mg|null|QHS")),
-                Arguments.of("# Medications\nlisinopril 10 mg oral tablet; aspirin 81 mg oral tablet\n\n# Plan\nrest",
+                Arguments.of(
+                        "# Medications\nlisinopril 10 mg oral tablet; aspirin 81 mg oral tablet\n\n# Plan\nrest",
                         List.of("lisinopril|10 mg|PO|null", "aspirin|81 mg|PO|null")),
-                Arguments.of("Meds reviewed: fluticasone/salmeterol 250/50 mcg 1 puff BID, amoxicillin-clavulanate 875 mg BID",
-                        List.of("fluticasone/salmeterol|250/50 mcg|null|BID", "amoxicillin-clavulanate|875 mg|null|BID")),
-                Arguments.of("Current medications: Coumadin 5 mg daily (on hold), Lasix 40 mg daily",
+                Arguments.of(
+                        "Meds reviewed: fluticasone/salmeterol 250/50 mcg 1 puff BID, amoxicillin-clavulanate 875 mg BID",
+                        List.of(
+                                "fluticasone/salmeterol|250/50 mcg|null|BID",
+                                "amoxicillin-clavulanate|875 mg|null|BID")),
+                Arguments.of(
+                        "Current medications: Coumadin 5 mg daily (on hold), Lasix 40 mg daily",
                         List.of("Lasix|40 mg|null|daily")),
-                Arguments.of("MEDICATIONS\n1. Eliquis 5 mg BID\n2. Zoloft 50 mg daily",
+                Arguments.of(
+                        "MEDICATIONS\n1. Eliquis 5 mg BID\n2. Zoloft 50 mg daily",
                         List.of("Eliquis|5 mg|null|BID", "Zoloft|50 mg|null|daily")),
-                Arguments.of("Medications: Wonderdrugex 20 mg PO daily",
-                        List.of("Wonderdrugex|20 mg|PO|daily")),
+                Arguments.of("Medications: Wonderdrugex 20 mg PO daily", List.of("Wonderdrugex|20 mg|PO|daily")),
                 Arguments.of("Medications: None.", List.of()));
     }
 
@@ -78,7 +86,8 @@ class RuleBasedExtractorTests {
     @MethodSource("medicationLists")
     void readsMedicationLists(String note, List<String> expected) {
         var medications = extractor.extract(note).medications().stream()
-                .map(m -> m.name() + "|" + m.dose() + "|" + m.route() + "|" + m.frequency()).toList();
+                .map(m -> m.name() + "|" + m.dose() + "|" + m.route() + "|" + m.frequency())
+                .toList();
 
         assertThat(medications).containsExactlyElementsOf(expected);
     }
@@ -93,11 +102,14 @@ class RuleBasedExtractorTests {
                 Arguments.of("Allergic to penicillin (hives).", List.of("penicillin|hives")),
                 Arguments.of("Penicillin allergy - rash.", List.of("Penicillin|rash")),
                 Arguments.of("Intolerant of codeine (nausea).", List.of("codeine|nausea")),
-                Arguments.of("Allergic to peanuts and shellfish, which cause anaphylaxis.",
+                Arguments.of(
+                        "Allergic to peanuts and shellfish, which cause anaphylaxis.",
                         List.of("peanuts|anaphylaxis", "shellfish|anaphylaxis")),
-                Arguments.of("# Allergies\nlatex (substance), bee stings\n\n# Medications\nNo Active Medications.",
+                Arguments.of(
+                        "# Allergies\nlatex (substance), bee stings\n\n# Medications\nNo Active Medications.",
                         List.of("latex|null", "bee stings|null")),
-                Arguments.of("Allergies:\n- Sulfa: rash\n- Morphine - itching, hives",
+                Arguments.of(
+                        "Allergies:\n- Sulfa: rash\n- Morphine - itching, hives",
                         List.of("Sulfa|rash", "Morphine|itching, hives")),
                 Arguments.of("Also uses albuterol 2 puffs PRN. Sulfa drugs cause rash.", List.of("Sulfa|rash")),
                 Arguments.of("Codeine gives her hives.", List.of("Codeine|hives")),
@@ -109,18 +121,32 @@ class RuleBasedExtractorTests {
     @MethodSource("allergyNotes")
     void readsAllergies(String note, List<String> expected) {
         var extraction = extractor.extract(note);
-        var allergies = extraction.allergies().stream().map(a -> a.substance() + "|" + a.reaction()).toList();
+        var allergies = extraction.allergies().stream()
+                .map(a -> a.substance() + "|" + a.reaction())
+                .toList();
 
         assertThat(allergies).containsExactlyElementsOf(expected);
-        assertThat(allergies).noneMatch(a -> a.toLowerCase().startsWith("nkda") || a.toLowerCase().startsWith("no "));
+        assertThat(allergies)
+                .noneMatch(a ->
+                        a.toLowerCase().startsWith("nkda") || a.toLowerCase().startsWith("no "));
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"   \n\t  ", "Medications:", "# Allergies\n\n# Medications\n", "mg mg mg 10 20 30",
-            "The meeting is moved to Thursday; bring the budget and the signed lease.",
-            "Weather today: sunny, 24 degrees, light wind from the west.", "(((((", "::::;;;;----",
-            "allergic to", "Allergies: (", "Penicillin allergy -"})
+    @ValueSource(
+            strings = {
+                "   \n\t  ",
+                "Medications:",
+                "# Allergies\n\n# Medications\n",
+                "mg mg mg 10 20 30",
+                "The meeting is moved to Thursday; bring the budget and the signed lease.",
+                "Weather today: sunny, 24 degrees, light wind from the west.",
+                "(((((",
+                "::::;;;;----",
+                "allergic to",
+                "Allergies: (",
+                "Penicillin allergy -"
+            })
     void malformedOrNonClinicalTextGivesNothingOrLittle(String text) {
         var extraction = extractor.extract(text);
 
@@ -154,7 +180,8 @@ class RuleBasedExtractorTests {
         var extraction = extractor.extract(note);
 
         Medication amlodipine = extraction.medications().getFirst();
-        assertThat(note.substring(amlodipine.span().start(), amlodipine.span().end())).isEqualTo("amlodipine 5 mg PO daily");
+        assertThat(note.substring(amlodipine.span().start(), amlodipine.span().end()))
+                .isEqualTo("amlodipine 5 mg PO daily");
         Allergy sulfa = extraction.allergies().getFirst();
         assertThat(note.substring(sulfa.span().start(), sulfa.span().end())).isEqualTo("sulfa (rash)");
     }
@@ -163,8 +190,14 @@ class RuleBasedExtractorTests {
 
     /** A heading read to its line end held the next header: its section ran backwards ("start > end"). */
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"NOTE: 3rd. Medications:", "CALL: 10th. Allergies: sulfa.", "NOTE:\nCALL: 1st. Meds reviewed",
-            "NOTE: Medications: Medications: Medications:. Medications: ", "TELEPHONE ENCOUNTER: 2nd. # Allergies"})
+    @ValueSource(
+            strings = {
+                "NOTE: 3rd. Medications:",
+                "CALL: 10th. Allergies: sulfa.",
+                "NOTE:\nCALL: 1st. Meds reviewed",
+                "NOTE: Medications: Medications: Medications:. Medications: ",
+                "TELEPHONE ENCOUNTER: 2nd. # Allergies"
+            })
     void aHeadingFollowedByAnotherOnItsLineGivesSectionsInOrder(String note) {
         var extraction = extractor.extract(note);
 
@@ -194,22 +227,35 @@ class RuleBasedExtractorTests {
         String note = "Allergies: Medications:\nMedications \u0085 ";
 
         ExtractionPropertyTests.assertConsistent(note, extractor.extract(note));
-        assertThat(extractor.extract("Medications:\u0085- lisinopril 10 mg daily\u2028- metformin").medications())
-                .extracting(Medication::name).containsExactly("lisinopril", "metformin");
+        assertThat(extractor
+                        .extract("Medications:\u0085- lisinopril 10 mg daily\u2028- metformin")
+                        .medications())
+                .extracting(Medication::name)
+                .containsExactly("lisinopril", "metformin");
     }
 
     /** A lone CR was no line end to the rules: a list read as one line lost its drugs. */
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"\n", "\r\n", "\r"})
     void everyLineEndReadsTheSame(String lineEnd) {
-        String note = String.join(lineEnd, "Medications:", "- lisinopril 10 mg PO daily", "- metformin 500 mg BID", "",
-                "Allergies:", "penicillin (hives)", "", "Plan: follow up.");
+        String note = String.join(
+                lineEnd,
+                "Medications:",
+                "- lisinopril 10 mg PO daily",
+                "- metformin 500 mg BID",
+                "",
+                "Allergies:",
+                "penicillin (hives)",
+                "",
+                "Plan: follow up.");
 
         var extraction = extractor.extract(note);
 
-        assertThat(extraction.medications()).extracting(Medication::name, Medication::dose)
+        assertThat(extraction.medications())
+                .extracting(Medication::name, Medication::dose)
                 .containsExactly(tuple("lisinopril", "10 mg"), tuple("metformin", "500 mg"));
-        assertThat(extraction.allergies()).extracting(Allergy::substance, Allergy::reaction)
+        assertThat(extraction.allergies())
+                .extracting(Allergy::substance, Allergy::reaction)
                 .containsExactly(tuple("penicillin", "hives"));
         Span lisinopril = extraction.medications().getFirst().span();
         assertThat(note.substring(lisinopril.start(), lisinopril.end())).isEqualTo("lisinopril 10 mg PO daily");
@@ -221,7 +267,8 @@ class RuleBasedExtractorTests {
 
         var extraction = extractor.extract(note);
 
-        assertThat(extraction.medications()).extracting(Medication::name, Medication::dose)
+        assertThat(extraction.medications())
+                .extracting(Medication::name, Medication::dose)
                 .containsExactly(tuple("insulin glargine", "10 units"));
     }
 }

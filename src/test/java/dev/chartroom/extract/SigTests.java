@@ -47,8 +47,19 @@ class SigTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "mg", "patient improving", "seen on 10/12/2024", "room 12", "BP 120/80",
-            "imaging of the ivory tower", "pounds", "ages 5-10"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "mg",
+                "patient improving",
+                "seen on 10/12/2024",
+                "room 12",
+                "BP 120/80",
+                "imaging of the ivory tower",
+                "pounds",
+                "ages 5-10"
+            })
     void readsNothingFromMalformedOrUnrelatedText(String text) {
         Sig sig = Sig.parse(text, 0, text.length());
 

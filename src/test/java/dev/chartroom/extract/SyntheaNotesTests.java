@@ -2,6 +2,7 @@ package dev.chartroom.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chartroom.support.TestFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import dev.chartroom.support.TestFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +30,10 @@ class SyntheaNotesTests {
     void findsEveryListedMedication() throws IOException {
         List<Path> notes;
         try (Stream<Path> files = Files.list(NOTES)) {
-            notes = files.filter(f -> f.toString().endsWith(".txt")).sorted().limit(60).toList();
+            notes = files.filter(f -> f.toString().endsWith(".txt"))
+                    .sorted()
+                    .limit(60)
+                    .toList();
         }
         int listed = 0;
         var missed = new ArrayList<String>();
@@ -42,7 +45,9 @@ class SyntheaNotesTests {
             while (section.find()) {
                 String content = section.group(2).strip();
                 if (section.group(1).equals("Allergies") && content.startsWith("No Known Allergies")) {
-                    assertThat(extraction.allergies()).as(note.getFileName().toString()).isEmpty();
+                    assertThat(extraction.allergies())
+                            .as(note.getFileName().toString())
+                            .isEmpty();
                 }
                 if (section.group(1).equals("Medications") && !content.startsWith("No Active")) {
                     notesWithMedications++;
@@ -58,8 +63,13 @@ class SyntheaNotesTests {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "Synthea notes: %d notes, %d listed medications, %d missed %s%n", notes.size(),
-                listed, missed.size(), missed);
+        System.out.printf(
+                Locale.ROOT,
+                "Synthea notes: %d notes, %d listed medications, %d missed %s%n",
+                notes.size(),
+                listed,
+                missed.size(),
+                missed);
         assertThat(notesWithMedications).isPositive();
         assertThat(missed).isEmpty();
     }

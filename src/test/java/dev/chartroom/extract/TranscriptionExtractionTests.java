@@ -19,7 +19,9 @@ class TranscriptionExtractionTests {
     private static final RuleBasedExtractor extractor = new RuleBasedExtractor(DrugLexicon.load());
 
     private static List<String> ingredients(String note) {
-        return extractor.extract(note).medications().stream().map(m -> String.join(" / ", m.ingredients())).toList();
+        return extractor.extract(note).medications().stream()
+                .map(m -> String.join(" / ", m.ingredients()))
+                .toList();
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -93,15 +95,19 @@ class TranscriptionExtractionTests {
 
     static Stream<Arguments> headings() {
         return Stream.of(
-                Arguments.of("CURRENT MEDICATIONS  \n1. Tylenol as needed.\n2. Colace b.i.d.\n", List.of("acetaminophen", "docusate")),
+                Arguments.of(
+                        "CURRENT MEDICATIONS  \n1. Tylenol as needed.\n2. Colace b.i.d.\n",
+                        List.of("acetaminophen", "docusate")),
                 Arguments.of("HOME MEDICATIONS:\nLasix\nPotassium\n", List.of("furosemide")),
                 Arguments.of("Medications\nLasix 20 mg daily\n", List.of("furosemide")),
                 Arguments.of("medications: metformin", List.of("metformin")),
                 Arguments.of("MEDICATIONS ON ADMISSION:  \n1. Aspirin 325 mg once a day.\n", List.of("aspirin")),
-                Arguments.of("PROCEDURE\nLidocaine 1% was used and Marcaine was injected.\n\nPLAN: Start Keflex 500 mg q.i.d.",
+                Arguments.of(
+                        "PROCEDURE\nLidocaine 1% was used and Marcaine was injected.\n\nPLAN: Start Keflex 500 mg q.i.d.",
                         List.of("cephalexin")),
                 Arguments.of("TECHNIQUE: 100 mL of Isovue-300 were given.\nIMPRESSION: Normal.", List.of()),
-                Arguments.of("HISTORY OF PRESENT ILLNESS: She takes Synthroid 50 mcg daily.\nLABORATORY DATA: Potassium 3.9.",
+                Arguments.of(
+                        "HISTORY OF PRESENT ILLNESS: She takes Synthroid 50 mcg daily.\nLABORATORY DATA: Potassium 3.9.",
                         List.of("levothyroxine")));
     }
 
@@ -121,8 +127,7 @@ class TranscriptionExtractionTests {
         var found = ingredients(note.replace("\\n", "\n"));
         if (expected.equals("NONE")) {
             assertThat(found).isEmpty();
-        }
-        else {
+        } else {
             assertThat(found).contains(expected);
         }
     }
@@ -130,29 +135,44 @@ class TranscriptionExtractionTests {
     static Stream<Arguments> allergyPhrasings() {
         return Stream.of(
                 Arguments.of("She had an adverse reaction to medication, as well as to the anesthesia.", List.of()),
-                Arguments.of("Lipitor and Pravachol at higher doses caused myalgias.",
+                Arguments.of(
+                        "Lipitor and Pravachol at higher doses caused myalgias.",
                         List.of("Lipitor|myalgias", "Pravachol|myalgias")),
                 Arguments.of("Zetia caused myalgias.", List.of("Zetia|myalgias")),
-                Arguments.of("It is listed that Toprol has caused shortness of breath.", List.of("Toprol|shortness of breath")),
+                Arguments.of(
+                        "It is listed that Toprol has caused shortness of breath.",
+                        List.of("Toprol|shortness of breath")),
                 Arguments.of("She is intolerant of codeine.", List.of("codeine|null")),
                 Arguments.of("He had a reaction to Bactrim (rash).", List.of("Bactrim|rash")),
                 Arguments.of("ALLERGIES: CEPHALOSPORINS AND SULFA.", List.of("CEPHALOSPORINS|null", "SULFA|null")),
-                Arguments.of("ALLERGIES: Heparin agents, which cause thrombocytopenia.", List.of("Heparin|thrombocytopenia")),
-                Arguments.of("ALLERGIES: Phenergan, latex, pain meds and shellfish.",
+                Arguments.of(
+                        "ALLERGIES: Heparin agents, which cause thrombocytopenia.",
+                        List.of("Heparin|thrombocytopenia")),
+                Arguments.of(
+                        "ALLERGIES: Phenergan, latex, pain meds and shellfish.",
                         List.of("Phenergan|null", "latex|null", "shellfish|null")),
                 Arguments.of("CHIEF COMPLAINT AND/OR REACTION TO HOSPITALIZATION: Unresponsive.", List.of()),
                 Arguments.of("MEDICATIONS/ALLERGIES: As above.", List.of()),
                 Arguments.of("She has a number of allergies to different pain medications.", List.of()),
-                Arguments.of("ALLERGIES: Phenergan, morphine, Flexeril, Keflex, Bactrim, general\nanesthetics, Benadryl, and pain meds.",
-                        List.of("Phenergan|null", "morphine|null", "Flexeril|null", "Keflex|null", "Bactrim|null",
-                                "general anesthetics|null", "Benadryl|null")),
+                Arguments.of(
+                        "ALLERGIES: Phenergan, morphine, Flexeril, Keflex, Bactrim, general\nanesthetics, Benadryl, and pain meds.",
+                        List.of(
+                                "Phenergan|null",
+                                "morphine|null",
+                                "Flexeril|null",
+                                "Keflex|null",
+                                "Bactrim|null",
+                                "general anesthetics|null",
+                                "Benadryl|null")),
                 Arguments.of("The urine culture grew E. coli, which was sensitive to Bactrim.", List.of()));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("allergyPhrasings")
     void readsAllergiesAsKnownSubstances(String note, List<String> expected) {
-        var allergies = extractor.extract(note).allergies().stream().map(a -> a.substance() + "|" + a.reaction()).toList();
+        var allergies = extractor.extract(note).allergies().stream()
+                .map(a -> a.substance() + "|" + a.reaction())
+                .toList();
 
         assertThat(allergies).containsExactlyElementsOf(expected);
     }

@@ -23,14 +23,19 @@ import org.springframework.test.context.TestPropertySource;
  * Retry-After in the contract's own shape, never another 5xx, and what a success reports is stored
  * whole. The gate is set small here (2 at once, 1 s wait) so that the busy answers happen too.
  */
-@TestPropertySource(properties = {"chartroom.limits.ingest-concurrency=2", "chartroom.limits.ingest-wait=1s",
-        "chartroom.limits.organization-wait=20s"})
+@TestPropertySource(
+        properties = {
+            "chartroom.limits.ingest-concurrency=2",
+            "chartroom.limits.ingest-wait=1s",
+            "chartroom.limits.organization-wait=20s"
+        })
 class ConcurrentIngestIT extends ApplicationTest {
 
     static final String UPLOAD = "/api/pandora/upload-v2/upload";
     static final int PATIENTS = 1000;
     /** The first rows of every file of one organization are the same events (their values differ). */
     static final int SHARED_ROWS = 5000;
+
     static final int FILE_SIZE = 2_800_000;
 
     @Autowired
@@ -42,9 +47,14 @@ class ConcurrentIngestIT extends ApplicationTest {
         String[] kinds = {"heart_rate,%d,bpm", "SpO2,%d,%%", "resp_rate,%d,/min", "temp,%d,C"};
         for (int row = 0; csv.length() < FILE_SIZE; row++) {
             String event = row < SHARED_ROWS ? "s-" + row : "f" + file + "-" + row;
-            csv.append(patient(row % PATIENTS)).append(',').append(event).append(",2026-01-")
-                    .append(String.format("%02d", 1 + row % 28)).append(',')
-                    .append(String.format(kinds[row % 4], 60 + (row + file) % 40)).append('\n');
+            csv.append(patient(row % PATIENTS))
+                    .append(',')
+                    .append(event)
+                    .append(",2026-01-")
+                    .append(String.format("%02d", 1 + row % 28))
+                    .append(',')
+                    .append(String.format(kinds[row % 4], 60 + (row + file) % 40))
+                    .append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -55,11 +65,13 @@ class ConcurrentIngestIT extends ApplicationTest {
 
     /** Events of one file that name the patient. */
     static long ownEventsOf(byte[] file, String patient) {
-        return new String(file, StandardCharsets.UTF_8).lines().filter(line -> line.startsWith(patient + ",f")).count();
+        return new String(file, StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> line.startsWith(patient + ",f"))
+                .count();
     }
 
-    record Sent(TestOrganization organization, byte[] file, Http.Response answer) {
-    }
+    record Sent(TestOrganization organization, byte[] file, Http.Response answer) {}
 
     @Test
     void sixteenLargeEventUploadsOfOverlappingPatientsAtOnceAreStoredOrToldToComeBack() throws Exception {
@@ -72,9 +84,16 @@ class ConcurrentIngestIT extends ApplicationTest {
         for (int i = 0; i < 16; i++) {
             TestOrganization organization = organizations.get(i % 2);
             byte[] file = eventFile(i);
-            uploads.add(() -> new Sent(organization, file, http.post(UPLOAD, new Multipart()
-                    .file("file", "vitals.csv", "text/csv", file).field("teamId", organization.id())
-                    .field("groupId", "ward"), organization.bearer())));
+            uploads.add(() -> new Sent(
+                    organization,
+                    file,
+                    http.post(
+                            UPLOAD,
+                            new Multipart()
+                                    .file("file", "vitals.csv", "text/csv", file)
+                                    .field("teamId", organization.id())
+                                    .field("groupId", "ward"),
+                            organization.bearer())));
         }
         List<Sent> sent = new ArrayList<>();
         try (var clients = Executors.newFixedThreadPool(16)) {
@@ -102,21 +121,32 @@ class ConcurrentIngestIT extends ApplicationTest {
 
         // Complete for every success, and nothing of a refused upload: the shared events once, each stored file's own.
         for (TestOrganization organization : organizations) {
-            List<Sent> ofOrganization = sent.stream().filter(s -> s.organization() == organization).toList();
+            List<Sent> ofOrganization =
+                    sent.stream().filter(s -> s.organization() == organization).toList();
             boolean any = ofOrganization.stream().anyMatch(s -> s.answer().status() == 200);
             for (String patient : List.of(patient(7), patient(512), patient(999))) {
-                long expected = (any ? SHARED_ROWS / PATIENTS : 0) + ofOrganization.stream()
-                        .filter(s -> s.answer().status() == 200).mapToLong(s -> ownEventsOf(s.file(), patient)).sum();
-                var found = http.get("/v1/patients?externalId=" + patient, organization.bearer()).json().get("data");
+                long expected = (any ? SHARED_ROWS / PATIENTS : 0)
+                        + ofOrganization.stream()
+                                .filter(s -> s.answer().status() == 200)
+                                .mapToLong(s -> ownEventsOf(s.file(), patient))
+                                .sum();
+                var found = http.get("/v1/patients?externalId=" + patient, organization.bearer())
+                        .json()
+                        .get("data");
                 if (!any) {
                     assertThat(found).isEmpty();
                     continue;
                 }
-                var record = http.get("/v1/patients/" + found.get(0).get("id").asLong(), organization.bearer()).json();
-                assertThat(record.get("events")).as(patient + " of " + organization.id()).hasSize((int) expected);
+                var record = http.get("/v1/patients/" + found.get(0).get("id").asLong(), organization.bearer())
+                        .json();
+                assertThat(record.get("events"))
+                        .as(patient + " of " + organization.id())
+                        .hasSize((int) expected);
             }
             if (any) {
-                var members = http.get("/v1/patients?groupId=ward&limit=1", organization.bearer()).json().get("data");
+                var members = http.get("/v1/patients?groupId=ward&limit=1", organization.bearer())
+                        .json()
+                        .get("data");
                 assertThat(members).hasSize(1);
             }
         }
@@ -145,28 +175,59 @@ class ConcurrentIngestIT extends ApplicationTest {
             }
             assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
             try {
-                var patientUpload = http.post(UPLOAD, new Multipart()
-                        .file("file", "p.csv", "text/csv", "patient_id,name\np-1,Jane Doe\n".getBytes(StandardCharsets.UTF_8))
-                        .field("teamId", acme.id()).field("groupId", "ward"), acme.bearer());
+                var patientUpload = http.post(
+                        UPLOAD,
+                        new Multipart()
+                                .file(
+                                        "file",
+                                        "p.csv",
+                                        "text/csv",
+                                        "patient_id,name\np-1,Jane Doe\n".getBytes(StandardCharsets.UTF_8))
+                                .field("teamId", acme.id())
+                                .field("groupId", "ward"),
+                        acme.bearer());
                 assertBusy(patientUpload);
                 assertThat(patientUpload.json().get("error").asString()).isEqualTo("service_unavailable");
                 assertThat(patientUpload.json().get("success").asBoolean()).isFalse();
 
-                var typedCsv = http.post("/api/v1/csv", new Multipart().field("type", "medications")
-                        .file("file", "meds.csv", "text/csv", "PatientRecordId,MedicationName\nR-1,Metformin\n"
-                                .getBytes(StandardCharsets.UTF_8)), acme.apiKey());
+                var typedCsv = http.post(
+                        "/api/v1/csv",
+                        new Multipart()
+                                .field("type", "medications")
+                                .file(
+                                        "file",
+                                        "meds.csv",
+                                        "text/csv",
+                                        "PatientRecordId,MedicationName\nR-1,Metformin\n"
+                                                .getBytes(StandardCharsets.UTF_8)),
+                        acme.apiKey());
                 assertBusy(typedCsv);
                 assertThat(typedCsv.json().get("error").asString()).isEqualTo("service_unavailable");
                 assertThat(typedCsv.json().get("success").asBoolean()).isFalse();
 
-                var document = http.post("/v1/documents", new Multipart().field("folder_name", "Labs")
-                        .field("patient_mrn", "p-1").file("document", "lab.pdf", "application/pdf",
-                                "%PDF-1.4\n".getBytes(StandardCharsets.UTF_8)), acme.clientCredentials());
+                var document = http.post(
+                        "/v1/documents",
+                        new Multipart()
+                                .field("folder_name", "Labs")
+                                .field("patient_mrn", "p-1")
+                                .file(
+                                        "document",
+                                        "lab.pdf",
+                                        "application/pdf",
+                                        "%PDF-1.4\n".getBytes(StandardCharsets.UTF_8)),
+                        acme.clientCredentials());
                 assertBusy(document);
                 assertThat(document.json().get("error").asString()).isEqualTo("service_unavailable");
 
-                var attachments = http.post("/attachments/bulk", new Multipart().field("patient_id", "1")
-                        .file("attachments", "a.pdf", "application/pdf", "%PDF-1.4\n".getBytes(StandardCharsets.UTF_8)),
+                var attachments = http.post(
+                        "/attachments/bulk",
+                        new Multipart()
+                                .field("patient_id", "1")
+                                .file(
+                                        "attachments",
+                                        "a.pdf",
+                                        "application/pdf",
+                                        "%PDF-1.4\n".getBytes(StandardCharsets.UTF_8)),
                         acme.tenant());
                 assertBusy(attachments);
                 assertThat(attachments.json().get("detail").asString()).contains("busy");
@@ -178,9 +239,17 @@ class ConcurrentIngestIT extends ApplicationTest {
             }
         }
         // With the slots free again, the same upload is stored.
-        var again = http.post(UPLOAD, new Multipart()
-                .file("file", "p.csv", "text/csv", "patient_id,name\np-1,Jane Doe\n".getBytes(StandardCharsets.UTF_8))
-                .field("teamId", acme.id()).field("groupId", "ward"), acme.bearer());
+        var again = http.post(
+                UPLOAD,
+                new Multipart()
+                        .file(
+                                "file",
+                                "p.csv",
+                                "text/csv",
+                                "patient_id,name\np-1,Jane Doe\n".getBytes(StandardCharsets.UTF_8))
+                        .field("teamId", acme.id())
+                        .field("groupId", "ward"),
+                acme.bearer());
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
     }
 

@@ -32,8 +32,13 @@ class HonestIntakeIT extends ApplicationTest {
     }
 
     Http.Response upload(String fileName, byte[] content) {
-        return http.post(UPLOAD, new Multipart().file("file", fileName, "application/octet-stream", content)
-                .field("teamId", acme.id()).field("groupId", "default"), acme.bearer());
+        return http.post(
+                UPLOAD,
+                new Multipart()
+                        .file("file", fileName, "application/octet-stream", content)
+                        .field("teamId", acme.id())
+                        .field("groupId", "default"),
+                acme.bearer());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -65,8 +70,10 @@ class HonestIntakeIT extends ApplicationTest {
 
     @Test
     void aCcdaDocumentIsNotANote() {
-        var answer = upload("consult.xml", TestFiles.shared("hl7-ccda-examples-cc0/ccda_embedded_text_surgical_consult.xml"));
-        var unnamed = upload("consult", TestFiles.shared("hl7-ccda-examples-cc0/ccda_embedded_text_surgical_consult.xml"));
+        var answer = upload(
+                "consult.xml", TestFiles.shared("hl7-ccda-examples-cc0/ccda_embedded_text_surgical_consult.xml"));
+        var unnamed =
+                upload("consult", TestFiles.shared("hl7-ccda-examples-cc0/ccda_embedded_text_surgical_consult.xml"));
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("error").asString()).isEqualTo("invalid_file_type");
@@ -77,12 +84,18 @@ class HonestIntakeIT extends ApplicationTest {
 
     @Test
     void notesCsvAndPdfsAreStillPatients() {
-        assertThat(upload("note.txt", "Patient: Jane Doe\nDOB: 1980-01-01\n".getBytes(StandardCharsets.UTF_8)).status())
+        assertThat(upload("note.txt", "Patient: Jane Doe\nDOB: 1980-01-01\n".getBytes(StandardCharsets.UTF_8))
+                        .status())
                 .isEqualTo(200);
-        assertThat(upload("note", "[Redacted] seen for follow-up.\n".getBytes(StandardCharsets.UTF_8)).status())
+        assertThat(upload("note", "[Redacted] seen for follow-up.\n".getBytes(StandardCharsets.UTF_8))
+                        .status())
                 .isEqualTo(200);
-        assertThat(upload("p.csv", "patient_id,name\np-1,Bo Li\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
-        assertThat(upload("scan.txt", TestFiles.pdf("Patient: Kim Lee")).status()).as("a PDF by its bytes").isEqualTo(200);
+        assertThat(upload("p.csv", "patient_id,name\np-1,Bo Li\n".getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(200);
+        assertThat(upload("scan.txt", TestFiles.pdf("Patient: Kim Lee")).status())
+                .as("a PDF by its bytes")
+                .isEqualTo(200);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -147,15 +160,27 @@ class HonestIntakeIT extends ApplicationTest {
                 A-3,R-3,Scheduled,Nguyen,true,3000-01-01,11:30,Bo,Li,1980-01-01,4165550123,true,Pending,false
                 """;
 
-        var answer = http.post("/api/v1/csv", new Multipart().field("type", "appointments")
-                .file("file", "appointments-dates.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)), acme.apiKey());
+        var answer = http.post(
+                "/api/v1/csv",
+                new Multipart()
+                        .field("type", "appointments")
+                        .file("file", "appointments-dates.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)),
+                acme.apiKey());
 
         assertThat(answer.status()).isEqualTo(200);
-        var report = http.get("/v1/uploads/" + answer.json().get("data").get("upload_id").asString(), acme.apiKey()).json();
+        var report = http.get(
+                        "/v1/uploads/"
+                                + answer.json().get("data").get("upload_id").asString(),
+                        acme.apiKey())
+                .json();
         assertThat(report.toString()).contains("\"DOB\"").contains("AppointmentDate");
         assertThat(report.get("counts").get("errors").asInt()).isEqualTo(3);
-        var a1 = http.get("/v1/cases?appointmentId=A-1", acme.apiKey()).json().get("data").get(0);
+        var a1 = http.get("/v1/cases?appointmentId=A-1", acme.apiKey())
+                .json()
+                .get("data")
+                .get(0);
         assertThat(a1.get("patient").get("birthDate").isNull()).isTrue();
-        assertThat(http.get("/v1/cases?appointmentId=A-3", acme.apiKey()).json().get("data")).isEmpty();
+        assertThat(http.get("/v1/cases?appointmentId=A-3", acme.apiKey()).json().get("data"))
+                .isEmpty();
     }
 }

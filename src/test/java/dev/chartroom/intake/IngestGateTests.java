@@ -42,7 +42,9 @@ class IngestGateTests {
             await(release);
             return organization;
         }));
-        assertThat(running.await(5, TimeUnit.SECONDS)).as("the ingest of " + organization + " started").isTrue();
+        assertThat(running.await(5, TimeUnit.SECONDS))
+                .as("the ingest of " + organization + " started")
+                .isTrue();
         return ingest;
     }
 
@@ -108,7 +110,8 @@ class IngestGateTests {
             running.decrementAndGet();
             return 1;
         };
-        List<Future<Integer>> same = threads.invokeAll(java.util.Collections.nCopies(12, () -> gate.run("org-a", ingest)));
+        List<Future<Integer>> same =
+                threads.invokeAll(java.util.Collections.nCopies(12, () -> gate.run("org-a", ingest)));
         for (var one : same) {
             assertThat(one.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         }
@@ -129,7 +132,8 @@ class IngestGateTests {
         var holding = hold(gate, "org-a", release);
 
         assertThatThrownBy(() -> gate.run("org-a", () -> "never"))
-                .isInstanceOfSatisfying(ServerBusyException.class,
+                .isInstanceOfSatisfying(
+                        ServerBusyException.class,
                         busy -> assertThat(busy.getMessage()).contains("this organization"));
         release.countDown();
         holding.get(5, TimeUnit.SECONDS);
@@ -169,16 +173,19 @@ class IngestGateTests {
         IngestGate gate = gate(1, Duration.ofMillis(100), Duration.ofMillis(100));
 
         assertThatThrownBy(() -> gate.run("org-a", () -> {
-            throw new IllegalStateException("broken");
-        })).hasMessage("broken");
+                    throw new IllegalStateException("broken");
+                }))
+                .hasMessage("broken");
         assertThat(gate.run("org-a", () -> "next")).isEqualTo("next");
         assertThat(gate.organizationsWaitingOrRunning()).isZero();
     }
 
     @Test
     void writesCollidingWithConcurrentOnesRunAgain() {
-        for (RuntimeException collision : List.<RuntimeException>of(new DuplicateKeyException("same new row"),
-                new CannotAcquireLockException("deadlock"), new QueryTimeoutException("lock wait timed out"),
+        for (RuntimeException collision : List.<RuntimeException>of(
+                new DuplicateKeyException("same new row"),
+                new CannotAcquireLockException("deadlock"),
+                new QueryTimeoutException("lock wait timed out"),
                 new TransactionSystemException("commit failed", new CannotAcquireLockException("serialization")))) {
             var runs = new AtomicInteger();
             String result = Parts.retryingOnConflict(() -> {
@@ -197,9 +204,12 @@ class IngestGateTests {
         var runs = new AtomicInteger();
 
         assertThatThrownBy(() -> Parts.retryingOnConflict(() -> {
-            runs.incrementAndGet();
-            throw new CannotAcquireLockException("deadlock");
-        })).isInstanceOfSatisfying(ServerBusyException.class, busy -> assertThat(busy.retryAfterSeconds()).isEqualTo("2"));
+                    runs.incrementAndGet();
+                    throw new CannotAcquireLockException("deadlock");
+                }))
+                .isInstanceOfSatisfying(
+                        ServerBusyException.class,
+                        busy -> assertThat(busy.retryAfterSeconds()).isEqualTo("2"));
         assertThat(runs).hasValue(Parts.ATTEMPTS);
     }
 
@@ -208,9 +218,10 @@ class IngestGateTests {
         var runs = new AtomicInteger();
 
         assertThatThrownBy(() -> Parts.retryingOnConflict(() -> {
-            runs.incrementAndGet();
-            throw new DataIntegrityViolationException("a value too long");
-        })).isInstanceOf(DataIntegrityViolationException.class);
+                    runs.incrementAndGet();
+                    throw new DataIntegrityViolationException("a value too long");
+                }))
+                .isInstanceOf(DataIntegrityViolationException.class);
         assertThat(runs).hasValue(1);
     }
 }

@@ -37,12 +37,21 @@ class MessyFilesIT extends ApplicationTest {
         for (Path file : TestFiles.sharedFiles("csv-edge-cases", ".csv")) {
             byte[] content = Files.readAllBytes(file);
             String name = file.getFileName().toString();
-            var asPatients = http.post("/api/pandora/upload-v2/upload", new Multipart().file("file", name, "text/csv", content)
-                    .field("teamId", acme.id()).field("groupId", "default"), acme.bearer());
-            var asMedications = http.post("/api/v1/csv", new Multipart().field("type", "medications")
-                    .file("file", name, "text/csv", content), acme.apiKey());
+            var asPatients = http.post(
+                    "/api/pandora/upload-v2/upload",
+                    new Multipart()
+                            .file("file", name, "text/csv", content)
+                            .field("teamId", acme.id())
+                            .field("groupId", "default"),
+                    acme.bearer());
+            var asMedications = http.post(
+                    "/api/v1/csv",
+                    new Multipart().field("type", "medications").file("file", name, "text/csv", content),
+                    acme.apiKey());
             for (var answer : List.of(asPatients, asMedications)) {
-                if (answer.status() >= 500 || answer.status() < 200 || !answer.json().has("success")) {
+                if (answer.status() >= 500
+                        || answer.status() < 200
+                        || !answer.json().has("success")) {
                     failures.add(name + " -> " + answer);
                 }
             }
@@ -54,24 +63,44 @@ class MessyFilesIT extends ApplicationTest {
     void csvInjectionPayloadsAreStoredAsPlainText() throws IOException {
         List<String> payloads = new ArrayList<>();
         for (Path file : TestFiles.sharedFiles("csv-injection-payloads", ".txt")) {
-            Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
-                    .filter(line -> !line.isEmpty() && line.length() < 300).forEach(payloads::add);
+            Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && line.length() < 300)
+                    .forEach(payloads::add);
         }
         var csv = new StringBuilder("patient_id,name,notes\n");
         for (int i = 0; i < payloads.size(); i++) {
-            csv.append("inj-").append(i).append(",Name ").append(i).append(",\"")
-                    .append(payloads.get(i).replace("\"", "\"\"")).append("\"\n");
+            csv.append("inj-")
+                    .append(i)
+                    .append(",Name ")
+                    .append(i)
+                    .append(",\"")
+                    .append(payloads.get(i).replace("\"", "\"\""))
+                    .append("\"\n");
         }
 
-        var answer = http.post("/api/pandora/upload-v2/upload", new Multipart()
-                .file("file", "payloads.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8))
-                .field("teamId", acme.id()).field("groupId", "default"), acme.bearer());
+        var answer = http.post(
+                "/api/pandora/upload-v2/upload",
+                new Multipart()
+                        .file("file", "payloads.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8))
+                        .field("teamId", acme.id())
+                        .field("groupId", "default"),
+                acme.bearer());
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("patientCount").asInt()).isEqualTo(payloads.size());
         for (int i = 0; i < payloads.size(); i += Math.max(1, payloads.size() / 10)) {
-            long id = http.get("/v1/patients?externalId=inj-" + i, acme.bearer()).json().get("data").get(0).get("id").asLong();
-            assertThat(http.get("/v1/patients/" + id, acme.bearer()).json().get("attributes").get("notes").asString())
+            long id = http.get("/v1/patients?externalId=inj-" + i, acme.bearer())
+                    .json()
+                    .get("data")
+                    .get(0)
+                    .get("id")
+                    .asLong();
+            assertThat(http.get("/v1/patients/" + id, acme.bearer())
+                            .json()
+                            .get("attributes")
+                            .get("notes")
+                            .asString())
                     .isEqualTo(payloads.get(i));
         }
     }
@@ -82,9 +111,13 @@ class MessyFilesIT extends ApplicationTest {
         var pdfs = new ArrayList<Path>(TestFiles.sharedFiles("pdf-qpdf-testsuite/malformed", ".pdf"));
         pdfs.addAll(TestFiles.sharedFiles("pdf-qpdf-testsuite/encrypted", ".pdf"));
         for (Path file : pdfs) {
-            var answer = http.post("/api/pandora/upload-v2/upload", new Multipart()
-                    .file("file", file.getFileName().toString(), "application/pdf", Files.readAllBytes(file))
-                    .field("teamId", acme.id()).field("groupId", "default"), acme.bearer());
+            var answer = http.post(
+                    "/api/pandora/upload-v2/upload",
+                    new Multipart()
+                            .file("file", file.getFileName().toString(), "application/pdf", Files.readAllBytes(file))
+                            .field("teamId", acme.id())
+                            .field("groupId", "default"),
+                    acme.bearer());
             if (answer.status() != 200 && answer.status() != 400) {
                 failures.add(file.getFileName() + " -> " + answer);
             }

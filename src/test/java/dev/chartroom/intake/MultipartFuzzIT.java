@@ -56,17 +56,24 @@ class MultipartFuzzIT extends ApplicationTest {
      * one of its text fields, and the status it answers a malformed request with (400; the bulk
      * attachments answer as FastAPI validation does, 422).
      */
-    record Contract(String name, String path, String[] headers, List<Part> parts, Predicate<JsonNode> errorShape,
-                    String textField, int refusal) {
+    record Contract(
+            String name,
+            String path,
+            String[] headers,
+            List<Part> parts,
+            Predicate<JsonNode> errorShape,
+            String textField,
+            int refusal) {
 
         List<Part> with(Part replacement) {
-            return parts.stream().map(p -> p.name().equals(replacement.name()) ? replacement : p).toList();
+            return parts.stream()
+                    .map(p -> p.name().equals(replacement.name()) ? replacement : p)
+                    .toList();
         }
     }
 
     /** A request as sent, and the mutations that made it (for the failure message). */
-    record Mutated(String contentType, byte[] body, List<String> mutations) {
-    }
+    record Mutated(String contentType, byte[] body, List<String> mutations) {}
 
     Http http;
     TestOrganization acme;
@@ -81,41 +88,89 @@ class MultipartFuzzIT extends ApplicationTest {
     }
 
     Contract patientUpload() {
-        return new Contract("patient upload", "/api/pandora/upload-v2/upload", acme.bearer(), List.of(
-                Part.file("file", "patients.csv", "text/csv", "patient_id,name\np-1,Jane Roe\n".getBytes(StandardCharsets.UTF_8)),
-                Part.field("teamId", acme.id()), Part.field("groupId", "ward-1"), Part.field("anonymize", "false"),
-                Part.field("columns", "{\"patient_id\":\"patient_id\"}")), MultipartFuzzIT::successErrorMessage, "groupId", 400);
+        return new Contract(
+                "patient upload",
+                "/api/pandora/upload-v2/upload",
+                acme.bearer(),
+                List.of(
+                        Part.file(
+                                "file",
+                                "patients.csv",
+                                "text/csv",
+                                "patient_id,name\np-1,Jane Roe\n".getBytes(StandardCharsets.UTF_8)),
+                        Part.field("teamId", acme.id()),
+                        Part.field("groupId", "ward-1"),
+                        Part.field("anonymize", "false"),
+                        Part.field("columns", "{\"patient_id\":\"patient_id\"}")),
+                MultipartFuzzIT::successErrorMessage,
+                "groupId",
+                400);
     }
 
     Contract typedCsv() {
-        return new Contract("typed CSV", "/api/v1/csv", acme.apiKey(), List.of(
-                Part.field("type", "medications"),
-                Part.file("file", "medications.csv", "text/csv", ("PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted\n"
-                        + "P-1,Metformin,1 tab,500 mg,1 tab PO BID,2025-01-01\n").getBytes(StandardCharsets.UTF_8))),
-                MultipartFuzzIT::successErrorMessage, "type", 400);
+        return new Contract(
+                "typed CSV",
+                "/api/v1/csv",
+                acme.apiKey(),
+                List.of(
+                        Part.field("type", "medications"),
+                        Part.file(
+                                "file",
+                                "medications.csv",
+                                "text/csv",
+                                ("PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted\n"
+                                                + "P-1,Metformin,1 tab,500 mg,1 tab PO BID,2025-01-01\n")
+                                        .getBytes(StandardCharsets.UTF_8))),
+                MultipartFuzzIT::successErrorMessage,
+                "type",
+                400);
     }
 
     Contract documents() {
-        return new Contract("document upload", "/v1/documents", acme.clientCredentials(), List.of(
-                Part.field("folder_name", "MedicalRecords/Labs"), Part.field("patient_mrn", "123456"),
-                Part.file("document", "lab.pdf", "application/pdf", TestFiles.pdf("Lab report")),
-                Part.field("is_reviewed", "false"), Part.field("notes", "fuzzed"), Part.field("is_high_priority", "true")),
-                MultipartFuzzIT::successErrorMessage, "patient_mrn", 400);
+        return new Contract(
+                "document upload",
+                "/v1/documents",
+                acme.clientCredentials(),
+                List.of(
+                        Part.field("folder_name", "MedicalRecords/Labs"),
+                        Part.field("patient_mrn", "123456"),
+                        Part.file("document", "lab.pdf", "application/pdf", TestFiles.pdf("Lab report")),
+                        Part.field("is_reviewed", "false"),
+                        Part.field("notes", "fuzzed"),
+                        Part.field("is_high_priority", "true")),
+                MultipartFuzzIT::successErrorMessage,
+                "patient_mrn",
+                400);
     }
 
     Contract attachments() {
-        return new Contract("bulk attachments", "/attachments/bulk", acme.tenant(), List.of(
-                Part.field("patient_id", Long.toString(patientId)),
-                Part.file("attachments", "a.pdf", "application/pdf", TestFiles.pdf("Attachment")),
-                Part.file("attachments", "b.png", "image/png", TestFiles.png(20, 10)),
-                Part.field("names", "[\"Lab\",\"Photo\"]"), Part.field("external_ids", "ext-1,ext-2"),
-                Part.field("note_id", "note-1")), MultipartFuzzIT::fastApiDetail, "external_ids", 422);
+        return new Contract(
+                "bulk attachments",
+                "/attachments/bulk",
+                acme.tenant(),
+                List.of(
+                        Part.field("patient_id", Long.toString(patientId)),
+                        Part.file("attachments", "a.pdf", "application/pdf", TestFiles.pdf("Attachment")),
+                        Part.file("attachments", "b.png", "image/png", TestFiles.png(20, 10)),
+                        Part.field("names", "[\"Lab\",\"Photo\"]"),
+                        Part.field("external_ids", "ext-1,ext-2"),
+                        Part.field("note_id", "note-1")),
+                MultipartFuzzIT::fastApiDetail,
+                "external_ids",
+                422);
     }
 
     Contract patientPdf() {
-        return new Contract("patient PDF", "/patients/" + patientId + "/pdf", acme.apiKey(), List.of(
-                Part.file("file", "upload.pdf", "application/pdf", TestFiles.pdf("Discharge summary")),
-                Part.field("filename", "summary.pdf")), MultipartFuzzIT::detailText, "filename", 400);
+        return new Contract(
+                "patient PDF",
+                "/patients/" + patientId + "/pdf",
+                acme.apiKey(),
+                List.of(
+                        Part.file("file", "upload.pdf", "application/pdf", TestFiles.pdf("Discharge summary")),
+                        Part.field("filename", "summary.pdf")),
+                MultipartFuzzIT::detailText,
+                "filename",
+                400);
     }
 
     List<Contract> contracts() {
@@ -153,11 +208,17 @@ class MultipartFuzzIT extends ApplicationTest {
     @Test
     void aFilePartWhereTextIsExpectedIsRefusedInTheContractsShape() {
         for (Contract contract : contracts()) {
-            var form = contract.with(Part.file(contract.textField(), "field.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8)));
+            var form = contract.with(
+                    Part.file(contract.textField(), "field.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8)));
             var answer = send(contract, "multipart/form-data; boundary=b", render(form, "b"));
             assertThat(answer.status()).as(contract.name() + ": " + answer).isEqualTo(contract.refusal());
-            assertThat(contract.errorShape().test(answer.json())).as(contract.name() + ": " + answer).isTrue();
-            assertThat(answer.text()).as(contract.name()).contains(contract.textField()).contains("not a file");
+            assertThat(contract.errorShape().test(answer.json()))
+                    .as(contract.name() + ": " + answer)
+                    .isTrue();
+            assertThat(answer.text())
+                    .as(contract.name())
+                    .contains(contract.textField())
+                    .contains("not a file");
         }
     }
 
@@ -168,7 +229,9 @@ class MultipartFuzzIT extends ApplicationTest {
             byte[] body = (contract.textField() + "=%zz&other=%E0%A4%A").getBytes(StandardCharsets.US_ASCII);
             var answer = send(contract, "application/x-www-form-urlencoded", body);
             assertThat(answer.status()).as(contract.name() + ": " + answer).isEqualTo(contract.refusal());
-            assertThat(contract.errorShape().test(answer.json())).as(contract.name() + ": " + answer).isTrue();
+            assertThat(contract.errorShape().test(answer.json()))
+                    .as(contract.name() + ": " + answer)
+                    .isTrue();
             assertThat(answer.text()).as(contract.name()).contains("percent-escape");
         }
     }
@@ -180,14 +243,24 @@ class MultipartFuzzIT extends ApplicationTest {
             var form = contract.with(Part.field(contract.textField(), "12\u00003456"));
             var answer = send(contract, "multipart/form-data; boundary=b", render(form, "b"));
             assertThat(answer.status()).as(contract.name() + ": " + answer).isEqualTo(contract.refusal());
-            assertThat(contract.errorShape().test(answer.json())).as(contract.name() + ": " + answer).isTrue();
+            assertThat(contract.errorShape().test(answer.json()))
+                    .as(contract.name() + ": " + answer)
+                    .isTrue();
             assertThat(answer.text()).as(contract.name()).contains("NUL");
         }
         var documents = documents();
-        var nulInNotes = send(documents, "multipart/form-data; boundary=b", render(documents.with(Part.field("notes", "a\u0000")), "b"));
+        var nulInNotes = send(
+                documents,
+                "multipart/form-data; boundary=b",
+                render(documents.with(Part.field("notes", "a\u0000")), "b"));
         assertThat(nulInNotes.status()).as(nulInNotes.toString()).isEqualTo(400);
-        var nulInFileName = send(documents, "multipart/form-data; boundary=b", render(documents.with(
-                Part.file("document", "lab\u0000.pdf", "application/pdf", TestFiles.pdf("Lab report"))), "b"));
+        var nulInFileName = send(
+                documents,
+                "multipart/form-data; boundary=b",
+                render(
+                        documents.with(
+                                Part.file("document", "lab\u0000.pdf", "application/pdf", TestFiles.pdf("Lab report"))),
+                        "b"));
         assertThat(nulInFileName.status()).as(nulInFileName.toString()).isEqualTo(400);
         assertThat(successErrorMessage(nulInFileName.json())).isTrue();
     }
@@ -207,12 +280,15 @@ class MultipartFuzzIT extends ApplicationTest {
             Http.Response answer = send(contract, request.contentType(), request.body());
             String problem = problem(contract, answer);
             if (problem != null) {
-                failures.add("#" + i + " " + request.mutations() + " (Content-Type " + request.contentType() + "): " + problem);
+                failures.add("#" + i + " " + request.mutations() + " (Content-Type " + request.contentType() + "): "
+                        + problem);
             } else if (answer.status() < 300) {
                 accepted++;
             }
         }
-        assertThat(failures).as(contract.name() + ", seed " + seed + ", " + accepted + " accepted").isEmpty();
+        assertThat(failures)
+                .as(contract.name() + ", seed " + seed + ", " + accepted + " accepted")
+                .isEmpty();
     }
 
     /** What is wrong with an answer, or null when it keeps the rules. */
@@ -238,15 +314,20 @@ class MultipartFuzzIT extends ApplicationTest {
 
     /** {@code {"success":false,"error":"<code>","message":"…"}}. */
     static boolean successErrorMessage(JsonNode body) {
-        return body.path("success").isBoolean() && !body.path("success").asBoolean()
-                && body.path("error").isString() && !body.path("error").asString().isBlank()
-                && body.path("message").isString() && !body.path("message").asString().isBlank()
+        return body.path("success").isBoolean()
+                && !body.path("success").asBoolean()
+                && body.path("error").isString()
+                && !body.path("error").asString().isBlank()
+                && body.path("message").isString()
+                && !body.path("message").asString().isBlank()
                 && body.size() == 3;
     }
 
     /** {@code {"detail":"…"}}. */
     static boolean detailText(JsonNode body) {
-        return body.size() == 1 && body.path("detail").isString() && !body.path("detail").asString().isBlank();
+        return body.size() == 1
+                && body.path("detail").isString()
+                && !body.path("detail").asString().isBlank();
     }
 
     /** FastAPI's {@code {"detail":"…"}} or {@code {"detail":[{"loc":[…],"msg":"…","type":"…"}]}}. */
@@ -259,7 +340,9 @@ class MultipartFuzzIT extends ApplicationTest {
             return false;
         }
         for (JsonNode problem : detail) {
-            if (!problem.path("loc").isArray() || !problem.path("msg").isString() || !problem.path("type").isString()) {
+            if (!problem.path("loc").isArray()
+                    || !problem.path("msg").isString()
+                    || !problem.path("type").isString()) {
                 return false;
             }
         }
@@ -268,17 +351,49 @@ class MultipartFuzzIT extends ApplicationTest {
 
     // ---- The mutations ----
 
-    private static final String[] CONTENT_TYPES = {"text/html", "application/x-msdownload", "application/pdf", "image/png",
-            "text/csv; charset=utf-16", "application/octet-stream; charset=bogus", "", "multipart/mixed; boundary=x",
-            "text/plain; charset=\"", "*/*"};
-    private static final String[] FILE_NAMES = {"../../etc/passwd", "..\\..\\boot.ini", "", " ", ".csv", "a\"b.pdf",
-            "CON.pdf", "x.pdf\u0000.exe", "dossier-é-ü-漢字.pdf", "\u202Egnp.pdf", "name;filename=evil.csv",
-            "%2e%2e%2fpasswd.csv", "a".repeat(600) + ".csv", "new\r\nline.pdf"};
+    private static final String[] CONTENT_TYPES = {
+        "text/html",
+        "application/x-msdownload",
+        "application/pdf",
+        "image/png",
+        "text/csv; charset=utf-16",
+        "application/octet-stream; charset=bogus",
+        "",
+        "multipart/mixed; boundary=x",
+        "text/plain; charset=\"",
+        "*/*"
+    };
+    private static final String[] FILE_NAMES = {
+        "../../etc/passwd",
+        "..\\..\\boot.ini",
+        "",
+        " ",
+        ".csv",
+        "a\"b.pdf",
+        "CON.pdf",
+        "x.pdf\u0000.exe",
+        "dossier-é-ü-漢字.pdf",
+        "\u202Egnp.pdf",
+        "name;filename=evil.csv",
+        "%2e%2e%2fpasswd.csv",
+        "a".repeat(600) + ".csv",
+        "new\r\nline.pdf"
+    };
     /** Raw bytes for text fields: NUL, a CESU-8 unpaired surrogate, invalid UTF-8, a UTF-16 BOM, control bytes, RTL. */
-    private static final byte[][] HOSTILE_TEXT = {{0}, {'a', 0, 'b'}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-            {(byte) 0xED, (byte) 0xBF, (byte) 0xBF, 'x'}, {(byte) 0xFF, (byte) 0xFE}, {(byte) 0xC3}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
-            {0x1B, '[', '2', 'J'}, "\u202E\u0301\uFEFF".getBytes(StandardCharsets.UTF_8), {'\r', '\n', '-', '-'},
-            "%00%zz%E0%A4%A".getBytes(StandardCharsets.US_ASCII), "' OR 1=1 --".getBytes(StandardCharsets.US_ASCII)};
+    private static final byte[][] HOSTILE_TEXT = {
+        {0},
+        {'a', 0, 'b'},
+        {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        {(byte) 0xED, (byte) 0xBF, (byte) 0xBF, 'x'},
+        {(byte) 0xFF, (byte) 0xFE},
+        {(byte) 0xC3},
+        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+        {0x1B, '[', '2', 'J'},
+        "\u202E\u0301\uFEFF".getBytes(StandardCharsets.UTF_8),
+        {'\r', '\n', '-', '-'},
+        "%00%zz%E0%A4%A".getBytes(StandardCharsets.US_ASCII),
+        "' OR 1=1 --".getBytes(StandardCharsets.US_ASCII)
+    };
 
     private static Mutated mutate(Random random, List<Part> valid) {
         List<Part> parts = new ArrayList<>(valid);
@@ -316,8 +431,14 @@ class MultipartFuzzIT extends ApplicationTest {
                     applied.add("form body with broken percent-escapes");
                 }
                 case 5 -> {
-                    contentType = new String[] {"text/plain", "application/json", null, "multipart/form-data; boundary=\"",
-                            "multipart/form-data; boundary=" + boundary + "; charset=bogus"}[random.nextInt(5)];
+                    contentType = new String[] {
+                                "text/plain",
+                                "application/json",
+                                null,
+                                "multipart/form-data; boundary=\"",
+                                "multipart/form-data; boundary=" + boundary + "; charset=bogus"
+                            }
+                            [random.nextInt(5)];
                     applied.add("content type " + contentType);
                 }
                 case 6 -> {
@@ -362,7 +483,12 @@ class MultipartFuzzIT extends ApplicationTest {
             }
             case 2 -> {
                 byte[] hostile = HOSTILE_TEXT[random.nextInt(HOSTILE_TEXT.length)];
-                parts.set(index, part.holding(insert(random, part.fileName() == null ? part.content() : "v".getBytes(StandardCharsets.UTF_8), hostile)));
+                parts.set(
+                        index,
+                        part.holding(insert(
+                                random,
+                                part.fileName() == null ? part.content() : "v".getBytes(StandardCharsets.UTF_8),
+                                hostile)));
                 applied.add("hostile text " + Arrays.toString(hostile) + " in " + part.name());
             }
             case 3 -> {
@@ -396,8 +522,13 @@ class MultipartFuzzIT extends ApplicationTest {
             }
             case 9 -> {
                 String fileName = FILE_NAMES[random.nextInt(FILE_NAMES.length)];
-                parts.set(index, new Part(part.name(), fileName, part.contentType() == null ? "text/plain" : part.contentType(),
-                        part.content()));
+                parts.set(
+                        index,
+                        new Part(
+                                part.name(),
+                                fileName,
+                                part.contentType() == null ? "text/plain" : part.contentType(),
+                                part.content()));
                 applied.add("file name " + printable(fileName) + " on " + part.name());
             }
             case 10 -> {
@@ -410,7 +541,9 @@ class MultipartFuzzIT extends ApplicationTest {
             }
             default -> {
                 byte[] content = part.content();
-                parts.set(index, part.holding(Arrays.copyOf(content, content.length == 0 ? 0 : random.nextInt(content.length))));
+                parts.set(
+                        index,
+                        part.holding(Arrays.copyOf(content, content.length == 0 ? 0 : random.nextInt(content.length))));
                 applied.add("cut " + part.name());
             }
         }
@@ -419,8 +552,11 @@ class MultipartFuzzIT extends ApplicationTest {
     private static byte[] render(List<Part> parts, String boundary) {
         var body = new ByteArrayOutputStream();
         for (Part part : parts) {
-            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-                    .append(part.name()).append('"');
+            StringBuilder head = new StringBuilder("--")
+                    .append(boundary)
+                    .append("\r\nContent-Disposition: form-data; name=\"")
+                    .append(part.name())
+                    .append('"');
             if (part.fileName() != null) {
                 head.append("; filename=\"").append(part.fileName()).append('"');
             }
@@ -445,7 +581,10 @@ class MultipartFuzzIT extends ApplicationTest {
             if (!form.isEmpty()) {
                 form.append('&');
             }
-            form.append(part.name()).append('=').append(broken[random.nextInt(broken.length)]).append("v");
+            form.append(part.name())
+                    .append('=')
+                    .append(broken[random.nextInt(broken.length)])
+                    .append("v");
         }
         if (random.nextBoolean()) {
             form.append("&=&&%zz=1&").append(broken[random.nextInt(broken.length)]);

@@ -39,12 +39,14 @@ class TextPipelineIT extends ApplicationTest {
 
     static final String UPLOAD = "/api/pandora/upload-v2/upload";
     static final String CSV = "/api/v1/csv";
-    static final String APPOINTMENTS_HEADER = "Office,AppointmentId,PatientRecordId,AppointmentStatus,AppointmentDoctor,"
-            + "Virtual,AppointmentDate,EarliestAppointmentTime,PatientFirstName,PatientLastName,DOB,Phone,NewConsult,"
-            + "TestStatus,IntakeCharted,PharmacyName";
+    static final String APPOINTMENTS_HEADER =
+            "Office,AppointmentId,PatientRecordId,AppointmentStatus,AppointmentDoctor,"
+                    + "Virtual,AppointmentDate,EarliestAppointmentTime,PatientFirstName,PatientLastName,DOB,Phone,NewConsult,"
+                    + "TestStatus,IntakeCharted,PharmacyName";
     static final String NOTES_HEADER = "AppointmentId,VPText,CategoryNameReport,CategoryNameTemplate,VPTextId";
     /** A text the test extractor fails on, as a bug in it would. */
     static final String MARKER = "EXTRACTOR-FAILS-ON-THIS";
+
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired
@@ -71,8 +73,12 @@ class TextPipelineIT extends ApplicationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"NOTE: 3rd. Medications:", "CALL: 10th. Allergies: sulfa.",
-            "TELEPHONE ENCOUNTER\r\nCALL: 2nd. Medications:\r\n- lisinopril 10 mg daily\r\n"})
+    @ValueSource(
+            strings = {
+                "NOTE: 3rd. Medications:",
+                "CALL: 10th. Allergies: sulfa.",
+                "TELEPHONE ENCOUNTER\r\nCALL: 2nd. Medications:\r\n- lisinopril 10 mg daily\r\n"
+            })
     void aTelephoneNoteGetsItsFactsAndNoFailedStep(String note) {
         var answer = uploadText(note);
 
@@ -82,13 +88,19 @@ class TextPipelineIT extends ApplicationTest {
         await().atMost(WAIT).until(() -> jobsLeft(patientId));
         JsonNode patient = http.get("/v1/patients/" + patientId, acme.bearer()).json();
         assertThat(patient.get("failedSteps")).isEmpty();
-        assertThat(http.get("/v1/uploads/" + uploadId, acme.bearer()).json().get("failedSteps")).isEmpty();
-        assertThat(http.get("/v1/jobs?status=dead", acme.bearer()).json().get("data")).isEmpty();
+        assertThat(http.get("/v1/uploads/" + uploadId, acme.bearer()).json().get("failedSteps"))
+                .isEmpty();
+        assertThat(http.get("/v1/jobs?status=dead", acme.bearer()).json().get("data"))
+                .isEmpty();
         if (note.contains("sulfa")) {
-            assertThat(patient.get("allergies")).extracting(a -> a.get("substance").asString()).containsExactly("sulfa");
+            assertThat(patient.get("allergies"))
+                    .extracting(a -> a.get("substance").asString())
+                    .containsExactly("sulfa");
         }
         if (note.contains("lisinopril")) {
-            assertThat(patient.get("medications")).extracting(m -> m.get("name").asString()).containsExactly("lisinopril");
+            assertThat(patient.get("medications"))
+                    .extracting(m -> m.get("name").asString())
+                    .containsExactly("lisinopril");
         }
     }
 
@@ -105,10 +117,15 @@ class TextPipelineIT extends ApplicationTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("success").asBoolean()).isTrue();
         JsonNode a1 = caseOf("A-1");
-        assertThat(a1.get("medications")).extracting(m -> m.get("name").asString()).containsExactly("lisinopril");
-        assertThat(a1.get("allergies")).extracting(a -> a.get("substance").asString()).containsExactly("sulfa");
+        assertThat(a1.get("medications"))
+                .extracting(m -> m.get("name").asString())
+                .containsExactly("lisinopril");
+        assertThat(a1.get("allergies"))
+                .extracting(a -> a.get("substance").asString())
+                .containsExactly("sulfa");
         String uploadId = answer.json().get("data").get("upload_id").asString();
-        assertThat(http.get("/v1/uploads/" + uploadId, acme.apiKey()).json().get("errors")).isEmpty();
+        assertThat(http.get("/v1/uploads/" + uploadId, acme.apiKey()).json().get("errors"))
+                .isEmpty();
     }
 
     @Test
@@ -121,35 +138,46 @@ class TextPipelineIT extends ApplicationTest {
         assertThat(answer.status()).isEqualTo(200);
         long patientId = patientOf(answer);
         String uploadId = answer.json().get("uploadId").asString();
-        JsonNode failed = await().atMost(WAIT).until(
-                () -> http.get("/v1/patients/" + patientId, acme.bearer()).json().get("failedSteps"), f -> !f.isEmpty());
+        JsonNode failed = await().atMost(WAIT)
+                .until(
+                        () -> http.get("/v1/patients/" + patientId, acme.bearer())
+                                .json()
+                                .get("failedSteps"),
+                        f -> !f.isEmpty());
         assertThat(failed).hasSize(1);
         JsonNode step = failed.get(0);
         assertThat(step.get("step").asString()).isEqualTo("extraction");
         assertThat(Instant.parse(step.get("failedAt").asString())).isAfter(before.minusSeconds(1));
         String reason = step.get("reason").asString();
-        assertThat(reason).contains("could not be read", "revive").doesNotContain(MARKER, "Exception", "Ana", "448812",
-                "lisinopril", "\tat ");
-        assertThat(http.get("/v1/uploads/" + uploadId, acme.bearer()).json().get("failedSteps")).isEqualTo(failed);
+        assertThat(reason)
+                .contains("could not be read", "revive")
+                .doesNotContain(MARKER, "Exception", "Ana", "448812", "lisinopril", "\tat ");
+        assertThat(http.get("/v1/uploads/" + uploadId, acme.bearer()).json().get("failedSteps"))
+                .isEqualTo(failed);
 
         JsonNode dead = http.get("/v1/jobs?status=dead", acme.bearer()).json().get("data");
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).get("id").asString()).isEqualTo(step.get("jobId").asString());
-        assertThat(dead.get(0).get("attempts").asInt()).as("a deterministic failure is not retried").isEqualTo(1);
+        assertThat(dead.get(0).get("attempts").asInt())
+                .as("a deterministic failure is not retried")
+                .isEqualTo(1);
         assertThat(dead.get(0).get("lastError").asString()).startsWith("IndexOutOfBoundsException");
 
         JsonNode announced = await().atMost(WAIT).until(() -> processedWithFailure(uploadId), a -> a != null);
         JsonNode announcedStep = announced.get("data").get("failed_steps").get(0);
         assertThat(announcedStep.get("step").asString()).isEqualTo("extraction");
         assertThat(announcedStep.get("reason").asString()).isEqualTo(reason);
-        assertThat(announcedStep.get("job_id").asString()).isEqualTo(step.get("jobId").asString());
-        assertThat(Instant.parse(announcedStep.get("failed_at").asString())).isEqualTo(Instant.parse(step.get("failedAt").asString()));
+        assertThat(announcedStep.get("job_id").asString())
+                .isEqualTo(step.get("jobId").asString());
+        assertThat(Instant.parse(announcedStep.get("failed_at").asString()))
+                .isEqualTo(Instant.parse(step.get("failedAt").asString()));
     }
 
     @Test
     void aConsultNoteTheExtractorCannotReadIsARowErrorAndTheOtherRowsAreRead() {
-        uploadCsv("appointments", APPOINTMENTS_HEADER + "\n" + appointment("A-1", "R-1") + "\n"
-                + appointment("A-2", "R-2") + "\n");
+        uploadCsv(
+                "appointments",
+                APPOINTMENTS_HEADER + "\n" + appointment("A-1", "R-1") + "\n" + appointment("A-2", "R-2") + "\n");
         String notes = NOTES_HEADER + "\n"
                 + "A-1,\"Allergic to penicillin (hives).\",Consult,,1\n"
                 + "A-1,\"" + MARKER + " taking warfarin 5 mg\",Telephone,,2\n"
@@ -163,15 +191,27 @@ class TextPipelineIT extends ApplicationTest {
         assertThat(answer.json().get("message").asString()).isEqualTo("CSV uploaded and processed successfully.");
         JsonNode a1 = caseOf("A-1");
         assertThat(a1.get("notes")).as("the unreadable note is kept").hasSize(3);
-        assertThat(a1.get("medications")).extracting(m -> m.get("name").asString()).containsExactly("lisinopril");
-        assertThat(a1.get("allergies")).extracting(a -> a.get("substance").asString()).containsExactly("penicillin");
-        assertThat(caseOf("A-2").get("medications")).extracting(m -> m.get("name").asString()).containsExactly("metformin");
-        var errors = http.get("/v1/uploads/" + answer.json().get("data").get("upload_id").asString(), acme.apiKey())
-                .json().get("errors");
+        assertThat(a1.get("medications"))
+                .extracting(m -> m.get("name").asString())
+                .containsExactly("lisinopril");
+        assertThat(a1.get("allergies"))
+                .extracting(a -> a.get("substance").asString())
+                .containsExactly("penicillin");
+        assertThat(caseOf("A-2").get("medications"))
+                .extracting(m -> m.get("name").asString())
+                .containsExactly("metformin");
+        var errors = http.get(
+                        "/v1/uploads/"
+                                + answer.json().get("data").get("upload_id").asString(),
+                        acme.apiKey())
+                .json()
+                .get("errors");
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).get("row").asInt()).isEqualTo(3);
         assertThat(errors.get(0).get("column").asString()).isEqualTo("VPText");
-        assertThat(errors.get(0).get("reason").asString()).contains("could not be read").doesNotContain(MARKER, "warfarin");
+        assertThat(errors.get(0).get("reason").asString())
+                .contains("could not be read")
+                .doesNotContain(MARKER, "warfarin");
     }
 
     @Test
@@ -191,14 +231,25 @@ class TextPipelineIT extends ApplicationTest {
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("message").asString()).isEqualTo("CSV uploaded and processed successfully.");
-        assertThat(caseOf("A-1").get("medications")).extracting(m -> m.get("name").asString()).containsExactly("lisinopril");
-        assertThat(http.get("/v1/uploads?fileName=" + name, acme.apiKey()).json().get("data")).hasSize(1);
+        assertThat(caseOf("A-1").get("medications"))
+                .extracting(m -> m.get("name").asString())
+                .containsExactly("lisinopril");
+        assertThat(http.get("/v1/uploads?fileName=" + name, acme.apiKey())
+                        .json()
+                        .get("data"))
+                .hasSize(1);
     }
 
     private Http.Response uploadText(String text) {
         String name = "note-" + UUID.randomUUID().toString().substring(0, 8) + ".txt";
-        return http.post(UPLOAD, new Multipart().file("file", name, "text/plain", text.getBytes(StandardCharsets.UTF_8))
-                .field("teamId", acme.id()).field("groupId", "ward-1").field("anonymize", "false"), acme.bearer());
+        return http.post(
+                UPLOAD,
+                new Multipart()
+                        .file("file", name, "text/plain", text.getBytes(StandardCharsets.UTF_8))
+                        .field("teamId", acme.id())
+                        .field("groupId", "ward-1")
+                        .field("anonymize", "false"),
+                acme.bearer());
     }
 
     private Http.Response uploadCsv(String type, String content) {
@@ -206,8 +257,12 @@ class TextPipelineIT extends ApplicationTest {
     }
 
     private Http.Response uploadCsv(String type, String fileName, String content) {
-        return http.post(CSV, new Multipart().file("file", fileName, "text/csv", content.getBytes(StandardCharsets.UTF_8))
-                .field("type", type), acme.apiKey());
+        return http.post(
+                CSV,
+                new Multipart()
+                        .file("file", fileName, "text/csv", content.getBytes(StandardCharsets.UTF_8))
+                        .field("type", type),
+                acme.apiKey());
     }
 
     private static String appointment(String appointmentId, String recordId) {
@@ -216,7 +271,9 @@ class TextPipelineIT extends ApplicationTest {
     }
 
     private JsonNode caseOf(String appointmentId) {
-        var data = http.get("/v1/cases?appointmentId=" + appointmentId, acme.apiKey()).json().get("data");
+        var data = http.get("/v1/cases?appointmentId=" + appointmentId, acme.apiKey())
+                .json()
+                .get("data");
         assertThat(data).hasSize(1);
         return data.get(0);
     }
@@ -231,9 +288,15 @@ class TextPipelineIT extends ApplicationTest {
     /** Whether the patient's document jobs are done: none ready or running for this organization. */
     private boolean jobsLeft(long patientId) {
         JsonNode ready = http.get("/v1/jobs?status=ready", acme.bearer()).json().get("data");
-        JsonNode running = http.get("/v1/jobs?status=running", acme.bearer()).json().get("data");
-        return ready.isEmpty() && running.isEmpty()
-                && http.get("/v1/patients/" + patientId, acme.bearer()).json().get("documents").size() == 1;
+        JsonNode running =
+                http.get("/v1/jobs?status=running", acme.bearer()).json().get("data");
+        return ready.isEmpty()
+                && running.isEmpty()
+                && http.get("/v1/patients/" + patientId, acme.bearer())
+                                .json()
+                                .get("documents")
+                                .size()
+                        == 1;
     }
 
     private JsonNode processedWithFailure(String uploadId) {

@@ -30,16 +30,22 @@ class JobsIT extends ApplicationTest {
 
     @Autowired
     Jobs jobs;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Recording recording;
+
     @Autowired
     Failing failing;
+
     @Autowired
     Buggy buggy;
+
     @Autowired
     Erring erring;
 
@@ -52,7 +58,10 @@ class JobsIT extends ApplicationTest {
         });
         String committed = transactions.execute(status -> jobs.enqueue(Recording.TYPE, "{}"));
 
-        assertThat(jdbc.sql("select count(*) from job where id = :id").param("id", rolledBack).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from job where id = :id")
+                        .param("id", rolledBack)
+                        .query(Long.class)
+                        .single())
                 .isZero();
         await().atMost(WAIT).until(() -> recording.attempts.containsKey(committed));
         assertThat(recording.attempts).doesNotContainKey(rolledBack);
@@ -93,9 +102,13 @@ class JobsIT extends ApplicationTest {
         assertThat(Duration.between(runs.get(0), runs.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(100));
         assertThat(Duration.between(runs.get(1), runs.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(200));
         assertThat(deadJob(other, id)).isNull();
-        assertThat(http().postJson("/v1/jobs/" + id + "/revive", "", other.bearer()).status()).isEqualTo(404);
+        assertThat(http().postJson("/v1/jobs/" + id + "/revive", "", other.bearer())
+                        .status())
+                .isEqualTo(404);
 
-        assertThat(http().postJson("/v1/jobs/" + id + "/revive", "", acme.bearer()).status()).isEqualTo(202);
+        assertThat(http().postJson("/v1/jobs/" + id + "/revive", "", acme.bearer())
+                        .status())
+                .isEqualTo(202);
         await().atMost(WAIT).until(() -> failing.runs.get(id).size() == 6 && deadJob(acme, id) != null);
     }
 
@@ -137,12 +150,19 @@ class JobsIT extends ApplicationTest {
         Instant before = Instant.now();
         String id = transactions.execute(status -> jobs.enqueueFor(acme.id(), OutOfMemory.TYPE, "{}"));
 
-        await().atMost(WAIT).until(() -> jdbc.sql("select last_error from job where id = :id").param("id", id)
-                .query(String.class).optional().isPresent());
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql("select last_error from job where id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .optional()
+                        .isPresent());
 
-        var row = jdbc.sql("select status, attempts, last_error, run_at from job where id = :id").param("id", id)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3),
-                        TimeColumns.instant(rs, "run_at")}).single();
+        var row = jdbc.sql("select status, attempts, last_error, run_at from job where id = :id")
+                .param("id", id)
+                .query((rs, n) ->
+                        new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3), TimeColumns.instant(rs, "run_at")
+                        })
+                .single();
         assertThat(row[0]).isEqualTo("ready");
         assertThat(row[1]).isEqualTo(1);
         assertThat(row[2]).isEqualTo("OutOfMemoryError: Java heap space");
@@ -157,7 +177,10 @@ class JobsIT extends ApplicationTest {
         await().atMost(WAIT).until(() -> recording.attempts.containsKey(expired));
         assertThat(recording.attempts.get(expired)).containsExactly(2);
         assertThat(recording.attempts).doesNotContainKey(held);
-        assertThat(jdbc.sql("select status from job where id = :id").param("id", held).query(String.class).single())
+        assertThat(jdbc.sql("select status from job where id = :id")
+                        .param("id", held)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("running");
     }
 
@@ -175,13 +198,15 @@ class JobsIT extends ApplicationTest {
     @Test
     void theJobListingNeedsAKnownStatus() {
         TestOrganization acme = newOrganization();
-        assertThat(http().get("/v1/jobs?status=ready", acme.bearer()).json().get("data")).isEmpty();
+        assertThat(http().get("/v1/jobs?status=ready", acme.bearer()).json().get("data"))
+                .isEmpty();
         assertThat(http().get("/v1/jobs?status=later", acme.bearer()).status()).isEqualTo(400);
         assertThat(http().get("/v1/jobs").status()).isEqualTo(401);
     }
 
     private JsonNode deadJob(TestOrganization organization, String id) {
-        for (JsonNode job : http().get("/v1/jobs?status=dead", organization.bearer()).json().get("data")) {
+        for (JsonNode job :
+                http().get("/v1/jobs?status=dead", organization.bearer()).json().get("data")) {
             if (job.get("id").asString().equals(id)) {
                 return job;
             }
@@ -190,7 +215,10 @@ class JobsIT extends ApplicationTest {
     }
 
     private long jobCount(String id) {
-        return jdbc.sql("select count(*) from job where id = :id").param("id", id).query(Long.class).single();
+        return jdbc.sql("select count(*) from job where id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
     }
 
     private String insertRunning(String type, int attempts, Instant leaseUntil) {
@@ -207,8 +235,12 @@ class JobsIT extends ApplicationTest {
                         values (:id, :type, :organizationId, '{}', 'running', :now, :attempts, 'a-node-that-died',
                                 :leaseUntil, :now, :now)
                         """)
-                .param("id", id).param("type", type).param("organizationId", organizationId)
-                .param("attempts", attempts).param("leaseUntil", TimeColumns.of(leaseUntil)).param("now", now)
+                .param("id", id)
+                .param("type", type)
+                .param("organizationId", organizationId)
+                .param("attempts", attempts)
+                .param("leaseUntil", TimeColumns.of(leaseUntil))
+                .param("now", now)
                 .update();
         return id;
     }
@@ -259,7 +291,8 @@ class JobsIT extends ApplicationTest {
         public void run(Job job) {
             startedAt.putIfAbsent(job.id(), Instant.now());
             payloads.put(job.id(), job.payload());
-            attempts.computeIfAbsent(job.id(), id -> new CopyOnWriteArrayList<>()).add(job.attempt());
+            attempts.computeIfAbsent(job.id(), id -> new CopyOnWriteArrayList<>())
+                    .add(job.attempt());
         }
     }
 

@@ -21,14 +21,55 @@ class DemographicsPropertyTests {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
 
-    private static final List<String> LABELS = List.of("Patient:", "Patient Name:", "Name:", "DOB:", "D.O.B.",
-            "Date of birth:", "born on", "Sex:", "Gender:", "MRN:", "MRN #", "Medical record number:", "Patient ID:",
-            "Phone:", "year-old", "67-year-old male", "Age: 54");
-    private static final List<String> VALUES = List.of("Ana Ruiz", "Doe, Jane", "O'Brien-Smith", "José Núñez",
-            "Unknown", "1962-05-01", "03/12/1980", "02/30/1980", "March 2, 1971", "2 Mar 1971", "Sept. 31, 1990",
-            "0000-00-00", "99999999999999999999-1-1", "19800312", "1980/3/12", "3000-01-01", "1849-12-31", "F", "M",
-            "female", "other", "448812", "A-99812", "pending", "(555) 010-1234", "+1 212 555 0100", "555",
-            "1".repeat(300), "\u0661\u0669\u0668\u0660-\u0660\u0663-\u0661\u0662", "１９８０-０３-１２");
+    private static final List<String> LABELS = List.of(
+            "Patient:",
+            "Patient Name:",
+            "Name:",
+            "DOB:",
+            "D.O.B.",
+            "Date of birth:",
+            "born on",
+            "Sex:",
+            "Gender:",
+            "MRN:",
+            "MRN #",
+            "Medical record number:",
+            "Patient ID:",
+            "Phone:",
+            "year-old",
+            "67-year-old male",
+            "Age: 54");
+    private static final List<String> VALUES = List.of(
+            "Ana Ruiz",
+            "Doe, Jane",
+            "O'Brien-Smith",
+            "José Núñez",
+            "Unknown",
+            "1962-05-01",
+            "03/12/1980",
+            "02/30/1980",
+            "March 2, 1971",
+            "2 Mar 1971",
+            "Sept. 31, 1990",
+            "0000-00-00",
+            "99999999999999999999-1-1",
+            "19800312",
+            "1980/3/12",
+            "3000-01-01",
+            "1849-12-31",
+            "F",
+            "M",
+            "female",
+            "other",
+            "448812",
+            "A-99812",
+            "pending",
+            "(555) 010-1234",
+            "+1 212 555 0100",
+            "555",
+            "1".repeat(300),
+            "\u0661\u0669\u0668\u0660-\u0660\u0663-\u0661\u0662",
+            "１９８０-０３-１２");
 
     @Property
     void readingAnyTextGivesPlausibleDemographics(@ForAll("texts") String text) {
@@ -98,15 +139,21 @@ class DemographicsPropertyTests {
 
     @Provide
     Arbitrary<String> texts() {
-        Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(LABELS), Arbitraries.of(VALUES),
-                ClinicalFragments.raw(), ClinicalFragments.notes(6),
+        Arbitrary<String> piece = Arbitraries.oneOf(
+                Arbitraries.of(LABELS),
+                Arbitraries.of(VALUES),
+                ClinicalFragments.raw(),
+                ClinicalFragments.notes(6),
                 Arbitraries.of(" ", "", "\n", "\r\n", "\r", "  ", "\t", "\u00A0", ": ", ", "));
-        return Arbitraries.oneOf(piece.list().ofMaxSize(30).map(parts -> String.join("", parts)), ClinicalFragments.raw());
+        return Arbitraries.oneOf(
+                piece.list().ofMaxSize(30).map(parts -> String.join("", parts)), ClinicalFragments.raw());
     }
 
     @Provide
     Arbitrary<String> values() {
-        return Arbitraries.oneOf(Arbitraries.of(VALUES), ClinicalFragments.raw(),
+        return Arbitraries.oneOf(
+                Arbitraries.of(VALUES),
+                ClinicalFragments.raw(),
                 Arbitraries.strings().numeric().withChars("-/ .,+()").ofMaxLength(30),
                 Arbitraries.of(VALUES).map(v -> " " + v + "\r\n"));
     }

@@ -30,7 +30,9 @@ class TextDemographicsTests {
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "null", value = {"null", "''", "'   '"})
+    @CsvSource(
+            nullValues = "null",
+            value = {"null", "''", "'   '"})
     void emptyTextHasNoDemographics(String text) {
         PatientFacts facts = TextDemographics.read(text, TODAY);
         assertThat(facts.name()).isNull();

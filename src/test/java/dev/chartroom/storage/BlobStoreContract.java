@@ -8,8 +8,7 @@ import java.io.IOException;
 /** What every {@link BlobStore} must do alike, checked by each store's tests. */
 final class BlobStoreContract {
 
-    private BlobStoreContract() {
-    }
+    private BlobStoreContract() {}
 
     static void missingBlobsAreEmptyAndDeletesAreReported(BlobStore store) throws IOException {
         var key = BlobKey.of("acme", "a".repeat(64));

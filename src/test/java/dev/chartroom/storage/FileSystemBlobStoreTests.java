@@ -44,7 +44,8 @@ class FileSystemBlobStoreTests {
         var stored = store.put("acme", new ByteArrayInputStream("abc".getBytes(StandardCharsets.US_ASCII)));
 
         assertThat(stored.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        assertThat(stored.key().value()).isEqualTo("acme/ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(stored.key().value())
+                .isEqualTo("acme/ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
     @Test
@@ -78,7 +79,8 @@ class FileSystemBlobStoreTests {
     @Test
     void keysCannotEscapeTheStore() {
         assertThatThrownBy(() -> new BlobKey("../etc/" + "a".repeat(64))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BlobKey("acme/../../" + "a".repeat(58))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BlobKey("acme/../../" + "a".repeat(58)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BlobKey.of("acme", "not-a-hash")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -51,9 +51,13 @@ class S3BlobStoreTests {
     static void startServer() {
         server = S3Server.start();
         client = client(server.endpoint());
-        var presigner = S3Presigner.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint())
+        var presigner = S3Presigner.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(server.endpoint())
                 .credentialsProvider(credentials())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
         store = new S3BlobStore(client, presigner, S3Server.BUCKET, PART, null, null, server.endpoint());
     }
 
@@ -104,7 +108,8 @@ class S3BlobStoreTests {
         assertThat(store.size(stored.key())).contains(size);
         try (var read = new DigestInputStream(store.open(stored.key()).orElseThrow(), Sha256.newDigest())) {
             assertThat(read.transferTo(java.io.OutputStream.nullOutputStream())).isEqualTo(size);
-            assertThat(HexFormat.of().formatHex(read.getMessageDigest().digest())).isEqualTo(expected);
+            assertThat(HexFormat.of().formatHex(read.getMessageDigest().digest()))
+                    .isEqualTo(expected);
         }
         assertThat(objectKeys()).as("the temporary object is gone").noneMatch(k -> k.startsWith(S3BlobStore.INCOMING));
     }
@@ -132,7 +137,9 @@ class S3BlobStoreTests {
         assertThatThrownBy(() -> store.put("failing", failing)).isInstanceOf(IOException.class);
 
         assertThat(objectKeys()).isEqualTo(before);
-        assertThat(client.listMultipartUploads(b -> b.bucket(S3Server.BUCKET)).uploads()).as("the upload is aborted").isEmpty();
+        assertThat(client.listMultipartUploads(b -> b.bucket(S3Server.BUCKET)).uploads())
+                .as("the upload is aborted")
+                .isEmpty();
     }
 
     @Test
@@ -143,15 +150,20 @@ class S3BlobStoreTests {
         ExecutionInterceptor recorder = new ExecutionInterceptor() {
             @Override
             public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                context.httpRequest().firstMatchingHeader("x-amz-server-side-encryption").ifPresent(value ->
-                        sent.put(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), value));
+                context.httpRequest()
+                        .firstMatchingHeader("x-amz-server-side-encryption")
+                        .ifPresent(value ->
+                                sent.put(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), value));
             }
         };
         var recording = client(server.endpoint(), recorder);
-        try (var encrypting = new S3BlobStore(recording, null, S3Server.BUCKET, PART, "AES256", null, server.endpoint())) {
+        try (var encrypting =
+                new S3BlobStore(recording, null, S3Server.BUCKET, PART, "AES256", null, server.endpoint())) {
             assertThatThrownBy(() -> encrypting.put("sse", new ByteArrayInputStream(new byte[] {1, 2, 3})))
-                    .isInstanceOf(IOException.class).hasMessageContaining("501 NotImplemented");
-            assertThatThrownBy(() -> encrypting.put("sse", new Noise(PART + 1, 5))).isInstanceOf(IOException.class);
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("501 NotImplemented");
+            assertThatThrownBy(() -> encrypting.put("sse", new Noise(PART + 1, 5)))
+                    .isInstanceOf(IOException.class);
         }
         assertThat(sent).containsEntry("PutObject", "AES256").containsEntry("CreateMultipartUpload", "AES256");
     }
@@ -166,25 +178,29 @@ class S3BlobStoreTests {
         byte[] content = "presigned content".getBytes(StandardCharsets.US_ASCII);
         var stored = store.put("acme", new ByteArrayInputStream(content));
 
-        URI url = store.presignedDownload(stored.key(), Duration.ofMinutes(5), "application/pdf",
-                "attachment; filename=\"note.pdf\"").orElseThrow();
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        URI url = store.presignedDownload(
+                        stored.key(), Duration.ofMinutes(5), "application/pdf", "attachment; filename=\"note.pdf\"")
+                .orElseThrow();
+        var response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(content);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/pdf");
         assertThat(response.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"note.pdf\"");
         var tampered = URI.create(url.toString().replace(stored.key().sha256(), "b".repeat(64)));
-        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(tampered).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+        assertThat(HttpClient.newHttpClient()
+                        .send(HttpRequest.newBuilder(tampered).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
     void withoutPresigningNoStoreUrlIsHandedOut() {
         var plain = new S3BlobStore(client, null, S3Server.BUCKET, PART, null, null, server.endpoint());
-        assertThat(plain.presignedDownload(BlobKey.of("acme", "c".repeat(64)), Duration.ofMinutes(1), "text/plain",
-                "inline")).isEmpty();
+        assertThat(plain.presignedDownload(
+                        BlobKey.of("acme", "c".repeat(64)), Duration.ofMinutes(1), "text/plain", "inline"))
+                .isEmpty();
     }
 
     @Test
@@ -193,28 +209,38 @@ class S3BlobStoreTests {
         try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (var away = new S3BlobStore(client(URI.create("http://127.0.0.1:" + closedPort)), null, S3Server.BUCKET,
-                PART, null, null, null)) {
+        try (var away = new S3BlobStore(
+                client(URI.create("http://127.0.0.1:" + closedPort)), null, S3Server.BUCKET, PART, null, null, null)) {
             assertThatThrownBy(() -> away.put("acme", new ByteArrayInputStream(new byte[] {1})))
-                    .isInstanceOf(IOException.class).hasMessageContaining("could not be reached");
-            assertThatThrownBy(() -> away.open(BlobKey.of("acme", "a".repeat(64)))).isInstanceOf(IOException.class);
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("could not be reached");
+            assertThatThrownBy(() -> away.open(BlobKey.of("acme", "a".repeat(64))))
+                    .isInstanceOf(IOException.class);
         }
     }
 
     @Test
     void aWrongSecretIsAnIOException() {
-        var wrong = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(S3Server.ACCESS_KEY, "wrong")))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
+        var wrong = S3Client.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(server.endpoint())
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(S3Server.ACCESS_KEY, "wrong")))
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
         try (var refused = new S3BlobStore(wrong, null, S3Server.BUCKET, PART, null, null, server.endpoint())) {
             assertThatThrownBy(() -> refused.size(BlobKey.of("acme", "a".repeat(64))))
-                    .isInstanceOf(IOException.class).hasMessageContaining("refused");
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("refused");
         }
     }
 
     private static List<String> objectKeys() {
-        return client.listObjectsV2Paginator(b -> b.bucket(S3Server.BUCKET)).contents().stream().map(S3Object::key)
-                .sorted().toList();
+        return client.listObjectsV2Paginator(b -> b.bucket(S3Server.BUCKET)).contents().stream()
+                .map(S3Object::key)
+                .sorted()
+                .toList();
     }
 
     private static StaticCredentialsProvider credentials() {
@@ -222,11 +248,16 @@ class S3BlobStoreTests {
     }
 
     private static S3Client client(URI endpoint, ExecutionInterceptor... interceptors) {
-        return S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint).credentialsProvider(credentials())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+        return S3Client.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(endpoint)
+                .credentialsProvider(credentials())
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)).executionInterceptors(List.of(interceptors)))
+                .overrideConfiguration(
+                        o -> o.retryStrategy(r -> r.maxAttempts(1)).executionInterceptors(List.of(interceptors)))
                 .build();
     }
 

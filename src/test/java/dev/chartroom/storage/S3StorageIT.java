@@ -43,12 +43,15 @@ class S3StorageIT extends ApplicationTest {
         long patient = TestPatients.create(http, acme, "S3-1", "Sam", "Bucket");
         byte[] pdf = TestFiles.pdf("Patient: Sam Bucket", "Stored in S3");
 
-        var created = http.post("/patients/" + patient + "/pdf", new Multipart()
-                .file("file", "scan.pdf", "application/pdf", pdf).field("filename", "scan.pdf"), acme.apiKey());
+        var created = http.post(
+                "/patients/" + patient + "/pdf",
+                new Multipart().file("file", "scan.pdf", "application/pdf", pdf).field("filename", "scan.pdf"),
+                acme.apiKey());
 
         assertThat(created.status()).isEqualTo(201);
         String url = created.json().get("url").asString();
-        assertThat(url).startsWith(S3.endpoint() + "/" + S3Server.BUCKET + "/" + acme.id() + "/")
+        assertThat(url)
+                .startsWith(S3.endpoint() + "/" + S3Server.BUCKET + "/" + acme.id() + "/")
                 .contains("X-Amz-Signature=");
         var download = http.get(url);
         assertThat(download.status()).isEqualTo(200);
@@ -56,19 +59,27 @@ class S3StorageIT extends ApplicationTest {
         assertThat(download.header("Content-Type")).isEqualTo("application/pdf");
         assertThat(download.header("Content-Disposition")).startsWith("inline").contains("scan.pdf");
         // The data folder is shared by every test context in this JVM; this organization has nothing in it.
-        assertThat(Files.exists(DATA_DIR.resolve("blobs").resolve(acme.id()))).as("nothing in the data folder").isFalse();
+        assertThat(Files.exists(DATA_DIR.resolve("blobs").resolve(acme.id())))
+                .as("nothing in the data folder")
+                .isFalse();
         try (var objects = Files.list(S3.bucketFolder().resolve(acme.id()))) {
             assertThat(objects).isNotEmpty();
         }
 
         // The thumbnail is presigned too once its job has made it; a changed signature opens nothing.
         String id = created.json().get("id").asString();
-        String thumbnail = await().atMost(Duration.ofSeconds(60)).until(
-                () -> http.get("/v1/documents/" + id, acme.apiKey()).json().get("thumbnailUrl").asString(),
-                link -> link.startsWith(S3.endpoint().toString()));
+        String thumbnail = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> http.get("/v1/documents/" + id, acme.apiKey())
+                                .json()
+                                .get("thumbnailUrl")
+                                .asString(),
+                        link -> link.startsWith(S3.endpoint().toString()));
         var png = http.get(thumbnail);
         assertThat(png.status()).isEqualTo(200);
         assertThat(png.header("Content-Type")).isEqualTo("image/png");
-        assertThat(http.get(url.replaceFirst("X-Amz-Signature=[0-9a-f]", "X-Amz-Signature=g")).status()).isEqualTo(403);
+        assertThat(http.get(url.replaceFirst("X-Amz-Signature=[0-9a-f]", "X-Amz-Signature=g"))
+                        .status())
+                .isEqualTo(403);
     }
 }

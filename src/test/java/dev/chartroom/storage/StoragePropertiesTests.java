@@ -28,10 +28,23 @@ class StoragePropertiesTests {
 
     @Test
     void s3SettingsBind() {
-        var properties = bind(Map.of("chartroom.storage.type", "s3", "chartroom.storage.s3.endpoint", "http://127.0.0.1:9000",
-                "chartroom.storage.s3.bucket", "b", "chartroom.storage.s3.access-key", "k",
-                "chartroom.storage.s3.secret-key", "s", "chartroom.storage.s3.server-side-encryption", "aws:kms",
-                "chartroom.storage.s3.part-size", "16MB", "chartroom.storage.s3.path-style-access", "true"));
+        var properties = bind(Map.of(
+                "chartroom.storage.type",
+                "s3",
+                "chartroom.storage.s3.endpoint",
+                "http://127.0.0.1:9000",
+                "chartroom.storage.s3.bucket",
+                "b",
+                "chartroom.storage.s3.access-key",
+                "k",
+                "chartroom.storage.s3.secret-key",
+                "s",
+                "chartroom.storage.s3.server-side-encryption",
+                "aws:kms",
+                "chartroom.storage.s3.part-size",
+                "16MB",
+                "chartroom.storage.s3.path-style-access",
+                "true"));
         assertThat(properties.s3Selected()).isTrue();
         assertThat(properties.s3().endpoint()).hasToString("http://127.0.0.1:9000");
         assertThat(properties.s3().partSize().toMegabytes()).isEqualTo(16);

@@ -46,15 +46,23 @@ public abstract class ApplicationTest {
 
     public static TestOrganization newOrganization(Http http) {
         String id = "org-" + UUID.randomUUID().toString().substring(0, 12);
-        var created = http.postJson("/admin/v1/organizations", "{\"id\":\"" + id + "\",\"name\":\"Test clinic\"}",
-                "Authorization", "Bearer " + ADMIN_TOKEN);
+        var created = http.postJson(
+                "/admin/v1/organizations",
+                "{\"id\":\"" + id + "\",\"name\":\"Test clinic\"}",
+                "Authorization",
+                "Bearer " + ADMIN_TOKEN);
         if (created.status() != 201) {
             throw new IllegalStateException("could not create an organization: " + created);
         }
-        var key = http.postJson("/admin/v1/organizations/" + id + "/api-keys", "{}",
-                "Authorization", "Bearer " + ADMIN_TOKEN).json();
-        return new TestOrganization(id, key.get("id").asString(), key.get("key").asString(),
-                key.get("clientId").asString(), key.get("clientSecret").asString());
+        var key = http.postJson(
+                        "/admin/v1/organizations/" + id + "/api-keys", "{}", "Authorization", "Bearer " + ADMIN_TOKEN)
+                .json();
+        return new TestOrganization(
+                id,
+                key.get("id").asString(),
+                key.get("key").asString(),
+                key.get("clientId").asString(),
+                key.get("clientSecret").asString());
     }
 
     public static Path temporaryFolder() {

@@ -12,8 +12,7 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class FuzzBounds {
 
-    private FuzzBounds() {
-    }
+    private FuzzBounds() {}
 
     /** @param work repeatable: it is called a second time when the first run is over the bound */
     public static <T> T within(Duration bound, String what, Callable<T> work) throws Exception {
@@ -26,7 +25,8 @@ public final class FuzzBounds {
         result = work.call();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (took.compareTo(bound) > 0) {
-            throw new AssertionFailedError(what + " took " + took.toMillis() + " ms twice, more than " + bound.toMillis() + " ms");
+            throw new AssertionFailedError(
+                    what + " took " + took.toMillis() + " ms twice, more than " + bound.toMillis() + " ms");
         }
         return result;
     }

@@ -29,8 +29,7 @@ public final class HostileFiles {
 
     private static final Map<String, byte[]> MADE = new ConcurrentHashMap<>();
 
-    private HostileFiles() {
-    }
+    private HostileFiles() {}
 
     /**
      * A one-page PDF with a line of text whose page draws one RGB image that declares this size, its
@@ -38,7 +37,8 @@ public final class HostileFiles {
      */
     public static byte[] pdfDrawingImage(int width, int height, long inflatedBytes) {
         return MADE.computeIfAbsent("image-" + width + "x" + height + "-" + inflatedBytes, key -> {
-            try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
+            try (var document = new PDDocument();
+                    var out = new ByteArrayOutputStream()) {
                 var page = new PDPage();
                 document.addPage(page);
                 COSStream image = document.getDocument().createCOSStream();
@@ -71,7 +71,8 @@ public final class HostileFiles {
     /** A one-page PDF whose content stream is {@code inflatedBytes} of zeros, Flate-compressed (about 1/1000 of that). */
     public static byte[] pdfInflatingTo(long inflatedBytes) {
         return MADE.computeIfAbsent("contents-" + inflatedBytes, key -> {
-            try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
+            try (var document = new PDDocument();
+                    var out = new ByteArrayOutputStream()) {
                 var page = new PDPage();
                 document.addPage(page);
                 COSStream contents = document.getDocument().createCOSStream();
@@ -91,7 +92,8 @@ public final class HostileFiles {
     /** A PNG whose header declares this size, then the start of its pixel data, cut off: no end chunk. */
     public static byte[] truncatedPng(int width, int height, int pixelDataBytes) {
         return MADE.computeIfAbsent("png-" + width + "x" + height + "-" + pixelDataBytes, key -> {
-            try (var bytes = new ByteArrayOutputStream(); var out = new DataOutputStream(bytes)) {
+            try (var bytes = new ByteArrayOutputStream();
+                    var out = new DataOutputStream(bytes)) {
                 out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
                 var header = new ByteArrayOutputStream();
                 var fields = new DataOutputStream(header);

@@ -21,7 +21,8 @@ public final class Http {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Http(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -40,12 +41,14 @@ public final class Http {
     }
 
     public Response postJson(String path, String json, String... headers) {
-        return send(request(path, headers).header("Content-Type", "application/json")
+        return send(request(path, headers)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response post(String path, Multipart form, String... headers) {
-        return send(request(path, headers).header("Content-Type", form.contentType())
+        return send(request(path, headers)
+                .header("Content-Type", form.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())));
     }
 
@@ -55,8 +58,9 @@ public final class Http {
         if (body != null) {
             builder.header("Content-Type", contentType);
         }
-        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(builder.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** A body sent byte for byte with this Content-Type (none when null): what no form builder would make. */
@@ -80,7 +84,8 @@ public final class Http {
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(response.statusCode(), response.body(), response.headers().map());
+            return new Response(
+                    response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -101,8 +106,11 @@ public final class Http {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst())
+                    .findFirst()
+                    .orElse(null);
         }
 
         @Override
@@ -114,19 +122,21 @@ public final class Http {
     /** A multipart/form-data body built the way curl -F builds one. */
     public static final class Multipart {
 
-        private final String boundary = "----chartroom" + UUID.randomUUID().toString().replace("-", "");
+        private final String boundary =
+                "----chartroom" + UUID.randomUUID().toString().replace("-", "");
         private final List<byte[]> parts = new ArrayList<>();
 
         public Multipart field(String name, String value) {
-            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
-                    + value + "\r\n").getBytes(StandardCharsets.UTF_8));
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+                            + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             return this;
         }
 
         public Multipart file(String name, String fileName, String contentType, byte[] content) {
             var part = new ByteArrayOutputStream();
-            part.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-                    + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+            part.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                            + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));
             part.writeBytes(content);
             part.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));

@@ -23,26 +23,30 @@ public final class ListedSkips implements InvocationInterceptor {
     private static final Set<String> LISTED = read();
 
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> method,
-            ExtensionContext context) throws Throwable {
+    public void interceptTestMethod(
+            Invocation<Void> invocation, ReflectiveInvocationContext<Method> method, ExtensionContext context)
+            throws Throwable {
         guard(invocation, method.getExecutable());
     }
 
     @Override
-    public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> method,
-            ExtensionContext context) throws Throwable {
+    public void interceptTestTemplateMethod(
+            Invocation<Void> invocation, ReflectiveInvocationContext<Method> method, ExtensionContext context)
+            throws Throwable {
         guard(invocation, method.getExecutable());
     }
 
     @Override
-    public void interceptBeforeAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> method,
-            ExtensionContext context) throws Throwable {
+    public void interceptBeforeAllMethod(
+            Invocation<Void> invocation, ReflectiveInvocationContext<Method> method, ExtensionContext context)
+            throws Throwable {
         guard(invocation, method.getExecutable());
     }
 
     @Override
-    public void interceptBeforeEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> method,
-            ExtensionContext context) throws Throwable {
+    public void interceptBeforeEachMethod(
+            Invocation<Void> invocation, ReflectiveInvocationContext<Method> method, ExtensionContext context)
+            throws Throwable {
         guard(invocation, method.getExecutable());
     }
 
@@ -52,8 +56,10 @@ public final class ListedSkips implements InvocationInterceptor {
         } catch (TestAbortedException skipped) {
             String name = method.getDeclaringClass().getName() + "#" + method.getName();
             if (!LISTED.contains(pass() + " " + name)) {
-                throw new AssertionFailedError("skipped in pass " + pass() + " but not in listed-skips.txt: " + name
-                        + " (" + skipped.getMessage() + ")", skipped);
+                throw new AssertionFailedError(
+                        "skipped in pass " + pass() + " but not in listed-skips.txt: " + name + " ("
+                                + skipped.getMessage() + ")",
+                        skipped);
             }
             throw skipped;
         }
@@ -73,7 +79,9 @@ public final class ListedSkips implements InvocationInterceptor {
             if (in == null) {
                 return Set.of();
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .map(line -> line.split("\\s+", 3))
                     .filter(words -> words.length == 3)

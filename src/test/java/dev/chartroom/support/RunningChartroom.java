@@ -30,7 +30,9 @@ public final class RunningChartroom implements AutoCloseable {
         properties.put("chartroom.webhooks.retry-initial-delay", "100ms");
         properties.putAll(settings);
         // As command-line arguments: they outrank application.yml (builder "properties" would not).
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         var context = new SpringApplicationBuilder(ChartroomApplication.class).run(args);
         return new RunningChartroom(context);
     }

@@ -36,10 +36,13 @@ public final class S3Server implements AutoCloseable {
         Path folder = ApplicationTest.temporaryFolder();
         var overrides = new Properties();
         overrides.setProperty("jclouds.filesystem.basedir", folder.toString());
-        BlobStoreContext context = ContextBuilder.newBuilder("filesystem").credentials(ACCESS_KEY, SECRET_KEY)
-                .overrides(overrides).build(BlobStoreContext.class);
+        BlobStoreContext context = ContextBuilder.newBuilder("filesystem")
+                .credentials(ACCESS_KEY, SECRET_KEY)
+                .overrides(overrides)
+                .build(BlobStoreContext.class);
         context.getBlobStore().createContainerInLocation(null, BUCKET);
-        S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore())
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(context.getBlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
@@ -70,13 +73,21 @@ public final class S3Server implements AutoCloseable {
 
     /** The settings that point a Chartroom at this server. */
     public Map<String, String> settings() {
-        return Map.of("chartroom.storage.type", "s3",
-                "chartroom.storage.s3.endpoint", endpoint().toString(),
-                "chartroom.storage.s3.region", "us-east-1",
-                "chartroom.storage.s3.bucket", BUCKET,
-                "chartroom.storage.s3.access-key", ACCESS_KEY,
-                "chartroom.storage.s3.secret-key", SECRET_KEY,
-                "chartroom.storage.s3.path-style-access", "true");
+        return Map.of(
+                "chartroom.storage.type",
+                "s3",
+                "chartroom.storage.s3.endpoint",
+                endpoint().toString(),
+                "chartroom.storage.s3.region",
+                "us-east-1",
+                "chartroom.storage.s3.bucket",
+                BUCKET,
+                "chartroom.storage.s3.access-key",
+                ACCESS_KEY,
+                "chartroom.storage.s3.secret-key",
+                SECRET_KEY,
+                "chartroom.storage.s3.path-style-access",
+                "true");
     }
 
     @Override

@@ -15,13 +15,13 @@ import java.util.Map;
  */
 public final class TestDatabase {
 
-    private static final String POSTGRES_URL = System.getProperty("chartroom.test.postgres-url",
-            "jdbc:postgresql://127.0.0.1:5432/chartroom_test") + "_" + checkout();
+    private static final String POSTGRES_URL =
+            System.getProperty("chartroom.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/chartroom_test") + "_"
+                    + checkout();
     private static final String POSTGRES_USER = System.getProperty("chartroom.test.postgres-user", "postgres");
     private static boolean recreated;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static boolean postgres() {
         return "postgres".equals(System.getProperty("chartroom.test.database", "h2"));
@@ -70,13 +70,15 @@ public final class TestDatabase {
         String name = url.substring(url.lastIndexOf('/') + 1);
         String server = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
         try (Connection connection = DriverManager.getConnection(server, POSTGRES_USER, "");
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("drop database if exists " + name + " with (force)");
             statement.execute("create database " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("The PostgreSQL tests need a server on " + server + " (user "
-                    + POSTGRES_USER + ", trust auth). Start it, e.g. 'pg_ctlcluster --skip-systemctl-redirect "
-                    + "$(ls /etc/postgresql) main start', or run .ci/run which does.", e);
+            throw new IllegalStateException(
+                    "The PostgreSQL tests need a server on " + server + " (user "
+                            + POSTGRES_USER + ", trust auth). Start it, e.g. 'pg_ctlcluster --skip-systemctl-redirect "
+                            + "$(ls /etc/postgresql) main start', or run .ci/run which does.",
+                    e);
         }
     }
 }

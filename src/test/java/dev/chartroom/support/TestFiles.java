@@ -22,12 +22,12 @@ public final class TestFiles {
      */
     public static final Path SHARED_DATA = sharedData();
 
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     /** A one-page PDF whose text layer holds these lines. */
     public static byte[] pdf(String... lines) {
-        try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
+        try (var document = new PDDocument();
+                var out = new ByteArrayOutputStream()) {
             var page = new PDPage();
             document.addPage(page);
             try (var content = new PDPageContentStream(document, page)) {
@@ -87,7 +87,10 @@ public final class TestFiles {
     /** The files of a folder of the shared data set (and its subfolders) whose names end so, sorted. */
     public static List<Path> sharedFiles(String folder, String suffix) {
         try (Stream<Path> all = Files.walk(SHARED_DATA.resolve(folder))) {
-            return all.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+            return all.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

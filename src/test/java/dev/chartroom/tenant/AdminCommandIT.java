@@ -17,10 +17,13 @@ class AdminCommandIT extends ApplicationTest {
 
     @Autowired
     Onboarding onboarding;
+
     @Autowired
     Organizations organizations;
+
     @Autowired
     ApiKeys keys;
+
     @Autowired
     JsonMapper json;
 
@@ -28,7 +31,8 @@ class AdminCommandIT extends ApplicationTest {
     void createsAnOrganizationAndAKeyThatWorksThenRevokesIt() {
         String id = "cli-" + UUID.randomUUID().toString().substring(0, 8);
 
-        assertThat(run("admin", "create-organization", id, "Cli", "Clinic").exit()).isZero();
+        assertThat(run("admin", "create-organization", id, "Cli", "Clinic").exit())
+                .isZero();
         var created = run("admin", "create-key", id);
         assertThat(created.exit()).isZero();
         var key = Pattern.compile("key:\\s+(crk_\\S+)").matcher(created.out());
@@ -36,11 +40,13 @@ class AdminCommandIT extends ApplicationTest {
         assertThat(key.find() && keyId.find()).isTrue();
 
         assertThat(organizations.find(id).orElseThrow().name()).isEqualTo("Cli Clinic");
-        assertThat(http().get("/v1/patients", "X-API-Key", key.group(1)).status()).isEqualTo(200);
+        assertThat(http().get("/v1/patients", "X-API-Key", key.group(1)).status())
+                .isEqualTo(200);
         assertThat(run("admin", "list-keys", id).out()).contains(keyId.group(1)).doesNotContain(key.group(1));
 
         assertThat(run("admin", "revoke-key", id, keyId.group(1)).exit()).isZero();
-        assertThat(http().get("/v1/patients", "X-API-Key", key.group(1)).status()).isEqualTo(401);
+        assertThat(http().get("/v1/patients", "X-API-Key", key.group(1)).status())
+                .isEqualTo(401);
         assertThat(run("admin", "revoke-key", id, keyId.group(1)).exit()).isEqualTo(1);
     }
 
@@ -60,7 +66,8 @@ class AdminCommandIT extends ApplicationTest {
     @Test
     void printsTheAdminApisAnswerAsJson() {
         String id = "cli-" + UUID.randomUUID().toString().substring(0, 8);
-        var created = json.readTree(run(true, "admin", "create-organization", id, "Json", "Clinic").out());
+        var created = json.readTree(
+                run(true, "admin", "create-organization", id, "Json", "Clinic").out());
         assertThat(created.get("id").asString()).isEqualTo(id);
         assertThat(created.get("name").asString()).isEqualTo("Json Clinic");
 
@@ -90,10 +97,13 @@ class AdminCommandIT extends ApplicationTest {
         var err = new ByteArrayOutputStream();
         var words = java.util.Arrays.asList(args).subList(1, args.length);
         int exit = new AdminCommand(onboarding, organizations, keys, json)
-                .run(words, asJson, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                .run(
+                        words,
+                        asJson,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private record Result(int exit, String out, String err) {
-    }
+    private record Result(int exit, String out, String err) {}
 }

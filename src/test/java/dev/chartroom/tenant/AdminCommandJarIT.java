@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class AdminCommandJarIT {
 
-    private static final Path JAR = Path.of(System.getProperty("chartroom.test.jar", "target/chartroom.jar")).toAbsolutePath();
+    private static final Path JAR = Path.of(System.getProperty("chartroom.test.jar", "target/chartroom.jar"))
+            .toAbsolutePath();
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern KEY = Pattern.compile("key:\\s+(crk_\\S+)");
@@ -36,7 +37,9 @@ class AdminCommandJarIT {
 
     @BeforeAll
     static void theJarIsBuilt() {
-        assertThat(JAR).as("the packaged jar (failsafe runs this test after package)").isRegularFile();
+        assertThat(JAR)
+                .as("the packaged jar (failsafe runs this test after package)")
+                .isRegularFile();
     }
 
     @Test
@@ -119,7 +122,8 @@ class AdminCommandJarIT {
         var key = json(admin(folder, "create-key", "acme", "--json"));
         assertThat(key.get("organizationId").asString()).isEqualTo("acme");
         assertThat(key.get("key").asString()).startsWith("crk_" + key.get("id").asString());
-        assertThat(key.get("clientId").asString()).isEqualTo("ci_" + key.get("id").asString());
+        assertThat(key.get("clientId").asString())
+                .isEqualTo("ci_" + key.get("id").asString());
         assertThat(key.get("clientSecret").asString()).startsWith("cs_");
 
         var keys = json(admin(folder, "list-keys", "acme", "--json")).get("data");
@@ -138,12 +142,14 @@ class AdminCommandJarIT {
         Path folder = ApplicationTest.temporaryFolder();
         Path data = folder.resolve("data");
         // Holding the embedded database open takes its file lock, as a running Chartroom does.
-        try (Connection holder = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db").resolve("chartroom"), "sa", "")) {
+        try (Connection holder =
+                DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db").resolve("chartroom"), "sa", "")) {
             var run = admin(folder, "list-organizations");
             assertThat(run.exit()).isEqualTo(2);
             assertThat(run.out()).isEmpty();
-            assertThat(run.err()).isEqualTo("the data folder " + data.toAbsolutePath().normalize() + " is in use by another process"
-                    + " (a running Chartroom?): stop it first, or use the admin API (CHARTROOM_ADMIN_TOKEN)\n");
+            assertThat(run.err())
+                    .isEqualTo("the data folder " + data.toAbsolutePath().normalize() + " is in use by another process"
+                            + " (a running Chartroom?): stop it first, or use the admin API (CHARTROOM_ADMIN_TOKEN)\n");
         }
     }
 
@@ -153,11 +159,15 @@ class AdminCommandJarIT {
         try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        var run = admin(ApplicationTest.temporaryFolder(), "list-organizations",
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closedPort + "/chartroom?password=never-printed");
+        var run = admin(
+                ApplicationTest.temporaryFolder(),
+                "list-organizations",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closedPort
+                        + "/chartroom?password=never-printed");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("cannot use the database jdbc:postgresql://127.0.0.1:" + closedPort + "/chartroom: ")
+        assertThat(run.err())
+                .startsWith("cannot use the database jdbc:postgresql://127.0.0.1:" + closedPort + "/chartroom: ")
                 .doesNotContain("never-printed");
         assertThat(run.err().lines()).hasSize(1);
     }
@@ -180,21 +190,29 @@ class AdminCommandJarIT {
      */
     private static Run admin(Path folder, String... args) {
         // C1 only: a one-shot start needs no optimised code, and this halves the CPU each child takes.
-        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "admin"));
+        List<String> command =
+                new ArrayList<>(List.of(JAVA.toString(), "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "admin"));
         command.addAll(List.of(args));
         try {
             Path out = Files.createTempFile(folder, "stdout", ".txt");
             Path err = Files.createTempFile(folder, "stderr", ".txt");
-            var builder = new ProcessBuilder(command).directory(folder.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("CHARTROOM_") || name.startsWith("SPRING_"));
-            builder.environment().put("CHARTROOM_DATA_DIR", folder.resolve("data").toString());
+            var builder = new ProcessBuilder(command)
+                    .directory(folder.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment()
+                    .keySet()
+                    .removeIf(name -> name.startsWith("CHARTROOM_") || name.startsWith("SPRING_"));
+            builder.environment()
+                    .put("CHARTROOM_DATA_DIR", folder.resolve("data").toString());
             Process process = builder.start();
             if (!process.waitFor(3, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 fail("admin " + String.join(" ", args) + " did not end within 3 minutes");
             }
-            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Run(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -204,6 +222,5 @@ class AdminCommandJarIT {
         }
     }
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 }

@@ -33,18 +33,32 @@ class DemoOrganizationIT {
             var printed = KEY.matcher(output.getAll());
             assertThat(printed.find()).as("the demo key is printed").isTrue();
             key = printed.group();
-            assertThat(output.getAll()).as("at INFO, framed, in every credential style, with a first request")
+            assertThat(output.getAll())
+                    .as("at INFO, framed, in every credential style, with a first request")
                     .containsPattern("INFO .*DemoOrganization +: \n=+ Chartroom demo organization =+\n")
-                    .contains("Authorization: Bearer " + key, "X-API-Key: " + key, "API-KEY: " + key + "   with   TENANT: demo")
+                    .contains(
+                            "Authorization: Bearer " + key,
+                            "X-API-Key: " + key,
+                            "API-KEY: " + key + "   with   TENANT: demo")
                     .containsPattern("client_id: ci_[a-z0-9]{16}   client_secret: cs_[0-9a-f]{64}   access_token: demo")
-                    .contains("KEY=" + key, "curl -X POST http://localhost:" + first.port() + "/api/pandora/upload-v2/upload");
+                    .contains(
+                            "KEY=" + key,
+                            "curl -X POST http://localhost:" + first.port() + "/api/pandora/upload-v2/upload");
             assertThat(output.getAll().lines().filter(MAIN_THREAD_WARNING.asPredicate()))
-                    .as("a clean first start warns of nothing").isEmpty();
+                    .as("a clean first start warns of nothing")
+                    .isEmpty();
             var http = first.http();
-            assertThat(http.get("/v1/groups", "Authorization", "Bearer " + key).json().get("data").get(0).get("id").asString())
+            assertThat(http.get("/v1/groups", "Authorization", "Bearer " + key)
+                            .json()
+                            .get("data")
+                            .get(0)
+                            .get("id")
+                            .asString())
                     .isEqualTo("default");
-            assertThat(http.postJson("/admin/v1/organizations", "{\"id\":\"x\",\"name\":\"x\"}").status())
-                    .as("no admin token: the admin API is closed").isEqualTo(403);
+            assertThat(http.postJson("/admin/v1/organizations", "{\"id\":\"x\",\"name\":\"x\"}")
+                            .status())
+                    .as("no admin token: the admin API is closed")
+                    .isEqualTo(403);
         }
         int printedSoFar = output.getAll().length();
 
@@ -52,7 +66,8 @@ class DemoOrganizationIT {
             String secondStart = output.getAll().substring(printedSoFar);
             assertThat(KEY.matcher(secondStart).find()).as("printed only once").isFalse();
             assertThat(secondStart).contains("No demo organization: the database has organizations already.");
-            assertThat(second.http().get("/v1/patients", "X-API-Key", key).status()).isEqualTo(200);
+            assertThat(second.http().get("/v1/patients", "X-API-Key", key).status())
+                    .isEqualTo(200);
         }
     }
 

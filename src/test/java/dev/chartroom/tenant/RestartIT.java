@@ -25,7 +25,8 @@ class RestartIT {
         try (var second = RunningChartroom.start(data, settings)) {
             var http = second.http();
             assertThat(http.get("/v1/patients", acme.apiKey()).status()).isEqualTo(200);
-            assertThat(http.get("/v1/groups", acme.apiKey()).json().get("data").toString()).contains("ward-9");
+            assertThat(http.get("/v1/groups", acme.apiKey()).json().get("data").toString())
+                    .contains("ward-9");
         }
     }
 }

@@ -34,8 +34,13 @@ class DestinationsTests {
     });
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://hooks.example.com/chartroom", "http://hooks.example.com:8443/x?y=1",
-            "https://93.184.216.34/", "HTTPS://hooks.example.com"})
+    @ValueSource(
+            strings = {
+                "https://hooks.example.com/chartroom",
+                "http://hooks.example.com:8443/x?y=1",
+                "https://93.184.216.34/",
+                "HTTPS://hooks.example.com"
+            })
     void publicHttpUrlsAreAccepted(String url) throws Exception {
         assertThat(publicOnly.check(url).getHost()).isNotNull();
     }
@@ -91,10 +96,13 @@ class DestinationsTests {
 
     @Test
     void aDeliveryToAnAddressThatTurnedInternalIsRefusedWithoutConnecting() throws Exception {
-        try (var sender = new WebhookSender(publicOnly, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1),
+        try (var sender = new WebhookSender(
+                publicOnly,
+                java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(1),
                 java.time.Clock.systemUTC())) {
-            var attempt = sender.send("http://rebound.example.com/hooks", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-                    "evt", "{}");
+            var attempt = sender.send(
+                    "http://rebound.example.com/hooks", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "evt", "{}");
 
             assertThat(attempt.succeeded()).isFalse();
             assertThat(attempt.statusCode()).isNull();
@@ -112,15 +120,21 @@ class DestinationsTests {
             return new InetAddress[] {InetAddress.getByAddress(new byte[] {127, 0, 0, 1})};
         });
         try (var receiver = new WebhookReceiver();
-             var sender = new WebhookSender(pinned, java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5),
-                     java.time.Clock.systemUTC())) {
-            String url = receiver.url().replace("127.0.0.1", "hooks.chartroom.test").replace("localhost", "hooks.chartroom.test");
+                var sender = new WebhookSender(
+                        pinned,
+                        java.time.Duration.ofSeconds(2),
+                        java.time.Duration.ofSeconds(5),
+                        java.time.Clock.systemUTC())) {
+            String url = receiver.url()
+                    .replace("127.0.0.1", "hooks.chartroom.test")
+                    .replace("localhost", "hooks.chartroom.test");
 
             var attempt = sender.send(url, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "evt-1", "{}");
 
             assertThat(attempt.succeeded()).as(attempt.describe()).isTrue();
             assertThat(lookups).hasValue(1);
-            assertThat(receiver.received()).singleElement()
+            assertThat(receiver.received())
+                    .singleElement()
                     .satisfies(r -> assertThat(r.header("webhook-id")).isEqualTo("evt-1"))
                     .satisfies(r -> assertThat(r.header("host")).startsWith("hooks.chartroom.test"));
         }

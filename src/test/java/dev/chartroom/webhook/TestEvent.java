@@ -4,5 +4,4 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Map;
 
 /** Event data for webhook tests, which are about delivery, not shape: any fields, sent as given. */
-public record TestEvent(@JsonValue Map<String, ?> fields) implements EventData {
-}
+public record TestEvent(@JsonValue Map<String, ?> fields) implements EventData {}

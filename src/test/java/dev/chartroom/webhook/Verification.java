@@ -8,10 +8,10 @@ import javax.crypto.spec.SecretKeySpec;
 /** How a receiver checks a Standard Webhooks signature, written from the specification, not from Chartroom's code. */
 public final class Verification {
 
-    private Verification() {
-    }
+    private Verification() {}
 
-    public static String expectedSignature(String secret, String webhookId, String timestamp, String body) throws Exception {
+    public static String expectedSignature(String secret, String webhookId, String timestamp, String body)
+            throws Exception {
         byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
         Mac hmac = Mac.getInstance("HmacSHA256");
         hmac.init(new SecretKeySpec(key, "HmacSHA256"));

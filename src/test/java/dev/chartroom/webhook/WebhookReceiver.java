@@ -69,7 +69,9 @@ public final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream()
-                .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), e -> e.getValue().getFirst(),
+                .collect(Collectors.toMap(
+                        e -> e.getKey().toLowerCase(Locale.ROOT),
+                        e -> e.getValue().getFirst(),
                         (a, b) -> a));
         received.add(new Received(headers, new String(body, StandardCharsets.UTF_8), Instant.now()));
         Answer answer = script.poll();

@@ -12,8 +12,11 @@ class WebhookSignatureTests {
     @Test
     void signsLikeTheStandardWebhooksReference() {
         // The example of the Standard Webhooks specification's reference libraries.
-        String signature = WebhookSignature.sign("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek",
-                1614265330L, "{\"test\": 2432232314}");
+        String signature = WebhookSignature.sign(
+                "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                1614265330L,
+                "{\"test\": 2432232314}");
 
         assertThat(signature).isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
     }

@@ -27,33 +27,50 @@ class WebhookTwoNodesIT {
     @Test
     void twoNodesDeliverEachEventExactlyOnce() {
         assumeTrue(TestDatabase.postgres(), "two nodes need a shared PostgreSQL database");
-        Map<String, String> settings = Map.of("chartroom.admin-token", ApplicationTest.ADMIN_TOKEN,
-                "chartroom.jobs.poll-interval", "20ms", "chartroom.jobs.batch-size", "2");
+        Map<String, String> settings = Map.of(
+                "chartroom.admin-token",
+                ApplicationTest.ADMIN_TOKEN,
+                "chartroom.jobs.poll-interval",
+                "20ms",
+                "chartroom.jobs.batch-size",
+                "2");
         try (var receiver = new WebhookReceiver();
-             var a = RunningChartroom.start(ApplicationTest.temporaryFolder(), settings);
-             var b = RunningChartroom.start(ApplicationTest.temporaryFolder(), settings)) {
+                var a = RunningChartroom.start(ApplicationTest.temporaryFolder(), settings);
+                var b = RunningChartroom.start(ApplicationTest.temporaryFolder(), settings)) {
             TestOrganization acme = ApplicationTest.newOrganization(a.http());
-            String endpoint = a.http().postJson("/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", acme.bearer())
-                    .json().get("id").asString();
+            String endpoint = a.http()
+                    .postJson("/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", acme.bearer())
+                    .json()
+                    .get("id")
+                    .asString();
 
             Set<String> published = new HashSet<>();
             for (int i = 0; i < EVENTS; i++) {
                 var node = i % 2 == 0 ? a : b;
                 var events = node.bean(WebhookEvents.class);
                 int n = i;
-                published.add(node.bean(TransactionTemplate.class).execute(status ->
-                        events.publish(acme.id(), EventType.CASE_UPDATED, new TestEvent(Map.of("n", n)))));
+                published.add(node.bean(TransactionTemplate.class)
+                        .execute(status ->
+                                events.publish(acme.id(), EventType.CASE_UPDATED, new TestEvent(Map.of("n", n)))));
             }
 
             // A delivery job is deleted only after its attempt: once none is left, nothing more can arrive.
             var jdbc = a.bean(JdbcClient.class);
-            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                            "select count(*) from job where type = 'webhook.deliver' and payload like :p")
-                    .param("p", "%" + endpoint + "%").query(Long.class).single() == 0);
-            var ids = receiver.received().stream().map(r -> r.header("webhook-id")).toList();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> jdbc.sql("select count(*) from job where type = 'webhook.deliver' and payload like :p")
+                                    .param("p", "%" + endpoint + "%")
+                                    .query(Long.class)
+                                    .single()
+                            == 0);
+            var ids = receiver.received().stream()
+                    .map(r -> r.header("webhook-id"))
+                    .toList();
             assertThat(ids).hasSize(EVENTS).doesNotHaveDuplicates();
             assertThat(Set.copyOf(ids)).isEqualTo(published);
-            var log = b.http().get("/v1/webhooks/" + endpoint + "/deliveries", acme.bearer()).json().get("data");
+            var log = b.http()
+                    .get("/v1/webhooks/" + endpoint + "/deliveries", acme.bearer())
+                    .json()
+                    .get("data");
             assertThat(log).hasSize(EVENTS);
             log.forEach(delivery -> assertThat(delivery.get("attempt").asInt()).isEqualTo(1));
         }

@@ -32,10 +32,13 @@ class WebhooksIT extends ApplicationTest {
 
     @Autowired
     WebhookEvents events;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     WebhookEndpoints endpoints;
 
@@ -49,18 +52,29 @@ class WebhooksIT extends ApplicationTest {
     @Test
     void aSecretStoredInTheClearBeforeEncryptionStillSignsAndIsSealedAtStart() throws Exception {
         TestOrganization acme = newOrganization();
-        var created = http().postJson("/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", acme.bearer()).json();
+        var created = http().postJson("/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", acme.bearer())
+                .json();
         String id = created.get("id").asString();
         String secret = created.get("secret").asString();
-        jdbc.sql("update webhook_endpoint set secret = :secret where id = :id").param("secret", secret).param("id", id).update();
+        jdbc.sql("update webhook_endpoint set secret = :secret where id = :id")
+                .param("secret", secret)
+                .param("id", id)
+                .update();
 
         String eventId = publish(acme, EventType.CASE_UPDATED, java.util.Map.of("n", 1));
-        var request = await().atMost(WAIT).until(receiver::received, r -> r.size() == 1).getFirst();
+        var request = await().atMost(WAIT)
+                .until(receiver::received, r -> r.size() == 1)
+                .getFirst();
         assertThat(request.header("webhook-signature"))
-                .isEqualTo(Verification.expectedSignature(secret, eventId, request.header("webhook-timestamp"), request.body()));
+                .isEqualTo(Verification.expectedSignature(
+                        secret, eventId, request.header("webhook-timestamp"), request.body()));
 
-        endpoints.sealSecretsInTheClear(); // what each node does at start (another node of the run may have done it first)
-        assertThat(jdbc.sql("select secret from webhook_endpoint where id = :id").param("id", id).query(String.class).single())
+        endpoints.sealSecretsInTheClear(); // what each node does at start (another node of the run may have done it
+        // first)
+        assertThat(jdbc.sql("select secret from webhook_endpoint where id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
                 .startsWith("v1:");
         assertThat(endpoints.find(acme.id(), id).orElseThrow().secret()).isEqualTo(secret);
     }
@@ -75,7 +89,9 @@ class WebhooksIT extends ApplicationTest {
         assertThat(created.json().get("url").asString()).isEqualTo(receiver.url());
         assertThat(created.json().get("events").toString()).isEqualTo("[\"*\"]");
         String stored = jdbc.sql("select secret from webhook_endpoint where id = :id")
-                .param("id", created.json().get("id").asString()).query(String.class).single();
+                .param("id", created.json().get("id").asString())
+                .query(String.class)
+                .single();
         assertThat(stored).as("kept encrypted at rest").startsWith("v1:").doesNotContain(secret.substring(6, 20));
         var data = new LinkedHashMap<String, Object>();
         data.put("document_id", "9988776655443322");
@@ -84,13 +100,16 @@ class WebhooksIT extends ApplicationTest {
 
         String eventId = publish(acme, EventType.DOCUMENT_UPLOADED, data);
 
-        var request = await().atMost(WAIT).until(receiver::received, r -> r.size() == 1).getFirst();
+        var request = await().atMost(WAIT)
+                .until(receiver::received, r -> r.size() == 1)
+                .getFirst();
         assertThat(request.header("webhook-id")).isEqualTo(eventId);
         assertThat(request.header("content-type")).isEqualTo("application/json");
         long timestamp = Long.parseLong(request.header("webhook-timestamp"));
         assertThat(Math.abs(timestamp - Instant.now().getEpochSecond())).isLessThan(300);
         assertThat(request.header("webhook-signature"))
-                .isEqualTo(Verification.expectedSignature(secret, eventId, request.header("webhook-timestamp"), request.body()));
+                .isEqualTo(Verification.expectedSignature(
+                        secret, eventId, request.header("webhook-timestamp"), request.body()));
         JsonNode body = JSON.readTree(request.body());
         assertThat(body.propertyNames()).containsExactly("id", "object", "created", "type", "data");
         assertThat(body.get("id").asString()).isEqualTo(eventId);
@@ -98,12 +117,14 @@ class WebhooksIT extends ApplicationTest {
         assertThat(body.get("created").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(body.get("type").asString()).isEqualTo("document.uploaded");
         assertThat(body.get("data").toString())
-                .isEqualTo("{\"document_id\":\"9988776655443322\",\"patient_mrn\":\"123456\",\"folder_name\":\"MedicalRecords\"}");
+                .isEqualTo(
+                        "{\"document_id\":\"9988776655443322\",\"patient_mrn\":\"123456\",\"folder_name\":\"MedicalRecords\"}");
 
-        JsonNode delivery = await().atMost(WAIT).until(() -> deliveries(acme, created.json().get("id").asString()),
-                list -> list.size() == 1).getFirst();
-        assertThat(delivery.propertyNames()).containsExactly("id", "eventId", "type", "attempt", "status", "statusCode",
-                "error", "at");
+        JsonNode delivery = await().atMost(WAIT)
+                .until(() -> deliveries(acme, created.json().get("id").asString()), list -> list.size() == 1)
+                .getFirst();
+        assertThat(delivery.propertyNames())
+                .containsExactly("id", "eventId", "type", "attempt", "status", "statusCode", "error", "at");
         assertThat(delivery.get("eventId").asString()).isEqualTo(eventId);
         assertThat(delivery.get("type").asString()).isEqualTo("document.uploaded");
         assertThat(delivery.get("attempt").asInt()).isEqualTo(1);
@@ -133,10 +154,12 @@ class WebhooksIT extends ApplicationTest {
             });
 
             await().atMost(WAIT).until(() -> receiver.received().size() == EventType.values().length);
-            assertThat(receiver.received()).extracting(r -> r.header("webhook-id"))
+            assertThat(receiver.received())
+                    .extracting(r -> r.header("webhook-id"))
                     .containsExactlyInAnyOrderElementsOf(ids.values());
             await().atMost(WAIT).until(() -> casesOnly.received().size() == 2);
-            assertThat(casesOnly.received()).extracting(r -> r.header("webhook-id"))
+            assertThat(casesOnly.received())
+                    .extracting(r -> r.header("webhook-id"))
                     .containsExactlyInAnyOrder(ids.get("case.created"), ids.get("case.cancelled"));
             // No job was ever queued for the types it did not subscribe to, so nothing else can arrive.
             assertThat(jobsFor(casesEndpoint)).isZero();
@@ -155,7 +178,8 @@ class WebhooksIT extends ApplicationTest {
         var requests = await().atMost(WAIT).until(receiver::received, r -> r.size() == 2);
         assertThat(requests).extracting(r -> r.header("webhook-id")).containsOnly(eventId);
         assertThat(requests.get(1).body()).isEqualTo(requests.get(0).body());
-        assertThat(Duration.between(requests.get(0).at(), requests.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        assertThat(Duration.between(requests.get(0).at(), requests.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(100));
         var log = await().atMost(WAIT).until(() -> deliveries(acme, endpoint), list -> list.size() == 2);
         assertThat(log.get(0).get("attempt").asInt()).isEqualTo(2);
         assertThat(log.get(0).get("status").asString()).isEqualTo("succeeded");
@@ -173,7 +197,8 @@ class WebhooksIT extends ApplicationTest {
         publish(acme, EventType.CASE_UPDATED, Map.of("case_id", "c-1"));
 
         var requests = await().atMost(WAIT).until(receiver::received, r -> r.size() == 2);
-        assertThat(Duration.between(requests.get(0).at(), requests.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(Duration.between(requests.get(0).at(), requests.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         var log = await().atMost(WAIT).until(() -> deliveries(acme, endpoint), list -> list.size() == 2);
         assertThat(log.get(1).get("statusCode").asInt()).isEqualTo(429);
     }
@@ -188,13 +213,18 @@ class WebhooksIT extends ApplicationTest {
 
         publish(acme, EventType.UPLOAD_PROCESSED, Map.of("upload_id", "u-1"));
 
-        JsonNode failed = await().atMost(WAIT).until(() -> deliveries(acme, endpoint), list -> !list.isEmpty()).getLast();
+        JsonNode failed = await().atMost(WAIT)
+                .until(() -> deliveries(acme, endpoint), list -> !list.isEmpty())
+                .getLast();
         assertThat(failed.get("status").asString()).isEqualTo("failed");
         assertThat(failed.get("statusCode").isNull()).isTrue();
         assertThat(failed.get("error").asString()).isEqualTo("connection failed");
-        assertThat(http().delete("/v1/webhooks/" + endpoint, acme.bearer()).status()).isEqualTo(204);
+        assertThat(http().delete("/v1/webhooks/" + endpoint, acme.bearer()).status())
+                .isEqualTo(204);
         await().atMost(WAIT).until(() -> jobsFor(endpoint) == 0);
-        assertThat(http().get("/v1/webhooks/" + endpoint + "/deliveries", acme.bearer()).status()).isEqualTo(404);
+        assertThat(http().get("/v1/webhooks/" + endpoint + "/deliveries", acme.bearer())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -205,8 +235,13 @@ class WebhooksIT extends ApplicationTest {
 
         publish(acme, EventType.CASE_CREATED, Map.of("case_id", "c-1"));
 
-        JsonNode listed = await().atMost(WAIT).until(() -> http().get("/v1/webhooks", acme.bearer()).json().get("data").get(0),
-                e -> !e.get("enabled").asBoolean());
+        JsonNode listed = await().atMost(WAIT)
+                .until(
+                        () -> http().get("/v1/webhooks", acme.bearer())
+                                .json()
+                                .get("data")
+                                .get(0),
+                        e -> !e.get("enabled").asBoolean());
         assertThat(listed.get("disabledReason").asString()).contains("410");
         var log = deliveries(acme, endpoint);
         assertThat(log).hasSize(1);
@@ -217,8 +252,11 @@ class WebhooksIT extends ApplicationTest {
 
         assertThat(jobsFor(endpoint)).isZero();
         assertThat(receiver.received()).hasSize(1);
-        var replay = http().postJson("/v1/webhooks/" + endpoint + "/deliveries/" + log.getFirst().get("id").asString()
-                + "/replay", "", acme.bearer());
+        var replay = http().postJson(
+                        "/v1/webhooks/" + endpoint + "/deliveries/"
+                                + log.getFirst().get("id").asString() + "/replay",
+                        "",
+                        acme.bearer());
         assertThat(replay.status()).isEqualTo(409);
         assertThat(replay.json().get("error").asString()).isEqualTo("endpoint_disabled");
     }
@@ -226,13 +264,19 @@ class WebhooksIT extends ApplicationTest {
     @Test
     void aReplaySendsTheSameEventAgainAsANewDelivery() throws Exception {
         TestOrganization acme = newOrganization();
-        var created = http().postJson("/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", acme.bearer()).json();
+        var created = http().postJson("/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", acme.bearer())
+                .json();
         String endpoint = created.get("id").asString();
         String eventId = publish(acme, EventType.DOCUMENT_UPLOAD_FAILED, Map.of("document_id", "d-1"));
-        JsonNode first = await().atMost(WAIT).until(() -> deliveries(acme, endpoint), list -> list.size() == 1).getFirst();
+        JsonNode first = await().atMost(WAIT)
+                .until(() -> deliveries(acme, endpoint), list -> list.size() == 1)
+                .getFirst();
 
-        var replay = http().postJson("/v1/webhooks/" + endpoint + "/deliveries/" + first.get("id").asString() + "/replay",
-                "", acme.bearer());
+        var replay = http().postJson(
+                        "/v1/webhooks/" + endpoint + "/deliveries/"
+                                + first.get("id").asString() + "/replay",
+                        "",
+                        acme.bearer());
 
         assertThat(replay.status()).isEqualTo(202);
         assertThat(replay.json().get("eventId").asString()).isEqualTo(eventId);
@@ -240,8 +284,9 @@ class WebhooksIT extends ApplicationTest {
         assertThat(requests).extracting(r -> r.header("webhook-id")).containsOnly(eventId);
         assertThat(requests.get(1).body()).isEqualTo(requests.get(0).body());
         var again = requests.get(1);
-        assertThat(again.header("webhook-signature")).isEqualTo(Verification.expectedSignature(
-                created.get("secret").asString(), eventId, again.header("webhook-timestamp"), again.body()));
+        assertThat(again.header("webhook-signature"))
+                .isEqualTo(Verification.expectedSignature(
+                        created.get("secret").asString(), eventId, again.header("webhook-timestamp"), again.body()));
         var log = await().atMost(WAIT).until(() -> deliveries(acme, endpoint), list -> list.size() == 2);
         assertThat(log).extracting(d -> d.get("id").asString()).doesNotHaveDuplicates();
         assertThat(log).extracting(d -> d.get("eventId").asString()).containsOnly(eventId);
@@ -254,18 +299,31 @@ class WebhooksIT extends ApplicationTest {
         TestOrganization other = newOrganization();
         String endpoint = register(acme, receiver.url(), null);
         publish(acme, EventType.PATIENT_CREATED, Map.of("patient_id", 1));
-        String delivery = await().atMost(WAIT).until(() -> deliveries(acme, endpoint), list -> list.size() == 1)
-                .getFirst().get("id").asString();
+        String delivery = await().atMost(WAIT)
+                .until(() -> deliveries(acme, endpoint), list -> list.size() == 1)
+                .getFirst()
+                .get("id")
+                .asString();
 
-        assertThat(http().get("/v1/webhooks", other.bearer()).json().get("data")).isEmpty();
-        assertThat(http().get("/v1/webhooks/" + endpoint + "/deliveries", other.bearer()).status()).isEqualTo(404);
-        assertThat(http().postJson("/v1/webhooks/" + endpoint + "/deliveries/" + delivery + "/replay", "", other.bearer())
-                .status()).isEqualTo(404);
-        assertThat(http().delete("/v1/webhooks/" + endpoint, other.bearer()).status()).isEqualTo(404);
+        assertThat(http().get("/v1/webhooks", other.bearer()).json().get("data"))
+                .isEmpty();
+        assertThat(http().get("/v1/webhooks/" + endpoint + "/deliveries", other.bearer())
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().postJson(
+                                "/v1/webhooks/" + endpoint + "/deliveries/" + delivery + "/replay", "", other.bearer())
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().delete("/v1/webhooks/" + endpoint, other.bearer()).status())
+                .isEqualTo(404);
         // Its own endpoint id does not unlock another organization's delivery either.
         String otherEndpoint = register(other, receiver.url(), null);
-        assertThat(http().postJson("/v1/webhooks/" + otherEndpoint + "/deliveries/" + delivery + "/replay", "",
-                other.bearer()).status()).isEqualTo(404);
+        assertThat(http().postJson(
+                                "/v1/webhooks/" + otherEndpoint + "/deliveries/" + delivery + "/replay",
+                                "",
+                                other.bearer())
+                        .status())
+                .isEqualTo(404);
 
         assertThat(http().get("/v1/webhooks", acme.bearer()).json().get("data")).hasSize(1);
         assertThat(deliveries(acme, endpoint)).hasSize(1);
@@ -273,16 +331,18 @@ class WebhooksIT extends ApplicationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"url\":\"ftp://127.0.0.1/x\"}",
-            "{\"url\":\"not a url\"}",
-            "{\"url\":\"http://user:pw@127.0.0.1/\"}",
-            "{\"url\":\"\"}",
-            "{\"events\":[\"case.created\"]}",
-            "{\"url\":\"http://127.0.0.1/\",\"events\":[\"nope\"]}",
-            "{\"url\":\"http://127.0.0.1/\",\"events\":[]}",
-            "{\"url\":\"http://127.0.0.1/\",\"events\":\"case.created\"}",
-            "[]"})
+    @ValueSource(
+            strings = {
+                "{\"url\":\"ftp://127.0.0.1/x\"}",
+                "{\"url\":\"not a url\"}",
+                "{\"url\":\"http://user:pw@127.0.0.1/\"}",
+                "{\"url\":\"\"}",
+                "{\"events\":[\"case.created\"]}",
+                "{\"url\":\"http://127.0.0.1/\",\"events\":[\"nope\"]}",
+                "{\"url\":\"http://127.0.0.1/\",\"events\":[]}",
+                "{\"url\":\"http://127.0.0.1/\",\"events\":\"case.created\"}",
+                "[]"
+            })
     void invalidRegistrationsAre400(String body) {
         var answer = http().postJson("/v1/webhooks", body, newOrganization().bearer());
 
@@ -317,8 +377,14 @@ class WebhooksIT extends ApplicationTest {
     void theOpenApiDescriptionListsTheWebhookAndJobEndpoints() {
         var paths = http().get("/v3/api-docs").json().get("paths");
 
-        assertThat(paths.propertyNames()).contains("/v1/webhooks", "/v1/webhooks/{id}", "/v1/webhooks/{id}/deliveries",
-                "/v1/webhooks/{id}/deliveries/{deliveryId}/replay", "/v1/jobs", "/v1/jobs/{id}/revive");
+        assertThat(paths.propertyNames())
+                .contains(
+                        "/v1/webhooks",
+                        "/v1/webhooks/{id}",
+                        "/v1/webhooks/{id}/deliveries",
+                        "/v1/webhooks/{id}/deliveries/{deliveryId}/replay",
+                        "/v1/jobs",
+                        "/v1/jobs/{id}/revive");
     }
 
     private String publish(TestOrganization organization, EventType type, Map<String, ?> data) {
@@ -326,7 +392,8 @@ class WebhooksIT extends ApplicationTest {
     }
 
     private String register(TestOrganization organization, String url, String events) {
-        String body = events == null ? "{\"url\":\"" + url + "\"}" : "{\"url\":\"" + url + "\",\"events\":" + events + "}";
+        String body =
+                events == null ? "{\"url\":\"" + url + "\"}" : "{\"url\":\"" + url + "\",\"events\":" + events + "}";
         var created = http().postJson("/v1/webhooks", body, organization.bearer());
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("id").asString();
@@ -343,6 +410,8 @@ class WebhooksIT extends ApplicationTest {
     /** Delivery jobs still queued (ready, running or dead) for an endpoint. */
     private long jobsFor(String endpoint) {
         return jdbc.sql("select count(*) from job where type = 'webhook.deliver' and payload like :pattern")
-                .param("pattern", "%" + endpoint + "%").query(Long.class).single();
+                .param("pattern", "%" + endpoint + "%")
+                .query(Long.class)
+                .single();
     }
 }

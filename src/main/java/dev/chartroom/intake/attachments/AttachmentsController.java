@@ -21,7 +21,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** {@code POST /attachments/bulk}, as seeds/attachments-bulk.txt documents it. */
 @RestController
-@Tag(name = "Attachments", description = "Bulk attachments for a patient, with signed URLs and thumbnails (API-KEY + TENANT)")
+@Tag(
+        name = "Attachments",
+        description = "Bulk attachments for a patient, with signed URLs and thumbnails (API-KEY + TENANT)")
 class AttachmentsController implements LimitedBody {
 
     private final AttachmentsIntake intake;
@@ -44,27 +46,59 @@ class AttachmentsController implements LimitedBody {
     }
 
     @PostMapping("/attachments/bulk")
-    @Operation(summary = "Add Attachments Bulk",
+    @Operation(
+            summary = "Add Attachments Bulk",
             description = "All files are stored or none. names and external_ids: a JSON array or a comma-separated "
                     + "list, one entry per attachment. signedUrl and thumbnailSignedUrl expire.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = AttachmentsForm.class)))
-    @ApiResponse(responseCode = "200", description = "Successful Response",
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @Schema(implementation = AttachmentsForm.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Successful Response",
             content = @Content(schema = @Schema(implementation = AttachmentResponses.Bulk.class)))
-    @ApiResponse(responseCode = "422", description = "Validation Error",
+    @ApiResponse(
+            responseCode = "422",
+            description = "Validation Error",
             content = @Content(schema = @Schema(implementation = AttachmentResponses.Invalid.class)))
-    @ApiResponse(responseCode = "401", description = "Invalid or missing API key", content = @Content(schema = @Schema(implementation = AttachmentResponses.Error.class)))
-    @ApiResponse(responseCode = "403", description = "Another tenant, or its patient", content = @Content(schema = @Schema(implementation = AttachmentResponses.Error.class)))
-    @ApiResponse(responseCode = "404", description = "Patient not found", content = @Content(schema = @Schema(implementation = AttachmentResponses.Error.class)))
-    @ApiResponse(responseCode = "413", description = "An attachment is too large", content = @Content(schema = @Schema(implementation = AttachmentResponses.Error.class)))
-    AttachmentResponses.Bulk upload(Caller caller,
+    @ApiResponse(
+            responseCode = "401",
+            description = "Invalid or missing API key",
+            content = @Content(schema = @Schema(implementation = AttachmentResponses.Error.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "Another tenant, or its patient",
+            content = @Content(schema = @Schema(implementation = AttachmentResponses.Error.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "Patient not found",
+            content = @Content(schema = @Schema(implementation = AttachmentResponses.Error.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "An attachment is too large",
+            content = @Content(schema = @Schema(implementation = AttachmentResponses.Error.class)))
+    AttachmentResponses.Bulk upload(
+            Caller caller,
             @Parameter(hidden = true) @RequestHeader(name = "TENANT", required = false) String tenant,
             @Parameter(hidden = true) @RequestParam(name = "patient_id", required = false) String patientId,
-            @Parameter(hidden = true) @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
+            @Parameter(hidden = true) @RequestParam(name = "attachments", required = false)
+                    List<MultipartFile> attachments,
             @Parameter(hidden = true) @RequestParam(name = "note_id", required = false) String noteId,
             @Parameter(hidden = true) @RequestParam(required = false) String names,
             @Parameter(hidden = true) @RequestParam(name = "external_ids", required = false) String externalIds) {
-        return intake.accept(caller, new AttachmentsForm(tenant, patientId,
-                attachments == null ? null : attachments.stream().map(UploadedFile::of).toList(), noteId, names, externalIds));
+        return intake.accept(
+                caller,
+                new AttachmentsForm(
+                        tenant,
+                        patientId,
+                        attachments == null
+                                ? null
+                                : attachments.stream().map(UploadedFile::of).toList(),
+                        noteId,
+                        names,
+                        externalIds));
     }
 }

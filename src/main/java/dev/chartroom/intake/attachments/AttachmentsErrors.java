@@ -1,13 +1,13 @@
 package dev.chartroom.intake.attachments;
 
-import dev.chartroom.web.ServerBusyException;
 import dev.chartroom.intake.Parts;
 import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
+import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.IdempotencyKeyException;
 import dev.chartroom.web.InvalidRequestException;
-import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
+import dev.chartroom.web.ServerBusyException;
 import dev.chartroom.web.UnauthenticatedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,8 @@ class AttachmentsErrors implements ErrorShape {
     @ExceptionHandler
     ResponseEntity<AttachmentResponses.Error> busy(ServerBusyException e) {
         var answer = error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+        return ResponseEntity.status(answer.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .body(answer.getBody());
     }
 
@@ -69,8 +70,9 @@ class AttachmentsErrors implements ErrorShape {
     @ExceptionHandler
     ResponseEntity<?> idempotencyKey(IdempotencyKeyException e) {
         if (e.status() == HttpStatus.UNPROCESSABLE_CONTENT) {
-            return ResponseEntity.status(e.status()).body(new AttachmentResponses.Invalid(java.util.List.of(
-                    new AttachmentProblem(java.util.List.of("header", "Idempotency-Key"), e.getMessage(), e.code()))));
+            return ResponseEntity.status(e.status())
+                    .body(new AttachmentResponses.Invalid(java.util.List.of(new AttachmentProblem(
+                            java.util.List.of("header", "Idempotency-Key"), e.getMessage(), e.code()))));
         }
         return error(e.status(), e.getMessage());
     }
@@ -78,8 +80,9 @@ class AttachmentsErrors implements ErrorShape {
     /** A request-level value problem (a file name too long), as this contract's validation 422. */
     @ExceptionHandler
     ResponseEntity<AttachmentResponses.Invalid> invalid(InvalidRequestException e) {
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new AttachmentResponses.Invalid(
-                java.util.List.of(AttachmentProblem.value(e.getMessage(), "body", "attachments"))));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(new AttachmentResponses.Invalid(
+                        java.util.List.of(AttachmentProblem.value(e.getMessage(), "body", "attachments"))));
     }
 
     @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})
@@ -89,8 +92,9 @@ class AttachmentsErrors implements ErrorShape {
 
     @ExceptionHandler
     ResponseEntity<AttachmentResponses.Invalid> unreadable(MultipartException e) {
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new AttachmentResponses.Invalid(
-                java.util.List.of(AttachmentProblem.value("Send multipart/form-data with patient_id and attachments.", "body"))));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(new AttachmentResponses.Invalid(java.util.List.of(
+                        AttachmentProblem.value("Send multipart/form-data with patient_id and attachments.", "body"))));
     }
 
     @ExceptionHandler
@@ -98,12 +102,18 @@ class AttachmentsErrors implements ErrorShape {
         var fault = Parts.clientFault(e);
         if (fault.isPresent()) {
             // As every request problem of this contract: FastAPI's validation 422, located in the body.
-            var problem = fault.get().field() == null ? AttachmentProblem.value(fault.get().reason(), "body")
-                    : new AttachmentProblem(java.util.List.of("body", fault.get().field()), fault.get().reason(), "string_type");
-            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new AttachmentResponses.Invalid(java.util.List.of(problem)));
+            var problem = fault.get().field() == null
+                    ? AttachmentProblem.value(fault.get().reason(), "body")
+                    : new AttachmentProblem(
+                            java.util.List.of("body", fault.get().field()),
+                            fault.get().reason(),
+                            "string_type");
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                    .body(new AttachmentResponses.Invalid(java.util.List.of(problem)));
         }
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
-            return ResponseEntity.status(known.getStatusCode()).body(new AttachmentResponses.Error("The request cannot be served as sent."));
+            return ResponseEntity.status(known.getStatusCode())
+                    .body(new AttachmentResponses.Error("The request cannot be served as sent."));
         }
         log.error("Bulk attachment upload failed unexpectedly: {}", Failures.describe(e));
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");

@@ -14,16 +14,32 @@ import java.util.List;
 @Schema(name = "AttachmentsForm", description = "multipart/form-data fields of a bulk attachment upload")
 record AttachmentsForm(
         @Schema(hidden = true) String tenant,
+
         @JsonProperty("patient_id")
-        @Schema(description = "The Chartroom patient id", requiredMode = Schema.RequiredMode.REQUIRED) String patientId,
-        @ArraySchema(arraySchema = @Schema(description = "One or more files, each a part named attachments"),
-                schema = @Schema(type = "string", format = "binary")) List<UploadedFile> attachments,
+        @Schema(description = "The Chartroom patient id", requiredMode = Schema.RequiredMode.REQUIRED)
+        String patientId,
+
+        @ArraySchema(
+                arraySchema = @Schema(description = "One or more files, each a part named attachments"),
+                schema = @Schema(type = "string", format = "binary"))
+        List<UploadedFile> attachments,
+
         @JsonProperty("note_id")
-        @Schema(description = "The note the attachments belong to", nullable = true,
-                requiredMode = Schema.RequiredMode.NOT_REQUIRED) String noteId,
-        @Schema(description = "Names, one per attachment: a JSON array or a comma-separated list", nullable = true,
-                requiredMode = Schema.RequiredMode.NOT_REQUIRED) String names,
+        @Schema(
+                description = "The note the attachments belong to",
+                nullable = true,
+                requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+        String noteId,
+
+        @Schema(
+                description = "Names, one per attachment: a JSON array or a comma-separated list",
+                nullable = true,
+                requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+        String names,
+
         @JsonProperty("external_ids")
-        @Schema(description = "External ids, one per attachment: a JSON array or a comma-separated list", nullable = true,
-                requiredMode = Schema.RequiredMode.NOT_REQUIRED) String externalIds) {
-}
+        @Schema(
+                description = "External ids, one per attachment: a JSON array or a comma-separated list",
+                nullable = true,
+                requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+        String externalIds) {}

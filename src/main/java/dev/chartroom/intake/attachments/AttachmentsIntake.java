@@ -12,9 +12,9 @@ import dev.chartroom.document.SignedUrls;
 import dev.chartroom.document.TextDecoding;
 import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
-import dev.chartroom.tenant.Caller;
 import dev.chartroom.patient.PatientDetails;
 import dev.chartroom.patient.Patients;
+import dev.chartroom.tenant.Caller;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +41,15 @@ class AttachmentsIntake {
     private final DocumentDecoding decoding;
     private final IngestGate gate;
 
-    AttachmentsIntake(Patients patients, Documents documents, DocumentStorage storage, DocumentThumbnails thumbnails,
-                      SignedUrls urls, IntakeLimits limits, DocumentDecoding decoding, IngestGate gate) {
+    AttachmentsIntake(
+            Patients patients,
+            Documents documents,
+            DocumentStorage storage,
+            DocumentThumbnails thumbnails,
+            SignedUrls urls,
+            IntakeLimits limits,
+            DocumentDecoding decoding,
+            IngestGate gate) {
         this.gate = gate;
         this.patients = patients;
         this.documents = documents;
@@ -54,8 +61,7 @@ class AttachmentsIntake {
     }
 
     /** One file as sent. */
-    record File(String originalFilename, byte[] content) {
-    }
+    record File(String originalFilename, byte[] content) {}
 
     /**
      * Checks the form and stores all its files or none; the files are read into memory only once
@@ -64,9 +70,15 @@ class AttachmentsIntake {
      * @throws AttachmentsException every problem of the form at once, in the seed's shape
      */
     AttachmentResponses.Bulk accept(Caller caller, AttachmentsForm form) {
-        return gate.admit(() -> accept(caller.organizationId(), form, form.attachments() == null ? List.of()
-                : form.attachments().stream().filter(f -> f != null && f.name() != null)
-                        .map(f -> new File(f.name(), f.bytes())).toList()));
+        return gate.admit(() -> accept(
+                caller.organizationId(),
+                form,
+                form.attachments() == null
+                        ? List.of()
+                        : form.attachments().stream()
+                                .filter(f -> f != null && f.name() != null)
+                                .map(f -> new File(f.name(), f.bytes()))
+                                .toList()));
     }
 
     private AttachmentResponses.Bulk accept(String organizationId, AttachmentsForm form, List<File> files) {
@@ -80,24 +92,28 @@ class AttachmentsIntake {
         if (files.isEmpty()) {
             problems.add(AttachmentProblem.missing("body", "attachments"));
         } else if (files.size() > limits.attachmentsMaxFiles()) {
-            problems.add(AttachmentProblem.value("At most " + limits.attachmentsMaxFiles() + " attachments per request.",
-                    "body", "attachments"));
+            problems.add(AttachmentProblem.value(
+                    "At most " + limits.attachmentsMaxFiles() + " attachments per request.", "body", "attachments"));
         }
         List<String> names = aligned("names", form.names(), ValueList.MAX_VALUE_LENGTH, files.size(), problems);
         // external ids are stored in a 200-character column
         List<String> externalIds = aligned("external_ids", form.externalIds(), 200, files.size(), problems);
-        String noteId = form.noteId() == null || form.noteId().isBlank() ? null : form.noteId().strip();
+        String noteId = form.noteId() == null || form.noteId().isBlank()
+                ? null
+                : form.noteId().strip();
         if (noteId != null && noteId.length() > MAX_NOTE_ID_LENGTH) {
-            problems.add(AttachmentProblem.value("note_id must be at most " + MAX_NOTE_ID_LENGTH + " characters.",
-                    "body", "note_id"));
+            problems.add(AttachmentProblem.value(
+                    "note_id must be at most " + MAX_NOTE_ID_LENGTH + " characters.", "body", "note_id"));
         }
         if (!problems.isEmpty()) {
             throw AttachmentsException.invalid(problems);
         }
         for (File file : files) {
             if (file.content().length > limits.attachmentsMaxFileSize().toBytes()) {
-                throw AttachmentsException.of(HttpStatus.CONTENT_TOO_LARGE, "Each attachment must be at most "
-                        + limits.attachmentsMaxFileSize().toMegabytes() + "MB.");
+                throw AttachmentsException.of(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "Each attachment must be at most "
+                                + limits.attachmentsMaxFileSize().toMegabytes() + "MB.");
             }
         }
         PatientDetails patient = patient(organizationId, form.patientId().strip());
@@ -107,37 +123,53 @@ class AttachmentsIntake {
         }
 
         long patientId = patient.summary().id();
-        record Stored(List<Document> documents, Instant noteCreated) {
-        }
-        Stored stored = storage.store(organizationId, files.stream().map(File::content).toList(), blobs -> {
-            List<Document> saved = new ArrayList<>();
-            for (int i = 0; i < blobs.size(); i++) {
-                Checked file = checked.get(i);
-                String name = names.get(i) != null ? names.get(i) : file.fileName();
-                Document document = documents.store(organizationId,
-                        Documents.NewDocument.ofPatient(patientId, null, file.fileName(), file.kind(), blobs.get(i),
-                                file.text()),
-                        new Documents.Filing("att", name, false, false, null, externalIds.get(i), noteId, null));
-                if (hasThumbnail(file.kind())) {
-                    thumbnails.requestFor(organizationId, document.id());
-                }
-                saved.add(document);
-            }
-            Instant noteCreated = noteId == null ? null : documents.noteCreatedAt(organizationId, noteId).orElse(null);
-            return new Stored(saved, noteCreated);
-        });
+        record Stored(List<Document> documents, Instant noteCreated) {}
+        Stored stored =
+                storage.store(organizationId, files.stream().map(File::content).toList(), blobs -> {
+                    List<Document> saved = new ArrayList<>();
+                    for (int i = 0; i < blobs.size(); i++) {
+                        Checked file = checked.get(i);
+                        String name = names.get(i) != null ? names.get(i) : file.fileName();
+                        Document document = documents.store(
+                                organizationId,
+                                Documents.NewDocument.ofPatient(
+                                        patientId, null, file.fileName(), file.kind(), blobs.get(i), file.text()),
+                                new Documents.Filing(
+                                        "att", name, false, false, null, externalIds.get(i), noteId, null));
+                        if (hasThumbnail(file.kind())) {
+                            thumbnails.requestFor(organizationId, document.id());
+                        }
+                        saved.add(document);
+                    }
+                    Instant noteCreated = noteId == null
+                            ? null
+                            : documents.noteCreatedAt(organizationId, noteId).orElse(null);
+                    return new Stored(saved, noteCreated);
+                });
 
         var patientView = AttachmentResponses.Patient.of(patient);
         var note = noteId == null ? null : new AttachmentResponses.Note(noteId, stored.noteCreated());
-        return new AttachmentResponses.Bulk(stored.documents().stream().map(d -> new AttachmentResponses.NoteAttachment(
-                d.id(), d.blobKey(), d.fileName(), urls.content(organizationId, d), d.name(), d.createdAt(),
-                d.noteId(), hasThumbnail(kindOf(d)) ? urls.thumbnail(organizationId, d) : null, List.of(),
-                d.externalId(), patientView, note, null, List.of())).toList());
+        return new AttachmentResponses.Bulk(stored.documents().stream()
+                .map(d -> new AttachmentResponses.NoteAttachment(
+                        d.id(),
+                        d.blobKey(),
+                        d.fileName(),
+                        urls.content(organizationId, d),
+                        d.name(),
+                        d.createdAt(),
+                        d.noteId(),
+                        hasThumbnail(kindOf(d)) ? urls.thumbnail(organizationId, d) : null,
+                        List.of(),
+                        d.externalId(),
+                        patientView,
+                        note,
+                        null,
+                        List.of()))
+                .toList());
     }
 
     /** A file that passed its checks: its kind, its name and the text read from it. */
-    private record Checked(ContentKind kind, String fileName, String text) {
-    }
+    private record Checked(ContentKind kind, String fileName, String text) {}
 
     private List<Checked> check(List<File> files, List<AttachmentProblem> problems) {
         List<Checked> checked = new ArrayList<>();
@@ -155,7 +187,7 @@ class AttachmentsIntake {
                     switch (decoding.readStrictPdf(content, limits.pdfMaxPages())) {
                         case PdfBoxTextExtractor.Result.Readable readable -> text = readable.text();
                         case PdfBoxTextExtractor.Result.Unreadable unreadable ->
-                                problems.add(AttachmentProblem.value(unreadable.reason(), "body", "attachments", i));
+                            problems.add(AttachmentProblem.value(unreadable.reason(), "body", "attachments", i));
                     }
                 }
                 case TEXT -> text = TextDecoding.decode(content);
@@ -165,8 +197,9 @@ class AttachmentsIntake {
                         problems.add(AttachmentProblem.value(oversized.get(), "body", "attachments", i));
                     }
                 }
-                case OTHER -> problems.add(AttachmentProblem.value(
-                        "Unsupported file type: send PDF, JPEG, PNG or text files.", "body", "attachments", i));
+                case OTHER ->
+                    problems.add(AttachmentProblem.value(
+                            "Unsupported file type: send PDF, JPEG, PNG or text files.", "body", "attachments", i));
             }
             checked.add(new Checked(kind, fileName(files.get(i).originalFilename(), kind), text));
         }
@@ -175,17 +208,18 @@ class AttachmentsIntake {
 
     private PatientDetails patient(String organizationId, String patientId) {
         return switch (patients.holderOf(organizationId, patientId)) {
-            case CALLER -> patients.find(organizationId, Long.parseLong(patientId))
-                    .orElseThrow(() -> AttachmentsException.of(HttpStatus.NOT_FOUND, "Patient not found"));
+            case CALLER ->
+                patients.find(organizationId, Long.parseLong(patientId))
+                        .orElseThrow(() -> AttachmentsException.of(HttpStatus.NOT_FOUND, "Patient not found"));
             case ANOTHER_ORGANIZATION ->
-                    throw AttachmentsException.of(HttpStatus.FORBIDDEN, "This patient does not belong to your tenant.");
+                throw AttachmentsException.of(HttpStatus.FORBIDDEN, "This patient does not belong to your tenant.");
             case NONE -> throw AttachmentsException.of(HttpStatus.NOT_FOUND, "Patient not found");
         };
     }
 
     /** A names/external_ids field as one entry (possibly null) per file; problems when it does not align. */
-    private static List<String> aligned(String field, String raw, int maxLength, int files,
-                                        List<AttachmentProblem> problems) {
+    private static List<String> aligned(
+            String field, String raw, int maxLength, int files, List<AttachmentProblem> problems) {
         List<String> none = new ArrayList<>();
         for (int i = 0; i < files; i++) {
             none.add(null);
@@ -198,8 +232,11 @@ class AttachmentsIntake {
             }
             case ValueList.Parsed.Values values -> {
                 if (values.values().size() != files) {
-                    problems.add(AttachmentProblem.value(field + " has " + values.values().size()
-                            + " entries but " + files + " attachments were sent; send one per attachment.", "body", field));
+                    problems.add(AttachmentProblem.value(
+                            field + " has " + values.values().size() + " entries but " + files
+                                    + " attachments were sent; send one per attachment.",
+                            "body",
+                            field));
                     yield none;
                 }
                 yield values.values();
@@ -221,16 +258,22 @@ class AttachmentsIntake {
     }
 
     private static String fileName(String sent, ContentKind kind) {
-        String name = sent == null ? "" : sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1).strip();
-        name = name.codePoints().filter(c -> c >= 0x20 && c != 0x7f)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String name = sent == null
+                ? ""
+                : sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1)
+                        .strip();
+        name = name.codePoints()
+                .filter(c -> c >= 0x20 && c != 0x7f)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         if (name.isEmpty()) {
-            name = "attachment" + switch (kind) {
-                case PDF -> ".pdf";
-                case PNG -> ".png";
-                case JPEG -> ".jpg";
-                default -> ".txt";
-            };
+            name = "attachment"
+                    + switch (kind) {
+                        case PDF -> ".pdf";
+                        case PNG -> ".png";
+                        case JPEG -> ".jpg";
+                        default -> ".txt";
+                    };
         }
         return name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name;
     }

@@ -16,23 +16,19 @@ final class ValueList {
     /** What a field held. */
     sealed interface Parsed {
         /** The field was absent or blank. */
-        record Absent() implements Parsed {
-        }
+        record Absent() implements Parsed {}
 
         /** One entry per attachment; null where an entry is empty or JSON null. */
-        record Values(List<String> values) implements Parsed {
-        }
+        record Values(List<String> values) implements Parsed {}
 
         /** Neither a JSON array of strings nor a comma-separated list. */
-        record Invalid(String reason) implements Parsed {
-        }
+        record Invalid(String reason) implements Parsed {}
     }
 
     static final int MAX_VALUE_LENGTH = 500;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ValueList() {
-    }
+    private ValueList() {}
 
     static Parsed parse(String raw) {
         return parse(raw, MAX_VALUE_LENGTH);

@@ -13,8 +13,12 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"document_id", "patient_mrn", "folder_name", "failure_reason"})
-record DocumentEvent(String documentId, String patientMrn, String folderName,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) String failureReason) implements EventData {
+record DocumentEvent(
+        String documentId,
+        String patientMrn,
+        String folderName,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String failureReason)
+        implements EventData {
 
     static DocumentEvent of(Document document, String failureReason) {
         return new DocumentEvent(document.id(), document.patientMrn(), document.folder(), failureReason);

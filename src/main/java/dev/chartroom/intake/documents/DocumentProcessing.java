@@ -5,8 +5,8 @@ import dev.chartroom.caseflow.StaffMembers;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.DecodingBusyException;
 import dev.chartroom.document.Document;
-import dev.chartroom.document.DocumentStatus;
 import dev.chartroom.document.DocumentDecoding;
+import dev.chartroom.document.DocumentStatus;
 import dev.chartroom.document.DocumentThumbnails;
 import dev.chartroom.document.Documents;
 import dev.chartroom.document.PdfBoxTextExtractor;
@@ -63,10 +63,19 @@ class DocumentProcessing implements JobHandler {
     private final int pdfMaxPages;
     private final Clock clock;
 
-    DocumentProcessing(Documents documents, Patients patients, StaffMembers staff, BlobStore blobs,
-                       DocumentThumbnails thumbnails, DocumentTextExtraction textExtraction, WebhookEvents events,
-                       TransactionTemplate transaction,
-                       JsonMapper json, IntakeLimits limits, DocumentDecoding decoding, Clock clock) {
+    DocumentProcessing(
+            Documents documents,
+            Patients patients,
+            StaffMembers staff,
+            BlobStore blobs,
+            DocumentThumbnails thumbnails,
+            DocumentTextExtraction textExtraction,
+            WebhookEvents events,
+            TransactionTemplate transaction,
+            JsonMapper json,
+            IntakeLimits limits,
+            DocumentDecoding decoding,
+            Clock clock) {
         this.documents = documents;
         this.patients = patients;
         this.staff = staff;
@@ -100,7 +109,9 @@ class DocumentProcessing implements JobHandler {
             return;
         }
         if (document.assignedTo() != null
-                && !staff.find(org, document.assignedTo()).map(StaffMember::active).orElse(false)) {
+                && !staff.find(org, document.assignedTo())
+                        .map(StaffMember::active)
+                        .orElse(false)) {
             fail(org, document, STAFF_NOT_FOUND);
             return;
         }
@@ -130,7 +141,8 @@ class DocumentProcessing implements JobHandler {
                 }
             }
         } catch (DecodingBusyException e) {
-            throw new RetryLater("every decoding thread was busy", clock.instant().plus(e.retryAfter()));
+            throw new RetryLater(
+                    "every decoding thread was busy", clock.instant().plus(e.retryAfter()));
         }
         String extracted = text;
         transaction.executeWithoutResult(status -> {

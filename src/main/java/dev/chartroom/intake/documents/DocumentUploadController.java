@@ -19,8 +19,10 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** {@code POST /v1/documents}, as seeds/upload-document.txt documents it. */
 @RestController
-@Tag(name = "Upload document", description = "A document for a patient found by MRN, into a folder; "
-        + "processed asynchronously with webhooks (client_id, client_secret, access_token)")
+@Tag(
+        name = "Upload document",
+        description = "A document for a patient found by MRN, into a folder; "
+                + "processed asynchronously with webhooks (client_id, client_secret, access_token)")
 class DocumentUploadController implements LimitedBody {
 
     private final DocumentUploadIntake intake;
@@ -46,22 +48,38 @@ class DocumentUploadController implements LimitedBody {
     }
 
     @PostMapping("/v1/documents")
-    @Operation(summary = "Upload Document",
+    @Operation(
+            summary = "Upload Document",
             description = "Documents are processed asynchronously: a document.uploaded or document.upload_failed "
                     + "webhook (with failure_reason) follows the answer.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = DocumentUploadForm.class)))
-    @ApiResponse(responseCode = "200", description = "Accepted for processing",
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @Schema(implementation = DocumentUploadForm.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Accepted for processing",
             content = @Content(schema = @Schema(implementation = DocumentUploadResponses.Accepted.class)))
-    @ApiResponse(responseCode = "400", description = "A field is missing or breaks its rule (type, 5MB, notes, folder)",
+    @ApiResponse(
+            responseCode = "400",
+            description = "A field is missing or breaks its rule (type, 5MB, notes, folder)",
             content = @Content(schema = @Schema(implementation = DocumentUploadResponses.Error.class)))
-    @ApiResponse(responseCode = "401", description = "Missing or invalid credentials",
+    @ApiResponse(
+            responseCode = "401",
+            description = "Missing or invalid credentials",
             content = @Content(schema = @Schema(implementation = DocumentUploadResponses.Error.class)))
-    @ApiResponse(responseCode = "403", description = "access_token names another organization",
+    @ApiResponse(
+            responseCode = "403",
+            description = "access_token names another organization",
             content = @Content(schema = @Schema(implementation = DocumentUploadResponses.Error.class)))
-    @ApiResponse(responseCode = "413", description = "The request body is far over the 5MB file limit",
+    @ApiResponse(
+            responseCode = "413",
+            description = "The request body is far over the 5MB file limit",
             content = @Content(schema = @Schema(implementation = DocumentUploadResponses.Error.class)))
-    DocumentUploadResponses.Accepted upload(Caller caller,
+    DocumentUploadResponses.Accepted upload(
+            Caller caller,
             @Parameter(hidden = true) @RequestParam(name = "folder_name", required = false) String folderName,
             @Parameter(hidden = true) @RequestParam(name = "patient_mrn", required = false) String patientMrn,
             @Parameter(hidden = true) @RequestParam(required = false) MultipartFile document,
@@ -69,7 +87,9 @@ class DocumentUploadController implements LimitedBody {
             @Parameter(hidden = true) @RequestParam(name = "is_reviewed", required = false) String reviewed,
             @Parameter(hidden = true) @RequestParam(required = false) String notes,
             @Parameter(hidden = true) @RequestParam(name = "is_high_priority", required = false) String highPriority) {
-        return intake.accept(caller, new DocumentUploadForm(folderName, patientMrn, UploadedFile.of(document), assignedTo,
-                reviewed, notes, highPriority));
+        return intake.accept(
+                caller,
+                new DocumentUploadForm(
+                        folderName, patientMrn, UploadedFile.of(document), assignedTo, reviewed, notes, highPriority));
     }
 }

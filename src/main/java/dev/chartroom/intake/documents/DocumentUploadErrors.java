@@ -54,7 +54,8 @@ class DocumentUploadErrors implements ErrorShape {
     @ExceptionHandler
     ResponseEntity<DocumentUploadResponses.Error> busy(ServerBusyException e) {
         var answer = error(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", e.getMessage());
-        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+        return ResponseEntity.status(answer.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .body(answer.getBody());
     }
 
@@ -65,7 +66,9 @@ class DocumentUploadErrors implements ErrorShape {
 
     @ExceptionHandler
     ResponseEntity<DocumentUploadResponses.Error> unauthenticated(UnauthenticatedException e) {
-        return error(HttpStatus.UNAUTHORIZED, "unauthorized",
+        return error(
+                HttpStatus.UNAUTHORIZED,
+                "unauthorized",
                 "Missing or invalid credentials: send client_id, client_secret and access_token headers.");
     }
 
@@ -86,12 +89,18 @@ class DocumentUploadErrors implements ErrorShape {
 
     @ExceptionHandler({PayloadTooLargeException.class, MaxUploadSizeExceededException.class})
     ResponseEntity<DocumentUploadResponses.Error> tooLarge(Exception e) {
-        return error(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "Request body too large. Maximum file size is " + limits.documentMaxFileSize().toMegabytes() + "MB.");
+        return error(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "payload_too_large",
+                "Request body too large. Maximum file size is "
+                        + limits.documentMaxFileSize().toMegabytes() + "MB.");
     }
 
     @ExceptionHandler
     ResponseEntity<DocumentUploadResponses.Error> unreadable(MultipartException e) {
-        return error(HttpStatus.BAD_REQUEST, "invalid_request",
+        return error(
+                HttpStatus.BAD_REQUEST,
+                "invalid_request",
                 "Send multipart/form-data with the fields folder_name, patient_mrn and document.");
     }
 
@@ -102,8 +111,9 @@ class DocumentUploadErrors implements ErrorShape {
             return error(fault.get().status(), "invalid_request", fault.get().reason());
         }
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
-            return ResponseEntity.status(known.getStatusCode()).body(
-                    new DocumentUploadResponses.Error(false, "invalid_request", "The request cannot be served as sent."));
+            return ResponseEntity.status(known.getStatusCode())
+                    .body(new DocumentUploadResponses.Error(
+                            false, "invalid_request", "The request cannot be served as sent."));
         }
         log.error("Document upload failed unexpectedly: {}", Failures.describe(e));
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Unexpected server error.");

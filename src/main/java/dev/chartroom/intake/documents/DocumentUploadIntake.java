@@ -8,8 +8,8 @@ import dev.chartroom.document.DocumentStorage;
 import dev.chartroom.document.Documents;
 import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
-import dev.chartroom.tenant.Caller;
 import dev.chartroom.jobs.Jobs;
+import dev.chartroom.tenant.Caller;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,8 +36,14 @@ class DocumentUploadIntake {
     private final DocumentDecoding decoding;
     private final IngestGate gate;
 
-    DocumentUploadIntake(Documents documents, DocumentStorage storage, Jobs jobs, JsonMapper json, IntakeLimits limits,
-                         DocumentDecoding decoding, IngestGate gate) {
+    DocumentUploadIntake(
+            Documents documents,
+            DocumentStorage storage,
+            Jobs jobs,
+            JsonMapper json,
+            IntakeLimits limits,
+            DocumentDecoding decoding,
+            IngestGate gate) {
         this.gate = gate;
         this.documents = documents;
         this.storage = storage;
@@ -54,43 +60,54 @@ class DocumentUploadIntake {
      * @throws DocumentUploadException a missing or wrong field, in the seed's error shape
      */
     DocumentUploadResponses.Accepted accept(Caller caller, DocumentUploadForm form) {
-        String id = gate.admit(() -> accept(caller.organizationId(), form,
+        String id = gate.admit(() -> accept(
+                caller.organizationId(),
+                form,
                 form.document() == null ? null : form.document().bytes()));
         return new DocumentUploadResponses.Accepted(true, DocumentUploadResponses.ACCEPTED, id);
     }
 
     private String accept(String organizationId, DocumentUploadForm form, byte[] content) {
         FolderName.problem(form.folderName()).ifPresent(problem -> {
-            throw DocumentUploadException.badRequest(form.folderName() == null || form.folderName().isEmpty()
-                    ? "missing_field" : "invalid_folder_name", problem);
+            throw DocumentUploadException.badRequest(
+                    form.folderName() == null || form.folderName().isEmpty() ? "missing_field" : "invalid_folder_name",
+                    problem);
         });
         String mrn = form.patientMrn() == null ? "" : form.patientMrn().strip();
         if (mrn.isEmpty()) {
             throw DocumentUploadException.badRequest("missing_field", "patient_mrn is required.");
         }
         if (mrn.length() > MAX_MRN_LENGTH) {
-            throw DocumentUploadException.badRequest("invalid_request", "patient_mrn is longer than " + MAX_MRN_LENGTH + " characters.");
+            throw DocumentUploadException.badRequest(
+                    "invalid_request", "patient_mrn is longer than " + MAX_MRN_LENGTH + " characters.");
         }
-        String assignedTo = form.emrAssignedToId() == null || form.emrAssignedToId().isBlank() ? null : form.emrAssignedToId().strip();
+        String assignedTo =
+                form.emrAssignedToId() == null || form.emrAssignedToId().isBlank()
+                        ? null
+                        : form.emrAssignedToId().strip();
         if (assignedTo != null && assignedTo.length() > MAX_STAFF_ID_LENGTH) {
-            throw DocumentUploadException.badRequest("invalid_request",
-                    "emr_assigned_to_id is longer than " + MAX_STAFF_ID_LENGTH + " characters.");
+            throw DocumentUploadException.badRequest(
+                    "invalid_request", "emr_assigned_to_id is longer than " + MAX_STAFF_ID_LENGTH + " characters.");
         }
         boolean reviewed = flag("is_reviewed", form.isReviewed());
         boolean highPriority = flag("is_high_priority", form.isHighPriority());
         String notes = form.notes() == null || form.notes().isEmpty() ? null : form.notes();
         if (notes != null && notes.codePointCount(0, notes.length()) > limits.documentNotesMaxLength()) {
-            throw DocumentUploadException.badRequest("notes_too_long",
-                    "notes must be at most " + limits.documentNotesMaxLength() + " characters.");
+            throw DocumentUploadException.badRequest(
+                    "notes_too_long", "notes must be at most " + limits.documentNotesMaxLength() + " characters.");
         }
         ContentKind kind = kindOf(content);
-        String fileName = fileName(form.document() == null ? null : form.document().name(), kind);
+        String fileName =
+                fileName(form.document() == null ? null : form.document().name(), kind);
 
         return storage.store(organizationId, List.of(content), blobs -> {
-            Document document = documents.store(organizationId,
+            Document document = documents.store(
+                    organizationId,
                     Documents.NewDocument.awaitingPatient(fileName, kind, blobs.getFirst(), form.folderName(), notes),
                     new Documents.Filing("doc", fileName, reviewed, highPriority, assignedTo, null, null, mrn));
-            jobs.enqueueFor(organizationId, DocumentProcessing.TYPE,
+            jobs.enqueueFor(
+                    organizationId,
+                    DocumentProcessing.TYPE,
                     json.writeValueAsString(Map.of("documentId", document.id())));
             return document.id();
         });
@@ -98,14 +115,15 @@ class DocumentUploadIntake {
 
     private ContentKind kindOf(byte[] content) {
         if (content == null) {
-            throw DocumentUploadException.badRequest("missing_field",
-                    "document is required: send the file as a multipart file part named 'document'.");
+            throw DocumentUploadException.badRequest(
+                    "missing_field", "document is required: send the file as a multipart file part named 'document'.");
         }
         if (content.length == 0) {
             throw DocumentUploadException.badRequest("invalid_file", "The document is empty.");
         }
         if (content.length > limits.documentMaxFileSize().toBytes()) {
-            throw DocumentUploadException.badRequest("file_too_large",
+            throw DocumentUploadException.badRequest(
+                    "file_too_large",
                     "Maximum file size is " + limits.documentMaxFileSize().toMegabytes() + "MB.");
         }
         ContentKind kind = ContentSniffer.sniff(content);
@@ -135,9 +153,14 @@ class DocumentUploadIntake {
 
     /** The sent file's own name without any folder part, or a name after its kind. */
     private static String fileName(String sent, ContentKind kind) {
-        String name = sent == null ? "" : sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1).strip();
-        name = name.codePoints().filter(c -> c >= 0x20 && c != 0x7f)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String name = sent == null
+                ? ""
+                : sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1)
+                        .strip();
+        name = name.codePoints()
+                .filter(c -> c >= 0x20 && c != 0x7f)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         if (name.isEmpty()) {
             return switch (kind) {
                 case PDF -> "document.pdf";

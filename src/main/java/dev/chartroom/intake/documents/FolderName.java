@@ -12,8 +12,7 @@ final class FolderName {
     static final int MAX_LENGTH = 500;
     static final int MAX_SEGMENT_LENGTH = 100;
 
-    private FolderName() {
-    }
+    private FolderName() {}
 
     /** What is wrong with the folder name, in a sentence for the caller; empty when it is valid. */
     static Optional<String> problem(String folder) {
@@ -28,7 +27,8 @@ final class FolderName {
         }
         for (String segment : folder.split("/", -1)) {
             if (segment.isBlank()) {
-                return Optional.of("folder_name must not contain empty folder names (leading, trailing or double '/').");
+                return Optional.of(
+                        "folder_name must not contain empty folder names (leading, trailing or double '/').");
             }
             if (segment.equals(".") || segment.equals("..")) {
                 return Optional.of("folder_name must not contain '.' or '..' folders.");

@@ -44,24 +44,49 @@ class PatientPdfController implements LimitedBody {
     }
 
     @PostMapping({"/patients/{patient_id}/pdf", "/patients/{patient_id}/pdf/"})
-    @Operation(summary = "Upload Patient PDF",
+    @Operation(
+            summary = "Upload Patient PDF",
             description = "Uploads a PDF file directly to a specific patient. The answer's url is signed and expires.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = PatientPdfForm.class)))
-    @ApiResponse(responseCode = "201", description = "PDF uploaded successfully",
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @Schema(implementation = PatientPdfForm.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "PDF uploaded successfully",
             content = @Content(schema = @Schema(implementation = PatientPdfResponse.class)))
-    @ApiResponse(responseCode = "400", description = "Not a valid PDF, or the filename lacks .pdf",
+    @ApiResponse(
+            responseCode = "400",
+            description = "Not a valid PDF, or the filename lacks .pdf",
             content = @Content(schema = @Schema(implementation = PatientPdfError.class)))
-    @ApiResponse(responseCode = "401", description = "Authentication required", content = @Content(schema = @Schema(implementation = PatientPdfError.class)))
-    @ApiResponse(responseCode = "403", description = "A patient of another account", content = @Content(schema = @Schema(implementation = PatientPdfError.class)))
-    @ApiResponse(responseCode = "404", description = "Patient not found", content = @Content(schema = @Schema(implementation = PatientPdfError.class)))
-    @ApiResponse(responseCode = "413", description = "File too large", content = @Content(schema = @Schema(implementation = PatientPdfError.class)))
-    ResponseEntity<PatientPdfResponse> upload(Caller caller,
-                                              @Parameter(description = "The ID of the patient to upload the PDF for",
-                                                      schema = @Schema(type = "integer", format = "int64")) @PathVariable("patient_id") String patientId,
-                                              @Parameter(hidden = true) @RequestParam(required = false) MultipartFile file,
-                                              @Parameter(hidden = true) @RequestParam(required = false) String filename) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(
-                intake.accept(caller, new PatientPdfForm(patientId, UploadedFile.of(file), filename)));
+    @ApiResponse(
+            responseCode = "401",
+            description = "Authentication required",
+            content = @Content(schema = @Schema(implementation = PatientPdfError.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "A patient of another account",
+            content = @Content(schema = @Schema(implementation = PatientPdfError.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "Patient not found",
+            content = @Content(schema = @Schema(implementation = PatientPdfError.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "File too large",
+            content = @Content(schema = @Schema(implementation = PatientPdfError.class)))
+    ResponseEntity<PatientPdfResponse> upload(
+            Caller caller,
+            @Parameter(
+                            description = "The ID of the patient to upload the PDF for",
+                            schema = @Schema(type = "integer", format = "int64"))
+                    @PathVariable("patient_id")
+                    String patientId,
+            @Parameter(hidden = true) @RequestParam(required = false) MultipartFile file,
+            @Parameter(hidden = true) @RequestParam(required = false) String filename) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(intake.accept(caller, new PatientPdfForm(patientId, UploadedFile.of(file), filename)));
     }
 }

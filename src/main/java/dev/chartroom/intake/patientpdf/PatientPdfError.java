@@ -1,5 +1,4 @@
 package dev.chartroom.intake.patientpdf;
 
 /** The seed's error body: {@code {"detail":"..."}}. */
-record PatientPdfError(String detail) {
-}
+record PatientPdfError(String detail) {}

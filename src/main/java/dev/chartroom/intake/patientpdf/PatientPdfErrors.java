@@ -1,13 +1,13 @@
 package dev.chartroom.intake.patientpdf;
 
-import dev.chartroom.web.ServerBusyException;
 import dev.chartroom.intake.Parts;
 import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
+import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.IdempotencyKeyException;
 import dev.chartroom.web.InvalidRequestException;
-import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.PayloadTooLargeException;
+import dev.chartroom.web.ServerBusyException;
 import dev.chartroom.web.UnauthenticatedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,8 @@ class PatientPdfErrors implements ErrorShape {
     @ExceptionHandler
     ResponseEntity<PatientPdfError> busy(ServerBusyException e) {
         var answer = error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+        return ResponseEntity.status(answer.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .body(answer.getBody());
     }
 
@@ -54,8 +55,8 @@ class PatientPdfErrors implements ErrorShape {
 
     @ExceptionHandler
     ResponseEntity<PatientPdfError> unauthenticated(UnauthenticatedException e) {
-        return error(HttpStatus.UNAUTHORIZED,
-                "Authentication required. Include a valid API key in the X-API-Key header.");
+        return error(
+                HttpStatus.UNAUTHORIZED, "Authentication required. Include a valid API key in the X-API-Key header.");
     }
 
     @ExceptionHandler
@@ -90,7 +91,8 @@ class PatientPdfErrors implements ErrorShape {
             return error(fault.get().status(), fault.get().reason());
         }
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
-            return ResponseEntity.status(known.getStatusCode()).body(new PatientPdfError("The request cannot be served as sent."));
+            return ResponseEntity.status(known.getStatusCode())
+                    .body(new PatientPdfError("The request cannot be served as sent."));
         }
         log.error("Patient PDF upload failed unexpectedly: {}", Failures.describe(e));
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected server error.");

@@ -11,8 +11,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "PatientPdfForm", description = "multipart/form-data fields of a patient PDF upload")
 record PatientPdfForm(
         @Schema(hidden = true) String patientId,
-        @Schema(description = "The PDF file to upload", type = "string", format = "binary",
-                requiredMode = Schema.RequiredMode.REQUIRED) UploadedFile file,
-        @Schema(description = "The name to give the uploaded file; must end in .pdf",
-                requiredMode = Schema.RequiredMode.REQUIRED) String filename) {
-}
+
+        @Schema(
+                description = "The PDF file to upload",
+                type = "string",
+                format = "binary",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        UploadedFile file,
+
+        @Schema(
+                description = "The name to give the uploaded file; must end in .pdf",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        String filename) {}

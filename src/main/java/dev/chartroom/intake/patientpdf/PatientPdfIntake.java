@@ -1,7 +1,5 @@
 package dev.chartroom.intake.patientpdf;
 
-import dev.chartroom.intake.IngestGate;
-import dev.chartroom.tenant.Caller;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
 import dev.chartroom.document.Document;
@@ -11,9 +9,11 @@ import dev.chartroom.document.DocumentThumbnails;
 import dev.chartroom.document.Documents;
 import dev.chartroom.document.PdfBoxTextExtractor;
 import dev.chartroom.document.SignedUrls;
+import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.patient.DocumentTextExtraction;
 import dev.chartroom.patient.Patients;
+import dev.chartroom.tenant.Caller;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +41,16 @@ class PatientPdfIntake {
     private final DocumentDecoding decoding;
     private final IngestGate gate;
 
-    PatientPdfIntake(Patients patients, Documents documents, DocumentStorage storage, DocumentThumbnails thumbnails,
-                     DocumentTextExtraction textExtraction,
-                     SignedUrls urls, IntakeLimits limits, DocumentDecoding decoding, IngestGate gate) {
+    PatientPdfIntake(
+            Patients patients,
+            Documents documents,
+            DocumentStorage storage,
+            DocumentThumbnails thumbnails,
+            DocumentTextExtraction textExtraction,
+            SignedUrls urls,
+            IntakeLimits limits,
+            DocumentDecoding decoding,
+            IngestGate gate) {
         this.gate = gate;
         this.patients = patients;
         this.documents = documents;
@@ -65,7 +72,8 @@ class PatientPdfIntake {
         String org = caller.organizationId();
         long patientId = patientOf(org, form.patientId());
         if (form.file() == null) {
-            throw PatientPdfException.badRequest("file is required: send the PDF as a multipart file part named 'file'.");
+            throw PatientPdfException.badRequest(
+                    "file is required: send the PDF as a multipart file part named 'file'.");
         }
         String name = filename(form.filename());
         return gate.admit(() -> accept(org, patientId, name, form.file().bytes()));
@@ -75,15 +83,17 @@ class PatientPdfIntake {
     private long patientOf(String organizationId, String pathId) {
         return switch (patients.holderOf(organizationId, pathId)) {
             case CALLER -> Long.parseLong(pathId);
-            case ANOTHER_ORGANIZATION -> throw new PatientPdfException(HttpStatus.FORBIDDEN,
-                    "You can only upload PDFs for patients associated with your account.");
+            case ANOTHER_ORGANIZATION ->
+                throw new PatientPdfException(
+                        HttpStatus.FORBIDDEN, "You can only upload PDFs for patients associated with your account.");
             case NONE -> throw PatientPdfException.patientNotFound();
         };
     }
 
     private PatientPdfResponse accept(String organizationId, long patientId, String name, byte[] content) {
         if (content.length > limits.patientPdfMaxFileSize().toBytes()) {
-            throw new PatientPdfException(HttpStatus.CONTENT_TOO_LARGE,
+            throw new PatientPdfException(
+                    HttpStatus.CONTENT_TOO_LARGE,
                     "File too large. The PDF file exceeds the maximum allowed size of "
                             + limits.patientPdfMaxFileSize().toMegabytes() + "MB.");
         }
@@ -91,23 +101,29 @@ class PatientPdfIntake {
             throw PatientPdfException.badRequest("The file is empty. The file must be a valid PDF document.");
         }
         if (ContentSniffer.sniff(content) != ContentKind.PDF) {
-            throw PatientPdfException.badRequest("The file is not a PDF document. The file must be a valid PDF document.");
+            throw PatientPdfException.badRequest(
+                    "The file is not a PDF document. The file must be a valid PDF document.");
         }
         String text = switch (decoding.readStrictPdf(content, limits.pdfMaxPages())) {
             case PdfBoxTextExtractor.Result.Readable readable -> readable.text();
             case PdfBoxTextExtractor.Result.Unreadable unreadable ->
-                    throw PatientPdfException.badRequest(unreadable.reason() + " The file must be a valid PDF document.");
+                throw PatientPdfException.badRequest(unreadable.reason() + " The file must be a valid PDF document.");
         };
         Document stored = storage.store(organizationId, List.of(content), blobs -> {
-            Document document = documents.store(organizationId,
+            Document document = documents.store(
+                    organizationId,
                     Documents.NewDocument.ofPatient(patientId, null, name, ContentKind.PDF, blobs.getFirst(), text),
                     new Documents.Filing("pdf", name, false, false, null, null, null, null));
             thumbnails.requestFor(organizationId, document.id());
             textExtraction.schedule(organizationId, document.id());
             return document;
         });
-        return new PatientPdfResponse(stored.id(), urls.content(organizationId, stored), name,
-                stored.createdAt().truncatedTo(ChronoUnit.SECONDS).toString(), patientId);
+        return new PatientPdfResponse(
+                stored.id(),
+                urls.content(organizationId, stored),
+                name,
+                stored.createdAt().truncatedTo(ChronoUnit.SECONDS).toString(),
+                patientId);
     }
 
     /** The name to give the file: required, ending in .pdf, one plain name (no folders, no control characters). */
@@ -123,7 +139,8 @@ class PatientPdfIntake {
             throw PatientPdfException.badRequest("The filename is longer than " + MAX_NAME_LENGTH + " characters.");
         }
         if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '/' || c == '\\')) {
-            throw PatientPdfException.badRequest("The filename must be a plain file name without folders or control characters.");
+            throw PatientPdfException.badRequest(
+                    "The filename must be a plain file name without folders or control characters.");
         }
         return name;
     }

@@ -1,14 +1,14 @@
 package dev.chartroom.intake.patientupload;
 
-import dev.chartroom.web.ServerBusyException;
 import dev.chartroom.intake.Parts;
 import dev.chartroom.web.ErrorShape;
 import dev.chartroom.web.Failures;
-import dev.chartroom.web.IdempotencyKeyException;
 import dev.chartroom.web.ForbiddenException;
+import dev.chartroom.web.IdempotencyKeyException;
 import dev.chartroom.web.InvalidRequestException;
 import dev.chartroom.web.NotFoundException;
 import dev.chartroom.web.PayloadTooLargeException;
+import dev.chartroom.web.ServerBusyException;
 import dev.chartroom.web.UnauthenticatedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,8 @@ class PatientUploadErrors implements ErrorShape {
     @ExceptionHandler
     ResponseEntity<PatientUploadError> busy(ServerBusyException e) {
         var answer = error(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", e.getMessage());
-        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+        return ResponseEntity.status(answer.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .body(answer.getBody());
     }
 
@@ -85,7 +86,10 @@ class PatientUploadErrors implements ErrorShape {
 
     @ExceptionHandler
     ResponseEntity<PatientUploadError> unreadable(MultipartException e) {
-        return error(HttpStatus.BAD_REQUEST, "invalid_request", "Send the request as multipart/form-data with the fields file, teamId and groupId.");
+        return error(
+                HttpStatus.BAD_REQUEST,
+                "invalid_request",
+                "Send the request as multipart/form-data with the fields file, teamId and groupId.");
     }
 
     @ExceptionHandler

@@ -10,13 +10,28 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(name = "PatientUploadForm", description = "multipart/form-data fields of a patient upload")
 record PatientUploadForm(
-        @Schema(description = "The file to upload (PDF, TXT, or CSV), at most 3MB",
-                type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) UploadedFile file,
-        @Schema(description = "Your team (organization) id", requiredMode = Schema.RequiredMode.REQUIRED) String teamId,
-        @Schema(description = "ID of the group to add patients to", requiredMode = Schema.RequiredMode.REQUIRED) String groupId,
-        @Schema(description = "Set to true to anonymize records after extraction", type = "boolean", defaultValue = "false",
-                requiredMode = Schema.RequiredMode.NOT_REQUIRED) String anonymize,
-        @Schema(description = "CSV only: a JSON object naming the file's columns, field to column, e.g. "
-                + "{\"patient_id\":\"MRN\",\"birth_date\":\"DateOfBirth\"}",
-                requiredMode = Schema.RequiredMode.NOT_REQUIRED) String columns) {
-}
+        @Schema(
+                description = "The file to upload (PDF, TXT, or CSV), at most 3MB",
+                type = "string",
+                format = "binary",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        UploadedFile file,
+
+        @Schema(description = "Your team (organization) id", requiredMode = Schema.RequiredMode.REQUIRED)
+        String teamId,
+
+        @Schema(description = "ID of the group to add patients to", requiredMode = Schema.RequiredMode.REQUIRED)
+        String groupId,
+
+        @Schema(
+                description = "Set to true to anonymize records after extraction",
+                type = "boolean",
+                defaultValue = "false",
+                requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+        String anonymize,
+
+        @Schema(
+                description = "CSV only: a JSON object naming the file's columns, field to column, e.g. "
+                        + "{\"patient_id\":\"MRN\",\"birth_date\":\"DateOfBirth\"}",
+                requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+        String columns) {}

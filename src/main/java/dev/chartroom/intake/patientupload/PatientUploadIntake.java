@@ -1,14 +1,11 @@
 package dev.chartroom.intake.patientupload;
 
-import dev.chartroom.intake.Parts;
-import dev.chartroom.text.Sha256;
 import dev.chartroom.csv.ColumnMapping;
 import dev.chartroom.csv.CsvLimits;
 import dev.chartroom.csv.CsvTable;
 import dev.chartroom.csv.InvalidCsvException;
 import dev.chartroom.csv.PatientFile;
 import dev.chartroom.deid.Deidentification;
-import dev.chartroom.tenant.Organizations;
 import dev.chartroom.deid.RecordDeidentifier;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
@@ -18,39 +15,42 @@ import dev.chartroom.document.Documents;
 import dev.chartroom.document.PdfBoxTextExtractor;
 import dev.chartroom.document.TextDecoding;
 import dev.chartroom.intake.Announcements;
+import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.intake.Parts;
+import dev.chartroom.intake.UploadedFile;
 import dev.chartroom.patient.DocumentTextExtraction;
+import dev.chartroom.patient.EventFacts;
+import dev.chartroom.patient.Groups;
 import dev.chartroom.patient.PatientFacts;
 import dev.chartroom.patient.Patients;
 import dev.chartroom.patient.Precedence;
 import dev.chartroom.patient.StoredPatients;
 import dev.chartroom.patient.TextDemographics;
 import dev.chartroom.storage.StoredBlob;
+import dev.chartroom.tenant.Caller;
+import dev.chartroom.tenant.Organizations;
+import dev.chartroom.text.Sha256;
 import dev.chartroom.upload.NewUpload;
 import dev.chartroom.upload.Upload;
 import dev.chartroom.upload.Uploads;
-import dev.chartroom.intake.IngestGate;
-import dev.chartroom.intake.UploadedFile;
-import dev.chartroom.patient.EventFacts;
-import dev.chartroom.patient.Groups;
-import dev.chartroom.tenant.Caller;
-import org.springframework.util.unit.DataSize;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The patient upload contract's rules: what a file is (by content), one patient per PDF or TXT,
@@ -82,10 +82,22 @@ class PatientUploadIntake {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    PatientUploadIntake(Patients patients, Announcements announcements, DocumentTextExtraction textExtraction,
-                        Uploads uploads, Documents documents, DocumentStorage storage, CsvLimits csvLimits,
-                        IntakeLimits limits, DocumentDecoding decoding, IngestGate gate, Deidentification deidentification,
-                        Organizations organizations, Groups groups, TransactionTemplate transaction, Clock clock) {
+    PatientUploadIntake(
+            Patients patients,
+            Announcements announcements,
+            DocumentTextExtraction textExtraction,
+            Uploads uploads,
+            Documents documents,
+            DocumentStorage storage,
+            CsvLimits csvLimits,
+            IntakeLimits limits,
+            DocumentDecoding decoding,
+            IngestGate gate,
+            Deidentification deidentification,
+            Organizations organizations,
+            Groups groups,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.gate = gate;
         this.groups = groups;
         this.maxFileSize = limits.patientUploadMaxFileSize();
@@ -128,10 +140,13 @@ class PatientUploadIntake {
         caller.requireOrganization(form.teamId().strip());
         UploadedFile file = form.file();
         if (file == null) {
-            throw PatientUploadException.invalidRequest("file is required: send the file as a multipart file part named 'file'.");
+            throw PatientUploadException.invalidRequest(
+                    "file is required: send the file as a multipart file part named 'file'.");
         }
         if (file.size() > maxFileSize.toBytes()) {
-            throw new PatientUploadException(HttpStatus.BAD_REQUEST, "file_too_large",
+            throw new PatientUploadException(
+                    HttpStatus.BAD_REQUEST,
+                    "file_too_large",
                     "File exceeds " + maxFileSize.toMegabytes() + "MB limit.");
         }
         if (file.size() == 0) {
@@ -143,7 +158,8 @@ class PatientUploadIntake {
         String org = caller.organizationId();
         String group = form.groupId().strip();
         if (groups.find(org, group).isEmpty()) {
-            throw new PatientUploadException(HttpStatus.NOT_FOUND, "group_not_found", "No group with that groupId in this team.");
+            throw new PatientUploadException(
+                    HttpStatus.NOT_FOUND, "group_not_found", "No group with that groupId in this team.");
         }
         return store(new Request(org, group, anonymizes(org, anonymize(form.anonymize())), file, form.columns()));
     }
@@ -192,14 +208,15 @@ class PatientUploadIntake {
                         ? gate.run(request.organizationId(), () -> acceptCsv(request, text, receivedAt))
                         : gate.admit(() -> acceptText(request, file.bytes(), receivedAt));
             }
-            default -> throw PatientUploadException.invalidFileType(
-                    "File format not supported: send a PDF, a TXT or a CSV file.");
+            default ->
+                throw PatientUploadException.invalidFileType(
+                        "File format not supported: send a PDF, a TXT or a CSV file.");
         };
     }
 
     /** File name endings of formats this contract does not take, even when their bytes are text. */
-    private static final List<String> OTHER_FORMATS = List.of(".json", ".ndjson", ".jsonl", ".xml", ".cda", ".html",
-            ".htm", ".rtf", ".doc", ".docx", ".xls", ".xlsx");
+    private static final List<String> OTHER_FORMATS = List.of(
+            ".json", ".ndjson", ".jsonl", ".xml", ".cda", ".html", ".htm", ".rtf", ".doc", ".docx", ".xls", ".xlsx");
 
     /**
      * The seed takes PDF, TXT and CSV only: text that is JSON, NDJSON, XML (C-CDA), HTML or RTF, by
@@ -208,22 +225,26 @@ class PatientUploadIntake {
     private static void refuseDataFormats(String fileName, byte[] content) {
         String name = fileName == null ? "" : fileName.strip().toLowerCase(Locale.ROOT);
         if (name.endsWith(".pdf")) {
-            throw PatientUploadException.invalidFileType("File format not supported: the file is named .pdf but is not a PDF.");
+            throw PatientUploadException.invalidFileType(
+                    "File format not supported: the file is named .pdf but is not a PDF.");
         }
         var format = ContentSniffer.markup(content)
-                .or(() -> OTHER_FORMATS.stream().filter(name::endsWith).findFirst().map(e -> e.substring(1).toUpperCase(Locale.ROOT)));
+                .or(() -> OTHER_FORMATS.stream()
+                        .filter(name::endsWith)
+                        .findFirst()
+                        .map(e -> e.substring(1).toUpperCase(Locale.ROOT)));
         if (format.isPresent()) {
-            throw PatientUploadException.invalidFileType("File format not supported: this is " + format.get()
-                    + "; send a PDF, a TXT or a CSV file.");
+            throw PatientUploadException.invalidFileType(
+                    "File format not supported: this is " + format.get() + "; send a PDF, a TXT or a CSV file.");
         }
     }
 
     private PatientUploadResponse acceptPdf(Request request, byte[] content, Instant receivedAt) {
         return switch (decoding.readPdf(content, pdfMaxPages)) {
             case PdfBoxTextExtractor.Result.Readable readable ->
-                    acceptOnePatient(request, content, receivedAt, KIND_PDF, ContentKind.PDF, readable.text());
+                acceptOnePatient(request, content, receivedAt, KIND_PDF, ContentKind.PDF, readable.text());
             case PdfBoxTextExtractor.Result.Unreadable unreadable ->
-                    throw PatientUploadException.invalidFileType("File format not supported: " + unreadable.reason());
+                throw PatientUploadException.invalidFileType("File format not supported: " + unreadable.reason());
         };
     }
 
@@ -233,8 +254,13 @@ class PatientUploadIntake {
     }
 
     /** PDF and TXT: one patient per file, the file kept as the patient's document. */
-    private PatientUploadResponse acceptOnePatient(Request request, byte[] content, Instant receivedAt,
-                                                   String uploadKind, ContentKind contentKind, String text) {
+    private PatientUploadResponse acceptOnePatient(
+            Request request,
+            byte[] content,
+            Instant receivedAt,
+            String uploadKind,
+            ContentKind contentKind,
+            String text) {
         String org = request.organizationId();
         String sha256 = Sha256.hex(content);
         var earlier = uploads.sameFile(org, sha256, uploadKind, request.groupId());
@@ -244,8 +270,18 @@ class PatientUploadIntake {
         LocalDate today = LocalDate.ofInstant(receivedAt, ZoneOffset.UTC);
         PatientFacts found = TextDemographics.read(text, today);
         String externalId = found.externalId() != null ? found.externalId() : "doc-" + sha256.substring(0, 16);
-        PatientFacts stated = new PatientFacts(externalId, found.name(), found.firstName(), found.lastName(),
-                found.birthDate(), found.sex(), null, null, null, null, java.util.Map.of());
+        PatientFacts stated = new PatientFacts(
+                externalId,
+                found.name(),
+                found.firstName(),
+                found.lastName(),
+                found.birthDate(),
+                found.sex(),
+                null,
+                null,
+                null,
+                null,
+                java.util.Map.of());
         // Anonymized: the record, the note and the stored document are the de-identified forms; the
         // original file is never written (the document kept is the de-identified text).
         RecordDeidentifier records = request.anonymize() ? deidentification.forOrganization(org) : null;
@@ -257,24 +293,30 @@ class PatientUploadIntake {
         String patientExternalId = facts.externalId();
         // The same new patient from two uploads at once: one fails on the key and runs again.
         return Parts.retryingOnConflict(() -> storage.store(org, List.of(kept), blobs -> {
-                    StoredBlob blob = blobs.getFirst();
-                    String uploadId = uploads.newId();
-                    StoredPatients stored = patients.upsert(org, List.of(facts), Precedence.STORED_WINS, request.anonymize());
-                    long patientId = stored.idsByExternalId().get(patientExternalId);
-                    patients.addToGroup(org, request.groupId(), List.of(patientId));
-                    boolean known = documents.ofPatient(org, patientId).stream().anyMatch(d -> d.sha256().equals(blob.sha256()));
-                    if (!known) {
-                        patients.appendClinicalText(org, patientId, note);
-                        var document = documents.store(org, Documents.NewDocument.ofPatient(patientId, uploadId,
-                                keptName, keptKind, blob, note));
-                        textExtraction.schedule(org, document.id());
-                    }
-                    Upload upload = uploads.recordProcessed(org, uploadId, newUpload(request, uploadKind, sha256),
-                            receivedAt, new Upload.Counts(1, 1, 1, 0), List.of());
-                    announcements.patientsCreated(org, uploadId, created(stored));
-                    announcements.uploadProcessed(org, upload);
-                    return new PatientUploadResponse(true, 1, null, uploadId);
-                }));
+            StoredBlob blob = blobs.getFirst();
+            String uploadId = uploads.newId();
+            StoredPatients stored = patients.upsert(org, List.of(facts), Precedence.STORED_WINS, request.anonymize());
+            long patientId = stored.idsByExternalId().get(patientExternalId);
+            patients.addToGroup(org, request.groupId(), List.of(patientId));
+            boolean known = documents.ofPatient(org, patientId).stream()
+                    .anyMatch(d -> d.sha256().equals(blob.sha256()));
+            if (!known) {
+                patients.appendClinicalText(org, patientId, note);
+                var document = documents.store(
+                        org, Documents.NewDocument.ofPatient(patientId, uploadId, keptName, keptKind, blob, note));
+                textExtraction.schedule(org, document.id());
+            }
+            Upload upload = uploads.recordProcessed(
+                    org,
+                    uploadId,
+                    newUpload(request, uploadKind, sha256),
+                    receivedAt,
+                    new Upload.Counts(1, 1, 1, 0),
+                    List.of());
+            announcements.patientsCreated(org, uploadId, created(stored));
+            announcements.uploadProcessed(org, upload);
+            return new PatientUploadResponse(true, 1, null, uploadId);
+        }));
     }
 
     private PatientUploadResponse acceptCsv(Request request, UploadedFile.Scan scan, Instant receivedAt) {
@@ -291,16 +333,20 @@ class PatientUploadIntake {
         String org = request.organizationId();
         return transaction.execute(status -> {
             String uploadId = uploads.newId();
-            var writing = new CsvWriting(org, request.groupId(),
-                    request.anonymize() ? deidentification.forOrganization(org) : null);
+            var writing = new CsvWriting(
+                    org, request.groupId(), request.anonymize() ? deidentification.forOrganization(org) : null);
             PatientFile.Read read;
             Reader text = request.file().text(scan);
-            try (text; CsvTable table = CsvTable.open(text, csvLimits)) {
+            try (text;
+                    CsvTable table = CsvTable.open(text, csvLimits)) {
                 ColumnMapping mapping = ColumnMapping.parse(request.columns());
                 read = PatientFile.read(table, LocalDate.ofInstant(receivedAt, ZoneOffset.UTC), mapping, writing);
             } catch (PatientFile.MissingPatientIdException e) {
-                throw new PatientUploadException(HttpStatus.BAD_REQUEST, "missing_patient_id",
-                        "One or more rows have an empty patient_id (first at line " + e.line() + "); nothing was stored.");
+                throw new PatientUploadException(
+                        HttpStatus.BAD_REQUEST,
+                        "missing_patient_id",
+                        "One or more rows have an empty patient_id (first at line " + e.line()
+                                + "); nothing was stored.");
             } catch (InvalidCsvException e) {
                 throw PatientUploadException.invalidCsvFormat(e.getMessage());
             } catch (IOException e) {
@@ -308,8 +354,14 @@ class PatientUploadIntake {
             }
             String kind = read.eventFile() ? KIND_EVENT_CSV : KIND_PATIENT_CSV;
             int count = writing.ids.size();
-            Upload upload = uploads.recordProcessed(org, uploadId, newUpload(request, kind, scan.sha256()), receivedAt,
-                    new Upload.Counts(read.rows(), read.expected(), count, read.errors().size()), read.errors());
+            Upload upload = uploads.recordProcessed(
+                    org,
+                    uploadId,
+                    newUpload(request, kind, scan.sha256()),
+                    receivedAt,
+                    new Upload.Counts(
+                            read.rows(), read.expected(), count, read.errors().size()),
+                    read.errors());
             announcements.patientsCreated(org, uploadId, writing.created);
             announcements.uploadProcessed(org, upload);
             Integer expected = read.expected() > count ? read.expected() : null;
@@ -325,6 +377,7 @@ class PatientUploadIntake {
         private final RecordDeidentifier records;
         /** Every patient stored so far, for the events of later batches and the answer's count. */
         final Map<String, Long> ids = new HashMap<>();
+
         final Map<String, Long> created = new LinkedHashMap<>();
 
         CsvWriting(String org, String groupId, RecordDeidentifier records) {
@@ -341,16 +394,23 @@ class PatientUploadIntake {
         @Override
         public void events(List<PatientFacts> newPatients, List<EventFacts> events) {
             store(newPatients);
-            patients.upsertEvents(org, new StoredPatients(ids, Set.of()),
-                    records == null ? events : events.stream().map(records::event).toList());
+            patients.upsertEvents(
+                    org,
+                    new StoredPatients(ids, Set.of()),
+                    records == null
+                            ? events
+                            : events.stream().map(records::event).toList());
         }
 
         private void store(List<PatientFacts> read) {
-            List<PatientFacts> batch = records == null ? read : read.stream().map(records::patient).toList();
+            List<PatientFacts> batch =
+                    records == null ? read : read.stream().map(records::patient).toList();
             StoredPatients stored = patients.upsert(org, batch, Precedence.UPLOAD_WINS, records != null);
             patients.addToGroup(org, groupId, stored.idsByExternalId().values());
             ids.putAll(stored.idsByExternalId());
-            stored.created().forEach(externalId -> created.put(externalId, stored.idsByExternalId().get(externalId)));
+            stored.created()
+                    .forEach(externalId ->
+                            created.put(externalId, stored.idsByExternalId().get(externalId)));
         }
     }
 
@@ -367,7 +427,10 @@ class PatientUploadIntake {
             return false;
         }
         String start = new String(head, 0, Math.min(head.length, 64), java.nio.charset.StandardCharsets.ISO_8859_1)
-                .replace("\uFEFF", "").replace("\u00EF\u00BB\u00BF", "").strip().toLowerCase(Locale.ROOT);
+                .replace("\uFEFF", "")
+                .replace("\u00EF\u00BB\u00BF", "")
+                .strip()
+                .toLowerCase(Locale.ROOT);
         return start.startsWith("patient_id,") || start.startsWith("\"patient_id\",");
     }
 
@@ -380,15 +443,23 @@ class PatientUploadIntake {
 
     private static java.util.Map<String, Long> created(StoredPatients stored) {
         var created = new java.util.LinkedHashMap<String, Long>();
-        stored.created().forEach(externalId -> created.put(externalId, stored.idsByExternalId().get(externalId)));
+        stored.created()
+                .forEach(externalId ->
+                        created.put(externalId, stored.idsByExternalId().get(externalId)));
         return created;
     }
 
     private static NewUpload newUpload(Request request, String kind, String sha256) {
-        String name = request.fileName() == null || request.fileName().length() <= 500 ? request.fileName()
+        String name = request.fileName() == null || request.fileName().length() <= 500
+                ? request.fileName()
                 : request.fileName().substring(0, 500);
         // An anonymized upload keeps no file name: names of files often are the patient's.
-        return new NewUpload(kind, request.anonymize() ? null : name, request.file().size(), sha256, request.groupId(),
+        return new NewUpload(
+                kind,
+                request.anonymize() ? null : name,
+                request.file().size(),
+                sha256,
+                request.groupId(),
                 request.anonymize());
     }
 }

@@ -7,5 +7,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * stored; {@code uploadId} (an addition) names the report at {@code /v1/uploads/{id}}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PatientUploadResponse(boolean success, int patientCount, Integer expectedCount, String uploadId) {
-}
+record PatientUploadResponse(boolean success, int patientCount, Integer expectedCount, String uploadId) {}

@@ -43,7 +43,8 @@ class TypedCsvErrors implements ErrorShape {
     @ExceptionHandler
     ResponseEntity<TypedCsvResponses.Error> busy(ServerBusyException e) {
         var answer = error(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", e.getMessage());
-        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+        return ResponseEntity.status(answer.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .body(answer.getBody());
     }
 
@@ -79,7 +80,8 @@ class TypedCsvErrors implements ErrorShape {
 
     @ExceptionHandler
     ResponseEntity<TypedCsvResponses.Error> unreadable(MultipartException e) {
-        return error(HttpStatus.BAD_REQUEST, "invalid_request", "Send multipart/form-data with the fields type and file.");
+        return error(
+                HttpStatus.BAD_REQUEST, "invalid_request", "Send multipart/form-data with the fields type and file.");
     }
 
     @ExceptionHandler
@@ -90,7 +92,8 @@ class TypedCsvErrors implements ErrorShape {
         }
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             return ResponseEntity.status(known.getStatusCode())
-                    .body(new TypedCsvResponses.Error(false, "invalid_request", "The request cannot be served as sent."));
+                    .body(new TypedCsvResponses.Error(
+                            false, "invalid_request", "The request cannot be served as sent."));
         }
         log.error("Typed CSV upload failed unexpectedly: {}", Failures.describe(e));
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Unexpected server error.");

@@ -9,8 +9,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(name = "TypedCsvForm", description = "multipart/form-data fields of a typed CSV upload")
 record TypedCsvForm(
-        @Schema(description = "Which pipeline processes the rows", allowableValues = {"appointments", "medications", "consult-notes"},
-                requiredMode = Schema.RequiredMode.REQUIRED) String type,
-        @Schema(description = "UTF-8 .csv, at most 10MB; the header row must contain at least one comma",
-                type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) UploadedFile file) {
-}
+        @Schema(
+                description = "Which pipeline processes the rows",
+                allowableValues = {"appointments", "medications", "consult-notes"},
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        String type,
+
+        @Schema(
+                description = "UTF-8 .csv, at most 10MB; the header row must contain at least one comma",
+                type = "string",
+                format = "binary",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        UploadedFile file) {}

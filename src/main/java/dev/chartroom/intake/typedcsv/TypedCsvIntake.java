@@ -1,7 +1,5 @@
 package dev.chartroom.intake.typedcsv;
 
-import dev.chartroom.intake.Parts;
-import dev.chartroom.text.Sha256;
 import dev.chartroom.caseflow.Appointment;
 import dev.chartroom.caseflow.AppointmentIds;
 import dev.chartroom.caseflow.CaseIntake;
@@ -14,12 +12,13 @@ import dev.chartroom.csv.NotUtf8Exception;
 import dev.chartroom.csv.TypedCsv;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
-import dev.chartroom.tenant.Caller;
-import java.util.Locale;
 import dev.chartroom.intake.Announcements;
 import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
+import dev.chartroom.intake.Parts;
 import dev.chartroom.intake.UploadedFile;
+import dev.chartroom.tenant.Caller;
+import dev.chartroom.text.Sha256;
 import dev.chartroom.upload.NewUpload;
 import dev.chartroom.upload.RowError;
 import dev.chartroom.upload.TypedCsvFiles;
@@ -38,6 +37,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -62,8 +62,16 @@ class TypedCsvIntake {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    TypedCsvIntake(CaseIntake cases, Announcements announcements, Uploads uploads, TypedCsvFiles files, CsvLimits csvLimits, IntakeLimits limits,
-                   IngestGate gate, TransactionTemplate transaction, Clock clock) {
+    TypedCsvIntake(
+            CaseIntake cases,
+            Announcements announcements,
+            Uploads uploads,
+            TypedCsvFiles files,
+            CsvLimits csvLimits,
+            IntakeLimits limits,
+            IngestGate gate,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.gate = gate;
         this.cases = cases;
         this.announcements = announcements;
@@ -76,11 +84,11 @@ class TypedCsvIntake {
     }
 
     /** What came of an upload: the processed file, and whether this request did the processing. */
-    record Outcome(TypedCsvFiles.Processed file, boolean processedNow) {
-    }
+    record Outcome(TypedCsvFiles.Processed file, boolean processedNow) {}
 
     static final String PROCESSED = "CSV uploaded and processed successfully.";
-    static final String ALREADY_PROCESSED = "This file was already uploaded for this type and processed; nothing was changed.";
+    static final String ALREADY_PROCESSED =
+            "This file was already uploaded for this type and processed; nothing was changed.";
 
     /**
      * Checks the form in the seed's order (file, size, type, name, content), answers a file already
@@ -94,14 +102,18 @@ class TypedCsvIntake {
             throw TypedCsvException.badRequest("missing_file", "file is required.");
         }
         if (file.size() > limits.typedCsvMaxFileSize().toBytes()) {
-            throw new TypedCsvException(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
+            throw new TypedCsvException(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "payload_too_large",
                     "File exceeds " + limits.typedCsvMaxFileSize().toMegabytes() + "MB.");
         }
         if (form.type() == null || form.type().isBlank()) {
-            throw TypedCsvException.badRequest("missing_type", "type is required: appointments, medications or consult-notes.");
+            throw TypedCsvException.badRequest(
+                    "missing_type", "type is required: appointments, medications or consult-notes.");
         }
-        TypedCsv.Type type = TypedCsv.Type.of(form.type().strip()).orElseThrow(() -> TypedCsvException.badRequest(
-                "invalid_type", "type must be one of appointments, medications, consult-notes."));
+        TypedCsv.Type type = TypedCsv.Type.of(form.type().strip())
+                .orElseThrow(() -> TypedCsvException.badRequest(
+                        "invalid_type", "type must be one of appointments, medications, consult-notes."));
         String fileName = file.name() == null ? "" : file.name().strip();
         if (!fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             throw TypedCsvException.badRequest("invalid_file_type", "The file must be a .csv file.");
@@ -131,8 +143,11 @@ class TypedCsvIntake {
     }
 
     private static TypedCsvResponses.Success success(TypedCsvFiles.Processed file, String message) {
-        return new TypedCsvResponses.Success(true, new TypedCsvResponses.Data(file.fileName(), file.type(), file.size(),
-                file.uploadedAt(), file.uploadId()), message);
+        return new TypedCsvResponses.Success(
+                true,
+                new TypedCsvResponses.Data(
+                        file.fileName(), file.type(), file.size(), file.uploadedAt(), file.uploadId()),
+                message);
     }
 
     /**
@@ -149,7 +164,9 @@ class TypedCsvIntake {
         Instant receivedAt = Instant.now(clock);
         Checked checked = check(type, file);
         if (type == TypedCsv.Type.APPOINTMENTS && !cases.hasRoutingRules(organizationId)) {
-            throw new TypedCsvException(HttpStatus.UNPROCESSABLE_CONTENT, "no_routing_rules",
+            throw new TypedCsvException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "no_routing_rules",
                     "No agent routing rules are configured for your organization: add them at /v1/routing-rules.");
         }
         // Two uploads creating the same new cases (or notes) at once: one fails on the key and runs
@@ -162,8 +179,7 @@ class TypedCsvIntake {
      * (medications and consult notes, which have row limits) or only its AppointmentIds
      * (appointments, which have none and are read again row by row when applied).
      */
-    private record Checked(String sha256, int rows, TypedCsv.Table table, AppointmentIds appointmentIds) {
-    }
+    private record Checked(String sha256, int rows, TypedCsv.Table table, AppointmentIds appointmentIds) {}
 
     private Checked check(TypedCsv.Type type, UploadedFile file) {
         MessageDigest sha256 = Sha256.newDigest();
@@ -177,16 +193,23 @@ class TypedCsvIntake {
                 });
                 return new Checked(HexFormat.of().formatHex(sha256.digest()), rows[0], null, ids);
             }
-            int maxRows = type == TypedCsv.Type.MEDICATIONS ? limits.medicationsMaxRows() : limits.consultNotesMaxRows();
+            int maxRows =
+                    type == TypedCsv.Type.MEDICATIONS ? limits.medicationsMaxRows() : limits.consultNotesMaxRows();
             TypedCsv.Table table = refusingBadFiles(() -> TypedCsv.read(utf8(content), type, csvLimits, maxRows));
-            return new Checked(HexFormat.of().formatHex(sha256.digest()), table.rows().size(), table, null);
+            return new Checked(
+                    HexFormat.of().formatHex(sha256.digest()), table.rows().size(), table, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Outcome store(String organizationId, TypedCsv.Type type, String fileName, UploadedFile file,
-                          Instant receivedAt, Checked checked) {
+    private Outcome store(
+            String organizationId,
+            TypedCsv.Type type,
+            String fileName,
+            UploadedFile file,
+            Instant receivedAt,
+            Checked checked) {
         String uploadId = uploads.newId();
         var processedFile = new TypedCsvFiles.Processed(fileName, type.value(), uploadId, file.size(), receivedAt);
         Boolean processed = transaction.execute(status -> {
@@ -195,9 +218,16 @@ class TypedCsvIntake {
                 return false;
             }
             Applied applied = apply(organizationId, uploadId, type, file, checked);
-            Upload upload = uploads.recordProcessed(organizationId, uploadId,
-                    new NewUpload(type.value(), fileName, file.size(), checked.sha256(), null, false), receivedAt,
-                    new Upload.Counts(checked.rows(), checked.rows(), applied.stored(), applied.errors().size()),
+            Upload upload = uploads.recordProcessed(
+                    organizationId,
+                    uploadId,
+                    new NewUpload(type.value(), fileName, file.size(), checked.sha256(), null, false),
+                    receivedAt,
+                    new Upload.Counts(
+                            checked.rows(),
+                            checked.rows(),
+                            applied.stored(),
+                            applied.errors().size()),
                     applied.errors());
             announcements.uploadProcessed(organizationId, upload);
             return true;
@@ -208,11 +238,10 @@ class TypedCsvIntake {
         return new Outcome(files.find(organizationId, fileName, type.value()).orElse(processedFile), false);
     }
 
-    private record Applied(int stored, List<RowError> errors) {
-    }
+    private record Applied(int stored, List<RowError> errors) {}
 
-    private Applied apply(String organizationId, String uploadId, TypedCsv.Type type, UploadedFile file,
-                          Checked checked) {
+    private Applied apply(
+            String organizationId, String uploadId, TypedCsv.Type type, UploadedFile file, Checked checked) {
         TypedCsv.Table table = checked.table();
         return switch (type) {
             case APPOINTMENTS -> {
@@ -229,13 +258,20 @@ class TypedCsvIntake {
                 yield new Applied(totals.created() + totals.reprocessed(), totals.errors());
             }
             case MEDICATIONS -> {
-                var applied = cases.applyMedications(organizationId,
-                        table.rows().stream().map(row -> medication(table.header(), row)).toList());
+                var applied = cases.applyMedications(
+                        organizationId,
+                        table.rows().stream()
+                                .map(row -> medication(table.header(), row))
+                                .toList());
                 yield new Applied(applied.medications(), applied.errors());
             }
             case CONSULT_NOTES -> {
-                var applied = cases.applyConsultNotes(organizationId, uploadId,
-                        table.rows().stream().map(row -> consultNote(table.header(), row)).toList());
+                var applied = cases.applyConsultNotes(
+                        organizationId,
+                        uploadId,
+                        table.rows().stream()
+                                .map(row -> consultNote(table.header(), row))
+                                .toList());
                 announcements.caseChanges(organizationId, applied.enriched());
                 yield new Applied(applied.notes(), applied.errors());
             }
@@ -248,9 +284,12 @@ class TypedCsvIntake {
     }
 
     private static Reader utf8(InputStream content) {
-        return new InputStreamReader(content, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        return new InputStreamReader(
+                content,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     /** Every way a file can be refused becomes its 400. */
@@ -269,21 +308,43 @@ class TypedCsvIntake {
     }
 
     private static Appointment appointment(TypedCsv.Header t, CsvRow r) {
-        return new Appointment(r.line(), t.value(r, "AppointmentId"), t.value(r, "PatientRecordId"),
-                t.value(r, "AppointmentStatus"), t.value(r, "AppointmentDoctor"), t.value(r, "Virtual"),
-                t.value(r, "AppointmentDate"), t.value(r, "EarliestAppointmentTime"), t.value(r, "PatientFirstName"),
-                t.value(r, "PatientLastName"), t.value(r, "DOB"), t.value(r, "Phone"), t.value(r, "NewConsult"),
-                t.value(r, "TestStatus"), t.value(r, "IntakeCharted"), t.optionalValues(r));
+        return new Appointment(
+                r.line(),
+                t.value(r, "AppointmentId"),
+                t.value(r, "PatientRecordId"),
+                t.value(r, "AppointmentStatus"),
+                t.value(r, "AppointmentDoctor"),
+                t.value(r, "Virtual"),
+                t.value(r, "AppointmentDate"),
+                t.value(r, "EarliestAppointmentTime"),
+                t.value(r, "PatientFirstName"),
+                t.value(r, "PatientLastName"),
+                t.value(r, "DOB"),
+                t.value(r, "Phone"),
+                t.value(r, "NewConsult"),
+                t.value(r, "TestStatus"),
+                t.value(r, "IntakeCharted"),
+                t.optionalValues(r));
     }
 
     private static ConsultNoteRow consultNote(TypedCsv.Header t, CsvRow r) {
-        return new ConsultNoteRow(r.line(), t.value(r, "AppointmentId"), t.value(r, "VPText"),
-                t.value(r, "CategoryNameReport"), t.value(r, "CategoryNameTemplate"));
+        return new ConsultNoteRow(
+                r.line(),
+                t.value(r, "AppointmentId"),
+                t.value(r, "VPText"),
+                t.value(r, "CategoryNameReport"),
+                t.value(r, "CategoryNameTemplate"));
     }
 
     private static MedicationRow medication(TypedCsv.Header t, CsvRow r) {
-        return new MedicationRow(r.line(), t.value(r, "PatientRecordId"), t.value(r, "MedicationName"),
-                t.value(r, "Dose"), t.value(r, "Strength"), t.value(r, "SIG"), t.value(r, "DateStarted"),
+        return new MedicationRow(
+                r.line(),
+                t.value(r, "PatientRecordId"),
+                t.value(r, "MedicationName"),
+                t.value(r, "Dose"),
+                t.value(r, "Strength"),
+                t.value(r, "SIG"),
+                t.value(r, "DateStarted"),
                 t.value(r, "Route"));
     }
 }

@@ -28,13 +28,54 @@ import tools.jackson.databind.JsonNode;
 /** The bulk attachments contract (seeds/attachments-bulk.txt) through real HTTP. */
 class AttachmentsBulkIT extends ApplicationTest {
 
-    static final List<String> ATTACHMENT_FIELDS = List.of("id", "gcsPath", "originalFilename", "signedUrl", "name",
-            "createdDate", "noteId", "thumbnailSignedUrl", "annotations", "externalId", "patient", "note", "provider", "tags");
-    static final List<String> PATIENT_FIELDS = List.of("id", "type", "createdDate", "firstName", "lastName", "phoneNumber",
-            "email", "locationId", "externalId", "address", "addressLineTwo", "city", "state", "zipCode", "country",
-            "addressValid", "meta", "isArchived", "primaryLocationId", "gender", "pronouns", "preferredName",
-            "dateOfBirth", "patientMedications", "patientSource", "leadSource", "onSchedulingBlacklist",
-            "surchargeDisabled", "tags", "creditBalance", "preferredProviderId", "dosespotPatientId");
+    static final List<String> ATTACHMENT_FIELDS = List.of(
+            "id",
+            "gcsPath",
+            "originalFilename",
+            "signedUrl",
+            "name",
+            "createdDate",
+            "noteId",
+            "thumbnailSignedUrl",
+            "annotations",
+            "externalId",
+            "patient",
+            "note",
+            "provider",
+            "tags");
+    static final List<String> PATIENT_FIELDS = List.of(
+            "id",
+            "type",
+            "createdDate",
+            "firstName",
+            "lastName",
+            "phoneNumber",
+            "email",
+            "locationId",
+            "externalId",
+            "address",
+            "addressLineTwo",
+            "city",
+            "state",
+            "zipCode",
+            "country",
+            "addressValid",
+            "meta",
+            "isArchived",
+            "primaryLocationId",
+            "gender",
+            "pronouns",
+            "preferredName",
+            "dateOfBirth",
+            "patientMedications",
+            "patientSource",
+            "leadSource",
+            "onSchedulingBlacklist",
+            "surchargeDisabled",
+            "tags",
+            "creditBalance",
+            "preferredProviderId",
+            "dosespotPatientId");
 
     @Autowired
     JdbcClient jdbc;
@@ -55,7 +96,10 @@ class AttachmentsBulkIT extends ApplicationTest {
     }
 
     long documents() {
-        return jdbc.sql("select count(*) from document where organization_id = ?").param(acme.id()).query(Long.class).single();
+        return jdbc.sql("select count(*) from document where organization_id = ?")
+                .param(acme.id())
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -64,7 +108,8 @@ class AttachmentsBulkIT extends ApplicationTest {
         byte[] png = TestFiles.png(320, 240);
         byte[] jpeg = TestFiles.jpeg(640, 480);
 
-        var answer = bulk(new Multipart().field("patient_id", Long.toString(patientId))
+        var answer = bulk(new Multipart()
+                .field("patient_id", Long.toString(patientId))
                 .file("attachments", "discharge.pdf", "application/pdf", pdf)
                 .file("attachments", "photo.png", "image/png", png)
                 .file("attachments", "wound.jpg", "image/jpeg", jpeg)
@@ -111,16 +156,26 @@ class AttachmentsBulkIT extends ApplicationTest {
             assertThat(image.getWidth()).isLessThanOrEqualTo(256);
         }
         // The background job records each thumbnail too, so later requests do not make it again.
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "select count(*) from document where organization_id = ? and thumbnail_key is not null")
-                .param(acme.id()).query(Long.class).single() == 3);
-        assertThat(http.get("/v1/patients/" + patientId, acme.apiKey()).json().get("documents")).hasSize(3);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql(
+                                        "select count(*) from document where organization_id = ? and thumbnail_key is not null")
+                                .param(acme.id())
+                                .query(Long.class)
+                                .single()
+                        == 3);
+        assertThat(http.get("/v1/patients/" + patientId, acme.apiKey()).json().get("documents"))
+                .hasSize(3);
     }
 
     @Test
     void namesDefaultToTheFileNameAndTextHasNoThumbnail() {
-        var answer = bulk(new Multipart().field("patient_id", Long.toString(patientId))
-                .file("attachments", "note.txt", "text/plain", "Follow-up in two weeks.".getBytes(StandardCharsets.UTF_8)));
+        var answer = bulk(new Multipart()
+                .field("patient_id", Long.toString(patientId))
+                .file(
+                        "attachments",
+                        "note.txt",
+                        "text/plain",
+                        "Follow-up in two weeks.".getBytes(StandardCharsets.UTF_8)));
         assertThat(answer.status()).isEqualTo(200);
         JsonNode attachment = answer.json().get("attachments").get(0);
         assertThat(attachment.get("name").asString()).isEqualTo("note.txt");
@@ -138,33 +193,71 @@ class AttachmentsBulkIT extends ApplicationTest {
     static Stream<Arguments> invalid() {
         byte[] pdf = TestFiles.pdf("x");
         return Stream.of(
-                Arguments.of("names count mismatch", (Form) p -> new Multipart().field("patient_id", p)
-                        .file("attachments", "a.pdf", "application/pdf", pdf).field("names", "[\"a\",\"b\"]"),
-                        List.of("body", "names"), "value_error"),
-                Arguments.of("external_ids count mismatch", (Form) p -> new Multipart().field("patient_id", p)
-                        .file("attachments", "a.pdf", "application/pdf", pdf)
-                        .file("attachments", "b.pdf", "application/pdf", pdf).field("external_ids", "only-one"),
-                        List.of("body", "external_ids"), "value_error"),
-                Arguments.of("an external id longer than its column", (Form) p -> new Multipart().field("patient_id", p)
-                        .file("attachments", "a.pdf", "application/pdf", pdf).field("external_ids", "E".repeat(300)),
-                        List.of("body", "external_ids"), "value_error"),
-                Arguments.of("names not a list", (Form) p -> new Multipart().field("patient_id", p)
-                        .file("attachments", "a.pdf", "application/pdf", pdf).field("names", "[\"a\""),
-                        List.of("body", "names"), "value_error"),
-                Arguments.of("no attachments", (Form) p -> new Multipart().field("patient_id", p),
-                        List.of("body", "attachments"), "missing"),
-                Arguments.of("no patient_id", (Form) p -> new Multipart().file("attachments", "a.pdf", "application/pdf", pdf),
-                        List.of("body", "patient_id"), "missing"),
-                Arguments.of("an archive", (Form) p -> new Multipart().field("patient_id", p)
-                        .file("attachments", "a.pdf", "application/pdf", pdf)
-                        .file("attachments", "b.zip", "application/zip", new byte[] {'P', 'K', 3, 4, 0, 0, 0}),
-                        List.of("body", "attachments", 1), "value_error"),
-                Arguments.of("a broken PDF", (Form) p -> new Multipart().field("patient_id", p)
-                        .file("attachments", "a.pdf", "application/pdf", Arrays.copyOf(pdf, pdf.length / 2)),
-                        List.of("body", "attachments", 0), "value_error"),
-                Arguments.of("an empty file", (Form) p -> new Multipart().field("patient_id", p)
-                        .file("attachments", "a.pdf", "application/pdf", new byte[0]),
-                        List.of("body", "attachments", 0), "value_error"));
+                Arguments.of(
+                        "names count mismatch",
+                        (Form) p -> new Multipart()
+                                .field("patient_id", p)
+                                .file("attachments", "a.pdf", "application/pdf", pdf)
+                                .field("names", "[\"a\",\"b\"]"),
+                        List.of("body", "names"),
+                        "value_error"),
+                Arguments.of(
+                        "external_ids count mismatch",
+                        (Form) p -> new Multipart()
+                                .field("patient_id", p)
+                                .file("attachments", "a.pdf", "application/pdf", pdf)
+                                .file("attachments", "b.pdf", "application/pdf", pdf)
+                                .field("external_ids", "only-one"),
+                        List.of("body", "external_ids"),
+                        "value_error"),
+                Arguments.of(
+                        "an external id longer than its column",
+                        (Form) p -> new Multipart()
+                                .field("patient_id", p)
+                                .file("attachments", "a.pdf", "application/pdf", pdf)
+                                .field("external_ids", "E".repeat(300)),
+                        List.of("body", "external_ids"),
+                        "value_error"),
+                Arguments.of(
+                        "names not a list",
+                        (Form) p -> new Multipart()
+                                .field("patient_id", p)
+                                .file("attachments", "a.pdf", "application/pdf", pdf)
+                                .field("names", "[\"a\""),
+                        List.of("body", "names"),
+                        "value_error"),
+                Arguments.of(
+                        "no attachments",
+                        (Form) p -> new Multipart().field("patient_id", p),
+                        List.of("body", "attachments"),
+                        "missing"),
+                Arguments.of(
+                        "no patient_id",
+                        (Form) p -> new Multipart().file("attachments", "a.pdf", "application/pdf", pdf),
+                        List.of("body", "patient_id"),
+                        "missing"),
+                Arguments.of(
+                        "an archive",
+                        (Form) p -> new Multipart()
+                                .field("patient_id", p)
+                                .file("attachments", "a.pdf", "application/pdf", pdf)
+                                .file("attachments", "b.zip", "application/zip", new byte[] {'P', 'K', 3, 4, 0, 0, 0}),
+                        List.of("body", "attachments", 1),
+                        "value_error"),
+                Arguments.of(
+                        "a broken PDF",
+                        (Form) p -> new Multipart()
+                                .field("patient_id", p)
+                                .file("attachments", "a.pdf", "application/pdf", Arrays.copyOf(pdf, pdf.length / 2)),
+                        List.of("body", "attachments", 0),
+                        "value_error"),
+                Arguments.of(
+                        "an empty file",
+                        (Form) p -> new Multipart()
+                                .field("patient_id", p)
+                                .file("attachments", "a.pdf", "application/pdf", new byte[0]),
+                        List.of("body", "attachments", 0),
+                        "value_error"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -176,8 +269,12 @@ class AttachmentsBulkIT extends ApplicationTest {
         assertThat(detail.isArray()).isTrue();
         JsonNode problem = detail.get(0);
         assertThat(problem.propertyNames()).containsExactly("loc", "msg", "type");
-        assertThat(problem.get("loc").toString()).isEqualTo(loc.stream()
-                .map(l -> l instanceof String s ? "\"" + s + "\"" : l.toString()).toList().toString().replace(", ", ","));
+        assertThat(problem.get("loc").toString())
+                .isEqualTo(loc.stream()
+                        .map(l -> l instanceof String s ? "\"" + s + "\"" : l.toString())
+                        .toList()
+                        .toString()
+                        .replace(", ", ","));
         assertThat(problem.get("type").asString()).isEqualTo(type);
         assertThat(problem.get("msg").asString()).isNotBlank();
         assertThat(documents()).isZero();
@@ -185,8 +282,13 @@ class AttachmentsBulkIT extends ApplicationTest {
 
     @Test
     void aMissingTenantHeaderIs422() {
-        var refused = http.post("/attachments/bulk", new Multipart().field("patient_id", Long.toString(patientId))
-                .file("attachments", "a.pdf", "application/pdf", TestFiles.pdf("x")), "API-KEY", acme.key());
+        var refused = http.post(
+                "/attachments/bulk",
+                new Multipart()
+                        .field("patient_id", Long.toString(patientId))
+                        .file("attachments", "a.pdf", "application/pdf", TestFiles.pdf("x")),
+                "API-KEY",
+                acme.key());
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"header\",\"TENANT\"]");
     }
@@ -195,12 +297,23 @@ class AttachmentsBulkIT extends ApplicationTest {
     void anotherTenantOrItsPatientIsRefused() {
         TestOrganization other = newOrganization();
         byte[] pdf = TestFiles.pdf("x");
-        var wrongTenant = http.post("/attachments/bulk", new Multipart().field("patient_id", Long.toString(patientId))
-                .file("attachments", "a.pdf", "application/pdf", pdf), "API-KEY", acme.key(), "TENANT", other.id());
+        var wrongTenant = http.post(
+                "/attachments/bulk",
+                new Multipart()
+                        .field("patient_id", Long.toString(patientId))
+                        .file("attachments", "a.pdf", "application/pdf", pdf),
+                "API-KEY",
+                acme.key(),
+                "TENANT",
+                other.id());
         assertThat(wrongTenant.status()).isEqualTo(403);
         assertThat(wrongTenant.json().get("detail").isString()).isTrue();
-        var othersPatient = http.post("/attachments/bulk", new Multipart().field("patient_id", Long.toString(patientId))
-                .file("attachments", "a.pdf", "application/pdf", pdf), other.tenant());
+        var othersPatient = http.post(
+                "/attachments/bulk",
+                new Multipart()
+                        .field("patient_id", Long.toString(patientId))
+                        .file("attachments", "a.pdf", "application/pdf", pdf),
+                other.tenant());
         assertThat(othersPatient.status()).isEqualTo(403);
         assertThat(documents()).isZero();
     }
@@ -208,11 +321,18 @@ class AttachmentsBulkIT extends ApplicationTest {
     @Test
     void unknownPatientIs404AndNoKeyIs401() {
         byte[] pdf = TestFiles.pdf("x");
-        var unknown = bulk(new Multipart().field("patient_id", "999999999999").file("attachments", "a.pdf", "application/pdf", pdf));
+        var unknown = bulk(new Multipart()
+                .field("patient_id", "999999999999")
+                .file("attachments", "a.pdf", "application/pdf", pdf));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("detail").asString()).isEqualTo("Patient not found");
-        var noKey = http.post("/attachments/bulk", new Multipart().field("patient_id", Long.toString(patientId))
-                .file("attachments", "a.pdf", "application/pdf", pdf), "TENANT", acme.id());
+        var noKey = http.post(
+                "/attachments/bulk",
+                new Multipart()
+                        .field("patient_id", Long.toString(patientId))
+                        .file("attachments", "a.pdf", "application/pdf", pdf),
+                "TENANT",
+                acme.id());
         assertThat(noKey.status()).isEqualTo(401);
         assertThat(noKey.json().get("detail").isString()).isTrue();
     }

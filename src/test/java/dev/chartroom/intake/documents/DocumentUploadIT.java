@@ -46,8 +46,10 @@ class DocumentUploadIT extends ApplicationTest {
         http = http();
         acme = newOrganization();
         patientId = TestPatients.create(http, acme, "123456", "Jane", "Doe");
-        secret = http.postJson("/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", acme.bearer()).json()
-                .get("secret").asString();
+        secret = http.postJson("/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", acme.bearer())
+                .json()
+                .get("secret")
+                .asString();
         http.postJson("/v1/staff", "{\"id\":\"staff-7\",\"name\":\"Dana Scully\"}", acme.bearer());
         http.postJson("/v1/staff", "{\"id\":\"staff-8\",\"name\":\"Former Staff\",\"active\":false}", acme.bearer());
     }
@@ -58,7 +60,9 @@ class DocumentUploadIT extends ApplicationTest {
     }
 
     Multipart form(String folder, String mrn, String fileName, byte[] document) {
-        return new Multipart().field("folder_name", folder).field("patient_mrn", mrn)
+        return new Multipart()
+                .field("folder_name", folder)
+                .field("patient_mrn", mrn)
                 .file("document", fileName, "application/octet-stream", document);
     }
 
@@ -68,13 +72,19 @@ class DocumentUploadIT extends ApplicationTest {
 
     /** The one event of this type for this document, once it arrives; its signature checked. */
     JsonNode webhook(String type, String documentId) {
-        var received = await().atMost(WAIT).until(() -> receiver.received().stream()
-                .filter(r -> r.body().contains(documentId) && r.body().contains("\"" + type + "\"")).toList(), r -> !r.isEmpty());
+        var received = await().atMost(WAIT)
+                .until(
+                        () -> receiver.received().stream()
+                                .filter(r -> r.body().contains(documentId)
+                                        && r.body().contains("\"" + type + "\""))
+                                .toList(),
+                        r -> !r.isEmpty());
         assertThat(received).hasSize(1);
         var request = received.getFirst();
         try {
-            assertThat(request.header("webhook-signature")).isEqualTo(Verification.expectedSignature(secret,
-                    request.header("webhook-id"), request.header("webhook-timestamp"), request.body()));
+            assertThat(request.header("webhook-signature"))
+                    .isEqualTo(Verification.expectedSignature(
+                            secret, request.header("webhook-id"), request.header("webhook-timestamp"), request.body()));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -86,20 +96,24 @@ class DocumentUploadIT extends ApplicationTest {
         byte[] pdf = TestFiles.shared("aws-sample-medical-pdf-mit0/sample_report_1_discharge_summary.pdf");
 
         var accepted = upload(form("MedicalRecords/LabResults", "123456", "document.pdf", pdf)
-                .field("emr_assigned_to_id", "staff-7").field("is_reviewed", "true").field("notes", "Potassium recheck")
+                .field("emr_assigned_to_id", "staff-7")
+                .field("is_reviewed", "true")
+                .field("notes", "Potassium recheck")
                 .field("is_high_priority", "true"));
 
         assertThat(accepted.status()).isEqualTo(200);
         JsonNode body = accepted.json();
         assertThat(body.propertyNames()).containsExactly("success", "message", "document_id");
         assertThat(body.get("success").asBoolean()).isTrue();
-        assertThat(body.get("message").asString()).isEqualTo("Document uploaded successfully. It will be processed soon.");
+        assertThat(body.get("message").asString())
+                .isEqualTo("Document uploaded successfully. It will be processed soon.");
         String id = body.get("document_id").asString();
 
         JsonNode event = webhook("document.uploaded", id);
         assertThat(event.propertyNames()).containsExactly("id", "object", "created", "type", "data");
-        assertThat(event.get("data").toString()).isEqualTo(
-                "{\"document_id\":\"" + id + "\",\"patient_mrn\":\"123456\",\"folder_name\":\"MedicalRecords/LabResults\"}");
+        assertThat(event.get("data").toString())
+                .isEqualTo("{\"document_id\":\"" + id
+                        + "\",\"patient_mrn\":\"123456\",\"folder_name\":\"MedicalRecords/LabResults\"}");
 
         JsonNode document = http.get("/v1/documents/" + id, acme.apiKey()).json();
         assertThat(document.get("status").asString()).isEqualTo("processed");
@@ -112,9 +126,15 @@ class DocumentUploadIT extends ApplicationTest {
         assertThat(document.get("contentType").asString()).isEqualTo("application/pdf");
         assertThat(document.get("failureReason").isNull()).isTrue();
         assertThat(http.get(document.get("url").asString()).body()).isEqualTo(pdf);
-        String text = jdbc.sql("select extracted_text from document where id = ?").param(id).query(String.class).single();
+        String text = jdbc.sql("select extracted_text from document where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
         assertThat(text).isNotBlank();
-        assertThat(http.get("/v1/patients/" + patientId, acme.apiKey()).json().get("documents").findValuesAsString("id"))
+        assertThat(http.get("/v1/patients/" + patientId, acme.apiKey())
+                        .json()
+                        .get("documents")
+                        .findValuesAsString("id"))
                 .contains(id);
     }
 
@@ -124,31 +144,53 @@ class DocumentUploadIT extends ApplicationTest {
         var jpeg = upload(form("Photos", "123456", "photo", TestFiles.jpeg(300, 200)));
         webhook("document.uploaded", png.json().get("document_id").asString());
         webhook("document.uploaded", jpeg.json().get("document_id").asString());
-        assertThat(http.get("/v1/documents/" + png.json().get("document_id").asString(), acme.apiKey()).json()
-                .get("contentType").asString()).isEqualTo("image/png");
-        assertThat(http.get("/v1/documents/" + jpeg.json().get("document_id").asString(), acme.apiKey()).json()
-                .get("contentType").asString()).isEqualTo("image/jpeg");
+        assertThat(http.get("/v1/documents/" + png.json().get("document_id").asString(), acme.apiKey())
+                        .json()
+                        .get("contentType")
+                        .asString())
+                .isEqualTo("image/png");
+        assertThat(http.get("/v1/documents/" + jpeg.json().get("document_id").asString(), acme.apiKey())
+                        .json()
+                        .get("contentType")
+                        .asString())
+                .isEqualTo("image/jpeg");
     }
 
     static Stream<Arguments> failures() {
         byte[] pdf = TestFiles.pdf("Lab report");
         return Stream.of(
-                Arguments.of("unknown MRN", "NOPE-9", null, pdf,
+                Arguments.of(
+                        "unknown MRN",
+                        "NOPE-9",
+                        null,
+                        pdf,
                         "Patient not found. Please check the patient MRN and try again."),
                 Arguments.of("unknown staff member", "123456", "staff-404", pdf, DocumentProcessing.STAFF_NOT_FOUND),
                 Arguments.of("inactive staff member", "123456", "staff-8", pdf, DocumentProcessing.STAFF_NOT_FOUND),
-                Arguments.of("truncated PDF", "123456", null, Arrays.copyOf(pdf, pdf.length / 2),
+                Arguments.of(
+                        "truncated PDF",
+                        "123456",
+                        null,
+                        Arrays.copyOf(pdf, pdf.length / 2),
                         "The document could not be read: The PDF is incomplete (it does not end with %%EOF)."),
-                Arguments.of("encrypted PDF", "123456", null, TestFiles.shared("pdf-qpdf-testsuite/encrypted/c-r2.pdf"),
+                Arguments.of(
+                        "encrypted PDF",
+                        "123456",
+                        null,
+                        TestFiles.shared("pdf-qpdf-testsuite/encrypted/c-r2.pdf"),
                         "The document could not be read: The PDF is password-protected."),
-                Arguments.of("damaged PNG", "123456", null, Arrays.copyOf(TestFiles.png(300, 200), 30),
+                Arguments.of(
+                        "damaged PNG",
+                        "123456",
+                        null,
+                        Arrays.copyOf(TestFiles.png(300, 200), 30),
                         "The document could not be read: The image is damaged or not a supported picture."));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("failures")
-    void problemsFoundLaterAreAnnouncedAsFailedWithAReason(String what, String mrn, String staff, byte[] file,
-                                                           String reason) {
+    void problemsFoundLaterAreAnnouncedAsFailedWithAReason(
+            String what, String mrn, String staff, byte[] file, String reason) {
         var form = form("MedicalRecords", mrn, "document.pdf", file);
         if (staff != null) {
             form.field("emr_assigned_to_id", staff);
@@ -168,40 +210,77 @@ class DocumentUploadIT extends ApplicationTest {
         assertThat(document.get("status").asString()).isEqualTo("failed");
         assertThat(document.get("failureReason").asString()).isEqualTo(reason);
         assertThat(document.get("patientId").isNull()).isTrue();
-        assertThat(receiver.received().stream().filter(r -> r.body().contains(id)).count()).isEqualTo(1);
+        assertThat(receiver.received().stream()
+                        .filter(r -> r.body().contains(id))
+                        .count())
+                .isEqualTo(1);
     }
 
     static Stream<Arguments> badRequests() {
         byte[] pdf = TestFiles.pdf("Lab report");
         byte[] tooBig = Arrays.copyOf(pdf, 5 * 1024 * 1024 + 1);
         return Stream.of(
-                Arguments.of("no folder_name", new Multipart().field("patient_mrn", "123456")
-                        .file("document", "a.pdf", "application/pdf", pdf), "missing_field", "folder_name"),
+                Arguments.of(
+                        "no folder_name",
+                        new Multipart()
+                                .field("patient_mrn", "123456")
+                                .file("document", "a.pdf", "application/pdf", pdf),
+                        "missing_field",
+                        "folder_name"),
                 Arguments.of("folder with ..", form2("A/../B", "123456", pdf), "invalid_folder_name", "'..'"),
                 Arguments.of("folder with an empty name", form2("A//B", "123456", pdf), "invalid_folder_name", "empty"),
                 Arguments.of("folder ending in /", form2("A/", "123456", pdf), "invalid_folder_name", "empty"),
-                Arguments.of("no patient_mrn", new Multipart().field("folder_name", "A")
-                        .file("document", "a.pdf", "application/pdf", pdf), "missing_field", "patient_mrn"),
-                Arguments.of("no document", new Multipart().field("folder_name", "A").field("patient_mrn", "1"),
-                        "missing_field", "document"),
-                Arguments.of("document as a text field", new Multipart().field("folder_name", "A").field("patient_mrn", "1")
-                        .field("document", "hello"), "missing_field", "document"),
-                Arguments.of("TXT document", form2("A", "123456", "patient_id,name\n1,x\n".getBytes()),
-                        "invalid_file_type", "PDF, JPEG, and PNG"),
-                Arguments.of("ZIP document", form2("A", "123456", new byte[] {'P', 'K', 3, 4, 0, 0}),
-                        "invalid_file_type", "PDF, JPEG, and PNG"),
+                Arguments.of(
+                        "no patient_mrn",
+                        new Multipart().field("folder_name", "A").file("document", "a.pdf", "application/pdf", pdf),
+                        "missing_field",
+                        "patient_mrn"),
+                Arguments.of(
+                        "no document",
+                        new Multipart().field("folder_name", "A").field("patient_mrn", "1"),
+                        "missing_field",
+                        "document"),
+                Arguments.of(
+                        "document as a text field",
+                        new Multipart()
+                                .field("folder_name", "A")
+                                .field("patient_mrn", "1")
+                                .field("document", "hello"),
+                        "missing_field",
+                        "document"),
+                Arguments.of(
+                        "TXT document",
+                        form2("A", "123456", "patient_id,name\n1,x\n".getBytes()),
+                        "invalid_file_type",
+                        "PDF, JPEG, and PNG"),
+                Arguments.of(
+                        "ZIP document",
+                        form2("A", "123456", new byte[] {'P', 'K', 3, 4, 0, 0}),
+                        "invalid_file_type",
+                        "PDF, JPEG, and PNG"),
                 Arguments.of("empty document", form2("A", "123456", new byte[0]), "invalid_file", "empty"),
                 Arguments.of("over 5MB", form2("A", "123456", tooBig), "file_too_large", "5MB"),
-                Arguments.of("notes of 1001 characters", form2("A", "123456", pdf).field("notes", "x".repeat(1001)),
-                        "notes_too_long", "1000"),
-                Arguments.of("is_reviewed not a boolean", form2("A", "123456", pdf).field("is_reviewed", "maybe"),
-                        "invalid_request", "is_reviewed"),
-                Arguments.of("is_high_priority not a boolean", form2("A", "123456", pdf).field("is_high_priority", "yes"),
-                        "invalid_request", "is_high_priority"));
+                Arguments.of(
+                        "notes of 1001 characters",
+                        form2("A", "123456", pdf).field("notes", "x".repeat(1001)),
+                        "notes_too_long",
+                        "1000"),
+                Arguments.of(
+                        "is_reviewed not a boolean",
+                        form2("A", "123456", pdf).field("is_reviewed", "maybe"),
+                        "invalid_request",
+                        "is_reviewed"),
+                Arguments.of(
+                        "is_high_priority not a boolean",
+                        form2("A", "123456", pdf).field("is_high_priority", "yes"),
+                        "invalid_request",
+                        "is_high_priority"));
     }
 
     static Multipart form2(String folder, String mrn, byte[] document) {
-        return new Multipart().field("folder_name", folder).field("patient_mrn", mrn)
+        return new Multipart()
+                .field("folder_name", folder)
+                .field("patient_mrn", mrn)
                 .file("document", "document.pdf", "application/pdf", document);
     }
 
@@ -214,8 +293,11 @@ class DocumentUploadIT extends ApplicationTest {
         assertThat(refused.json().get("success").asBoolean()).isFalse();
         assertThat(refused.json().get("error").asString()).isEqualTo(code);
         assertThat(refused.json().get("message").asString()).contains(message);
-        assertThat(jdbc.sql("select count(*) from document where organization_id = ?").param(acme.id())
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from document where organization_id = ?")
+                        .param(acme.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -227,13 +309,20 @@ class DocumentUploadIT extends ApplicationTest {
     @Test
     void credentialsAreTheClientTriple() {
         byte[] pdf = TestFiles.pdf("x");
-        var noSecret = http.post("/v1/documents", form2("A", "123456", pdf),
-                "client_id", acme.clientId(), "access_token", acme.id());
+        var noSecret = http.post(
+                "/v1/documents", form2("A", "123456", pdf), "client_id", acme.clientId(), "access_token", acme.id());
         assertThat(noSecret.status()).isEqualTo(401);
         assertThat(noSecret.json().get("success").asBoolean()).isFalse();
         assertThat(noSecret.json().get("error").asString()).isEqualTo("unauthorized");
-        var wrongSecret = http.post("/v1/documents", form2("A", "123456", pdf),
-                "client_id", acme.clientId(), "client_secret", "cs_wrong", "access_token", acme.id());
+        var wrongSecret = http.post(
+                "/v1/documents",
+                form2("A", "123456", pdf),
+                "client_id",
+                acme.clientId(),
+                "client_secret",
+                "cs_wrong",
+                "access_token",
+                acme.id());
         assertThat(wrongSecret.status()).isEqualTo(401);
         var nothing = http.post("/v1/documents", form2("A", "123456", pdf));
         assertThat(nothing.status()).isEqualTo(401);
@@ -243,8 +332,15 @@ class DocumentUploadIT extends ApplicationTest {
     @Test
     void anotherOrganizationCanNeitherUploadForThisOneNorReadItsDocuments() {
         TestOrganization other = newOrganization();
-        var refused = http.post("/v1/documents", form2("A", "123456", TestFiles.pdf("x")),
-                "client_id", other.clientId(), "client_secret", other.clientSecret(), "access_token", acme.id());
+        var refused = http.post(
+                "/v1/documents",
+                form2("A", "123456", TestFiles.pdf("x")),
+                "client_id",
+                other.clientId(),
+                "client_secret",
+                other.clientSecret(),
+                "access_token",
+                acme.id());
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("success").asBoolean()).isFalse();
 
@@ -252,8 +348,10 @@ class DocumentUploadIT extends ApplicationTest {
         var own = http.post("/v1/documents", form2("A", "123456", TestFiles.pdf("x")), other.clientCredentials());
         assertThat(own.status()).isEqualTo(200);
         String ownId = own.json().get("document_id").asString();
-        JsonNode failed = await().atMost(WAIT).until(() -> http.get("/v1/documents/" + ownId, other.apiKey()).json(),
-                d -> d.get("status").asString().equals("failed"));
+        JsonNode failed = await().atMost(WAIT)
+                .until(
+                        () -> http.get("/v1/documents/" + ownId, other.apiKey()).json(),
+                        d -> d.get("status").asString().equals("failed"));
         assertThat(failed.get("failureReason").asString()).startsWith("Patient not found.");
         assertThat(http.get("/v1/documents/" + ownId, acme.apiKey()).status()).isEqualTo(404);
 

@@ -42,14 +42,18 @@ class KillNineIT {
         try (var receiver = new WebhookReceiver()) {
             try {
                 var http = new Http("http://127.0.0.1:" + port);
-                await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                await().atMost(Duration.ofSeconds(90))
+                        .ignoreExceptions()
                         .until(() -> http.get("/actuator/health").status() == 200);
                 TestOrganization acme = ApplicationTest.newOrganization(http);
                 TestPatients.create(http, acme, "KN-1", "Kim", "Nine");
                 http.postJson("/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", acme.bearer());
-                var accepted = http.post("/v1/documents", new Multipart().field("folder_name", "Records")
-                        .field("patient_mrn", "KN-1")
-                        .file("document", "record.pdf", "application/pdf", TestFiles.pdf("Patient: Kim Nine")),
+                var accepted = http.post(
+                        "/v1/documents",
+                        new Multipart()
+                                .field("folder_name", "Records")
+                                .field("patient_mrn", "KN-1")
+                                .file("document", "record.pdf", "application/pdf", TestFiles.pdf("Patient: Kim Nine")),
                         acme.clientCredentials());
                 assertThat(accepted.status()).isEqualTo(200);
                 documentId = accepted.json().get("document_id").asString();
@@ -61,8 +65,10 @@ class KillNineIT {
             var restartSettings = new java.util.HashMap<>(database);
             restartSettings.put("chartroom.admin-token", ApplicationTest.ADMIN_TOKEN);
             try (var restarted = RunningChartroom.start(data, restartSettings)) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().stream()
-                        .anyMatch(r -> r.body().contains(documentId) && r.body().contains("\"document.uploaded\"")));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> receiver.received().stream()
+                                .anyMatch(r -> r.body().contains(documentId)
+                                        && r.body().contains("\"document.uploaded\"")));
             }
         }
     }
@@ -70,13 +76,21 @@ class KillNineIT {
     private static Process startChild(Path data, int port, Map<String, String> extra) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), ChartroomApplication.class.getName(),
-                "--server.port=" + port, "--server.address=127.0.0.1", "--chartroom.data-dir=" + data,
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ChartroomApplication.class.getName(),
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--chartroom.data-dir=" + data,
                 "--chartroom.admin-token=" + ApplicationTest.ADMIN_TOKEN,
-                "--chartroom.webhooks.allow-private-addresses=true", "--logging.level.root=WARN"));
+                "--chartroom.webhooks.allow-private-addresses=true",
+                "--logging.level.root=WARN"));
         extra.forEach((key, value) -> command.add("--" + key + "=" + value));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(data.resolve("killed-node.log").toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("killed-node.log").toFile())
+                .start();
     }
 
     private static int freePort() throws IOException {

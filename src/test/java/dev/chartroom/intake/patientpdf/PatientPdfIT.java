@@ -33,8 +33,12 @@ class PatientPdfIT extends ApplicationTest {
     }
 
     Http.Response upload(String path, byte[] content, String filename, String... headers) {
-        return http.post(path, new Multipart().file("file", "upload.pdf", "application/pdf", content)
-                .field("filename", filename), headers);
+        return http.post(
+                path,
+                new Multipart()
+                        .file("file", "upload.pdf", "application/pdf", content)
+                        .field("filename", filename),
+                headers);
     }
 
     Http.Response upload(byte[] content, String filename) {
@@ -56,7 +60,9 @@ class PatientPdfIT extends ApplicationTest {
         assertThat(body.get("patient_id").isIntegralNumber()).isTrue();
         assertThat(body.get("patient_id").asLong()).isEqualTo(patientId);
         String url = body.get("url").asString();
-        assertThat(url).startsWith(http.baseUrl() + "/files/" + acme.id() + "/" + body.get("id").asString() + "/content?expires=");
+        assertThat(url)
+                .startsWith(http.baseUrl() + "/files/" + acme.id() + "/"
+                        + body.get("id").asString() + "/content?expires=");
 
         var download = http.get(url);
         assertThat(download.status()).isEqualTo(200);
@@ -70,7 +76,10 @@ class PatientPdfIT extends ApplicationTest {
         assertThat(document.get("contentType").asString()).isEqualTo("application/pdf");
         assertThat(document.get("status").asString()).isEqualTo("processed");
         assertThat(http.get(document.get("url").asString()).body()).isEqualTo(pdf);
-        assertThat(http.get("/v1/documents/" + body.get("id").asString(), acme.apiKey()).json().get("patientId").asLong())
+        assertThat(http.get("/v1/documents/" + body.get("id").asString(), acme.apiKey())
+                        .json()
+                        .get("patientId")
+                        .asLong())
                 .isEqualTo(patientId);
     }
 
@@ -82,10 +91,13 @@ class PatientPdfIT extends ApplicationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"aws-sample-medical-pdf-mit0/sample_report_1_discharge_summary.pdf",
-            "hl7-ccda-examples-cc0/advance_directive_McBee_L1_20151116.pdf",
-            "hl7-ccda-examples-cc0/discharge_summary_UD_sample.pdf",
-            "hl7-ccda-examples-cc0/labcorp_sample_lab_report_164947.pdf"})
+    @ValueSource(
+            strings = {
+                "aws-sample-medical-pdf-mit0/sample_report_1_discharge_summary.pdf",
+                "hl7-ccda-examples-cc0/advance_directive_McBee_L1_20151116.pdf",
+                "hl7-ccda-examples-cc0/discharge_summary_UD_sample.pdf",
+                "hl7-ccda-examples-cc0/labcorp_sample_lab_report_164947.pdf"
+            })
     void realPdfsComeBackByteIdentical(String path) {
         byte[] pdf = TestFiles.shared(path);
         var created = upload(pdf, path.substring(path.lastIndexOf('/') + 1));
@@ -108,8 +120,10 @@ class PatientPdfIT extends ApplicationTest {
                 Arguments.of("empty file", new byte[0], "x.pdf", "empty"),
                 Arguments.of("truncated", Arrays.copyOf(good, good.length / 2), "x.pdf", "incomplete"),
                 Arguments.of("header then garbage", headerThenGarbage, "x.pdf", "incomplete"),
-                Arguments.of("encrypted", TestFiles.shared("pdf-qpdf-testsuite/encrypted/c-r2.pdf"), "x.pdf", "password"),
-                Arguments.of("five bytes", TestFiles.shared("pdf-qpdf-testsuite/malformed/bad1.pdf"), "x.pdf", "valid PDF"));
+                Arguments.of(
+                        "encrypted", TestFiles.shared("pdf-qpdf-testsuite/encrypted/c-r2.pdf"), "x.pdf", "password"),
+                Arguments.of(
+                        "five bytes", TestFiles.shared("pdf-qpdf-testsuite/malformed/bad1.pdf"), "x.pdf", "valid PDF"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -119,12 +133,14 @@ class PatientPdfIT extends ApplicationTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().propertyNames()).containsExactly("detail");
         assertThat(refused.json().get("detail").asString()).containsIgnoringCase(detail);
-        assertThat(http.get("/v1/patients/" + patientId, acme.apiKey()).json().get("documents")).isEmpty();
+        assertThat(http.get("/v1/patients/" + patientId, acme.apiKey()).json().get("documents"))
+                .isEmpty();
     }
 
     @Test
     void missingFileIs400() {
-        var refused = http.post("/patients/" + patientId + "/pdf", new Multipart().field("filename", "a.pdf"), acme.apiKey());
+        var refused =
+                http.post("/patients/" + patientId + "/pdf", new Multipart().field("filename", "a.pdf"), acme.apiKey());
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("detail").asString()).contains("file");
     }
@@ -144,7 +160,8 @@ class PatientPdfIT extends ApplicationTest {
         var refused = upload("/patients/" + patientId + "/pdf/", TestFiles.pdf("x"), "a.pdf", other.apiKey());
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("detail").asString()).contains("your account");
-        assertThat(http.get("/v1/patients/" + patientId, acme.apiKey()).json().get("documents")).isEmpty();
+        assertThat(http.get("/v1/patients/" + patientId, acme.apiKey()).json().get("documents"))
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -160,13 +177,14 @@ class PatientPdfIT extends ApplicationTest {
         // Only the head of a 21 MB request is sent: the answer must come before the body is read.
         try (var socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            String head = "POST /patients/" + patientId + "/pdf/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + acme.key()
+            String head = "POST /patients/" + patientId + "/pdf/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: "
+                    + acme.key()
                     + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + (21 * 1024 * 1024)
                     + "\r\n\r\n--b\r\n";
             socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            var in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
             assertThat(in.readLine()).startsWith("HTTP/1.1 413");
             String line;
             var response = new StringBuilder();
@@ -175,6 +193,7 @@ class PatientPdfIT extends ApplicationTest {
             }
             assertThat(line).contains("File too large");
         }
-        assertThat(http.get("/v1/patients/" + patientId, acme.apiKey()).json().get("documents")).isEmpty();
+        assertThat(http.get("/v1/patients/" + patientId, acme.apiKey()).json().get("documents"))
+                .isEmpty();
     }
 }

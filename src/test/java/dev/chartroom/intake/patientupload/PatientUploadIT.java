@@ -45,8 +45,14 @@ class PatientUploadIT extends ApplicationTest {
     }
 
     Http.Response upload(TestOrganization as, String group, String fileName, String contentType, byte[] content) {
-        return http.post(UPLOAD, new Multipart().file("file", fileName, contentType, content)
-                .field("teamId", acme.id()).field("groupId", group).field("anonymize", "false"), as.bearer());
+        return http.post(
+                UPLOAD,
+                new Multipart()
+                        .file("file", fileName, contentType, content)
+                        .field("teamId", acme.id())
+                        .field("groupId", group)
+                        .field("anonymize", "false"),
+                as.bearer());
     }
 
     static byte[] utf8(String text) {
@@ -54,9 +60,12 @@ class PatientUploadIT extends ApplicationTest {
     }
 
     JsonNode patient(String externalId) {
-        var found = http.get("/v1/patients?externalId=" + externalId, acme.bearer()).json().get("data");
+        var found = http.get("/v1/patients?externalId=" + externalId, acme.bearer())
+                .json()
+                .get("data");
         assertThat(found).hasSize(1);
-        return http.get("/v1/patients/" + found.get(0).get("id").asLong(), acme.bearer()).json();
+        return http.get("/v1/patients/" + found.get(0).get("id").asLong(), acme.bearer())
+                .json();
     }
 
     @Test
@@ -101,12 +110,18 @@ class PatientUploadIT extends ApplicationTest {
     void twoClientsUploadingTheSameNewEventsAtOnceBothSucceedAndStoreThemOnce() throws Exception {
         var events = new StringBuilder("patient_id,event_id,event_date,event_type,value,unit\n");
         for (int i = 0; i < 3000; i++) {
-            events.append("c-").append(i % 50).append(",e-").append(i).append(",2026-01-10,SpO2,").append(90 + i % 9).append(",%\n");
+            events.append("c-")
+                    .append(i % 50)
+                    .append(",e-")
+                    .append(i)
+                    .append(",2026-01-10,SpO2,")
+                    .append(90 + i % 9)
+                    .append(",%\n");
         }
         byte[] file = utf8(events.toString());
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
-            var answers = pool.invokeAll(java.util.Collections.nCopies(4,
-                    (java.util.concurrent.Callable<Http.Response>) () -> upload("same.csv", "text/csv", file)));
+            var answers = pool.invokeAll(java.util.Collections.nCopies(
+                    4, (java.util.concurrent.Callable<Http.Response>) () -> upload("same.csv", "text/csv", file)));
             for (var answer : answers) {
                 assertThat(answer.get().status()).as(answer.get().text()).isEqualTo(200);
                 assertThat(answer.get().json().get("patientCount").asInt()).isEqualTo(50);
@@ -118,7 +133,10 @@ class PatientUploadIT extends ApplicationTest {
     @Test
     void anEventUploadUpdatesAChangedEventInPlace() {
         upload("events.csv", "text/csv", utf8(SEED_EVENTS));
-        upload("events2.csv", "text/csv", utf8("patient_id,event_id,event_date,event_type,value,unit\np-001,e-001,2026-01-10,SpO2,91,%\n"));
+        upload(
+                "events2.csv",
+                "text/csv",
+                utf8("patient_id,event_id,event_date,event_type,value,unit\np-001,e-001,2026-01-10,SpO2,91,%\n"));
 
         JsonNode events = patient("p-001").get("events");
         assertThat(events).hasSize(2);
@@ -127,8 +145,11 @@ class PatientUploadIT extends ApplicationTest {
 
     @Test
     void aPatientFileUpsertsByPatientIdAndKeepsUnknownColumnsAsAttributes() {
-        upload("a.csv", "text/csv", utf8("patient_id,first_name,last_name,dob,gender,phone,email,zip,insurance\n"
-                + "mrn-7,Ana,Ruiz,05/01/1962,F,(617) 555-0123,ana@example.org,02139,Acme Health\n"));
+        upload(
+                "a.csv",
+                "text/csv",
+                utf8("patient_id,first_name,last_name,dob,gender,phone,email,zip,insurance\n"
+                        + "mrn-7,Ana,Ruiz,05/01/1962,F,(617) 555-0123,ana@example.org,02139,Acme Health\n"));
         upload("b.csv", "text/csv", utf8("patient_id,diagnosis,insurance\nmrn-7,Pneumonia,Other Plan\n"));
 
         JsonNode ana = patient("mrn-7");
@@ -140,7 +161,10 @@ class PatientUploadIT extends ApplicationTest {
         assertThat(ana.get("zip").asString()).isEqualTo("02139");
         assertThat(ana.get("diagnosis").asString()).isEqualTo("Pneumonia");
         assertThat(ana.get("attributes").get("insurance").asString()).isEqualTo("Other Plan");
-        assertThat(http.get("/v1/patients?externalId=mrn-7", acme.bearer()).json().get("data")).hasSize(1);
+        assertThat(http.get("/v1/patients?externalId=mrn-7", acme.bearer())
+                        .json()
+                        .get("data"))
+                .hasSize(1);
     }
 
     @Test
@@ -172,7 +196,8 @@ class PatientUploadIT extends ApplicationTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("patientCount").asInt()).isEqualTo(2);
         assertThat(answer.json().get("expectedCount").asInt()).isEqualTo(3);
-        var report = http.get("/v1/uploads/" + answer.json().get("uploadId").asString(), acme.bearer()).json();
+        var report = http.get("/v1/uploads/" + answer.json().get("uploadId").asString(), acme.bearer())
+                .json();
         assertThat(report.get("kind").asString()).isEqualTo("patient-csv");
         assertThat(report.get("counts").get("rows").asInt()).isEqualTo(3);
         assertThat(report.get("counts").get("stored").asInt()).isEqualTo(2);
@@ -182,7 +207,8 @@ class PatientUploadIT extends ApplicationTest {
         assertThat(errors.get(0).get("column").asString()).isEqualTo("birth_date");
         assertThat(errors.get(1).get("row").asInt()).isEqualTo(4);
         assertThat(errors.get(1).get("column").asString()).isEqualTo("name");
-        assertThat(patient("bad-date").get("attributes").get("birth_date").asString()).isEqualTo("1980-13-45");
+        assertThat(patient("bad-date").get("attributes").get("birth_date").asString())
+                .isEqualTo("1980-13-45");
     }
 
     @Test
@@ -200,7 +226,8 @@ class PatientUploadIT extends ApplicationTest {
         assertThat(ana.get("documents")).hasSize(1);
         assertThat(ana.get("documents").get(0).get("contentType").asString()).isEqualTo("text/plain");
         assertThat(ana.get("text").asString()).contains("amoxicillin");
-        assertThat(http.get("/v1/patients?q=pneumonia", acme.bearer()).json().get("data")).hasSize(1);
+        assertThat(http.get("/v1/patients?q=pneumonia", acme.bearer()).json().get("data"))
+                .hasSize(1);
     }
 
     @Test
@@ -210,15 +237,18 @@ class PatientUploadIT extends ApplicationTest {
 
         upload("lena.txt", "text/plain", utf8(note));
 
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
                 .until(() -> patient("77120").get("medications").size() == 2);
         JsonNode lena = patient("77120");
         assertThat(lena.get("medications").get(0).get("name").asString()).isEqualToIgnoringCase("metformin");
         assertThat(lena.get("medications").get(0).get("dosage").asString()).isEqualTo("500 mg");
-        assertThat(lena.get("medications").get(0).get("ingredients")).extracting(JsonNode::asString)
+        assertThat(lena.get("medications").get(0).get("ingredients"))
+                .extracting(JsonNode::asString)
                 .containsExactly("metformin");
         assertThat(lena.get("medications").get(1).get("name").asString()).isEqualTo("Lortab");
-        assertThat(lena.get("medications").get(1).get("ingredients")).extracting(JsonNode::asString)
+        assertThat(lena.get("medications").get(1).get("ingredients"))
+                .extracting(JsonNode::asString)
                 .containsExactly("acetaminophen", "hydrocodone");
         assertThat(lena.get("medications").get(0).get("source").asString())
                 .isEqualTo("document:" + lena.get("documents").get(0).get("id").asString());
@@ -231,8 +261,12 @@ class PatientUploadIT extends ApplicationTest {
     void longNamesAreKeptToTheirLimitsNotFailed() {
         String first = "F".repeat(150);
         String last = "L".repeat(150);
-        var joined = upload("long.csv", "text/csv", utf8("patient_id,first_name,last_name\nlong-1," + first + "," + last + "\n"));
-        var split = upload("long2.csv", "text/csv", utf8("patient_id,name\nlong-2," + "A".repeat(200) + " " + "B".repeat(99) + "\n"));
+        var joined = upload(
+                "long.csv", "text/csv", utf8("patient_id,first_name,last_name\nlong-1," + first + "," + last + "\n"));
+        var split = upload(
+                "long2.csv",
+                "text/csv",
+                utf8("patient_id,name\nlong-2," + "A".repeat(200) + " " + "B".repeat(99) + "\n"));
 
         assertThat(joined.status()).isEqualTo(200);
         assertThat(split.status()).isEqualTo(200);
@@ -256,24 +290,35 @@ class PatientUploadIT extends ApplicationTest {
     void aLatin1NoteIsReadAsLatin1() {
         byte[] note = "Paciente: José Muñoz\nFecha: 2024-01-01\n".getBytes(StandardCharsets.ISO_8859_1);
 
-        assertThat(upload("nota.txt", "text/plain", note).json().get("patientCount").asInt()).isEqualTo(1);
-        assertThat(http.get("/v1/patients?q=Muñoz", acme.bearer()).json().get("data")).hasSize(1);
+        assertThat(upload("nota.txt", "text/plain", note)
+                        .json()
+                        .get("patientCount")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(http.get("/v1/patients?q=Muñoz", acme.bearer()).json().get("data"))
+                .hasSize(1);
     }
 
     @Test
     void aPdfIsOnePatientAndTheSameBytesAgainChangeNothing() {
-        byte[] pdf = TestFiles.pdf("Clinical history", "Patient: Omar Haddad", "DOB: 1971-11-30",
-                "Lab report: HbA1c 7.9 %", "Medications: metformin 850 mg PO BID");
+        byte[] pdf = TestFiles.pdf(
+                "Clinical history",
+                "Patient: Omar Haddad",
+                "DOB: 1971-11-30",
+                "Lab report: HbA1c 7.9 %",
+                "Medications: metformin 850 mg PO BID");
 
         var first = upload("history.pdf", "application/pdf", pdf);
         var again = upload("history.pdf", "application/pdf", pdf);
 
         assertThat(first.json().get("patientCount").asInt()).isEqualTo(1);
         assertThat(again.json().get("patientCount").asInt()).isEqualTo(1);
-        assertThat(again.json().get("uploadId").asString()).isEqualTo(first.json().get("uploadId").asString());
+        assertThat(again.json().get("uploadId").asString())
+                .isEqualTo(first.json().get("uploadId").asString());
         var found = http.get("/v1/patients?q=Haddad", acme.bearer()).json().get("data");
         assertThat(found).hasSize(1);
-        var omar = http.get("/v1/patients/" + found.get(0).get("id").asLong(), acme.bearer()).json();
+        var omar = http.get("/v1/patients/" + found.get(0).get("id").asLong(), acme.bearer())
+                .json();
         assertThat(omar.get("birthDate").asString()).isEqualTo("1971-11-30");
         assertThat(omar.get("documents")).hasSize(1);
         assertThat(omar.get("documents").get(0).get("contentType").asString()).isEqualTo("application/pdf");
@@ -282,21 +327,25 @@ class PatientUploadIT extends ApplicationTest {
 
     @Test
     void realClinicalPdfsAreAccepted() {
-        for (String file : List.of("aws-sample-medical-pdf-mit0/sample_report_1_discharge_summary.pdf",
+        for (String file : List.of(
+                "aws-sample-medical-pdf-mit0/sample_report_1_discharge_summary.pdf",
                 "hl7-ccda-examples-cc0/discharge_summary_UD_sample.pdf",
                 "hl7-ccda-examples-cc0/labcorp_sample_lab_report_164947.pdf")) {
             var answer = upload("record.pdf", "application/pdf", TestFiles.shared(file));
             assertThat(answer.status()).as(file).isEqualTo(200);
             assertThat(answer.json().get("patientCount").asInt()).as(file).isEqualTo(1);
         }
-        assertThat(http.get("/v1/patients?group=ward-1", acme.bearer()).json().get("data")).hasSize(3);
+        assertThat(http.get("/v1/patients?group=ward-1", acme.bearer()).json().get("data"))
+                .hasSize(3);
     }
 
     @Test
     void brokenAndLockedPdfsAreRefusedNeverAFailure() throws Exception {
         var refused = new ArrayList<String>();
-        for (var file : TestFiles.sharedFiles("pdf-qpdf-testsuite/malformed", ".pdf").subList(0, 25)) {
-            var answer = upload(file.getFileName().toString(), "application/pdf", java.nio.file.Files.readAllBytes(file));
+        for (var file :
+                TestFiles.sharedFiles("pdf-qpdf-testsuite/malformed", ".pdf").subList(0, 25)) {
+            var answer =
+                    upload(file.getFileName().toString(), "application/pdf", java.nio.file.Files.readAllBytes(file));
             assertThat(answer.status()).as(file.getFileName().toString()).isIn(200, 400);
             if (answer.status() == 400) {
                 assertThat(answer.json().get("error").asString()).isEqualTo("invalid_file_type");
@@ -312,8 +361,14 @@ class PatientUploadIT extends ApplicationTest {
     }
 
     Http.Response upload(String fileName, byte[] content, String columns) {
-        return http.post(UPLOAD, new Multipart().file("file", fileName, "text/csv", content)
-                .field("teamId", acme.id()).field("groupId", "ward-1").field("columns", columns), acme.bearer());
+        return http.post(
+                UPLOAD,
+                new Multipart()
+                        .file("file", fileName, "text/csv", content)
+                        .field("teamId", acme.id())
+                        .field("groupId", "ward-1")
+                        .field("columns", columns),
+                acme.bearer());
     }
 
     static JsonNode event(JsonNode patient, java.util.function.Predicate<JsonNode> which) {
@@ -329,7 +384,10 @@ class PatientUploadIT extends ApplicationTest {
 
     List<JsonNode> groupMembers() {
         var members = new ArrayList<JsonNode>();
-        http.get("/v1/patients?group=ward-1&limit=1000", acme.bearer()).json().get("data").forEach(members::add);
+        http.get("/v1/patients?group=ward-1&limit=1000", acme.bearer())
+                .json()
+                .get("data")
+                .forEach(members::add);
         return members;
     }
 
@@ -345,7 +403,9 @@ class PatientUploadIT extends ApplicationTest {
         assertThat(answer.json().get("patientCount").asInt()).isEqualTo(27);
         assertThat(eventAnswer.status()).as(eventAnswer.text()).isEqualTo(200);
         assertThat(eventAnswer.json().get("patientCount").asInt()).isEqualTo(27);
-        var report = http.get("/v1/uploads/" + eventAnswer.json().get("uploadId").asString(), acme.bearer()).json();
+        var report = http.get(
+                        "/v1/uploads/" + eventAnswer.json().get("uploadId").asString(), acme.bearer())
+                .json();
         assertThat(report.get("kind").asString()).isEqualTo("event-csv");
         assertThat(report.get("errors")).isEmpty();
         JsonNode maynard = patient("3edac2e3-d223-6fae-d515-daf96ef6bc76");
@@ -353,13 +413,18 @@ class PatientUploadIT extends ApplicationTest {
         assertThat(maynard.get("birthDate").asString()).isEqualTo("2014-10-06");
         assertThat(maynard.get("sex").asString()).isEqualTo("male");
         assertThat(maynard.get("attributes").get("CITY").asString()).isEqualTo("Somerville");
-        JsonNode height = event(maynard, e -> e.get("type").asString().equals("Body Height")
-                && e.get("date").asString().equals("2023-10-10T04:17:47Z"));
+        JsonNode height = event(
+                maynard,
+                e -> e.get("type").asString().equals("Body Height")
+                        && e.get("date").asString().equals("2023-10-10T04:17:47Z"));
         assertThat(height.get("value").asString()).isEqualTo("127.9");
         assertThat(height.get("unit").asString()).isEqualTo("cm");
         List<JsonNode> members = groupMembers();
         assertThat(members).hasSize(27);
-        int events = members.stream().mapToInt(p -> patient(p.get("externalId").asString()).get("events").size()).sum();
+        int events = members.stream()
+                .mapToInt(p ->
+                        patient(p.get("externalId").asString()).get("events").size())
+                .sum();
         assertThat(events).isEqualTo(990);
 
         var patientsAgain = upload("patients.csv", "text/csv", patients);
@@ -368,8 +433,13 @@ class PatientUploadIT extends ApplicationTest {
         assertThat(patientsAgain.json().get("patientCount").asInt()).isEqualTo(27);
         assertThat(observationsAgain.json().get("patientCount").asInt()).isEqualTo(27);
         assertThat(groupMembers()).hasSize(27);
-        assertThat(http.get("/v1/patients?limit=1000", acme.bearer()).json().get("data")).hasSize(27);
-        assertThat(members.stream().mapToInt(p -> patient(p.get("externalId").asString()).get("events").size()).sum())
+        assertThat(http.get("/v1/patients?limit=1000", acme.bearer()).json().get("data"))
+                .hasSize(27);
+        assertThat(members.stream()
+                        .mapToInt(p -> patient(p.get("externalId").asString())
+                                .get("events")
+                                .size())
+                        .sum())
                 .isEqualTo(990);
     }
 
@@ -380,8 +450,13 @@ class PatientUploadIT extends ApplicationTest {
         var first = http.get("/v1/patients?group=ward-1&limit=5", acme.bearer()).json();
         assertThat(first.get("data")).hasSize(5);
         assertThat(first.get("nextCursor").isNull()).isFalse();
-        var next = http.get("/v1/patients?group=ward-1&limit=5&cursor=" + first.get("nextCursor").asString(), acme.bearer()).json();
-        assertThat(next.get("data").get(0).get("id").asLong()).isGreaterThan(first.get("data").get(4).get("id").asLong());
+        var next = http.get(
+                        "/v1/patients?group=ward-1&limit=5&cursor="
+                                + first.get("nextCursor").asString(),
+                        acme.bearer())
+                .json();
+        assertThat(next.get("data").get(0).get("id").asLong())
+                .isGreaterThan(first.get("data").get(4).get("id").asLong());
     }
 
     @Test
@@ -409,23 +484,32 @@ class PatientUploadIT extends ApplicationTest {
         assertThat(old.get("birthDate").asString()).isEqualTo("1844-07-18");
         assertThat(old.get("events")).hasSize(30);
         assertThat(patient("10124").get("events")).hasSize(30);
-        assertThat(groupMembers()).hasSize(100).allMatch(p -> !p.get("birthDate").isNull());
+        assertThat(groupMembers())
+                .hasSize(100)
+                .allMatch(p -> !p.get("birthDate").isNull());
 
         upload("PATIENTS.csv", "text/csv", patients);
         var labsAgain = upload("LABEVENTS.csv", "text/csv", labs);
 
         assertThat(labsAgain.json().get("patientCount").asInt()).isEqualTo(3);
-        assertThat(http.get("/v1/patients?limit=1000", acme.bearer()).json().get("data")).hasSize(100);
+        assertThat(http.get("/v1/patients?limit=1000", acme.bearer()).json().get("data"))
+                .hasSize(100);
         assertThat(patient("10006").get("events")).hasSize(30);
     }
 
     @Test
     void theColumnsFieldNamesTheColumnsOfAnyOtherCsv() {
-        var patients = upload("clinic.csv", utf8("MRN,Full Name,DateOfBirth,Ward\nm-1,Jane Doe,1980-03-12,3B\n"),
+        var patients = upload(
+                "clinic.csv",
+                utf8("MRN,Full Name,DateOfBirth,Ward\nm-1,Jane Doe,1980-03-12,3B\n"),
                 "{\"patient_id\":\"MRN\",\"birth_date\":\"DateOfBirth\"}");
-        var events = upload("vitals.csv", utf8("MRN,Taken,Vital,Reading,Units\nm-1,2026-01-10,SpO2,94,%\nm-1,2026-01-11,SpO2,95,%\n"),
+        var events = upload(
+                "vitals.csv",
+                utf8("MRN,Taken,Vital,Reading,Units\nm-1,2026-01-10,SpO2,94,%\nm-1,2026-01-11,SpO2,95,%\n"),
                 "{\"patient_id\":\"MRN\",\"event_date\":\"Taken\",\"event_type\":\"Vital\",\"value\":\"Reading\"}");
-        upload("vitals.csv", utf8("MRN,Taken,Vital,Reading,Units\nm-1,2026-01-10,SpO2,94,%\nm-1,2026-01-11,SpO2,95,%\n"),
+        upload(
+                "vitals.csv",
+                utf8("MRN,Taken,Vital,Reading,Units\nm-1,2026-01-10,SpO2,94,%\nm-1,2026-01-11,SpO2,95,%\n"),
                 "{\"patient_id\":\"MRN\",\"event_date\":\"Taken\",\"event_type\":\"Vital\",\"value\":\"Reading\"}");
 
         assertThat(patients.status()).as(patients.text()).isEqualTo(200);
@@ -442,7 +526,8 @@ class PatientUploadIT extends ApplicationTest {
     @Test
     void aColumnsFieldThatDoesNotFitIsInvalidCsvFormatAndWritesNothing() {
         byte[] file = utf8("MRN,DateOfBirth\nm-1,1980-03-12\n");
-        for (String columns : List.of("{\"patient_id\":\"MRN\"", "{\"mrn\":\"MRN\"}", "{\"patient_id\":\"PatientNumber\"}")) {
+        for (String columns :
+                List.of("{\"patient_id\":\"MRN\"", "{\"mrn\":\"MRN\"}", "{\"patient_id\":\"PatientNumber\"}")) {
             var answer = upload("clinic.csv", file, columns);
             assertThat(answer.status()).as(columns).isEqualTo(400);
             assertThat(answer.json().get("success").asBoolean()).isFalse();
@@ -452,8 +537,11 @@ class PatientUploadIT extends ApplicationTest {
         var unmapped = upload("clinic.csv", "text/csv", file);
         assertThat(unmapped.status()).isEqualTo(400);
         assertThat(unmapped.json().get("error").asString()).isEqualTo("invalid_csv_format");
-        assertThat(unmapped.json().get("message").asString()).startsWith("First column is not patient_id")
-                .contains("Synthea patients.csv (Id, BIRTHDATE, FIRST, LAST, GENDER)", "MIMIC-III PATIENTS.csv (SUBJECT_ID, GENDER, DOB)");
+        assertThat(unmapped.json().get("message").asString())
+                .startsWith("First column is not patient_id")
+                .contains(
+                        "Synthea patients.csv (Id, BIRTHDATE, FIRST, LAST, GENDER)",
+                        "MIMIC-III PATIENTS.csv (SUBJECT_ID, GENDER, DOB)");
         assertThat(http.get("/v1/patients", acme.bearer()).json().get("data")).isEmpty();
         assertThat(http.get("/v1/uploads", acme.bearer()).json().get("data")).isEmpty();
     }
@@ -463,8 +551,13 @@ class PatientUploadIT extends ApplicationTest {
         upload("PATIENTS.csv", "text/csv", TestFiles.shared("mimic3-demo-odbl/PATIENTS.csv"));
         TestOrganization other = newOrganization();
 
-        assertThat(http.get("/v1/patients?externalId=10006", other.bearer()).json().get("data")).isEmpty();
-        assertThat(http.get("/v1/patients/" + patient("10006").get("id").asLong(), other.bearer()).status()).isEqualTo(404);
+        assertThat(http.get("/v1/patients?externalId=10006", other.bearer())
+                        .json()
+                        .get("data"))
+                .isEmpty();
+        assertThat(http.get("/v1/patients/" + patient("10006").get("id").asLong(), other.bearer())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -473,8 +566,10 @@ class PatientUploadIT extends ApplicationTest {
         upload("patients.csv", "text/csv", utf8(SEED_PATIENTS));
         upload(acme, "ward-2", "one.csv", "text/csv", utf8("patient_id,name\np-001,Jane Doe\n"));
 
-        assertThat(http.get("/v1/patients?group=ward-1", acme.bearer()).json().get("data")).hasSize(2);
-        assertThat(http.get("/v1/patients?group=ward-2", acme.bearer()).json().get("data")).hasSize(1);
+        assertThat(http.get("/v1/patients?group=ward-1", acme.bearer()).json().get("data"))
+                .hasSize(2);
+        assertThat(http.get("/v1/patients?group=ward-2", acme.bearer()).json().get("data"))
+                .hasSize(1);
         assertThat(patient("p-001").get("groups")).hasSize(2);
     }
 
@@ -510,8 +605,8 @@ class PatientUploadIT extends ApplicationTest {
 
     @Test
     void invalidCsvFormat() {
-        for (String csv : List.of("id,name\n1,Jane\n", "name,patient_id\nJane,p-1\n",
-                "patient_id," + "c,".repeat(1001) + "x\np-1\n")) {
+        for (String csv : List.of(
+                "id,name\n1,Jane\n", "name,patient_id\nJane,p-1\n", "patient_id," + "c,".repeat(1001) + "x\np-1\n")) {
             var answer = upload("bad.csv", "text/csv", utf8(csv));
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.json().get("error").asString()).isEqualTo("invalid_csv_format");
@@ -524,13 +619,16 @@ class PatientUploadIT extends ApplicationTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("error").asString()).isEqualTo("missing_patient_id");
-        assertThat(http.get("/v1/patients?externalId=p-9", acme.bearer()).json().get("data")).isEmpty();
+        assertThat(http.get("/v1/patients?externalId=p-9", acme.bearer()).json().get("data"))
+                .isEmpty();
         assertThat(http.get("/v1/uploads", acme.bearer()).json().get("data")).isEmpty();
     }
 
     @Test
     void unauthorized() {
-        var form = new Multipart().file("file", "p.csv", "text/csv", utf8(SEED_PATIENTS)).field("teamId", acme.id())
+        var form = new Multipart()
+                .file("file", "p.csv", "text/csv", utf8(SEED_PATIENTS))
+                .field("teamId", acme.id())
                 .field("groupId", "ward-1");
         for (var answer : List.of(http.post(UPLOAD, form), http.post(UPLOAD, form, "Authorization", "Bearer wrong"))) {
             assertThat(answer.status()).isEqualTo(401);
@@ -542,8 +640,13 @@ class PatientUploadIT extends ApplicationTest {
     @Test
     void forbiddenForAnotherTeam() {
         TestOrganization other = newOrganization();
-        var answer = http.post(UPLOAD, new Multipart().file("file", "p.csv", "text/csv", utf8(SEED_PATIENTS))
-                .field("teamId", acme.id()).field("groupId", "default"), other.bearer());
+        var answer = http.post(
+                UPLOAD,
+                new Multipart()
+                        .file("file", "p.csv", "text/csv", utf8(SEED_PATIENTS))
+                        .field("teamId", acme.id())
+                        .field("groupId", "default"),
+                other.bearer());
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.json().get("error").asString()).isEqualTo("forbidden");
@@ -560,11 +663,22 @@ class PatientUploadIT extends ApplicationTest {
 
     @Test
     void missingFieldsAre400() {
-        var noFile = http.post(UPLOAD, new Multipart().field("teamId", acme.id()).field("groupId", "ward-1"), acme.bearer());
-        var noTeam = http.post(UPLOAD, new Multipart().file("file", "p.csv", "text/csv", utf8(SEED_PATIENTS))
-                .field("groupId", "ward-1"), acme.bearer());
-        var badFlag = http.post(UPLOAD, new Multipart().file("file", "p.csv", "text/csv", utf8(SEED_PATIENTS))
-                .field("teamId", acme.id()).field("groupId", "ward-1").field("anonymize", "maybe"), acme.bearer());
+        var noFile =
+                http.post(UPLOAD, new Multipart().field("teamId", acme.id()).field("groupId", "ward-1"), acme.bearer());
+        var noTeam = http.post(
+                UPLOAD,
+                new Multipart()
+                        .file("file", "p.csv", "text/csv", utf8(SEED_PATIENTS))
+                        .field("groupId", "ward-1"),
+                acme.bearer());
+        var badFlag = http.post(
+                UPLOAD,
+                new Multipart()
+                        .file("file", "p.csv", "text/csv", utf8(SEED_PATIENTS))
+                        .field("teamId", acme.id())
+                        .field("groupId", "ward-1")
+                        .field("anonymize", "maybe"),
+                acme.bearer());
         var notMultipart = http.postJson(UPLOAD, "{}", acme.bearer());
 
         for (var answer : List.of(noFile, noTeam, badFlag, notMultipart)) {
@@ -580,9 +694,14 @@ class PatientUploadIT extends ApplicationTest {
         TestOrganization other = newOrganization();
         long janeId = patient("p-001").get("id").asLong();
 
-        assertThat(http.get("/v1/patients?externalId=p-001", other.bearer()).json().get("data")).isEmpty();
+        assertThat(http.get("/v1/patients?externalId=p-001", other.bearer())
+                        .json()
+                        .get("data"))
+                .isEmpty();
         assertThat(http.get("/v1/patients/" + janeId, other.bearer()).status()).isEqualTo(404);
-        assertThat(http.get("/v1/uploads/" + answer.json().get("uploadId").asString(), other.bearer()).status()).isEqualTo(404);
+        assertThat(http.get("/v1/uploads/" + answer.json().get("uploadId").asString(), other.bearer())
+                        .status())
+                .isEqualTo(404);
         assertThat(http.get("/v1/uploads", other.bearer()).json().get("data")).isEmpty();
     }
 }

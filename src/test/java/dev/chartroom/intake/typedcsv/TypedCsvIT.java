@@ -22,7 +22,8 @@ class TypedCsvIT extends ApplicationTest {
     static final String HEADER = "Office,AppointmentId,PatientRecordId,AppointmentStatus,AppointmentDoctor,Virtual,"
             + "AppointmentDate,EarliestAppointmentTime,PatientFirstName,PatientLastName,DOB,Phone,NewConsult,TestStatus,"
             + "IntakeCharted,PharmacyName";
-    static final String A1 = "Main,A-1,R-1,Scheduled,Nguyen,true,2026-04-20,10:30,Maria,Lopez,1984-02-11,(416) 555-0123,true,Pending,false,Rx Plus";
+    static final String A1 =
+            "Main,A-1,R-1,Scheduled,Nguyen,true,2026-04-20,10:30,Maria,Lopez,1984-02-11,(416) 555-0123,true,Pending,false,Rx Plus";
 
     TestOrganization acme;
     Http http;
@@ -32,7 +33,8 @@ class TypedCsvIT extends ApplicationTest {
         acme = newOrganization();
         http = http();
         http.postJson("/v1/clinicians", "{\"firstName\":\"Linh\",\"lastName\":\"Nguyen\"}", acme.apiKey());
-        http.postJson("/v1/clinicians", "{\"firstName\":\"Ada\",\"lastName\":\"Okafor\",\"active\":false}", acme.apiKey());
+        http.postJson(
+                "/v1/clinicians", "{\"firstName\":\"Ada\",\"lastName\":\"Okafor\",\"active\":false}", acme.apiKey());
         http.postJson("/v1/routing-rules", "{\"newConsult\":true,\"agent\":\"new-consult-agent\"}", acme.apiKey());
         http.postJson("/v1/routing-rules", "{\"newConsult\":false,\"agent\":\"follow-up-agent\"}", acme.apiKey());
     }
@@ -54,7 +56,9 @@ class TypedCsvIT extends ApplicationTest {
     }
 
     JsonNode caseOf(String appointmentId) {
-        var data = http.get("/v1/cases?appointmentId=" + appointmentId, acme.apiKey()).json().get("data");
+        var data = http.get("/v1/cases?appointmentId=" + appointmentId, acme.apiKey())
+                .json()
+                .get("data");
         assertThat(data).hasSize(1);
         return data.get(0);
     }
@@ -88,8 +92,12 @@ class TypedCsvIT extends ApplicationTest {
         var record = http.get("/v1/patients/" + patientId, acme.apiKey()).json();
         assertThat(record.get("phone").asString()).isEqualTo("+14165550123");
         assertThat(record.get("cases").get(0).get("appointmentId").asString()).isEqualTo("A-1");
-        assertThat(http.get("/v1/cases?patientExternalId=R-1", acme.apiKey()).json().get("data")).hasSize(1);
-        assertThat(http.get("/v1/cases?status=active", acme.apiKey()).json().get("data")).hasSize(1);
+        assertThat(http.get("/v1/cases?patientExternalId=R-1", acme.apiKey())
+                        .json()
+                        .get("data"))
+                .hasSize(1);
+        assertThat(http.get("/v1/cases?status=active", acme.apiKey()).json().get("data"))
+                .hasSize(1);
     }
 
     @Test
@@ -104,7 +112,8 @@ class TypedCsvIT extends ApplicationTest {
         var answer = upload("appointments", name, csv);
 
         assertThat(answer.status()).isEqualTo(200);
-        var uploads = http.get("/v1/uploads?fileName=" + name, acme.apiKey()).json().get("data");
+        var uploads =
+                http.get("/v1/uploads?fileName=" + name, acme.apiKey()).json().get("data");
         assertThat(uploads).hasSize(1);
         var errors = uploads.get(0).get("errors");
         assertThat(errors).hasSize(4);
@@ -114,11 +123,18 @@ class TypedCsvIT extends ApplicationTest {
         assertThat(errors.get(1).get("column").asString()).isEqualTo("AppointmentDoctor");
         assertThat(errors.get(2).get("column").asString()).isEqualTo("AppointmentDate");
         assertThat(errors.get(3).get("column").asString()).isEqualTo("Phone");
-        assertThat(http.get("/v1/cases?appointmentId=A-2", acme.apiKey()).json().get("data")).isEmpty();
-        assertThat(http.get("/v1/cases?appointmentId=A-3", acme.apiKey()).json().get("data")).isEmpty();
-        assertThat(http.get("/v1/cases?appointmentId=A-4", acme.apiKey()).json().get("data")).isEmpty();
+        assertThat(http.get("/v1/cases?appointmentId=A-2", acme.apiKey()).json().get("data"))
+                .isEmpty();
+        assertThat(http.get("/v1/cases?appointmentId=A-3", acme.apiKey()).json().get("data"))
+                .isEmpty();
+        assertThat(http.get("/v1/cases?appointmentId=A-4", acme.apiKey()).json().get("data"))
+                .isEmpty();
         assertThat(caseOf("A-5").get("phone").isNull()).isTrue();
-        var report = http.get("/v1/uploads/" + answer.json().get("data").get("upload_id").asString(), acme.apiKey()).json();
+        var report = http.get(
+                        "/v1/uploads/"
+                                + answer.json().get("data").get("upload_id").asString(),
+                        acme.apiKey())
+                .json();
         assertThat(report.get("counts").get("rows").asInt()).isEqualTo(5);
         assertThat(report.get("counts").get("errors").asInt()).isEqualTo(4);
     }
@@ -132,23 +148,33 @@ class TypedCsvIT extends ApplicationTest {
         for (int i = 1; i <= appointments; i++) {
             csv.append(A1.replace("A-1,R-1", "A-" + i + ",R-" + (i % 1_000))).append('\n');
         }
-        csv.append(A1.replace("A-1,R-1", "A-7,R-7").replace("Scheduled", "Cancelled")).append('\n');
+        csv.append(A1.replace("A-1,R-1", "A-7,R-7").replace("Scheduled", "Cancelled"))
+                .append('\n');
         String name = unique("appointments");
 
         var answer = upload("appointments", name, csv.toString());
 
         assertThat(answer.status()).isEqualTo(200);
-        var report = http.get("/v1/uploads/" + answer.json().get("data").get("upload_id").asString(), acme.apiKey()).json();
+        var report = http.get(
+                        "/v1/uploads/"
+                                + answer.json().get("data").get("upload_id").asString(),
+                        acme.apiKey())
+                .json();
         assertThat(report.get("counts").get("rows").asInt()).isEqualTo(appointments + 1);
         assertThat(report.get("counts").get("stored").asInt()).isEqualTo(appointments);
-        var errors = http.get("/v1/uploads?fileName=" + name, acme.apiKey()).json().get("data").get(0).get("errors");
+        var errors = http.get("/v1/uploads?fileName=" + name, acme.apiKey())
+                .json()
+                .get("data")
+                .get(0)
+                .get("errors");
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).get("row").asInt()).isEqualTo(8);
         assertThat(errors.get(0).get("reason").asString()).contains("line " + (appointments + 2));
         assertThat(caseOf("A-7").get("status").asString()).isEqualTo("cancelled");
         assertThat(caseOf("A-7").get("version").asInt()).isEqualTo(1);
         assertThat(caseOf("A-1").get("status").asString()).isEqualTo("active");
-        assertThat(caseOf("A-" + appointments).get("patient").get("externalId").asString()).isEqualTo("R-500");
+        assertThat(caseOf("A-" + appointments).get("patient").get("externalId").asString())
+                .isEqualTo("R-500");
         assertThat(caseOf("A-2001").get("patient").get("id").asLong())
                 .isEqualTo(caseOf("A-1001").get("patient").get("id").asLong());
     }
@@ -165,9 +191,14 @@ class TypedCsvIT extends ApplicationTest {
         assertThat(again.json().get("success").asBoolean()).isTrue();
         assertThat(again.json().get("message").asString()).contains("already");
         assertThat(caseOf("A-1").get("status").asString()).isEqualTo("active");
-        assertThat(http.get("/v1/uploads?fileName=" + name, acme.apiKey()).json().get("data")).hasSize(1);
-        var asMedications = upload("medications", name, "PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted\n");
-        assertThat(asMedications.json().get("message").asString()).isEqualTo("CSV uploaded and processed successfully.");
+        assertThat(http.get("/v1/uploads?fileName=" + name, acme.apiKey())
+                        .json()
+                        .get("data"))
+                .hasSize(1);
+        var asMedications =
+                upload("medications", name, "PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted\n");
+        assertThat(asMedications.json().get("message").asString())
+                .isEqualTo("CSV uploaded and processed successfully.");
     }
 
     @ParameterizedTest(name = "changing {0} reprocesses")
@@ -183,7 +214,9 @@ class TypedCsvIT extends ApplicationTest {
         upload("appointments", unique("appointments"), HEADER + "\n" + A1 + "\n");
         String unwatchedChange = A1.replace("10:30", "11:45").replace("Rx Plus", "Other Pharmacy");
         upload("appointments", unique("appointments"), HEADER + "\n" + unwatchedChange + "\n");
-        assertThat(caseOf("A-1").get("version").asInt()).as("unwatched fields do not reprocess").isEqualTo(1);
+        assertThat(caseOf("A-1").get("version").asInt())
+                .as("unwatched fields do not reprocess")
+                .isEqualTo(1);
         assertThat(caseOf("A-1").get("scheduledAt").asString()).isEqualTo("2026-04-20T14:30:00Z");
 
         List<String> columns = List.of(HEADER.split(","));
@@ -199,8 +232,10 @@ class TypedCsvIT extends ApplicationTest {
 
     @Test
     void medicationsEnrichThePatientsCasesWithFallbacks() {
-        upload("appointments", unique("appointments"), HEADER + "\n" + A1 + "\n"
-                + A1.replace("A-1", "A-9").replace("2026-04-20", "2026-05-20") + "\n");
+        upload(
+                "appointments",
+                unique("appointments"),
+                HEADER + "\n" + A1 + "\n" + A1.replace("A-1", "A-9").replace("2026-04-20", "2026-05-20") + "\n");
         String meds = "PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted,Route\n"
                 + "R-1,Metformin,500 mg,,BID,2025-01-01,PO\n"
                 + "R-1,Atorvastatin,,20 mg,,2024-06-01,\n"
@@ -226,11 +261,18 @@ class TypedCsvIT extends ApplicationTest {
             assertThat(medications.get(2).get("dosage").asString()).isEqualTo("unknown");
             assertThat(medications.get(2).get("duration").asString()).isEqualTo("unknown");
         }
-        var report = http.get("/v1/uploads/" + answer.json().get("data").get("upload_id").asString(), acme.apiKey()).json();
+        var report = http.get(
+                        "/v1/uploads/"
+                                + answer.json().get("data").get("upload_id").asString(),
+                        acme.apiKey())
+                .json();
         assertThat(report.get("errors")).hasSize(1);
         assertThat(report.get("errors").get(0).get("row").asInt()).isEqualTo(6);
 
-        upload("medications", unique("medications"), "PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted\nR-1,Metformin,1000 mg,,BID,2025-01-01\n");
+        upload(
+                "medications",
+                unique("medications"),
+                "PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted\nR-1,Metformin,1000 mg,,BID,2025-01-01\n");
         JsonNode replaced = caseOf("A-1").get("medications");
         assertThat(replaced).hasSize(1);
         assertThat(replaced.get(0).get("dosage").asString()).isEqualTo("1000 mg");
@@ -250,8 +292,11 @@ class TypedCsvIT extends ApplicationTest {
 
         assertThat(answer.status()).isEqualTo(200);
         JsonNode a1 = caseOf("A-1");
-        assertThat(a1.get("notes")).extracting(n -> n.get("category").asString()).containsExactly("Consult", "History", "Unknown");
-        assertThat(a1.get("medications")).extracting(m -> m.get("name").asString().toLowerCase())
+        assertThat(a1.get("notes"))
+                .extracting(n -> n.get("category").asString())
+                .containsExactly("Consult", "History", "Unknown");
+        assertThat(a1.get("medications"))
+                .extracting(m -> m.get("name").asString().toLowerCase())
                 .containsExactly("lisinopril", "albuterol");
         assertThat(a1.get("medications").get(0).get("source").asString()).isEqualTo("consult-note");
         assertThat(a1.get("medications").get(0).get("dosage").asString()).isEqualTo("10 mg");
@@ -259,31 +304,45 @@ class TypedCsvIT extends ApplicationTest {
         assertThat(a1.get("allergies").get(0).get("substance").asString()).isEqualToIgnoringCase("penicillin");
         assertThat(a1.get("allergies").get(0).get("reaction").asString()).isEqualTo("hives");
         assertThat(a1.get("allergies").get(0).get("source").asString()).isEqualTo("consult-note");
-        var report = http.get("/v1/uploads/" + answer.json().get("data").get("upload_id").asString(), acme.apiKey()).json();
+        var report = http.get(
+                        "/v1/uploads/"
+                                + answer.json().get("data").get("upload_id").asString(),
+                        acme.apiKey())
+                .json();
         assertThat(report.get("errors")).hasSize(1);
         assertThat(report.get("errors").get(0).get("row").asInt()).isEqualTo(6);
 
         upload("consult-notes", unique("consult-notes"), notes);
         JsonNode again = caseOf("A-1");
         assertThat(again.get("notes")).as("the same notes are kept once").hasSize(3);
-        assertThat(again.get("medications")).as("re-reading replaces, never duplicates").hasSize(2);
-        var patient = http.get("/v1/patients/" + again.get("patient").get("id").asLong(), acme.apiKey()).json();
+        assertThat(again.get("medications"))
+                .as("re-reading replaces, never duplicates")
+                .hasSize(2);
+        var patient = http.get("/v1/patients/" + again.get("patient").get("id").asLong(), acme.apiKey())
+                .json();
         assertThat(patient.get("medications")).hasSize(2);
         assertThat(patient.get("allergies")).hasSize(1);
     }
 
     @Test
     void overLongValuesAreRowErrorsNotFailures() {
-        String longVirtual = A1.replace(",true,2026-04-20", "," + "t".repeat(50) + ",2026-04-20").replace("A-1,R-1", "A-7,R-7");
-        String longNames = A1.replace("Maria,Lopez", "M".repeat(150) + "," + "L".repeat(150)).replace("A-1,R-1", "A-8,R-8");
+        String longVirtual = A1.replace(",true,2026-04-20", "," + "t".repeat(50) + ",2026-04-20")
+                .replace("A-1,R-1", "A-7,R-7");
+        String longNames = A1.replace("Maria,Lopez", "M".repeat(150) + "," + "L".repeat(150))
+                .replace("A-1,R-1", "A-8,R-8");
         String name = unique("appointments");
 
         var answer = upload("appointments", name, HEADER + "\n" + longVirtual + "\n" + longNames + "\n");
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(http.get("/v1/cases?appointmentId=A-7", acme.apiKey()).json().get("data")).isEmpty();
+        assertThat(http.get("/v1/cases?appointmentId=A-7", acme.apiKey()).json().get("data"))
+                .isEmpty();
         assertThat(caseOf("A-8").get("patient").get("name").asString()).hasSize(300);
-        var errors = http.get("/v1/uploads?fileName=" + name, acme.apiKey()).json().get("data").get(0).get("errors");
+        var errors = http.get("/v1/uploads?fileName=" + name, acme.apiKey())
+                .json()
+                .get("data")
+                .get(0)
+                .get("errors");
         assertThat(errors).extracting(e -> e.get("column").asString()).contains("Virtual");
     }
 
@@ -306,7 +365,8 @@ class TypedCsvIT extends ApplicationTest {
 
     @Test
     void aNulByteAfterTheFirstKilobytesIsRefused() {
-        String meds = "PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted\nR-1,X,1 mg,,," + "y".repeat(9000) + "\u0000\n";
+        String meds = "PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted\nR-1,X,1 mg,,," + "y".repeat(9000)
+                + "\u0000\n";
 
         var answer = upload("medications", unique("nul"), meds);
 
@@ -318,14 +378,24 @@ class TypedCsvIT extends ApplicationTest {
     void withoutRoutingRulesAppointmentsAre422() {
         TestOrganization bare = newOrganization();
 
-        var answer = upload(bare, "appointments", unique("appointments"), (HEADER + "\n" + A1 + "\n").getBytes(StandardCharsets.UTF_8));
+        var answer = upload(
+                bare,
+                "appointments",
+                unique("appointments"),
+                (HEADER + "\n" + A1 + "\n").getBytes(StandardCharsets.UTF_8));
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().get("success").asBoolean()).isFalse();
         assertThat(answer.json().get("error").asString()).isEqualTo("no_routing_rules");
-        assertThat(upload(bare, "medications", unique("medications"),
-                "PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted\n".getBytes(StandardCharsets.UTF_8)).status())
-                .as("only appointments need routing rules").isEqualTo(200);
+        assertThat(upload(
+                                bare,
+                                "medications",
+                                unique("medications"),
+                                "PatientRecordId,MedicationName,Dose,Strength,SIG,DateStarted\n"
+                                        .getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .as("only appointments need routing rules")
+                .isEqualTo(200);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -380,8 +450,16 @@ class TypedCsvIT extends ApplicationTest {
             notes.append("A-").append(i).append(",text,,\n");
         }
 
-        assertThat(upload("medications", unique("m"), meds.toString()).json().get("error").asString()).isEqualTo("too_many_rows");
-        assertThat(upload("consult-notes", unique("c"), notes.toString()).json().get("error").asString()).isEqualTo("too_many_rows");
+        assertThat(upload("medications", unique("m"), meds.toString())
+                        .json()
+                        .get("error")
+                        .asString())
+                .isEqualTo("too_many_rows");
+        assertThat(upload("consult-notes", unique("c"), notes.toString())
+                        .json()
+                        .get("error")
+                        .asString())
+                .isEqualTo("too_many_rows");
     }
 
     @Test
@@ -400,8 +478,11 @@ class TypedCsvIT extends ApplicationTest {
         upload("appointments", unique("appointments"), HEADER + "\n" + A1 + "\n");
         TestOrganization other = newOrganization();
 
-        var anonymous = http.post(CSV, new Multipart().field("type", "medications")
-                .file("file", "m.csv", "text/csv", "a,b\n".getBytes(StandardCharsets.UTF_8)));
+        var anonymous = http.post(
+                CSV,
+                new Multipart()
+                        .field("type", "medications")
+                        .file("file", "m.csv", "text/csv", "a,b\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().get("success").asBoolean()).isFalse();
         assertThat(http.get("/v1/cases", other.apiKey()).json().get("data")).isEmpty();
