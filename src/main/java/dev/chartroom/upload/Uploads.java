@@ -92,7 +92,7 @@ public class Uploads {
         jdbc.sql(INSERT)
                 .param("id", id)
                 .param("organizationId", organizationId)
-                .param("kind", upload.kind())
+                .param("kind", upload.kind().value())
                 .param("fileName", upload.fileName())
                 .param("size", upload.size())
                 .param("sha256", upload.sha256())
@@ -116,7 +116,7 @@ public class Uploads {
         }
         return new Upload(
                 id,
-                upload.kind(),
+                upload.kind().value(),
                 upload.fileName(),
                 upload.size(),
                 upload.sha256(),
@@ -131,11 +131,11 @@ public class Uploads {
     }
 
     /** An earlier processed upload of the same bytes, of the same kind, into the same group. */
-    public Optional<Upload> sameFile(String organizationId, String sha256, String kind, String groupId) {
+    public Optional<Upload> sameFile(String organizationId, String sha256, UploadKind kind, String groupId) {
         return jdbc.sql(SAME_FILE)
                 .param("organizationId", organizationId)
                 .param("sha256", sha256)
-                .param("kind", kind)
+                .param("kind", kind.value())
                 .param("groupId", groupId)
                 .param("status", PROCESSED)
                 .query((rs, row) -> map(rs, List.of()))

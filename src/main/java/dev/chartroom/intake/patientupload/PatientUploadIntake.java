@@ -33,6 +33,7 @@ import dev.chartroom.tenant.Organizations;
 import dev.chartroom.text.Sha256;
 import dev.chartroom.upload.NewUpload;
 import dev.chartroom.upload.Upload;
+import dev.chartroom.upload.UploadKind;
 import dev.chartroom.upload.Uploads;
 import java.io.IOException;
 import java.io.Reader;
@@ -59,11 +60,6 @@ import org.springframework.util.unit.DataSize;
  */
 @Component
 class PatientUploadIntake {
-
-    static final String KIND_PATIENT_CSV = "patient-csv";
-    static final String KIND_EVENT_CSV = "event-csv";
-    static final String KIND_PDF = "patient-pdf";
-    static final String KIND_TXT = "patient-txt";
 
     private final Patients patients;
     private final Announcements announcements;
@@ -242,7 +238,8 @@ class PatientUploadIntake {
     private PatientUploadResponse acceptPdf(Request request, byte[] content, Instant receivedAt) {
         return switch (decoding.readPdf(content, pdfMaxPages)) {
             case PdfBoxTextExtractor.Result.Readable readable ->
-                acceptOnePatient(request, content, receivedAt, KIND_PDF, ContentKind.PDF, readable.text());
+                acceptOnePatient(
+                        request, content, receivedAt, UploadKind.PATIENT_PDF, ContentKind.PDF, readable.text());
             case PdfBoxTextExtractor.Result.Unreadable unreadable ->
                 throw PatientUploadException.invalidFileType("File format not supported: " + unreadable.reason());
         };
@@ -250,7 +247,7 @@ class PatientUploadIntake {
 
     private PatientUploadResponse acceptText(Request request, byte[] content, Instant receivedAt) {
         String text = TextDecoding.decode(content).replace("\r\n", "\n");
-        return acceptOnePatient(request, content, receivedAt, KIND_TXT, ContentKind.TEXT, text.strip());
+        return acceptOnePatient(request, content, receivedAt, UploadKind.PATIENT_TXT, ContentKind.TEXT, text.strip());
     }
 
     /** PDF and TXT: one patient per file, the file kept as the patient's document. */
@@ -258,7 +255,7 @@ class PatientUploadIntake {
             Request request,
             byte[] content,
             Instant receivedAt,
-            String uploadKind,
+            UploadKind uploadKind,
             ContentKind contentKind,
             String text) {
         String org = request.organizationId();
@@ -352,7 +349,7 @@ class PatientUploadIntake {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            String kind = read.eventFile() ? KIND_EVENT_CSV : KIND_PATIENT_CSV;
+            UploadKind kind = read.eventFile() ? UploadKind.EVENT_CSV : UploadKind.PATIENT_CSV;
             int count = writing.ids.size();
             Upload upload = uploads.recordProcessed(
                     org,
@@ -449,7 +446,7 @@ class PatientUploadIntake {
         return created;
     }
 
-    private static NewUpload newUpload(Request request, String kind, String sha256) {
+    private static NewUpload newUpload(Request request, UploadKind kind, String sha256) {
         String name = request.fileName() == null || request.fileName().length() <= 500
                 ? request.fileName()
                 : request.fileName().substring(0, 500);

@@ -23,6 +23,7 @@ import dev.chartroom.upload.NewUpload;
 import dev.chartroom.upload.RowError;
 import dev.chartroom.upload.TypedCsvFiles;
 import dev.chartroom.upload.Upload;
+import dev.chartroom.upload.UploadKind;
 import dev.chartroom.upload.Uploads;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,6 +135,14 @@ class TypedCsvIntake {
         return success(outcome.file(), outcome.processedNow() ? PROCESSED : ALREADY_PROCESSED);
     }
 
+    private static UploadKind uploadKind(TypedCsv.Type type) {
+        return switch (type) {
+            case APPOINTMENTS -> UploadKind.APPOINTMENTS;
+            case MEDICATIONS -> UploadKind.MEDICATIONS;
+            case CONSULT_NOTES -> UploadKind.CONSULT_NOTES;
+        };
+    }
+
     /** NUL bytes and other binary content are refused whole, whatever the name says. */
     private static void requireText(UploadedFile file) {
         byte[] sample = file.head(ContentSniffer.SAMPLE_SIZE);
@@ -221,7 +230,7 @@ class TypedCsvIntake {
             Upload upload = uploads.recordProcessed(
                     organizationId,
                     uploadId,
-                    new NewUpload(type.value(), fileName, file.size(), checked.sha256(), null, false),
+                    new NewUpload(uploadKind(type), fileName, file.size(), checked.sha256(), null, false),
                     receivedAt,
                     new Upload.Counts(
                             checked.rows(),
