@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * so a brand, its generic and the generic's salt name the same thing. Public for the lexicon
  * generators, which run outside the application.
  */
-public final class Ingredients {
+final class Ingredients {
 
     /** Salt, ester and hydrate words; never the first word, so "potassium chloride" keeps its name. */
     private static final Set<String> SALTS = Set.of(
