@@ -27,11 +27,10 @@ start() {
     sleep 0.05
   done
   local t1; t1=$(date +%s.%N)
-
-  local rss; rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$(pgrep -P "$pid" java 2>/dev/null || echo "$pid")/status" 2>/dev/null || echo "?")
+  # Both commands end in the java process itself (./chartroom execs it), so $pid is the JVM.
+  local rss; rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status" 2>/dev/null || echo "?")
   local started; started=$(grep -o 'Started ChartroomApplication in [0-9.]* seconds' "$data.log" | grep -o '[0-9.]*' || echo "?")
   printf '%-28s healthy after %5.2f s (Spring: started in %s s), RSS %s MB\n' "$label" "$(echo "$t1 - $t0" | bc)" "$started" "$rss"
-  pkill -P "$pid" 2>/dev/null || true
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   rm -rf "$data" "$data.log"
@@ -42,7 +41,9 @@ for i in $(seq 1 "$STARTS"); do
   start "java -jar (plain) #$i" "$JAVA" -jar "$ROOT/target/chartroom.jar"
 done
 # The first ./chartroom after a build unpacks the jar and records the cache: not timed.
-(cd "$ROOT" && SERVER_PORT=0 CHARTROOM_DATA_DIR=$(mktemp -d) timeout 120 ./chartroom --spring.context.exit=onRefresh >/dev/null 2>&1 || true)
+training=$(mktemp -d /tmp/chartroom-start.XXXX)
+(cd "$ROOT" && SERVER_PORT=0 CHARTROOM_DATA_DIR=$training timeout 120 ./chartroom --spring.context.exit=onRefresh >/dev/null 2>&1 || true)
+rm -rf "$training"
 for i in $(seq 1 "$STARTS"); do
   start "./chartroom (AOT cache) #$i" "$ROOT/chartroom"
 done

@@ -133,9 +133,8 @@ class ArchitectureTests {
                 "take a file part",
                 type -> type.getMethods().stream()
                         .flatMap(method -> method.getParameters().stream())
-                        .anyMatch(parameter -> parameter.getRawType().isAssignableTo(MultipartFile.class)
-                                || parameter.getType().getAllInvolvedRawTypes().stream()
-                                        .anyMatch(t -> t.isAssignableTo(MultipartFile.class))));
+                        .flatMap(parameter -> parameter.getType().getAllInvolvedRawTypes().stream())
+                        .anyMatch(raw -> raw.isAssignableTo(MultipartFile.class)));
     }
 
     private static ArchCondition<JavaClass> callOnlyAcceptOfTheirIntakeWithTheirForm() {
@@ -154,15 +153,13 @@ class ArchitectureTests {
                     boolean shaped = call.getName().equals("accept")
                             && parameters.size() == 2
                             && parameters.get(0).isEquivalentTo(Caller.class)
-                            && parameters.get(1).getSimpleName().endsWith("Form")
+                            && parameters.get(1).getSimpleName().equals(contract + "Form")
                             && parameters.get(1).getPackageName().equals(controller.getPackageName());
                     events.add(new SimpleConditionEvent(call, shaped, call.getDescription()));
                     accepts++;
                 }
                 events.add(new SimpleConditionEvent(
-                        controller,
-                        accepts > 0,
-                        controller.getName() + " (" + contract + ") calls its intake's accept " + accepts + " times"));
+                        controller, accepts > 0, controller.getName() + " calls its intake " + accepts + " times"));
             }
         };
     }
