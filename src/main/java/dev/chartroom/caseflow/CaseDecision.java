@@ -23,4 +23,10 @@ record CaseDecision(
 
     static final String ACTIVE = "active";
     static final String CANCELLED = "cancelled";
+
+    /** The same decision without the phone the rules read. */
+    CaseDecision withoutPhone() {
+        return new CaseDecision(
+                makesCase, status, cancelReason, clinician, agent, scheduledAt, null, newConsult, errors);
+    }
 }

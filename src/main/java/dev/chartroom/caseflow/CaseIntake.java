@@ -1,5 +1,6 @@
 package dev.chartroom.caseflow;
 
+import dev.chartroom.deid.TextDeidentifier;
 import dev.chartroom.jobs.Jobs;
 import dev.chartroom.patient.Demographics;
 import dev.chartroom.patient.PatientFacts;
@@ -148,11 +149,26 @@ public class CaseIntake {
      */
     public AppointmentsUpload appointments(
             String organizationId, String uploadId, AppointmentIds ids, Consumer<AppointmentsApplied> announce) {
+        return appointments(organizationId, uploadId, ids, announce, false);
+    }
+
+    /**
+     * As {@link #appointments(String, String, AppointmentIds, Consumer)}; {@code anonymized}: the rows
+     * come de-identified (pseudonymous ids, shifted dates, no names) but with their phone, which the
+     * rules check and report on and which is then stored nowhere.
+     */
+    public AppointmentsUpload appointments(
+            String organizationId,
+            String uploadId,
+            AppointmentIds ids,
+            Consumer<AppointmentsApplied> announce,
+            boolean anonymized) {
         var rules = new AppointmentRules(
                 clinicians.list(organizationId),
                 routingRules.list(organizationId),
                 LocalDate.ofInstant(Instant.now(clock), ZoneOffset.UTC));
-        return new AppointmentsUpload(rows -> applyAppointments(organizationId, uploadId, rules, rows), ids, announce);
+        return new AppointmentsUpload(
+                rows -> applyAppointments(organizationId, uploadId, rules, rows, anonymized), ids, announce);
     }
 
     /**
@@ -160,14 +176,21 @@ public class CaseIntake {
      * errors): new appointments make cases, changed ones reprocess theirs, unchanged ones are left.
      */
     private AppointmentsApplied applyAppointments(
-            String organizationId, String uploadId, AppointmentRules rules, List<Appointment> rows) {
+            String organizationId,
+            String uploadId,
+            AppointmentRules rules,
+            List<Appointment> rows,
+            boolean anonymized) {
         Instant now = Instant.now(clock);
         List<RowError> errors = new ArrayList<>();
         Map<String, Appointment> latest = latestById(rows, rules, errors);
         Map<String, Cases.Stored> stored = cases.stored(organizationId, latest.keySet());
         CasePlan plan = plan(latest, stored, rules, errors);
-        StoredPatients people =
-                patients.upsert(organizationId, patientFacts(latest, plan, now), Precedence.UPLOAD_WINS, false);
+        if (anonymized) {
+            plan = plan.withoutPhones();
+        }
+        StoredPatients people = patients.upsert(
+                organizationId, patientFacts(latest, plan, now, anonymized), Precedence.UPLOAD_WINS, anonymized);
 
         List<Cases.Write> inserts = new ArrayList<>();
         plan.toCreate()
@@ -198,6 +221,17 @@ public class CaseIntake {
 
         List<String> touched() {
             return concat(toCreate.keySet(), toReprocess.keySet());
+        }
+
+        /** The same plan storing no phone: an anonymized upload's phones are checked, never kept. */
+        CasePlan withoutPhones() {
+            return new CasePlan(withoutPhones(toCreate), withoutPhones(toReprocess), unchanged);
+        }
+
+        private static Map<String, CaseDecision> withoutPhones(Map<String, CaseDecision> decisions) {
+            Map<String, CaseDecision> kept = new LinkedHashMap<>();
+            decisions.forEach((id, d) -> kept.put(id, d.withoutPhone()));
+            return kept;
         }
     }
 
@@ -242,12 +276,18 @@ public class CaseIntake {
     }
 
     /** The patients of the cases the chunk writes, one entry per patient. */
-    private List<PatientFacts> patientFacts(Map<String, Appointment> latest, CasePlan plan, Instant now) {
+    private List<PatientFacts> patientFacts(
+            Map<String, Appointment> latest, CasePlan plan, Instant now, boolean anonymized) {
         Map<String, PatientFacts> byRecordId = new LinkedHashMap<>();
         for (var decisions : List.of(plan.toCreate(), plan.toReprocess())) {
             decisions.forEach((appointmentId, decision) -> {
                 Appointment row = latest.get(appointmentId);
-                byRecordId.put(row.patientRecordId(), patientFacts(row, decision.phone(), now));
+                PatientFacts facts = patientFacts(row, decision.phone(), now);
+                byRecordId.put(
+                        row.patientRecordId(),
+                        anonymized
+                                ? facts.withAttributes(Map.of(PatientFacts.DEIDENTIFIED_BY, TextDeidentifier.METHOD))
+                                : facts);
             });
         }
         return new ArrayList<>(byRecordId.values());

@@ -46,10 +46,15 @@ final class Pseudonyms {
         return externalId != null && externalId.matches("anon-[a-z2-7]{20}");
     }
 
-    /** Days every date of this patient moves by: in ±365, never 0, the same on every upload. */
+    /**
+     * Days every date of this patient moves by: in ±365, never 0, the same on every upload. Keyed on
+     * the pseudonym, so a patient known only by the pseudonym stored for them (a document sent later
+     * for a de-identified patient) gets the same offset as the id it stands for.
+     */
     public int dateShiftDays(String externalId) {
+        String pseudonym = isPseudonym(externalId) ? externalId : externalId(externalId);
         int value = (int) (Integer.toUnsignedLong(
-                        ByteBuffer.wrap(mac("date-shift:" + externalId)).getInt())
+                        ByteBuffer.wrap(mac("date-shift:" + pseudonym)).getInt())
                 % (2 * MAX_SHIFT_DAYS));
         int shift = value - MAX_SHIFT_DAYS;
         return shift >= 0 ? shift + 1 : shift;

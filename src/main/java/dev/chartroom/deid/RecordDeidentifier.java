@@ -1,7 +1,9 @@
 package dev.chartroom.deid;
 
+import dev.chartroom.patient.Demographics;
 import dev.chartroom.patient.EventFacts;
 import dev.chartroom.patient.PatientFacts;
+import dev.chartroom.patient.PatientSummary;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -32,6 +34,7 @@ public final class RecordDeidentifier {
                     + "|mother|father|employer|latitude|longitude|lat|lon|geo).*");
 
     private static final Pattern DATE_VALUE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*");
+    private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
 
     private final TextDeidentifier text;
     private final Pseudonyms pseudonyms;
@@ -54,17 +57,13 @@ public final class RecordDeidentifier {
         }
         Subject subject = subject(p);
         var attributes = new LinkedHashMap<String, String>();
-        attributes.put("deidentified_by", TextDeidentifier.METHOD);
+        attributes.put(PatientFacts.DEIDENTIFIED_BY, TextDeidentifier.METHOD);
         LocalDate birthDate = p.birthDate() == null ? null : p.birthDate().plusDays(subject.dateShiftDays());
         if (p.birthDate() != null && p.birthDate().plusYears(90).isBefore(today.plusDays(1))) {
             birthDate = null;
             attributes.put("age", "90+");
         }
-        p.attributes().forEach((column, value) -> {
-            if (!IDENTIFYING_COLUMN.matcher(column).matches() && value != null) {
-                attributes.put(column, shiftedOrText(value, subject));
-            }
-        });
+        attributes.putAll(attributes(p.attributes(), subject));
         return new PatientFacts(
                 pseudonyms.externalId(p.externalId()),
                 null,
@@ -87,12 +86,7 @@ public final class RecordDeidentifier {
             return e;
         }
         Subject subject = new Subject(List.of(), pseudonyms.dateShiftDays(e.externalId()));
-        var attributes = new LinkedHashMap<String, String>();
-        e.attributes().forEach((column, value) -> {
-            if (!IDENTIFYING_COLUMN.matcher(column).matches() && value != null) {
-                attributes.put(column, shiftedOrText(value, subject));
-            }
-        });
+        Map<String, String> attributes = attributes(e.attributes(), subject);
         return new EventFacts(
                 pseudonyms.externalId(e.externalId()),
                 e.eventId() == null ? null : pseudonyms.externalId(e.eventId()),
@@ -101,6 +95,93 @@ public final class RecordDeidentifier {
                 e.value() == null ? null : text.deidentify(e.value(), subject).text(),
                 e.unit(),
                 Map.copyOf(attributes));
+    }
+
+    /**
+     * The pseudonym of one of the patient's own ids (external id, MRN, PatientRecordId, AppointmentId);
+     * a pseudonym stays itself, so a de-identified record sent again maps to the same one.
+     */
+    public String pseudonym(String id) {
+        return id == null || Pseudonyms.isPseudonym(id) ? id : pseudonyms.externalId(id);
+    }
+
+    /**
+     * What texts about the patient known by {@code externalId} (as sent, or the pseudonym stored for
+     * them) are de-identified for: the names the record still holds, and their date offset.
+     */
+    public Subject subject(String externalId, List<String> names) {
+        return new Subject(names, pseudonyms.dateShiftDays(externalId));
+    }
+
+    /** What texts about a stored patient are de-identified for: the names their record holds, their offset. */
+    public Subject subject(PatientSummary stored) {
+        return subject(
+                stored.externalId(),
+                names(new PatientFacts(
+                        stored.externalId(),
+                        stored.name(),
+                        stored.firstName(),
+                        stored.lastName(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Map.of())));
+    }
+
+    /** A free-text field about {@code subject}, de-identified. */
+    public String text(String value, Subject subject) {
+        return value == null ? null : text.deidentify(value, subject).text();
+    }
+
+    /**
+     * A date of the patient known by {@code externalId} (YYYY-MM-DD, with anything after it, or
+     * MM/DD/YYYY), shifted by their offset and written YYYY-MM-DD; anything else read as text.
+     */
+    public String date(String value, String externalId) {
+        if (value == null) {
+            return null;
+        }
+        Subject subject = subject(externalId, List.of());
+        var us = US_DATE.matcher(value.strip());
+        if (us.matches()) {
+            try {
+                return LocalDate.of(
+                                Integer.parseInt(us.group(3)),
+                                Integer.parseInt(us.group(1)),
+                                Integer.parseInt(us.group(2)))
+                        .plusDays(subject.dateShiftDays())
+                        .toString();
+            } catch (java.time.DateTimeException e) {
+                return Identifier.DATE.surrogate();
+            }
+        }
+        return shiftedOrText(value.strip(), subject);
+    }
+
+    /**
+     * A birth date as {@link #date} shifts it; null when it makes the patient older than 89 (the
+     * rule keeps neither the date nor its year) or when it is no date.
+     */
+    public String birthDate(String value, String externalId) {
+        var born = value == null ? java.util.Optional.<LocalDate>empty() : Demographics.birthDate(value, today);
+        if (born.isEmpty() || !born.get().plusYears(90).isAfter(today)) {
+            return null;
+        }
+        return born.get().plusDays(pseudonyms.dateShiftDays(externalId)).toString();
+    }
+
+    /** Extra columns of a row about {@code subject}: identifying ones dropped, the rest de-identified. */
+    public Map<String, String> attributes(Map<String, String> columns, Subject subject) {
+        var kept = new LinkedHashMap<String, String>();
+        columns.forEach((column, value) -> {
+            if (!IDENTIFYING_COLUMN.matcher(column).matches() && value != null) {
+                kept.put(column, shiftedOrText(value, subject));
+            }
+        });
+        return kept;
     }
 
     /** A note about the patient, de-identified for them. */

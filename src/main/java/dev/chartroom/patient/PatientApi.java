@@ -57,7 +57,7 @@ class PatientApi {
     }
 
     /** The attribute a de-identified record keeps the name of the rules in (see dev.chartroom.deid). */
-    static final String DEIDENTIFIED_BY = "deidentified_by";
+    static final String DEIDENTIFIED_BY = PatientFacts.DEIDENTIFIED_BY;
 
     record PatientPage(List<PatientSummary> data, String nextCursor) {}
 

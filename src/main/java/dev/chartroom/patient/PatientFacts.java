@@ -22,6 +22,15 @@ public record PatientFacts(
         String zip,
         Map<String, String> attributes) {
 
+    /** The attribute that names the rules a de-identified record was stored under. */
+    public static final String DEIDENTIFIED_BY = "deidentified_by";
+
+    /** The same facts with {@code attributes} instead of these. */
+    public PatientFacts withAttributes(Map<String, String> attributes) {
+        return new PatientFacts(
+                externalId, name, firstName, lastName, birthDate, sex, phone, email, diagnosis, zip, attributes);
+    }
+
     public static PatientFacts withExternalId(String externalId) {
         return new PatientFacts(externalId, null, null, null, null, null, null, null, null, null, Map.of());
     }

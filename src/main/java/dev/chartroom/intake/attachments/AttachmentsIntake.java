@@ -1,5 +1,6 @@
 package dev.chartroom.intake.attachments;
 
+import dev.chartroom.deid.RecordDeidentifier;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
 import dev.chartroom.document.Document;
@@ -10,11 +11,13 @@ import dev.chartroom.document.Documents;
 import dev.chartroom.document.PdfBoxTextExtractor;
 import dev.chartroom.document.SignedUrls;
 import dev.chartroom.document.TextDecoding;
+import dev.chartroom.intake.Anonymization;
 import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.patient.PatientDetails;
 import dev.chartroom.patient.Patients;
 import dev.chartroom.tenant.Caller;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +43,7 @@ class AttachmentsIntake {
     private final IntakeLimits limits;
     private final DocumentDecoding decoding;
     private final IngestGate gate;
+    private final Anonymization anonymization;
 
     AttachmentsIntake(
             Patients patients,
@@ -49,8 +53,10 @@ class AttachmentsIntake {
             SignedUrls urls,
             IntakeLimits limits,
             DocumentDecoding decoding,
-            IngestGate gate) {
+            IngestGate gate,
+            Anonymization anonymization) {
         this.gate = gate;
+        this.anonymization = anonymization;
         this.patients = patients;
         this.documents = documents;
         this.storage = storage;
@@ -117,19 +123,31 @@ class AttachmentsIntake {
             }
         }
         PatientDetails patient = patient(organizationId, form.patientId().strip());
-        List<Checked> checked = check(files, problems);
+        RecordDeidentifier records = anonymization.ofUploadsTo(organizationId).orElse(null);
+        List<Checked> checked = check(files, records != null, problems);
         if (!problems.isEmpty()) {
             throw AttachmentsException.invalid(problems);
         }
+        if (records != null) {
+            var about = records.subject(patient.summary());
+            checked = checked.stream()
+                    .map(file -> file.anonymized(records.text(file.text(), about)))
+                    .toList();
+            // A display name is a short label ("Smith referral"): too little context to find a
+            // name in, so none is kept, as no file name is.
+            names = names.stream().map(name -> (String) null).toList();
+        }
+        List<String> displayNames = names;
+        List<Checked> kept = checked;
 
         long patientId = patient.summary().id();
         record Stored(List<Document> documents, Instant noteCreated) {}
-        Stored stored =
-                storage.store(organizationId, files.stream().map(File::content).toList(), blobs -> {
+        Stored stored = storage.store(
+                organizationId, kept.stream().map(Checked::content).toList(), blobs -> {
                     List<Document> saved = new ArrayList<>();
                     for (int i = 0; i < blobs.size(); i++) {
-                        Checked file = checked.get(i);
-                        String name = names.get(i) != null ? names.get(i) : file.fileName();
+                        Checked file = kept.get(i);
+                        String name = displayNames.get(i) != null ? displayNames.get(i) : file.fileName();
                         Document document = documents.store(
                                 organizationId,
                                 Documents.NewDocument.ofPatient(
@@ -168,10 +186,27 @@ class AttachmentsIntake {
                 .toList());
     }
 
-    /** A file that passed its checks: its kind, its name and the text read from it. */
-    private record Checked(ContentKind kind, String fileName, String text) {}
+    /** A file that passed its checks: what is stored of it, its kind, its name and the text read from it. */
+    private record Checked(byte[] content, ContentKind kind, String fileName, String text) {
 
-    private List<Checked> check(List<File> files, List<AttachmentProblem> problems) {
+        /**
+         * What an anonymizing organization keeps of the file: only its de-identified text, under a
+         * name that is not the sent one (file names often are the patient's).
+         */
+        Checked anonymized(String deidentified) {
+            String kept = deidentified == null ? "" : deidentified;
+            return new Checked(kept.getBytes(StandardCharsets.UTF_8), ContentKind.TEXT, ANONYMIZED_NAME, kept);
+        }
+    }
+
+    static final String ANONYMIZED_NAME = "anonymized.txt";
+
+    static final String IMAGES_NOT_ANONYMIZED =
+            "This organization stores its uploads de-identified, and an image cannot"
+                    + " be de-identified (it may show a face or a name): send PDF or text files.";
+
+    /** @param anonymized whether the organization stores de-identified text only, which an image cannot give */
+    private List<Checked> check(List<File> files, boolean anonymized, List<AttachmentProblem> problems) {
         List<Checked> checked = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             byte[] content = files.get(i).content();
@@ -192,6 +227,10 @@ class AttachmentsIntake {
                 }
                 case TEXT -> text = TextDecoding.decode(content);
                 case PNG, JPEG -> {
+                    if (anonymized) {
+                        problems.add(AttachmentProblem.value(IMAGES_NOT_ANONYMIZED, "body", "attachments", i));
+                        break;
+                    }
                     var oversized = decoding.oversizedImage(content);
                     if (oversized.isPresent()) {
                         problems.add(AttachmentProblem.value(oversized.get(), "body", "attachments", i));
@@ -201,7 +240,7 @@ class AttachmentsIntake {
                     problems.add(AttachmentProblem.value(
                             "Unsupported file type: send PDF, JPEG, PNG or text files.", "body", "attachments", i));
             }
-            checked.add(new Checked(kind, fileName(files.get(i).originalFilename(), kind), text));
+            checked.add(new Checked(content, kind, fileName(files.get(i).originalFilename(), kind), text));
         }
         return checked;
     }

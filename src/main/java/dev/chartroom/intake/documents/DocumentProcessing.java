@@ -23,6 +23,7 @@ import dev.chartroom.webhook.EventType;
 import dev.chartroom.webhook.WebhookEvents;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -125,7 +126,10 @@ class DocumentProcessing implements JobHandler {
         }
         String text = null;
         try {
-            if (document.contentType().equals(ContentKind.PDF.mediaType())) {
+            if (document.contentType().equals(ContentKind.TEXT.mediaType())) {
+                // An anonymizing organization's document: its de-identified text, read at the upload.
+                text = new String(content, StandardCharsets.UTF_8);
+            } else if (document.contentType().equals(ContentKind.PDF.mediaType())) {
                 switch (decoding.readStrictPdf(content, pdfMaxPages)) {
                     case PdfBoxTextExtractor.Result.Readable readable -> text = readable.text();
                     case PdfBoxTextExtractor.Result.Unreadable unreadable -> {
@@ -147,7 +151,9 @@ class DocumentProcessing implements JobHandler {
         String extracted = text;
         transaction.executeWithoutResult(status -> {
             if (documents.markProcessed(org, document.id(), patient.get(), extracted)) {
-                thumbnails.requestFor(org, document.id());
+                if (!document.contentType().equals(ContentKind.TEXT.mediaType())) {
+                    thumbnails.requestFor(org, document.id());
+                }
                 if (extracted != null && !extracted.isBlank()) {
                     textExtraction.schedule(org, document.id());
                 }

@@ -1,15 +1,19 @@
 package dev.chartroom.intake.documents;
 
+import dev.chartroom.deid.RecordDeidentifier;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
 import dev.chartroom.document.Document;
 import dev.chartroom.document.DocumentDecoding;
 import dev.chartroom.document.DocumentStorage;
 import dev.chartroom.document.Documents;
+import dev.chartroom.document.PdfBoxTextExtractor;
+import dev.chartroom.intake.Anonymization;
 import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.jobs.Jobs;
 import dev.chartroom.tenant.Caller;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +39,7 @@ class DocumentUploadIntake {
     private final IntakeLimits limits;
     private final DocumentDecoding decoding;
     private final IngestGate gate;
+    private final Anonymization anonymization;
 
     DocumentUploadIntake(
             Documents documents,
@@ -43,8 +48,10 @@ class DocumentUploadIntake {
             JsonMapper json,
             IntakeLimits limits,
             DocumentDecoding decoding,
-            IngestGate gate) {
+            IngestGate gate,
+            Anonymization anonymization) {
         this.gate = gate;
+        this.anonymization = anonymization;
         this.documents = documents;
         this.storage = storage;
         this.jobs = jobs;
@@ -96,21 +103,66 @@ class DocumentUploadIntake {
             throw DocumentUploadException.badRequest(
                     "notes_too_long", "notes must be at most " + limits.documentNotesMaxLength() + " characters.");
         }
-        ContentKind kind = kindOf(content);
-        String fileName =
-                fileName(form.document() == null ? null : form.document().name(), kind);
+        ContentKind sentKind = kindOf(content);
+        RecordDeidentifier records = anonymization.ofUploadsTo(organizationId).orElse(null);
+        Kept kept = records == null
+                ? new Kept(
+                        content,
+                        sentKind,
+                        fileName(
+                                form.document() == null ? null : form.document().name(), sentKind),
+                        mrn,
+                        notes)
+                : anonymized(records, content, sentKind, mrn, notes);
 
-        return storage.store(organizationId, List.of(content), blobs -> {
+        return storage.store(organizationId, List.of(kept.content()), blobs -> {
             Document document = documents.store(
                     organizationId,
-                    Documents.NewDocument.awaitingPatient(fileName, kind, blobs.getFirst(), form.folderName(), notes),
-                    new Documents.Filing("doc", fileName, reviewed, highPriority, assignedTo, null, null, mrn));
+                    Documents.NewDocument.awaitingPatient(
+                            kept.fileName(), kept.kind(), blobs.getFirst(), form.folderName(), kept.notes()),
+                    new Documents.Filing(
+                            "doc", kept.fileName(), reviewed, highPriority, assignedTo, null, null, kept.patientMrn()));
             jobs.enqueueFor(
                     organizationId,
                     DocumentProcessing.TYPE,
                     json.writeValueAsString(Map.of("documentId", document.id())));
             return document.id();
         });
+    }
+
+    /** What is stored of the upload: the file as sent, or, for an anonymizing organization, its de-identified text. */
+    private record Kept(byte[] content, ContentKind kind, String fileName, String patientMrn, String notes) {}
+
+    static final String ANONYMIZED_NAME = "anonymized.txt";
+
+    /**
+     * An anonymizing organization keeps no original: the PDF is read now and only its de-identified
+     * text is stored (under a name that is not the sent one, which is often the patient's), the MRN
+     * becomes the patient's pseudonym, which is what their de-identified record is filed under, and
+     * the notes are de-identified. An image cannot be de-identified (a face, a name in the picture),
+     * so it is refused rather than kept.
+     */
+    private Kept anonymized(RecordDeidentifier records, byte[] content, ContentKind kind, String mrn, String notes) {
+        if (kind != ContentKind.PDF) {
+            throw DocumentUploadException.badRequest(
+                    "invalid_file_type",
+                    "This organization stores its uploads de-identified, and an image cannot be de-identified"
+                            + " (it may show a face or a name): send the document as a PDF.");
+        }
+        String text = switch (decoding.readStrictPdf(content, limits.pdfMaxPages())) {
+            case PdfBoxTextExtractor.Result.Readable readable -> readable.text();
+            case PdfBoxTextExtractor.Result.Unreadable unreadable ->
+                throw DocumentUploadException.badRequest(
+                        "invalid_file", "The document could not be read: " + unreadable.reason());
+        };
+        var about = records.subject(mrn, List.of());
+        String kept = records.text(text, about);
+        return new Kept(
+                kept.getBytes(StandardCharsets.UTF_8),
+                ContentKind.TEXT,
+                ANONYMIZED_NAME,
+                records.pseudonym(mrn),
+                records.text(notes, about));
     }
 
     private ContentKind kindOf(byte[] content) {

@@ -9,11 +9,13 @@ import dev.chartroom.document.DocumentThumbnails;
 import dev.chartroom.document.Documents;
 import dev.chartroom.document.PdfBoxTextExtractor;
 import dev.chartroom.document.SignedUrls;
+import dev.chartroom.intake.Anonymization;
 import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.patient.DocumentTextExtraction;
 import dev.chartroom.patient.Patients;
 import dev.chartroom.tenant.Caller;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +42,7 @@ class PatientPdfIntake {
     private final IntakeLimits limits;
     private final DocumentDecoding decoding;
     private final IngestGate gate;
+    private final Anonymization anonymization;
 
     PatientPdfIntake(
             Patients patients,
@@ -50,8 +53,10 @@ class PatientPdfIntake {
             SignedUrls urls,
             IntakeLimits limits,
             DocumentDecoding decoding,
-            IngestGate gate) {
+            IngestGate gate,
+            Anonymization anonymization) {
         this.gate = gate;
+        this.anonymization = anonymization;
         this.patients = patients;
         this.documents = documents;
         this.storage = storage;
@@ -109,22 +114,43 @@ class PatientPdfIntake {
             case PdfBoxTextExtractor.Result.Unreadable unreadable ->
                 throw PatientPdfException.badRequest(unreadable.reason() + " The file must be a valid PDF document.");
         };
-        Document stored = storage.store(organizationId, List.of(content), blobs -> {
+        Kept kept = anonymization
+                .ofUploadsTo(organizationId)
+                .map(records -> {
+                    var patient =
+                            patients.find(organizationId, patientId).orElseThrow(PatientPdfException::patientNotFound);
+                    String note = records.text(text, records.subject(patient.summary()));
+                    return new Kept(note.getBytes(StandardCharsets.UTF_8), ContentKind.TEXT, ANONYMIZED_NAME, note);
+                })
+                .orElse(new Kept(content, ContentKind.PDF, name, text));
+        Document stored = storage.store(organizationId, List.of(kept.content()), blobs -> {
             Document document = documents.store(
                     organizationId,
-                    Documents.NewDocument.ofPatient(patientId, null, name, ContentKind.PDF, blobs.getFirst(), text),
-                    new Documents.Filing("pdf", name, false, false, null, null, null, null));
-            thumbnails.requestFor(organizationId, document.id());
+                    Documents.NewDocument.ofPatient(
+                            patientId, null, kept.name(), kept.kind(), blobs.getFirst(), kept.text()),
+                    new Documents.Filing("pdf", kept.name(), false, false, null, null, null, null));
+            if (kept.kind() == ContentKind.PDF) {
+                thumbnails.requestFor(organizationId, document.id());
+            }
             textExtraction.schedule(organizationId, document.id());
             return document;
         });
         return new PatientPdfResponse(
                 stored.id(),
                 urls.content(organizationId, stored),
-                name,
+                kept.name(),
                 stored.createdAt().truncatedTo(ChronoUnit.SECONDS).toString(),
                 patientId);
     }
+
+    /**
+     * The name an anonymizing organization's document is kept under: the sent name often is the
+     * patient's, and what is kept is the PDF's de-identified text, not the PDF.
+     */
+    static final String ANONYMIZED_NAME = "anonymized.txt";
+
+    /** What is stored of the PDF: the file and its text, or, when anonymized, only the de-identified text. */
+    private record Kept(byte[] content, ContentKind kind, String name, String text) {}
 
     /** The name to give the file: required, ending in .pdf, one plain name (no folders, no control characters). */
     private static String filename(String filename) {

@@ -5,7 +5,6 @@ import dev.chartroom.csv.CsvLimits;
 import dev.chartroom.csv.CsvTable;
 import dev.chartroom.csv.InvalidCsvException;
 import dev.chartroom.csv.PatientFile;
-import dev.chartroom.deid.Deidentification;
 import dev.chartroom.deid.RecordDeidentifier;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
@@ -15,6 +14,7 @@ import dev.chartroom.document.Documents;
 import dev.chartroom.document.PdfBoxTextExtractor;
 import dev.chartroom.document.TextDecoding;
 import dev.chartroom.intake.Announcements;
+import dev.chartroom.intake.Anonymization;
 import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.intake.Parts;
@@ -29,7 +29,6 @@ import dev.chartroom.patient.StoredPatients;
 import dev.chartroom.patient.TextDemographics;
 import dev.chartroom.storage.StoredBlob;
 import dev.chartroom.tenant.Caller;
-import dev.chartroom.tenant.Organizations;
 import dev.chartroom.text.Sha256;
 import dev.chartroom.upload.NewUpload;
 import dev.chartroom.upload.Upload;
@@ -71,8 +70,7 @@ class PatientUploadIntake {
     private final DocumentDecoding decoding;
     private final int pdfMaxPages;
     private final IngestGate gate;
-    private final Deidentification deidentification;
-    private final Organizations organizations;
+    private final Anonymization anonymization;
     private final Groups groups;
     private final DataSize maxFileSize;
     private final TransactionTemplate transaction;
@@ -89,16 +87,14 @@ class PatientUploadIntake {
             IntakeLimits limits,
             DocumentDecoding decoding,
             IngestGate gate,
-            Deidentification deidentification,
-            Organizations organizations,
+            Anonymization anonymization,
             Groups groups,
             TransactionTemplate transaction,
             Clock clock) {
         this.gate = gate;
         this.groups = groups;
         this.maxFileSize = limits.patientUploadMaxFileSize();
-        this.organizations = organizations;
-        this.deidentification = deidentification;
+        this.anonymization = anonymization;
         this.patients = patients;
         this.announcements = announcements;
         this.textExtraction = textExtraction;
@@ -162,7 +158,7 @@ class PatientUploadIntake {
 
     /** An upload is de-identified when it says so, or, when it does not say, when its organization's setting does. */
     private boolean anonymizes(String organizationId, Boolean stated) {
-        return stated != null ? stated : organizations.anonymizesUploads(organizationId);
+        return stated != null ? stated : anonymization.isDefaultFor(organizationId);
     }
 
     /** The anonymize field as sent; null when the upload does not say. */
@@ -281,7 +277,7 @@ class PatientUploadIntake {
                 java.util.Map.of());
         // Anonymized: the record, the note and the stored document are the de-identified forms; the
         // original file is never written (the document kept is the de-identified text).
-        RecordDeidentifier records = request.anonymize() ? deidentification.forOrganization(org) : null;
+        RecordDeidentifier records = request.anonymize() ? anonymization.rulesFor(org) : null;
         PatientFacts facts = records == null ? stated : records.patient(stated);
         String note = records == null ? text : records.note(text, stated).text();
         byte[] kept = records == null ? content : note.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -330,8 +326,8 @@ class PatientUploadIntake {
         String org = request.organizationId();
         return transaction.execute(status -> {
             String uploadId = uploads.newId();
-            var writing = new CsvWriting(
-                    org, request.groupId(), request.anonymize() ? deidentification.forOrganization(org) : null);
+            var writing =
+                    new CsvWriting(org, request.groupId(), request.anonymize() ? anonymization.rulesFor(org) : null);
             PatientFile.Read read;
             Reader text = request.file().text(scan);
             try (text;

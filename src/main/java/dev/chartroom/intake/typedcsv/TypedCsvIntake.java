@@ -13,6 +13,7 @@ import dev.chartroom.csv.TypedCsv;
 import dev.chartroom.document.ContentKind;
 import dev.chartroom.document.ContentSniffer;
 import dev.chartroom.intake.Announcements;
+import dev.chartroom.intake.Anonymization;
 import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.intake.Parts;
@@ -60,6 +61,7 @@ class TypedCsvIntake {
     private final CsvLimits csvLimits;
     private final IntakeLimits limits;
     private final IngestGate gate;
+    private final Anonymization anonymization;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -71,9 +73,11 @@ class TypedCsvIntake {
             CsvLimits csvLimits,
             IntakeLimits limits,
             IngestGate gate,
+            Anonymization anonymization,
             TransactionTemplate transaction,
             Clock clock) {
         this.gate = gate;
+        this.anonymization = anonymization;
         this.cases = cases;
         this.announcements = announcements;
         this.uploads = uploads;
@@ -171,7 +175,11 @@ class TypedCsvIntake {
 
     private Outcome acceptAdmitted(String organizationId, TypedCsv.Type type, String fileName, UploadedFile file) {
         Instant receivedAt = Instant.now(clock);
-        Checked checked = check(type, file);
+        AnonymizedRows anonymized = anonymization
+                .ofUploadsTo(organizationId)
+                .map(AnonymizedRows::new)
+                .orElse(null);
+        Checked checked = check(type, file, anonymized);
         if (type == TypedCsv.Type.APPOINTMENTS && !cases.hasRoutingRules(organizationId)) {
             throw new TypedCsvException(
                     HttpStatus.UNPROCESSABLE_CONTENT,
@@ -180,7 +188,8 @@ class TypedCsvIntake {
         }
         // Two uploads creating the same new cases (or notes) at once: one fails on the key and runs
         // again, finding them stored.
-        return Parts.retryingOnConflict(() -> store(organizationId, type, fileName, file, receivedAt, checked));
+        return Parts.retryingOnConflict(
+                () -> store(organizationId, type, fileName, file, receivedAt, checked, anonymized));
     }
 
     /**
@@ -190,7 +199,8 @@ class TypedCsvIntake {
      */
     private record Checked(String sha256, int rows, TypedCsv.Table table, AppointmentIds appointmentIds) {}
 
-    private Checked check(TypedCsv.Type type, UploadedFile file) {
+    /** @param anonymized the organization's de-identification of rows, or null: rows are stored as read */
+    private Checked check(TypedCsv.Type type, UploadedFile file, AnonymizedRows anonymized) {
         MessageDigest sha256 = Sha256.newDigest();
         try (InputStream content = new DigestInputStream(file.open(), sha256)) {
             if (type == TypedCsv.Type.APPOINTMENTS) {
@@ -198,7 +208,8 @@ class TypedCsvIntake {
                 int[] rows = {0};
                 read(type, content, (header, row) -> {
                     rows[0]++;
-                    ids.see(header.value(row, "AppointmentId"), row.line());
+                    String id = header.value(row, "AppointmentId");
+                    ids.see(anonymized == null ? id : anonymized.appointmentId(id), row.line());
                 });
                 return new Checked(HexFormat.of().formatHex(sha256.digest()), rows[0], null, ids);
             }
@@ -218,7 +229,8 @@ class TypedCsvIntake {
             String fileName,
             UploadedFile file,
             Instant receivedAt,
-            Checked checked) {
+            Checked checked,
+            AnonymizedRows anonymized) {
         String uploadId = uploads.newId();
         var processedFile = new TypedCsvFiles.Processed(fileName, type.value(), uploadId, file.size(), receivedAt);
         Boolean processed = transaction.execute(status -> {
@@ -226,11 +238,11 @@ class TypedCsvIntake {
                 status.setRollbackOnly();
                 return false;
             }
-            Applied applied = apply(organizationId, uploadId, type, file, checked);
+            Applied applied = apply(organizationId, uploadId, type, file, checked, anonymized);
             Upload upload = uploads.recordProcessed(
                     organizationId,
                     uploadId,
-                    new NewUpload(uploadKind(type), fileName, file.size(), checked.sha256(), null, false),
+                    new NewUpload(uploadKind(type), fileName, file.size(), checked.sha256(), null, anonymized != null),
                     receivedAt,
                     new Upload.Counts(
                             checked.rows(),
@@ -250,16 +262,29 @@ class TypedCsvIntake {
     private record Applied(int stored, List<RowError> errors) {}
 
     private Applied apply(
-            String organizationId, String uploadId, TypedCsv.Type type, UploadedFile file, Checked checked) {
+            String organizationId,
+            String uploadId,
+            TypedCsv.Type type,
+            UploadedFile file,
+            Checked checked,
+            AnonymizedRows anonymized) {
         TypedCsv.Table table = checked.table();
         return switch (type) {
             case APPOINTMENTS -> {
-                var upload = cases.appointments(organizationId, uploadId, checked.appointmentIds(), chunk -> {
-                    announcements.caseChanges(organizationId, chunk.changes());
-                    announcements.patientsCreated(organizationId, uploadId, chunk.patientsCreated());
-                });
+                var upload = cases.appointments(
+                        organizationId,
+                        uploadId,
+                        checked.appointmentIds(),
+                        chunk -> {
+                            announcements.caseChanges(organizationId, chunk.changes());
+                            announcements.patientsCreated(organizationId, uploadId, chunk.patientsCreated());
+                        },
+                        anonymized != null);
                 try (InputStream content = file.open()) {
-                    read(type, content, (header, row) -> upload.add(appointment(header, row)));
+                    read(type, content, (header, row) -> {
+                        Appointment appointment = appointment(header, row);
+                        upload.add(anonymized == null ? appointment : anonymized.appointment(appointment));
+                    });
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -271,6 +296,7 @@ class TypedCsvIntake {
                         organizationId,
                         table.rows().stream()
                                 .map(row -> medication(table.header(), row))
+                                .map(row -> anonymized == null ? row : anonymized.medication(row))
                                 .toList());
                 yield new Applied(applied.medications(), applied.errors());
             }
@@ -280,6 +306,7 @@ class TypedCsvIntake {
                         uploadId,
                         table.rows().stream()
                                 .map(row -> consultNote(table.header(), row))
+                                .map(row -> anonymized == null ? row : anonymized.consultNote(row))
                                 .toList());
                 announcements.caseChanges(organizationId, applied.enriched());
                 yield new Applied(applied.notes(), applied.errors());
