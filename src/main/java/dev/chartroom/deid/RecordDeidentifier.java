@@ -163,11 +163,18 @@ public final class RecordDeidentifier {
 
     /**
      * A birth date as {@link #date} shifts it; null when it makes the patient older than 89 (the
-     * rule keeps neither the date nor its year) or when it is no date.
+     * rule keeps neither the date nor its year); {@code [DATE]} when it is no date, so that what
+     * checks it still says so.
      */
     public String birthDate(String value, String externalId) {
-        var born = value == null ? java.util.Optional.<LocalDate>empty() : Demographics.birthDate(value, today);
-        if (born.isEmpty() || !born.get().plusYears(90).isAfter(today)) {
+        if (value == null) {
+            return null;
+        }
+        var born = Demographics.birthDate(value, today);
+        if (born.isEmpty()) {
+            return Identifier.DATE.surrogate();
+        }
+        if (!born.get().plusYears(90).isAfter(today)) {
             return null;
         }
         return born.get().plusDays(pseudonyms.dateShiftDays(externalId)).toString();

@@ -100,4 +100,60 @@ class RecordDeidentifierTests {
     void zipKeepsThreeDigitsOrNoneForSparseAreas(String zip, String kept) {
         assertThat(RecordDeidentifier.zip(zip)).isEqualTo(kept);
     }
+
+    @Test
+    void aStoredPseudonymShiftsLikeTheIdItStandsForAndStaysItself() {
+        String pseudonym = RECORDS.pseudonym("MRN-1");
+        assertThat(RECORDS.pseudonym(pseudonym)).isEqualTo(pseudonym);
+        assertThat(ORGANIZATION.dateShiftDays(pseudonym)).isEqualTo(ORGANIZATION.dateShiftDays("MRN-1"));
+        assertThat(RECORDS.pseudonym(null)).isNull();
+    }
+
+    /** Structured dates of a row move by the patient's offset and come out as YYYY-MM-DD. */
+    @ParameterizedTest
+    @CsvSource(nullValues = "null", textBlock = """
+            2024-03-01,           2024-03-01
+            2024-03-01T08:30:00Z, 2024-03-01
+            03/01/2024,           2024-03-01
+            3/1/2024,             2024-03-01
+            """)
+    void rowDatesShiftByThePatientsOffset(String value, String sameDay) {
+        int shift = ORGANIZATION.dateShiftDays("MRN-1");
+        assertThat(RECORDS.date(value, "MRN-1"))
+                .startsWith(LocalDate.parse(sameDay).plusDays(shift).toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "null", textBlock = """
+            13/45/2024, [DATE]
+            null,       null
+            """)
+    void rowDatesThatAreNoDatesKeepNothingOfThem(String value, String kept) {
+        assertThat(RECORDS.date(value, "MRN-1")).isEqualTo(kept);
+    }
+
+    @Test
+    void aRowBirthDateOfSomeoneOver89IsDroppedAndAnUnreadableOneKeepsNothingOfItsValue() {
+        int shift = ORGANIZATION.dateShiftDays("MRN-1");
+        assertThat(RECORDS.birthDate("1975-07-22", "MRN-1"))
+                .isEqualTo(LocalDate.of(1975, 7, 22).plusDays(shift).toString());
+        assertThat(RECORDS.birthDate("07/22/1975", "MRN-1"))
+                .isEqualTo(LocalDate.of(1975, 7, 22).plusDays(shift).toString());
+        assertThat(RECORDS.birthDate("1930-01-01", "MRN-1")).isNull();
+        assertThat(RECORDS.birthDate("not a date", "MRN-1")).isEqualTo("[DATE]");
+        assertThat(RECORDS.birthDate(null, "MRN-1")).isNull();
+    }
+
+    @Test
+    void rowColumnsThatIdentifyAreDroppedAndTheRestDeidentified() {
+        var kept = RECORDS.attributes(
+                Map.of(
+                        "PharmacyName", "Rx Plus",
+                        "Office", "Main",
+                        "Comment", "call Dr. Ingrid Halvorsen",
+                        "guardian_phone", "617-555-0142"),
+                RECORDS.subject("MRN-1", java.util.List.of()));
+        assertThat(kept).containsOnlyKeys("Office", "Comment").containsEntry("Office", "Main");
+        assertThat(kept.get("Comment")).doesNotContain("Halvorsen").contains("[NAME]");
+    }
 }
