@@ -2,6 +2,7 @@ package dev.chartroom.intake;
 
 import dev.chartroom.deid.Deidentification;
 import dev.chartroom.deid.RecordDeidentifier;
+import dev.chartroom.patient.Patients;
 import dev.chartroom.tenant.Organizations;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -9,17 +10,21 @@ import org.springframework.stereotype.Component;
 /**
  * Whether an organization's uploads are stored de-identified. The patient upload says so per
  * request ({@code anonymize}); the other contracts have no such field and follow the organization's
- * setting, so an organization that anonymizes by default gets no original through any of them.
+ * setting, so an organization that anonymizes by default gets no original through any of them. A
+ * document for a patient whose record was stored de-identified is de-identified too, whatever the
+ * organization's setting: its text would otherwise name the patient the record no longer names.
  */
 @Component
 public class Anonymization {
 
     private final Organizations organizations;
     private final Deidentification deidentification;
+    private final Patients patients;
 
-    Anonymization(Organizations organizations, Deidentification deidentification) {
+    Anonymization(Organizations organizations, Deidentification deidentification, Patients patients) {
         this.organizations = organizations;
         this.deidentification = deidentification;
+        this.patients = patients;
     }
 
     /** The rules the organization's uploads are stored under; empty when it stores what it is sent. */
@@ -27,6 +32,26 @@ public class Anonymization {
         return organizations.anonymizesUploads(organizationId)
                 ? Optional.of(deidentification.forOrganization(organizationId))
                 : Optional.empty();
+    }
+
+    /** The rules a document for the stored patient {@code patientId} is kept under; empty when it is kept as sent. */
+    public Optional<RecordDeidentifier> ofDocumentsFor(String organizationId, long patientId) {
+        return patients.isAnonymized(organizationId, patientId)
+                ? Optional.of(rulesFor(organizationId))
+                : ofUploadsTo(organizationId);
+    }
+
+    /**
+     * The rules a document for the patient with this MRN (as sent) is kept under: the organization's,
+     * or, when the MRN's pseudonym names a stored patient, that de-identified patient's.
+     */
+    public Optional<RecordDeidentifier> ofDocumentsFor(String organizationId, String mrn) {
+        Optional<RecordDeidentifier> rules = ofUploadsTo(organizationId);
+        if (rules.isPresent()) {
+            return rules;
+        }
+        RecordDeidentifier records = rulesFor(organizationId);
+        return patients.idOf(organizationId, records.pseudonym(mrn)).map(id -> records);
     }
 
     /** Whether the organization anonymizes the uploads that do not say. */

@@ -50,6 +50,9 @@ public class Patients {
     private static final String FIND_BY_EXTERNAL_ID = """
             select p.id from patient p where p.organization_id = :organizationId and p.external_id = :externalId
             """;
+    private static final String ANONYMIZED = """
+            select p.anonymized from patient p where p.organization_id = :organizationId and p.id = :id
+            """;
     private static final String HOLDER = """
             select p.organization_id from patient p where p.id = :id
             """;
@@ -120,6 +123,16 @@ public class Patients {
                 .param("externalId", externalId)
                 .query(Long.class)
                 .optional();
+    }
+
+    /** Whether the organization's patient with this id was stored de-identified (false when there is none). */
+    public boolean isAnonymized(String organizationId, long id) {
+        return jdbc.sql(ANONYMIZED)
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /** Whose patient an id names, as seen by one organization. */

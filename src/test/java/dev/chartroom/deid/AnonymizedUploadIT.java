@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.chartroom.support.ApplicationTest;
 import dev.chartroom.support.Http;
 import dev.chartroom.support.Http.Multipart;
+import dev.chartroom.support.TestFiles;
 import dev.chartroom.support.TestOrganization;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -198,6 +199,66 @@ class AnonymizedUploadIT extends ApplicationTest {
                 .extracting(p -> p.get("externalId").asString())
                 .anySatisfy(id -> assertThat(id).matches("anon-[a-z2-7]{20}"))
                 .contains("ZQ-448813");
+    }
+
+    @Test
+    void documentsSentLaterForADeidentifiedPatientAreDeidentifiedToo() {
+        String patients = """
+                patient_id,first_name,last_name,birth_date
+                MRN-88,Zebulon,Quartermaine,1975-07-22
+                """;
+        assertThat(upload("patients.csv", patients, true).status()).isEqualTo(200);
+        long id = http.get("/v1/patients", acme.bearer())
+                .json()
+                .get("data")
+                .get(0)
+                .get("id")
+                .asLong();
+        byte[] pdf = TestFiles.pdf(NOTE.lines().toArray(String[]::new));
+
+        var document = http.post(
+                "/v1/documents",
+                new Multipart()
+                        .field("folder_name", "Lab Results")
+                        .field("patient_mrn", "MRN-88")
+                        .file("document", "quartermaine.pdf", "application/pdf", pdf),
+                acme.clientCredentials());
+        var attachment = http.post(
+                "/attachments/bulk",
+                new Multipart()
+                        .field("patient_id", Long.toString(id))
+                        .file(
+                                "attachments",
+                                "note-of-zebulon.txt",
+                                "text/plain",
+                                NOTE.getBytes(StandardCharsets.UTF_8)),
+                acme.tenant());
+        var patientPdf = http.post(
+                "/patients/" + id + "/pdf",
+                new Multipart().field("filename", "quartermaine.pdf").file("file", "q.pdf", "application/pdf", pdf),
+                acme.apiKey());
+        assertThat(List.of(document.status(), attachment.status(), patientPdf.status()))
+                .containsExactly(200, 200, 201);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.get("/v1/patients/" + id, acme.bearer())
+                                .json()
+                                .get("documents")
+                                .size()
+                        == 3);
+
+        StringBuilder shown = new StringBuilder();
+        for (JsonNode d : http.get("/v1/patients/" + id, acme.bearer()).json().get("documents")) {
+            assertThat(d.get("contentType").asString()).startsWith("text/plain");
+            URI url = URI.create(d.get("url").asString());
+            shown.append(d)
+                    .append(http.get(url.getRawPath() + "?" + url.getRawQuery()).text());
+        }
+        assertThat(shown).contains("metformin 500 mg", "Parkinson disease");
+        for (String identifier : IDENTIFIERS) {
+            assertThat(shown.toString())
+                    .as("documents of the de-identified patient")
+                    .doesNotContain(identifier);
+        }
     }
 
     private String documentText(JsonNode patient) {

@@ -36,7 +36,7 @@ class AnonymizingOrganizationIT extends ApplicationTest {
     static final List<String> NOTE = List.of(
             "Patient: Thaddeus Wimberforth   DOB: 09/14/1968   MRN: " + MRN,
             "Phone: (416) 555-0177   Email: thaddeus.w@example.net",
-            "Address: 22 Quillmoor Road, Framingham, MA 01701",
+            "Address: 22 Quillmoor Road, Holliston, MA 01746",
             "Seen on 05/02/2025 by Dr. Perpetua Ashcombe for type 2 diabetes.",
             "Medications: metformin 500 mg twice daily; lisinopril 10 mg daily.",
             "Allergies: penicillin (hives).");
@@ -53,7 +53,8 @@ class AnonymizingOrganizationIT extends ApplicationTest {
             "4165550177",
             "thaddeus.w@example.net",
             "Quillmoor",
-            "01701",
+            "Holliston",
+            "01746",
             "05/02/2025",
             "2025-05-02",
             "Ashcombe");
@@ -205,7 +206,7 @@ class AnonymizingOrganizationIT extends ApplicationTest {
     /** The patient sent as a patient CSV (no anonymize field: the organization's default applies). */
     private long uploadPatient() {
         String patients = "patient_id,first_name,last_name,birth_date,phone,email,zip\n" + MRN
-                + ",Thaddeus,Wimberforth,1968-09-14,4165550177,thaddeus.w@example.net,01701\n";
+                + ",Thaddeus,Wimberforth,1968-09-14,4165550177,thaddeus.w@example.net,01746\n";
         var uploaded = http.post(
                 "/api/pandora/upload-v2/upload",
                 new Multipart()

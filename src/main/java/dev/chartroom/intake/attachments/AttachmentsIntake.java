@@ -123,7 +123,9 @@ class AttachmentsIntake {
             }
         }
         PatientDetails patient = patient(organizationId, form.patientId().strip());
-        RecordDeidentifier records = anonymization.ofUploadsTo(organizationId).orElse(null);
+        RecordDeidentifier records = anonymization
+                .ofDocumentsFor(organizationId, patient.summary().id())
+                .orElse(null);
         List<Checked> checked = check(files, records != null, problems);
         if (!problems.isEmpty()) {
             throw AttachmentsException.invalid(problems);

@@ -104,7 +104,8 @@ class DocumentUploadIntake {
                     "notes_too_long", "notes must be at most " + limits.documentNotesMaxLength() + " characters.");
         }
         ContentKind sentKind = kindOf(content);
-        RecordDeidentifier records = anonymization.ofUploadsTo(organizationId).orElse(null);
+        RecordDeidentifier records =
+                anonymization.ofDocumentsFor(organizationId, mrn).orElse(null);
         Kept kept = records == null
                 ? new Kept(
                         content,

@@ -115,11 +115,14 @@ class PatientPdfIntake {
                 throw PatientPdfException.badRequest(unreadable.reason() + " The file must be a valid PDF document.");
         };
         Kept kept = anonymization
-                .ofUploadsTo(organizationId)
+                .ofDocumentsFor(organizationId, patientId)
                 .map(records -> {
-                    var patient =
-                            patients.find(organizationId, patientId).orElseThrow(PatientPdfException::patientNotFound);
-                    String note = records.text(text, records.subject(patient.summary()));
+                    var patient = patients.summaries(organizationId, List.of(patientId))
+                            .get(patientId);
+                    if (patient == null) {
+                        throw PatientPdfException.patientNotFound();
+                    }
+                    String note = records.text(text, records.subject(patient));
                     return new Kept(note.getBytes(StandardCharsets.UTF_8), ContentKind.TEXT, ANONYMIZED_NAME, note);
                 })
                 .orElse(new Kept(content, ContentKind.PDF, name, text));
