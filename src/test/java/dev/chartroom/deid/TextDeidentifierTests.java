@@ -57,6 +57,12 @@ class TextDeidentifierTests {
             LOCATION| Mail to PSC 0413, Box 8144 APO AA 42323.              | PSC 0413, Box 8144 APO AA
             LOCATION| Moved to Apt. 864 upstairs.                           | Apt. 864
             DEVICE  | Dexcom transmitter SN 8G4KX2 replaced.                | 8G4KX2
+            DEVICE  | Hearing aid serials R2214-0093 and R2214-0094 noted.  | R2214-0093 and R2214-0094
+            DEVICE  | License plate number is 7ABC123 per police.           | 7ABC123
+            DEVICE  | Insulin pump S/N: TP-88213-04 was swapped.            | TP-88213-04
+            DEVICE  | Vaccine lot #s EK5730, FH8028 given.                  | EK5730, FH8028
+            DEVICE  | VIN ending in 004352 per report.                      | 004352
+            DEVICE  | Label (01)00643169001763(17)260930(10)A12345(21)77231 | (01)00643169001763(17)260930(10)A12345(21)77231
             NAME    | Faina D. Yefremova attended.                          | Faina D. Yefremova
             NAME    | Seen with Šárka Ottová today.                         | Šárka Ottová
             """)
@@ -84,6 +90,7 @@ class TextDeidentifierTests {
             Vitamin D Deficiency and Hepatitis B Vaccine are noted.
             Given via 2 large-bore lines; Factor V Leiden carrier.
             Ménière disease with Sjögren syndrome.
+            Pump rate 2 units/hr; lot of pain; monitor BP 130/85 daily.
             """)
     void keepsClinicalText(String text) {
         assertThat(DEID.deidentify(text, SHIFTED).text()).isEqualTo(text);
@@ -98,8 +105,8 @@ class TextDeidentifierTests {
     @Test
     void removesTheRecordsOwnNamesEverywhere() {
         var result = DEID.deidentify(
-                "Zebulon reports pain. ZEBULON QUARTERMAINE-FROST was seen.",
-                new Subject(List.of("Zebulon Quartermaine-Frost"), 5));
+                "Xanthor reports pain. XANTHOR QUARTERMAINE-FROST was seen.",
+                new Subject(List.of("Xanthor Quartermaine-Frost"), 5));
         assertThat(result.text()).isEqualTo("[NAME] reports pain. [NAME] [NAME] was seen.");
     }
 
