@@ -39,7 +39,10 @@ final class PlaceDetector implements Detector {
     private static final Pattern NEIGHBOURHOOD = Pattern.compile("\\b(?<place>" + PLACE_WORDS
             + ")[ \\t]+(?:neighborhood|neighbourhood|district|community|suburb|subdivision|township|borough"
             + "|area|section|projects|apartments|trailer[ \\t]+park|assisted[ \\t]+living|senior[ \\t]+living|nursing[ \\t]+home"
-            + "|retirement[ \\t]+(?:home|community|village)|rehab(?:ilitation)?[ \\t]+center|manor|shelter)\\b");
+            + "|retirement[ \\t]+(?:home|community|village)|rehab(?:ilitation)?[ \\t]+center|manor|shelter"
+            // Where someone lives, capitalised as part of its name: Glen Arbor Assisted Living, Maple Ridge Apartments.
+            + "|(?i:neighbou?rhood|subdivision|apartments|trailer[ \\t]+park|mobile[ \\t]+home[ \\t]+park|assisted[ \\t]+living"
+            + "|senior[ \\t]+living|nursing[ \\t]+home|retirement[ \\t]+(?:home|community|village)))\\b");
     /** Clinical words after a place name that make it a scale, protocol or staging, not a place: Boston Bowel Preparation Scale. */
     private static final Pattern CLINICAL_AFTER = Pattern.compile(
             "^(?:[ \\t]+[\\p{L}'-]+){0,3}?[ \\t]+(?i:scale|protocol|classification|criteria|staging|stage|score|system|grade|questionnaire"
@@ -59,7 +62,11 @@ final class PlaceDetector implements Detector {
             "(?i:\\b(?:lives|living|live|resides|residing|reside|resident|residence|moved|moving|relocated|relocating|born|grew[ \\t]+up"
                     + "|raised|native|home|homeless|travel(?:l)?ed|travel(?:l)?ing|trip|visit(?:ed|ing)?|vacation(?:ed|ing)?|originally"
                     + "|commutes|works|worked|employed|stationed|deployed|transferred|transported|flown|driven|incarcerated|sheltered"
-                    + "|address|town|city|village|hometown|neighborhood|neighbourhood)"
+                    + "|address|town|city|village|hometown|neighborhood|neighbourhood"
+                    // Where a home or a relative is, or where someone came from: "condominium in", "daughter in",
+                    // "drove from" (not "came from" or "returned from": Rehab, Surgery, PACU).
+                    + "|house|apartment|condo|condominium|farm|ranch|duplex|trailer|cabin|family|relatives|parents|son|daughter"
+                    + "|sister|brother|drove|flew|hails)"
                     + "(?:[ \\t]+(?:alone|independently|with[ \\t]+\\w+(?:[ \\t]+\\w+)?|here|there|nearby|locally|back|up|down|out))?"
                     + "[ \\t]+(?:in|to|from|of|at|near|outside|around|is)(?:[ \\t]+(?:the[ \\t]+)?(?:town|city|village|area|suburbs?|outskirts)"
                     + "[ \\t]+of)?(?:[ \\t]+(?:downtown|rural|suburban|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central))?)[ \\t]+"
@@ -70,7 +77,9 @@ final class PlaceDetector implements Detector {
             Pattern.compile("\\b(?:Apt|Apartment|Suite|Ste|APT|SUITE)\\.?[ \\t]*#?[ \\t]*\\d{1,5}[A-Za-z]?(?![\\w-])");
     /** A military address: PSC 0413, Box 8144, APO AA 42323. */
     private static final Pattern MILITARY = Pattern.compile(
-            "\\b(?:PSC|Unit|UNIT|CMR)[ \\t]+\\d{1,5},?[ \\t]*Box[ \\t]+\\d{1,5}(?:,?\\s{1,3}(?:APO|FPO|DPO)(?:[ \\t]+(?:AA|AE|AP))?)?");
+            "(?i:\\b(?:PSC|Unit|CMR)[ \\t]+\\d{1,5},?[ \\t]*Box[ \\t]+\\d{1,5})(?:,?\\s{1,3}(?:APO|FPO|DPO)(?:[ \\t]+(?:AA|AE|AP))?)?"
+                    // A ship's address: USNS Comfort, USCGC Healy.
+                    + "|\\b(?:USNS|USNV|USS|USCGC)[ \\t]+\\p{Lu}[\\p{L}\\p{M}-]+(?:,?\\s{1,3}FPO(?:[ \\t]+(?:AA|AE|AP))?)?");
     /** Words that begin a street named before its number: Rua do Arenque 1634, Via Franscini 71, Calle Mayor 5. */
     private static final java.util.Set<String> STREET_FIRST = java.util.Set.of(
             "rua",
@@ -162,11 +171,13 @@ final class PlaceDetector implements Detector {
             "rehab",
             "rehabilitation",
             "manor",
-            "shelter");
+            "shelter",
+            "mobile");
     private static final Rule NEIGHBOURHOOD_RULE = Rule.onLines(NEIGHBOURHOOD, scan -> scan.linesWithWords(AREA_WORDS));
     private static final Scan.Lead UNIT_WORDS = Scan.Lead.exactly("apt", "apartment", "suite", "ste");
     private static final Rule UNIT_RULE = Rule.startingAt(UNIT_ALONE, scan -> scan.wordsLed(UNIT_WORDS));
-    private static final Scan.Lead MILITARY_WORDS = Scan.Lead.exactly("psc", "unit", "cmr");
+    private static final Scan.Lead MILITARY_WORDS =
+            Scan.Lead.exactly("psc", "unit", "cmr", "usns", "usnv", "uss", "uscgc");
     private static final Rule MILITARY_RULE = Rule.startingAt(MILITARY, scan -> scan.wordsLed(MILITARY_WORDS));
     private static final Rule CITY_STATE_RULE = Rule.startingAt(CITY_STATE, Scan::capitalsOnCommaLines);
     private static final Rule STATE_ZIP_RULE = Rule.onLines(STATE_ZIP, scan -> scan.linesAt(fiveDigitRuns(scan)));
@@ -204,7 +215,25 @@ final class PlaceDetector implements Detector {
             "town",
             "city",
             "village",
-            "neighbo");
+            "neighbo",
+            "house",
+            "apartment",
+            "condo",
+            "farm",
+            "ranch",
+            "duplex",
+            "trailer",
+            "cabin",
+            "family",
+            "relatives",
+            "parents",
+            "son",
+            "daughter",
+            "sister",
+            "brother",
+            "drove",
+            "flew",
+            "hails");
     private static final Rule CUED_RULE = Rule.startingAt(CUED, scan -> scan.wordsLed(PLACE_CUES));
 
     /** The rules, for {@code RuleTests}. */
@@ -230,6 +259,12 @@ final class PlaceDetector implements Detector {
 
     @Override
     public void find(Scan scan, Subject subject, List<Finding> into) {
+        int first = into.size();
+        findEach(scan, into);
+        wholeAddresses(scan.text, into, first);
+    }
+
+    private void findEach(Scan scan, List<Finding> into) {
         String text = scan.text;
         for (Rule rule : List.of(STREET_RULE, UNIT_RULE, MILITARY_RULE, NAMED_STREET_RULE)) {
             Rule.Hits hits = rule.in(scan);
@@ -275,6 +310,66 @@ final class PlaceDetector implements Detector {
         }
         gazetteer(scan, into);
         streetsBeforeNumbers(scan, into);
+    }
+
+    /** A street by its kind after "and": the other side of a corner (Route 9 and Hollis Street). */
+    private static final Pattern CORNER_AFTER = Pattern.compile(
+            "\\G[ \\t]+(?:and|&)[ \\t]+(?:(?:" + CAP_WORD + ")[ \\t]+){1,3}" + STREET_KIND + "(?![\\p{L}])");
+    /** What joins two places of one address or corner: "and", "&", "/". */
+    private static final Pattern JOIN = Pattern.compile("[ \\t]+(?:and|&|at)[ \\t]+|[ \\t]*/[ \\t]*");
+    /** A city after a street line and its comma, before the end of the phrase: "418 Main Street, Springfield." */
+    private static final Pattern CITY_AFTER_STREET =
+            Pattern.compile("\\G,[ \\t]*(?<place>" + PLACE_WORDS + ")(?=[ \\t]*(?:[,.;:)\\n]|$))");
+    /** A number just before a street line (a building's number before the house's, as in 9931 14 Iliou Street). */
+    private static final Pattern NUMBER_BEFORE = Pattern.compile("(?<![\\w/.,:-])\\d{1,6}[ \\t]+\\z");
+
+    /**
+     * The parts of one address found apart, made whole: a number before a street line, the other
+     * street of a corner, the city after a street's comma; places joined by "and" or "/" become one.
+     */
+    private void wholeAddresses(String text, List<Finding> into, int first) {
+        var places = new java.util.ArrayList<Finding>();
+        for (int i = first; i < into.size(); i++) {
+            if (into.get(i).kind() == Identifier.LOCATION) {
+                places.add(into.get(i));
+            }
+        }
+        places.sort(java.util.Comparator.comparingInt(Finding::start));
+        Matcher before = NUMBER_BEFORE.matcher(text).useTransparentBounds(true);
+        Matcher corner = CORNER_AFTER.matcher(text).useTransparentBounds(true);
+        Matcher city = CITY_AFTER_STREET.matcher(text).useTransparentBounds(true);
+        Matcher join = JOIN.matcher(text);
+        Finding last = null;
+        for (Finding f : places) {
+            int start = f.start();
+            int end = f.end();
+            boolean street = false;
+            for (int i = start; i < end && !street; i++) {
+                street = Character.isDigit(text.charAt(i));
+            }
+            if (street && before.region(Math.max(0, start - 8), start).find()) {
+                start = before.start();
+            }
+            if (corner.region(end, text.length()).lookingAt()) {
+                end = corner.end();
+            }
+            if (street && city.region(end, text.length()).lookingAt()) {
+                String place = city.group("place");
+                if (!lexicon.isState(place) && !lexicon.isClinical(place.split("[ \\t]+")[0])) {
+                    into.add(new Finding(Identifier.LOCATION, city.start("place"), city.end("place")));
+                }
+            }
+            if (last != null
+                    && last.end() <= start
+                    && join.region(last.end(), start).matches()) {
+                // One span over both (overlapping, so they merge): "[LOCATION]", not three surrogates in a row.
+                into.add(new Finding(Identifier.LOCATION, last.start(), end));
+            }
+            if (start != f.start() || end != f.end()) {
+                into.add(new Finding(Identifier.LOCATION, start, end));
+            }
+            last = new Finding(Identifier.LOCATION, start, end);
+        }
     }
 
     /**

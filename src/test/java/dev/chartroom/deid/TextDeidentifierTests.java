@@ -56,6 +56,13 @@ class TextDeidentifierTests {
             LOCATION| She lives at Koskikatu 25 with her son.               | Koskikatu 25
             LOCATION| Mail to PSC 0413, Box 8144 APO AA 42323.              | PSC 0413, Box 8144 APO AA
             LOCATION| Moved to Apt. 864 upstairs.                           | Apt. 864
+            LOCATION| Crash at Route 9 and Hollis Street in the rain.       | Route 9 and Hollis Street
+            LOCATION| Lives at 418 Main Street, Springfield.                | Springfield
+            LOCATION| Mail to 9931 14 Iliou Street today.                   | 9931 14 Iliou Street
+            LOCATION| Admitted from Glen Arbor Assisted Living.             | Glen Arbor
+            LOCATION| She has a condominium in Shaker Heights now.          | Shaker Heights
+            LOCATION| Her daughter in Tucson calls weekly.                  | Tucson
+            LOCATION| Send to Unit 4719 Box 7394, DPO AE.                   | Unit 4719 Box 7394, DPO AE
             DEVICE  | Dexcom transmitter SN 8G4KX2 replaced.                | 8G4KX2
             DEVICE  | Hearing aid serials R2214-0093 and R2214-0094 noted.  | R2214-0093 and R2214-0094
             DEVICE  | License plate number is 7ABC123 per police.           | 7ABC123
@@ -91,6 +98,7 @@ class TextDeidentifierTests {
             Given via 2 large-bore lines; Factor V Leiden carrier.
             Ménière disease with Sjögren syndrome.
             Pump rate 2 units/hr; lot of pain; monitor BP 130/85 daily.
+            Cesarean Section in 2019; son in good health; came back from Rehab.
             """)
     void keepsClinicalText(String text) {
         assertThat(DEID.deidentify(text, SHIFTED).text()).isEqualTo(text);
