@@ -101,7 +101,7 @@ final class NameDetector implements Detector {
             Pattern.compile("(?:\\p{Lu}['’])?\\p{L}[\\p{L}\\p{M}]*(?:[-'’]\\p{L}[\\p{L}\\p{M}]*)*");
 
     /** Words a name never starts with or holds: articles, pronouns, headings, clinical words. */
-    private static final Set<String> NEVER = Set.of(
+    static final Set<String> NEVER = Set.of(
             "the",
             "a",
             "an",

@@ -70,7 +70,80 @@ final class PlaceDetector implements Detector {
                     + "(?:[ \\t]+(?:alone|independently|with[ \\t]+\\w+(?:[ \\t]+\\w+)?|here|there|nearby|locally|back|up|down|out))?"
                     + "[ \\t]+(?:in|to|from|of|at|near|outside|around|is)(?:[ \\t]+(?:the[ \\t]+)?(?:town|city|village|area|suburbs?|outskirts)"
                     + "[ \\t]+of)?(?:[ \\t]+(?:downtown|rural|suburban|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central))?)[ \\t]+"
-                    + "(?<place>" + PLACE_WORDS + ")");
+                    + "(?<place>" + PLACE_WORDS + ")"
+                    // Where care, a death or a life event happened, or a workplace or school is: "hospitalized in",
+                    // "a factory in", "the University of", "the south side of".
+                    + "|(?i:\\b(?:hospitali[sz]ed|treated|diagnosed|operated|died|passed[ \\t]+away|buried|married|surgery|hospital"
+                    + "|clinic|facility|school|college|university|church|prison|jail|hotel|motel|factory|plant|office|store"
+                    + "|restaurant|warehouse|farm|base|(?:north|south|east|west)[ \\t]+side)"
+                    + "[ \\t]+(?:in|near|outside|of)(?:[ \\t]+(?:the[ \\t]+)?(?:town|city|village|area|suburbs?|outskirts)[ \\t]+of)?)[ \\t]+"
+                    + "(?<place2>" + PLACE_WORDS + ")");
+
+    /** A rural route or highway contract box: RR 2 Box 15, Rural Route 3, HC 63 Box 12. */
+    private static final Pattern RURAL = Pattern.compile(
+            "\\b(?:RR|R\\.R\\.|Rural[ \\t]+Route|HC|H\\.C\\.|Star[ \\t]+Route)[ \\t]*#?[ \\t]*\\d{1,4}(?:,?[ \\t]*Box[ \\t]*#?[ \\t]*\\d{1,5})?(?![\\w-])");
+    /** A landmark or a place named by its kind: Lake Tahoe, Fort Worth, Mount Hood, Lincoln Park, Beverly Hills. */
+    private static final Pattern LANDMARK = Pattern.compile(
+            "\\b(?:Lake|Mount|Mt\\.|Fort|Ft\\.|Camp|Port|Cape|Isle)[ \\t]+" + CAP_WORD + "(?:[ \\t]+" + CAP_WORD + ")?"
+                    + "|\\b" + PLACE_WORDS
+                    + "[ \\t]+(?:Park|Lake|River|Creek|Beach|Bay|Falls|Canyon|Forest|Reservoir|Pond|Island"
+                    + "|Harbor|Harbour|Mall|Campground|Marina|Trailhead|Stadium|Valley|Springs|Heights|Hills|Woods)\\b");
+    /** A disease named for a place: Valley fever, Ross River virus, Lyme disease. */
+    private static final Pattern DISEASE_AFTER = Pattern.compile(
+            "\\G[ \\t]+(?i:fever|disease|virus|syndrome|encephalitis|criteria|score|scale|rule|classification)\\b");
+    /** Months, weekdays and places of care after a cue are not towns: "diagnosed in March", "treated in Urgent Care". */
+    private static final java.util.Set<String> NOT_A_TOWN = java.util.Set.of(
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "clinic",
+            "hospital",
+            "emergency",
+            "urgent",
+            "rehab",
+            "surgery",
+            "office",
+            "department",
+            "room",
+            "unit",
+            "intensive",
+            "the",
+            "his",
+            "her",
+            "their",
+            "our",
+            "my",
+            "this",
+            "that",
+            "care",
+            "hospice",
+            "labor",
+            "spring",
+            "summer",
+            "fall",
+            "autumn",
+            "winter",
+            "english",
+            "spanish",
+            "general",
+            "internal",
+            "family");
 
     /** An apartment or suite named on its own: "Apt. 864", "Suite 501" (a room or bed number is not an address). */
     private static final Pattern UNIT_ALONE =
@@ -234,7 +307,76 @@ final class PlaceDetector implements Detector {
             "drove",
             "flew",
             "hails");
-    private static final Rule CUED_RULE = Rule.startingAt(CUED, scan -> scan.wordsLed(PLACE_CUES));
+    private static final Scan.Lead MORE_PLACE_CUES = Scan.Lead.of(
+            "hospitali",
+            "treated",
+            "diagnosed",
+            "operated",
+            "died",
+            "passed",
+            "buried",
+            "married",
+            "surgery",
+            "hospital",
+            "clinic",
+            "facility",
+            "school",
+            "college",
+            "university",
+            "church",
+            "prison",
+            "jail",
+            "hotel",
+            "motel",
+            "factory",
+            "plant",
+            "office",
+            "store",
+            "restaurant",
+            "warehouse",
+            "base",
+            "north",
+            "south",
+            "east",
+            "west");
+    private static final Rule CUED_RULE =
+            Rule.startingAt(CUED, scan -> Scan.union(scan.wordsLed(PLACE_CUES), scan.wordsLed(MORE_PLACE_CUES)));
+    private static final Scan.Lead RURAL_WORDS = Scan.Lead.exactly("rr", "r", "rural", "hc", "h", "star");
+    private static final Rule RURAL_RULE = Rule.startingAt(RURAL, scan -> scan.wordsLed(RURAL_WORDS));
+    private static final Scan.Lead LANDMARK_WORDS = Scan.Lead.exactly(
+            "lake",
+            "mount",
+            "mt",
+            "fort",
+            "ft",
+            "camp",
+            "port",
+            "cape",
+            "isle",
+            "park",
+            "river",
+            "creek",
+            "beach",
+            "bay",
+            "falls",
+            "canyon",
+            "forest",
+            "reservoir",
+            "pond",
+            "island",
+            "harbor",
+            "harbour",
+            "mall",
+            "campground",
+            "marina",
+            "trailhead",
+            "stadium",
+            "valley",
+            "springs",
+            "heights",
+            "hills",
+            "woods");
+    private static final Rule LANDMARK_RULE = Rule.onLines(LANDMARK, scan -> scan.linesWithWords(LANDMARK_WORDS));
 
     /** The rules, for {@code RuleTests}. */
     static final List<Rule> RULES = List.of(
@@ -247,7 +389,9 @@ final class PlaceDetector implements Detector {
             STATE_ZIP_RULE,
             CUED_ZIP_RULE,
             COUNTY_RULE,
-            CUED_RULE);
+            CUED_RULE,
+            RURAL_RULE,
+            LANDMARK_RULE);
 
     private static final Pattern NON_SPACE = Pattern.compile("\\S+");
 
@@ -266,7 +410,7 @@ final class PlaceDetector implements Detector {
 
     private void findEach(Scan scan, List<Finding> into) {
         String text = scan.text;
-        for (Rule rule : List.of(STREET_RULE, UNIT_RULE, MILITARY_RULE, NAMED_STREET_RULE)) {
+        for (Rule rule : List.of(STREET_RULE, UNIT_RULE, MILITARY_RULE, NAMED_STREET_RULE, RURAL_RULE)) {
             Rule.Hits hits = rule.in(scan);
             for (Matcher m; (m = hits.next()) != null; ) {
                 into.add(new Finding(Identifier.LOCATION, m.start(), m.end()));
@@ -307,6 +451,26 @@ final class PlaceDetector implements Detector {
         Rule.Hits cued = CUED_RULE.in(scan);
         for (Matcher m; (m = cued.next()) != null; ) {
             addCuedPlace(m, into);
+        }
+        Rule.Hits landmarks = LANDMARK_RULE.in(scan);
+        Matcher disease = DISEASE_AFTER.matcher(text);
+        for (Matcher m; (m = landmarks.next()) != null; ) {
+            int start = m.start();
+            // "The", "Went", "Patient": words a place's name does not start with.
+            for (Matcher w = NON_SPACE.matcher(text).region(m.start(), m.end());
+                    w.find() && NameDetector.NEVER.contains(w.group().toLowerCase(java.util.Locale.ROOT)); ) {
+                start = w.end();
+                while (start < m.end() && Character.isWhitespace(text.charAt(start))) {
+                    start++;
+                }
+            }
+            if (start < m.end()
+                    && text.indexOf(' ', start) >= 0
+                    && text.indexOf(' ', start) < m.end()
+                    && !clinical(text, start, m.end())
+                    && !disease.region(m.end(), text.length()).lookingAt()) {
+                into.add(new Finding(Identifier.LOCATION, start, m.end()));
+            }
         }
         gazetteer(scan, into);
         streetsBeforeNumbers(scan, into);
@@ -557,9 +721,13 @@ final class PlaceDetector implements Detector {
 
     /** The place a cue names, unless it is a state (kept) or starts with a clinical word. */
     private void addCuedPlace(Matcher m, List<Finding> into) {
-        String place = m.group("place");
-        if (!lexicon.isState(place) && !lexicon.isClinical(place.split("[ \\t]+")[0])) {
-            into.add(new Finding(Identifier.LOCATION, m.start("place"), m.end("place")));
+        String group = m.group("place") != null ? "place" : "place2";
+        String place = m.group(group);
+        String first = place.split("[ \\t]+")[0];
+        if (!lexicon.isState(place)
+                && !lexicon.isClinical(first)
+                && !NOT_A_TOWN.contains(first.toLowerCase(java.util.Locale.ROOT))) {
+            into.add(new Finding(Identifier.LOCATION, m.start(group), m.end(group)));
         }
     }
 

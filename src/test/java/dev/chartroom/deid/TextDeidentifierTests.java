@@ -63,6 +63,11 @@ class TextDeidentifierTests {
             LOCATION| She has a condominium in Shaker Heights now.          | Shaker Heights
             LOCATION| Her daughter in Tucson calls weekly.                  | Tucson
             LOCATION| Send to Unit 4719 Box 7394, DPO AE.                   | Unit 4719 Box 7394, DPO AE
+            LOCATION| Mailing address RR 2 Box 15 since the fire.           | RR 2 Box 15
+            LOCATION| Fell while hiking near Lake Tahoe last week.          | Lake Tahoe
+            LOCATION| Found unresponsive in Lincoln Park by police.         | Lincoln Park
+            LOCATION| Was hospitalized in Fresno for sepsis.                | Fresno
+            LOCATION| Works at a factory in Gary on nights.                 | Gary
             DEVICE  | Dexcom transmitter SN 8G4KX2 replaced.                | 8G4KX2
             DEVICE  | Hearing aid serials R2214-0093 and R2214-0094 noted.  | R2214-0093 and R2214-0094
             DEVICE  | License plate number is 7ABC123 per police.           | 7ABC123
@@ -99,6 +104,7 @@ class TextDeidentifierTests {
             Ménière disease with Sjögren syndrome.
             Pump rate 2 units/hr; lot of pain; monitor BP 130/85 daily.
             Cesarean Section in 2019; son in good health; came back from Rehab.
+            Diagnosed in March with Valley fever; treated in Urgent Care.
             """)
     void keepsClinicalText(String text) {
         assertThat(DEID.deidentify(text, SHIFTED).text()).isEqualTo(text);
