@@ -79,9 +79,10 @@ final class PlaceDetector implements Detector {
                     + "[ \\t]+(?:in|near|outside|of)(?:[ \\t]+(?:the[ \\t]+)?(?:town|city|village|area|suburbs?|outskirts)[ \\t]+of)?)[ \\t]+"
                     + "(?<place2>" + PLACE_WORDS + ")");
 
-    /** A rural route or highway contract box: RR 2 Box 15, Rural Route 3, HC 63 Box 12. */
+    /** A rural route or highway contract box: RR 2 Box 15, Rural Route 3, HC 63 Box 12 (RR 18 alone is a respiratory rate). */
     private static final Pattern RURAL = Pattern.compile(
-            "\\b(?:RR|R\\.R\\.|Rural[ \\t]+Route|HC|H\\.C\\.|Star[ \\t]+Route)[ \\t]*#?[ \\t]*\\d{1,4}(?:,?[ \\t]*Box[ \\t]*#?[ \\t]*\\d{1,5})?(?![\\w-])");
+            "\\b(?:(?:RR|R\\.R\\.|HC|H\\.C\\.)[ \\t]*#?[ \\t]*\\d{1,4},?[ \\t]*Box|(?:Rural|Star)[ \\t]+Route[ \\t]*#?[ \\t]*\\d{1,4}"
+                    + "(?:,?[ \\t]*Box)?)(?:[ \\t]*#?[ \\t]*\\d{1,5})?(?![\\w-])");
     /** A landmark or a place named by its kind: Lake Tahoe, Fort Worth, Mount Hood, Lincoln Park, Beverly Hills. */
     private static final Pattern LANDMARK = Pattern.compile(
             "\\b(?:Lake|Mount|Mt\\.|Fort|Ft\\.|Camp|Port|Cape|Isle)[ \\t]+" + CAP_WORD + "(?:[ \\t]+" + CAP_WORD + ")?"

@@ -77,6 +77,11 @@ class TextDeidentifierTests {
             DEVICE  | Label (01)00643169001763(17)260930(10)A12345(21)77231 | (01)00643169001763(17)260930(10)A12345(21)77231
             NAME    | Faina D. Yefremova attended.                          | Faina D. Yefremova
             NAME    | Seen with Šárka Ottová today.                         | Šárka Ottová
+            NAME    | Wrist pain. Jordan states he fell.                    | Jordan
+            NAME    | Tilly Nicholson lives alone.                          | Tilly Nicholson
+            NAME    | "It helps," says Hartvigsson.                         | Hartvigsson
+            NAME    | What's your last name? Turgeon                        | Turgeon
+            NAME    | Her kid Dzhambek was sick.                            | Dzhambek
             """)
     void removesEachKindOfIdentifier(Identifier kind, String text, String identifier) {
         Deidentified result = DEID.deidentify(text, SHIFTED);
@@ -105,6 +110,7 @@ class TextDeidentifierTests {
             Pump rate 2 units/hr; lot of pain; monitor BP 130/85 daily.
             Cesarean Section in 2019; son in good health; came back from Rehab.
             Diagnosed in March with Valley fever; treated in Urgent Care.
+            Nursing reports no events. Pain returns at night. Family states she ate.
             """)
     void keepsClinicalText(String text) {
         assertThat(DEID.deidentify(text, SHIFTED).text()).isEqualTo(text);
