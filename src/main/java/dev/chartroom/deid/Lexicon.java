@@ -29,7 +29,9 @@ final class Lexicon {
     private final Predicate<String> drug;
 
     private Lexicon(Predicate<String> drug) {
-        this.givenNames = words("deid/first-names.txt");
+        var given = new HashSet<>(words("deid/first-names.txt"));
+        given.addAll(words("deid/more-first-names.txt"));
+        this.givenNames = Set.copyOf(given);
         this.familyNames = words("deid/last-names.txt");
         this.ordinaryWords = words("deid/common-words.txt");
         this.clinicalNames = words("deid/eponyms.txt");

@@ -89,11 +89,15 @@ final class NameDetector implements Detector {
             "(?:\\b(?:wife|husband|son|daughter|mother|mom|father|dad|brother|sister|spouse|partner|fianc[ée]e?|boyfriend|girlfriend"
                     + "|aunt|uncle|niece|nephew|cousin|grand(?:mother|father|son|daughter|ma|pa)|stepson|stepdaughter|stepmother|stepfather"
                     + "|in-law|friend|neighbou?r|roommate|caregiver|guardian|sibling|child|baby|infant|twin|colleague|coworker|employer"
+                    + "|kids?|toddler|grand(?:child|kid)|godson|goddaughter"
                     + "|landlord|pastor|case\\s+worker))(?:'s)?,?[ \\t]+(?:named[ \\t]+|is[ \\t]+|was[ \\t]+)?"
                     + "(?<name>" + TITLE_CASE + ")");
     private static final Pattern SELF_NAMED = Pattern.compile(
             "(?i:\\b(?:(?<strong>my\\s+name\\s+is|name\\s+is|names?\\s+are|this\\s+is|i\\s+am|i'm|call\\s+me|goes\\s+by|known\\s+as|named"
-                    + "|called|aka|a\\.k\\.a\\.|sincerely|regards|respectfully|cordially|dictated\\s+by|signed\\s+by)"
+                    + "|called|aka|a\\.k\\.a\\.|sincerely|regards|respectfully|cordially|dictated\\s+by|signed\\s+by"
+                    // Who speaks or is spoken to, or whose name was asked: "says Hartvigsson", "last name? Turgeon".
+                    + "|says|said|asks|asked|writes|wrote|replied|explained|named\\s+(?:him|her|them)|hi|hello"
+                    + "|remember\\s+me|(?:last|first|maiden|given|family)\\s+name(?:\\s+is)?\\??|surname(?:\\s+is)?|your\\s+name\\??)"
                     + "|per|by|with|and|to|from|for|spoke\\s+(?:with|to)|met\\s+with|discussed\\s+with|d/w|visited\\s+by|seen\\s+by|thanks|thank\\s+you))"
                     + ",?\\s+(?<name>" + TITLE_CASE + "|" + LAST_FIRST + ")");
     private static final Pattern BARE_LAST_FIRST = Pattern.compile("(?<![\\p{L}])" + LAST_FIRST + "(?![\\p{L}])");
@@ -101,7 +105,7 @@ final class NameDetector implements Detector {
             Pattern.compile("(?:\\p{Lu}['’])?\\p{L}[\\p{L}\\p{M}]*(?:[-'’]\\p{L}[\\p{L}\\p{M}]*)*");
 
     /** Words a name never starts with or holds: articles, pronouns, headings, clinical words. */
-    private static final Set<String> NEVER = Set.of(
+    static final Set<String> NEVER = Set.of(
             "the",
             "a",
             "an",
@@ -742,6 +746,10 @@ final class NameDetector implements Detector {
             "guardian",
             "sibling",
             "child",
+            "kid",
+            "toddler",
+            "godson",
+            "goddaughter",
             "baby",
             "infant",
             "twin",
@@ -756,6 +764,23 @@ final class NameDetector implements Detector {
     private static final Scan.Lead SELF_LETTERS = Scan.Lead.exactly("i", "a", "d");
 
     private static final Scan.Lead SELF_WORDS = Scan.Lead.of(
+            "says",
+            "said",
+            "ask",
+            "writes",
+            "wrote",
+            "replied",
+            "explained",
+            "hi",
+            "hello",
+            "remember",
+            "last",
+            "first",
+            "maiden",
+            "given",
+            "family",
+            "surname",
+            "your",
             "my",
             "name",
             "this",
@@ -951,6 +976,10 @@ final class NameDetector implements Detector {
         for (Matcher m; (m = selfNamed.next()) != null; ) {
             // After a plain word (with, by, and) only a name the lexicon knows: "with Hypertension" is not one.
             String first = m.group("name").split("[ \\t,]+")[0];
+            // "said I", "Hi I": the pronoun, not an initial.
+            if (m.group("name").equals("I")) {
+                continue;
+            }
             if (m.group("strong") != null
                     || lexiconName(first)
                     || first.length() <= 2 && m.group("name").contains(" ")) {
@@ -966,6 +995,7 @@ final class NameDetector implements Detector {
         }
         lexiconNames(scan, found);
         shapedNames(scan, found);
+        subjects(scan, found);
 
         // Every word of a name found above (and of the record's names) is removed wherever it appears.
         Set<String> learned = new LinkedHashSet<>();
@@ -1241,7 +1271,8 @@ final class NameDetector implements Detector {
             wordStart = wordEnd;
             boolean capitalised = Character.isUpperCase(text.charAt(w.start()));
             String word = capitalised ? text.substring(w.start(), w.end()) : null;
-            boolean candidate = capitalised && lexiconName(word) && !NEVER.contains(lower(word));
+            boolean candidate =
+                    capitalised && lexiconName(word) && !NEVER.contains(lower(word)) && !afterSaint(text, w.start());
             boolean adjacent = previousName && onlySpaceOrInitialBetween(text, previousEnd, w.start());
             if (candidate
                     && (adjacent || !lexicon.isOrdinaryWord(word) && !sentenceStartAmbiguous(text, w.start(), word))) {
@@ -1286,6 +1317,16 @@ final class NameDetector implements Detector {
     }
 
     private record Span(int start, int end) {}
+
+    /** A name after "St." or "Saint" names a hospital, church or school: St. Brigid Medical Center. */
+    private static boolean afterSaint(String text, int start) {
+        int i = start;
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+            i--;
+        }
+        return i < start
+                && (text.startsWith("St.", i - 3) || text.startsWith("Saint", i - 5) || text.startsWith("ST.", i - 3));
+    }
 
     /** Words around a single capital that make it a clinical name, not a middle initial: vitamin D, hepatitis B, factor V. */
     private static final Set<String> BESIDE_A_LETTER = Set.of(
@@ -1394,6 +1435,103 @@ final class NameDetector implements Detector {
                         && plainTitleWord(text, starts[c], ends[c])) {
                     addName(text, starts[b], ends[c], false, found);
                 }
+            }
+        }
+    }
+
+    /** What a person does at the start of a sentence about them: "Jordan states", "Tilly Nicholson lives". */
+    private static final Set<String> PERSON_VERBS = Set.of(
+            "states",
+            "stated",
+            "reports",
+            "reported",
+            "denies",
+            "denied",
+            "returns",
+            "presents",
+            "presented",
+            "complains",
+            "endorses",
+            "admits",
+            "says",
+            "agrees",
+            "declines",
+            "declined",
+            "explained",
+            "explains",
+            "shouted",
+            "lives",
+            "lived",
+            "spent",
+            "began",
+            "listed",
+            "underwent",
+            "tolerated",
+            "verbalizes",
+            "verbalized",
+            "attended",
+            "wants",
+            "wishes",
+            "asked",
+            "asks",
+            "told",
+            "tells",
+            "relates",
+            "describes",
+            "described",
+            "feels",
+            "works",
+            "worked",
+            "married",
+            "moved");
+    /** Capitalised words that begin sentences about a person without being a name. */
+    private static final Set<String> NOT_SUBJECTS = Set.of(
+            "therapy", "caller", "writer", "user", "bot", "everyone", "someone", "nobody", "everybody", "anyone");
+
+    /** A name at a sentence's start before what a person does (one or two words, or with an initial). */
+    private void subjects(Scan scan, List<int[]> found) {
+        String text = scan.text;
+        int[] starts = scan.wordStarts();
+        int[] ends = scan.wordEnds();
+        for (int i = 0; i + 1 < starts.length; i++) {
+            int start = starts[i];
+            if (!Character.isUpperCase(text.charAt(start))
+                    || !scan.looksAt(start)
+                    || !sentenceStart(text, start)
+                    || start > 0
+                            && text.charAt(start - 1) != ' '
+                            && text.charAt(start - 1) != '\t'
+                            && text.charAt(start - 1) != '\n'
+                    // A name the lexicon knows counts even when also a word or a place: "Hope returns", "Jordan
+                    // states".
+                    || !plainTitleWord(text, start, ends[i]) && !lexiconName(text.substring(start, ends[i]))
+                    || NOT_SUBJECTS.contains(lower(text.substring(start, ends[i])))) {
+                continue;
+            }
+            int last = i;
+            int next = i + 1;
+            // A family name, or an initial and a family name, after the given name.
+            if (next < starts.length
+                    && ends[next] - starts[next] == 1
+                    && Character.isUpperCase(text.charAt(starts[next]))
+                    && onlySpacesBetween(text, ends[last], starts[next])
+                    && next + 1 < starts.length
+                    && onlySpacesBetween(text, ends[next], starts[next + 1])
+                    && plainTitleWord(text, starts[next + 1], ends[next + 1])) {
+                last = next + 1;
+                next = last + 1;
+            } else if (next < starts.length
+                    && onlySpacesBetween(text, ends[last], starts[next])
+                    && plainTitleWord(text, starts[next], ends[next])) {
+                last = next;
+                next = last + 1;
+            }
+            // One word alone only if the lexicon knows it as a name: "Rash began", "Grandmother states" are not.
+            if (next < starts.length
+                    && onlySpacesBetween(text, ends[last], starts[next])
+                    && PERSON_VERBS.contains(scan.word(next))
+                    && (last > i || lexiconName(text.substring(start, ends[i])))) {
+                addName(text, start, ends[last], false, found);
             }
         }
     }

@@ -43,7 +43,11 @@ final class NumberDetector implements Detector {
             Pattern.compile("(?<![\\w-])\\d{4}(?:[ -]?\\d{4}){2,3}(?:[ -]?\\d{1,3})?(?![\\w-])");
     private static final Pattern IBAN =
             Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
-    /** A cue word, then the number it names. */
+    /** What a cue names: a code with a digit, in up to four groups (PJN 612345, (01)00889024312573(17)280630). */
+    private static final String CODE_AFTER_CUE =
+            "(?:[A-Z]{2,5}[ -](?=\\d))?(?=[\\w()./-]*\\d)[A-Za-z0-9(][\\w()./-]{2,59}"
+                    + "(?:[ -](?=[A-Z0-9]*\\d)[A-Z0-9]{2,10}){0,3}";
+    /** A cue word, then the number it names (or several: "serials A1234 and A1235"). */
     private static final Pattern CUED = Pattern.compile(
             "(?i)\\b(?<cue>MRN|MR\\s?#|MR\\s+no\\.?|medical\\s+record(?:\\s+(?:number|no\\.?|#))?|record\\s*(?:#|no\\.?|number)"
                     + "|chart\\s*(?:#|no\\.?|number)|acct\\.?|account(?:\\s+(?:number|no\\.?|#))?|member(?:\\s+(?:id|#|no\\.?|number))?"
@@ -60,19 +64,28 @@ final class NumberDetector implements Detector {
                     + "|credit\\s+card|IBAN|routing\\s*(?:#|no\\.?|number)?|passport\\s*(?:#|no\\.?|number)?|badge\\s*(?:#|no\\.?|number)?"
                     + "|employee\\s*(?:id|#|no\\.?|number)|reference\\s*(?:#|no\\.?|number)|ref\\.?\\s*#|authori[sz]ation\\s*(?:#|no\\.?|number)"
                     + "|prior\\s+auth(?:ori[sz]ation)?\\s*(?:#|no\\.?|number)?|PA\\s*#|confirmation\\s*(?:#|no\\.?|number)"
-                    + "|(?<dev>serial\\s*(?:#|no\\.?|number)?|S/N|SN|lot\\s*(?:#|no\\.?|number)?|UDI|device\\s*(?:id|#|identifier|no\\.?|number)"
+                    + "|(?<dev>serial\\s*(?:#|no\\.?|number)?|ser\\.?\\s*(?:#|no\\.)|S/N|SN|lot\\s*(?:#|no\\.?|number)?|UDI(?:-DI)?"
+                    + "|device\\s*(?:id|#|identifier|no\\.?|number)"
                     + "|model\\s*(?:#|no\\.?|number)|IMEI|VIN|vehicle\\s*(?:id|#|identification\\s+number)|licen[cs]e\\s+plate"
                     + "|plate\\s*(?:#|no\\.?|number)?|tags?\\s*(?:#|no\\.?|number)?|registration\\s*(?:#|no\\.?|number)"
                     // What labels an implant, pump or monitor: its catalogue and part numbers, its transmitter or
                     // generator.
                     + "|catalog(?:ue)?\\s*(?:#|no\\.?|number)?|cat\\.?\\s*(?:#|no\\.?)|P/N|part\\s*(?:#|no\\.?|number)"
                     + "|asset(?:\\s+tag)?\\s*(?:#|no\\.?|number)?|equipment\\s*(?:id|#|no\\.?|number)"
-                    + "|(?:transmitter|sensor|generator|implant)\\s*(?:id|#|serial|sn|no\\.?|number)))"
-                    + "\\s{0,3}(?:is|was|of|:|#|=|-)?\\s{0,3}[:#]?\\s{0,3}"
-                    + "(?<code>(?:[A-Z]{2,5}[ -](?=\\d))?(?=[\\w()./-]*\\d)[A-Za-z0-9(][\\w()./-]{2,39}(?:[ -](?=[A-Z0-9]*\\d)[A-Z0-9]{2,10}){0,3})");
+                    + "|(?:transmitter|sensor|generator|implant|pump|monitor|meter|pacemaker|defibrillator|ICD|stimulator"
+                    + "|hearing\\s+aids?|CGM|battery|lens|IOL|valve|prosthesis)\\s*(?:id|#|serial|sn|s/n|no\\.?|number)))"
+                    // What may stand between a cue and its code: a plural ("serials", "lot #s"), "number", a verb
+                    // ("is", "reads", "ending in"), a colon.
+                    + "(?:\\s{0,3}(?:s\\b|\\(s\\)|#s?|nos?\\.|numbers?|is|are|was|were|of|reads?|reading|ending(?:\\s+in)?"
+                    + "|ends\\s+in|recorded\\s+as|listed\\s+as|:|=|-)){0,3}\\s{0,3}[:#]?\\s{0,3}"
+                    + "(?<code>" + CODE_AFTER_CUE + "(?:\\s{0,2}(?:,|;|/|&|and|or)\\s{0,2}(?=[\\w()./-]{5})"
+                    + CODE_AFTER_CUE + "){0,5})");
 
     private static final Pattern VIN = Pattern.compile("\\b(?=[A-HJ-NPR-Z0-9]*\\d[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])"
             + "(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z][A-HJ-NPR-Z0-9]*\\d)[A-HJ-NPR-Z0-9]{17}\\b");
+    /** A GS1 device identifier by its shape: (01) and the 14-digit GTIN, then lot, dates and serial: (17)280630(10)2K48391. */
+    private static final Pattern UDI =
+            Pattern.compile("\\(01\\)[ \\t]?\\d{14}(?:[ \\t]?\\(\\d{2,4}\\)[ \\t]?[\\w.-]{1,20}){0,6}");
     /** A long run of digits that is not a quantity: seven or more, not followed by a unit. */
     private static final Pattern LONG_NUMBER =
             Pattern.compile("(?<![\\w.,/-])\\d{7,}(?![\\w.,/]|\\s*(?:mg|mcg|g|kg|ml|mL|units?|iu|IU|cells|copies|/))");
@@ -184,12 +197,28 @@ final class NumberDetector implements Detector {
             "transmitter",
             "sensor",
             "generator",
-            "implant");
+            "implant",
+            "ser",
+            "pump",
+            "monitor",
+            "meter",
+            "pacemaker",
+            "defibrillator",
+            "icd",
+            "stimulator",
+            "hearing",
+            "cgm",
+            "battery",
+            "lens",
+            "iol",
+            "valve",
+            "prosthesis");
     /** S/N, P/N: the word is the letter alone. */
     private static final Scan.Lead S_OF_SN = Scan.Lead.exactly("s", "p");
 
     private static final Rule CUED_RULE =
             Rule.startingAt(CUED, scan -> Scan.union(scan.wordsLed(CUE_LEAD), scan.wordsLed(S_OF_SN)));
+    private static final Rule UDI_RULE = Rule.startingAt(UDI, scan -> scan.positionsOf("("));
     private static final Rule VIN_RULE = Rule.startingAt(VIN, scan -> wordRunStarts(scan, 17));
     private static final Rule LONG_NUMBER_RULE = Rule.startingAt(LONG_NUMBER, Scan::digitStarts);
     private static final Rule CODE_RULE = Rule.startingAt(CODE, scan -> codeStarts(scan));
@@ -204,6 +233,7 @@ final class NumberDetector implements Detector {
             CARD_RULE,
             IBAN_RULE,
             CUED_RULE,
+            UDI_RULE,
             VIN_RULE,
             LONG_NUMBER_RULE,
             CODE_RULE,
@@ -283,6 +313,7 @@ final class NumberDetector implements Detector {
         for (Matcher m; (m = codes.next()) != null; ) {
             addCode(text, m, m.group("dev") != null ? Identifier.DEVICE : Identifier.RECORD, into);
         }
+        all(UDI_RULE, scan, Identifier.DEVICE, into);
         all(VIN_RULE, scan, Identifier.DEVICE, into);
         all(LONG_NUMBER_RULE, scan, Identifier.OTHER, into);
         Matcher room = ROOM_BEFORE.matcher(text);

@@ -39,7 +39,10 @@ final class PlaceDetector implements Detector {
     private static final Pattern NEIGHBOURHOOD = Pattern.compile("\\b(?<place>" + PLACE_WORDS
             + ")[ \\t]+(?:neighborhood|neighbourhood|district|community|suburb|subdivision|township|borough"
             + "|area|section|projects|apartments|trailer[ \\t]+park|assisted[ \\t]+living|senior[ \\t]+living|nursing[ \\t]+home"
-            + "|retirement[ \\t]+(?:home|community|village)|rehab(?:ilitation)?[ \\t]+center|manor|shelter)\\b");
+            + "|retirement[ \\t]+(?:home|community|village)|rehab(?:ilitation)?[ \\t]+center|manor|shelter"
+            // Where someone lives, capitalised as part of its name: Glen Arbor Assisted Living, Maple Ridge Apartments.
+            + "|(?i:neighbou?rhood|subdivision|apartments|trailer[ \\t]+park|mobile[ \\t]+home[ \\t]+park|assisted[ \\t]+living"
+            + "|senior[ \\t]+living|nursing[ \\t]+home|retirement[ \\t]+(?:home|community|village)))\\b");
     /** Clinical words after a place name that make it a scale, protocol or staging, not a place: Boston Bowel Preparation Scale. */
     private static final Pattern CLINICAL_AFTER = Pattern.compile(
             "^(?:[ \\t]+[\\p{L}'-]+){0,3}?[ \\t]+(?i:scale|protocol|classification|criteria|staging|stage|score|system|grade|questionnaire"
@@ -59,18 +62,98 @@ final class PlaceDetector implements Detector {
             "(?i:\\b(?:lives|living|live|resides|residing|reside|resident|residence|moved|moving|relocated|relocating|born|grew[ \\t]+up"
                     + "|raised|native|home|homeless|travel(?:l)?ed|travel(?:l)?ing|trip|visit(?:ed|ing)?|vacation(?:ed|ing)?|originally"
                     + "|commutes|works|worked|employed|stationed|deployed|transferred|transported|flown|driven|incarcerated|sheltered"
-                    + "|address|town|city|village|hometown|neighborhood|neighbourhood)"
+                    + "|address|town|city|village|hometown|neighborhood|neighbourhood"
+                    // Where a home or a relative is, or where someone came from: "condominium in", "daughter in",
+                    // "drove from" (not "came from" or "returned from": Rehab, Surgery, PACU).
+                    + "|house|apartment|condo|condominium|farm|ranch|duplex|trailer|cabin|family|relatives|parents|son|daughter"
+                    + "|sister|brother|drove|flew|hails)"
                     + "(?:[ \\t]+(?:alone|independently|with[ \\t]+\\w+(?:[ \\t]+\\w+)?|here|there|nearby|locally|back|up|down|out))?"
                     + "[ \\t]+(?:in|to|from|of|at|near|outside|around|is)(?:[ \\t]+(?:the[ \\t]+)?(?:town|city|village|area|suburbs?|outskirts)"
                     + "[ \\t]+of)?(?:[ \\t]+(?:downtown|rural|suburban|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central))?)[ \\t]+"
-                    + "(?<place>" + PLACE_WORDS + ")");
+                    + "(?<place>" + PLACE_WORDS + ")"
+                    // Where care, a death or a life event happened, or a workplace or school is: "hospitalized in",
+                    // "a factory in", "the University of", "the south side of".
+                    + "|(?i:\\b(?:hospitali[sz]ed|treated|diagnosed|operated|died|passed[ \\t]+away|buried|married|surgery|hospital"
+                    + "|clinic|facility|school|college|university|church|prison|jail|hotel|motel|factory|plant|office|store"
+                    + "|restaurant|warehouse|farm|base|(?:north|south|east|west)[ \\t]+side)"
+                    + "[ \\t]+(?:in|near|outside|of)(?:[ \\t]+(?:the[ \\t]+)?(?:town|city|village|area|suburbs?|outskirts)[ \\t]+of)?)[ \\t]+"
+                    + "(?<place2>" + PLACE_WORDS + ")");
+
+    /** A rural route or highway contract box: RR 2 Box 15, Rural Route 3, HC 63 Box 12 (RR 18 alone is a respiratory rate). */
+    private static final Pattern RURAL = Pattern.compile(
+            "\\b(?:(?:RR|R\\.R\\.|HC|H\\.C\\.)[ \\t]*#?[ \\t]*\\d{1,4},?[ \\t]*Box|(?:Rural|Star)[ \\t]+Route[ \\t]*#?[ \\t]*\\d{1,4}"
+                    + "(?:,?[ \\t]*Box)?)(?:[ \\t]*#?[ \\t]*\\d{1,5})?(?![\\w-])");
+    /** A landmark or a place named by its kind: Lake Tahoe, Fort Worth, Mount Hood, Lincoln Park, Beverly Hills. */
+    private static final Pattern LANDMARK = Pattern.compile(
+            "\\b(?:Lake|Mount|Mt\\.|Fort|Ft\\.|Camp|Port|Cape|Isle)[ \\t]+" + CAP_WORD + "(?:[ \\t]+" + CAP_WORD + ")?"
+                    + "|\\b" + PLACE_WORDS
+                    + "[ \\t]+(?:Park|Lake|River|Creek|Beach|Bay|Falls|Canyon|Forest|Reservoir|Pond|Island"
+                    + "|Harbor|Harbour|Mall|Campground|Marina|Trailhead|Stadium|Valley|Springs|Heights|Hills|Woods)\\b");
+    /** A disease named for a place: Valley fever, Ross River virus, Lyme disease. */
+    private static final Pattern DISEASE_AFTER = Pattern.compile(
+            "\\G[ \\t]+(?i:fever|disease|virus|syndrome|encephalitis|criteria|score|scale|rule|classification)\\b");
+    /** Months, weekdays and places of care after a cue are not towns: "diagnosed in March", "treated in Urgent Care". */
+    private static final java.util.Set<String> NOT_A_TOWN = java.util.Set.of(
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "clinic",
+            "hospital",
+            "emergency",
+            "urgent",
+            "rehab",
+            "surgery",
+            "office",
+            "department",
+            "room",
+            "unit",
+            "intensive",
+            "the",
+            "his",
+            "her",
+            "their",
+            "our",
+            "my",
+            "this",
+            "that",
+            "care",
+            "hospice",
+            "labor",
+            "spring",
+            "summer",
+            "fall",
+            "autumn",
+            "winter",
+            "english",
+            "spanish",
+            "general",
+            "internal",
+            "family");
 
     /** An apartment or suite named on its own: "Apt. 864", "Suite 501" (a room or bed number is not an address). */
     private static final Pattern UNIT_ALONE =
             Pattern.compile("\\b(?:Apt|Apartment|Suite|Ste|APT|SUITE)\\.?[ \\t]*#?[ \\t]*\\d{1,5}[A-Za-z]?(?![\\w-])");
     /** A military address: PSC 0413, Box 8144, APO AA 42323. */
     private static final Pattern MILITARY = Pattern.compile(
-            "\\b(?:PSC|Unit|UNIT|CMR)[ \\t]+\\d{1,5},?[ \\t]*Box[ \\t]+\\d{1,5}(?:,?\\s{1,3}(?:APO|FPO|DPO)(?:[ \\t]+(?:AA|AE|AP))?)?");
+            "(?i:\\b(?:PSC|Unit|CMR)[ \\t]+\\d{1,5},?[ \\t]*Box[ \\t]+\\d{1,5})(?:,?\\s{1,3}(?:APO|FPO|DPO)(?:[ \\t]+(?:AA|AE|AP))?)?"
+                    // A ship's address: USNS Comfort, USCGC Healy.
+                    + "|\\b(?:USNS|USNV|USS|USCGC)[ \\t]+\\p{Lu}[\\p{L}\\p{M}-]+(?:,?\\s{1,3}FPO(?:[ \\t]+(?:AA|AE|AP))?)?");
     /** Words that begin a street named before its number: Rua do Arenque 1634, Via Franscini 71, Calle Mayor 5. */
     private static final java.util.Set<String> STREET_FIRST = java.util.Set.of(
             "rua",
@@ -162,11 +245,13 @@ final class PlaceDetector implements Detector {
             "rehab",
             "rehabilitation",
             "manor",
-            "shelter");
+            "shelter",
+            "mobile");
     private static final Rule NEIGHBOURHOOD_RULE = Rule.onLines(NEIGHBOURHOOD, scan -> scan.linesWithWords(AREA_WORDS));
     private static final Scan.Lead UNIT_WORDS = Scan.Lead.exactly("apt", "apartment", "suite", "ste");
     private static final Rule UNIT_RULE = Rule.startingAt(UNIT_ALONE, scan -> scan.wordsLed(UNIT_WORDS));
-    private static final Scan.Lead MILITARY_WORDS = Scan.Lead.exactly("psc", "unit", "cmr");
+    private static final Scan.Lead MILITARY_WORDS =
+            Scan.Lead.exactly("psc", "unit", "cmr", "usns", "usnv", "uss", "uscgc");
     private static final Rule MILITARY_RULE = Rule.startingAt(MILITARY, scan -> scan.wordsLed(MILITARY_WORDS));
     private static final Rule CITY_STATE_RULE = Rule.startingAt(CITY_STATE, Scan::capitalsOnCommaLines);
     private static final Rule STATE_ZIP_RULE = Rule.onLines(STATE_ZIP, scan -> scan.linesAt(fiveDigitRuns(scan)));
@@ -204,8 +289,95 @@ final class PlaceDetector implements Detector {
             "town",
             "city",
             "village",
-            "neighbo");
-    private static final Rule CUED_RULE = Rule.startingAt(CUED, scan -> scan.wordsLed(PLACE_CUES));
+            "neighbo",
+            "house",
+            "apartment",
+            "condo",
+            "farm",
+            "ranch",
+            "duplex",
+            "trailer",
+            "cabin",
+            "family",
+            "relatives",
+            "parents",
+            "son",
+            "daughter",
+            "sister",
+            "brother",
+            "drove",
+            "flew",
+            "hails");
+    private static final Scan.Lead MORE_PLACE_CUES = Scan.Lead.of(
+            "hospitali",
+            "treated",
+            "diagnosed",
+            "operated",
+            "died",
+            "passed",
+            "buried",
+            "married",
+            "surgery",
+            "hospital",
+            "clinic",
+            "facility",
+            "school",
+            "college",
+            "university",
+            "church",
+            "prison",
+            "jail",
+            "hotel",
+            "motel",
+            "factory",
+            "plant",
+            "office",
+            "store",
+            "restaurant",
+            "warehouse",
+            "base",
+            "north",
+            "south",
+            "east",
+            "west");
+    private static final Rule CUED_RULE =
+            Rule.startingAt(CUED, scan -> Scan.union(scan.wordsLed(PLACE_CUES), scan.wordsLed(MORE_PLACE_CUES)));
+    private static final Scan.Lead RURAL_WORDS = Scan.Lead.exactly("rr", "r", "rural", "hc", "h", "star");
+    private static final Rule RURAL_RULE = Rule.startingAt(RURAL, scan -> scan.wordsLed(RURAL_WORDS));
+    private static final Scan.Lead LANDMARK_WORDS = Scan.Lead.exactly(
+            "lake",
+            "mount",
+            "mt",
+            "fort",
+            "ft",
+            "camp",
+            "port",
+            "cape",
+            "isle",
+            "park",
+            "river",
+            "creek",
+            "beach",
+            "bay",
+            "falls",
+            "canyon",
+            "forest",
+            "reservoir",
+            "pond",
+            "island",
+            "harbor",
+            "harbour",
+            "mall",
+            "campground",
+            "marina",
+            "trailhead",
+            "stadium",
+            "valley",
+            "springs",
+            "heights",
+            "hills",
+            "woods");
+    private static final Rule LANDMARK_RULE = Rule.onLines(LANDMARK, scan -> scan.linesWithWords(LANDMARK_WORDS));
 
     /** The rules, for {@code RuleTests}. */
     static final List<Rule> RULES = List.of(
@@ -218,7 +390,9 @@ final class PlaceDetector implements Detector {
             STATE_ZIP_RULE,
             CUED_ZIP_RULE,
             COUNTY_RULE,
-            CUED_RULE);
+            CUED_RULE,
+            RURAL_RULE,
+            LANDMARK_RULE);
 
     private static final Pattern NON_SPACE = Pattern.compile("\\S+");
 
@@ -230,8 +404,14 @@ final class PlaceDetector implements Detector {
 
     @Override
     public void find(Scan scan, Subject subject, List<Finding> into) {
+        int first = into.size();
+        findEach(scan, into);
+        wholeAddresses(scan.text, into, first);
+    }
+
+    private void findEach(Scan scan, List<Finding> into) {
         String text = scan.text;
-        for (Rule rule : List.of(STREET_RULE, UNIT_RULE, MILITARY_RULE, NAMED_STREET_RULE)) {
+        for (Rule rule : List.of(STREET_RULE, UNIT_RULE, MILITARY_RULE, NAMED_STREET_RULE, RURAL_RULE)) {
             Rule.Hits hits = rule.in(scan);
             for (Matcher m; (m = hits.next()) != null; ) {
                 into.add(new Finding(Identifier.LOCATION, m.start(), m.end()));
@@ -273,8 +453,88 @@ final class PlaceDetector implements Detector {
         for (Matcher m; (m = cued.next()) != null; ) {
             addCuedPlace(m, into);
         }
+        Rule.Hits landmarks = LANDMARK_RULE.in(scan);
+        Matcher disease = DISEASE_AFTER.matcher(text);
+        for (Matcher m; (m = landmarks.next()) != null; ) {
+            int start = m.start();
+            // "The", "Went", "Patient": words a place's name does not start with.
+            for (Matcher w = NON_SPACE.matcher(text).region(m.start(), m.end());
+                    w.find() && NameDetector.NEVER.contains(w.group().toLowerCase(java.util.Locale.ROOT)); ) {
+                start = w.end();
+                while (start < m.end() && Character.isWhitespace(text.charAt(start))) {
+                    start++;
+                }
+            }
+            if (start < m.end()
+                    && text.indexOf(' ', start) >= 0
+                    && text.indexOf(' ', start) < m.end()
+                    && !clinical(text, start, m.end())
+                    && !disease.region(m.end(), text.length()).lookingAt()) {
+                into.add(new Finding(Identifier.LOCATION, start, m.end()));
+            }
+        }
         gazetteer(scan, into);
         streetsBeforeNumbers(scan, into);
+    }
+
+    /** A street by its kind after "and": the other side of a corner (Route 9 and Hollis Street). */
+    private static final Pattern CORNER_AFTER = Pattern.compile(
+            "\\G[ \\t]+(?:and|&)[ \\t]+(?:(?:" + CAP_WORD + ")[ \\t]+){1,3}" + STREET_KIND + "(?![\\p{L}])");
+    /** What joins two places of one address or corner: "and", "&", "/". */
+    private static final Pattern JOIN = Pattern.compile("[ \\t]+(?:and|&|at)[ \\t]+|[ \\t]*/[ \\t]*");
+    /** A city after a street line and its comma, before the end of the phrase: "418 Main Street, Springfield." */
+    private static final Pattern CITY_AFTER_STREET =
+            Pattern.compile("\\G,[ \\t]*(?<place>" + PLACE_WORDS + ")(?=[ \\t]*(?:[,.;:)\\n]|$))");
+    /** A number just before a street line (a building's number before the house's, as in 9931 14 Iliou Street). */
+    private static final Pattern NUMBER_BEFORE = Pattern.compile("(?<![\\w/.,:-])\\d{1,6}[ \\t]+\\z");
+
+    /**
+     * The parts of one address found apart, made whole: a number before a street line, the other
+     * street of a corner, the city after a street's comma; places joined by "and" or "/" become one.
+     */
+    private void wholeAddresses(String text, List<Finding> into, int first) {
+        var places = new java.util.ArrayList<Finding>();
+        for (int i = first; i < into.size(); i++) {
+            if (into.get(i).kind() == Identifier.LOCATION) {
+                places.add(into.get(i));
+            }
+        }
+        places.sort(java.util.Comparator.comparingInt(Finding::start));
+        Matcher before = NUMBER_BEFORE.matcher(text).useTransparentBounds(true);
+        Matcher corner = CORNER_AFTER.matcher(text).useTransparentBounds(true);
+        Matcher city = CITY_AFTER_STREET.matcher(text).useTransparentBounds(true);
+        Matcher join = JOIN.matcher(text);
+        Finding last = null;
+        for (Finding f : places) {
+            int start = f.start();
+            int end = f.end();
+            boolean street = false;
+            for (int i = start; i < end && !street; i++) {
+                street = Character.isDigit(text.charAt(i));
+            }
+            if (street && before.region(Math.max(0, start - 8), start).find()) {
+                start = before.start();
+            }
+            if (corner.region(end, text.length()).lookingAt()) {
+                end = corner.end();
+            }
+            if (street && city.region(end, text.length()).lookingAt()) {
+                String place = city.group("place");
+                if (!lexicon.isState(place) && !lexicon.isClinical(place.split("[ \\t]+")[0])) {
+                    into.add(new Finding(Identifier.LOCATION, city.start("place"), city.end("place")));
+                }
+            }
+            if (last != null
+                    && last.end() <= start
+                    && join.region(last.end(), start).matches()) {
+                // One span over both (overlapping, so they merge): "[LOCATION]", not three surrogates in a row.
+                into.add(new Finding(Identifier.LOCATION, last.start(), end));
+            }
+            if (start != f.start() || end != f.end()) {
+                into.add(new Finding(Identifier.LOCATION, start, end));
+            }
+            last = new Finding(Identifier.LOCATION, start, end);
+        }
     }
 
     /**
@@ -462,9 +722,13 @@ final class PlaceDetector implements Detector {
 
     /** The place a cue names, unless it is a state (kept) or starts with a clinical word. */
     private void addCuedPlace(Matcher m, List<Finding> into) {
-        String place = m.group("place");
-        if (!lexicon.isState(place) && !lexicon.isClinical(place.split("[ \\t]+")[0])) {
-            into.add(new Finding(Identifier.LOCATION, m.start("place"), m.end("place")));
+        String group = m.group("place") != null ? "place" : "place2";
+        String place = m.group(group);
+        String first = place.split("[ \\t]+")[0];
+        if (!lexicon.isState(place)
+                && !lexicon.isClinical(first)
+                && !NOT_A_TOWN.contains(first.toLowerCase(java.util.Locale.ROOT))) {
+            into.add(new Finding(Identifier.LOCATION, m.start(group), m.end(group)));
         }
     }
 

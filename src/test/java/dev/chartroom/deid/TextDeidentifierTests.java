@@ -56,9 +56,32 @@ class TextDeidentifierTests {
             LOCATION| She lives at Koskikatu 25 with her son.               | Koskikatu 25
             LOCATION| Mail to PSC 0413, Box 8144 APO AA 42323.              | PSC 0413, Box 8144 APO AA
             LOCATION| Moved to Apt. 864 upstairs.                           | Apt. 864
+            LOCATION| Crash at Route 9 and Hollis Street in the rain.       | Route 9 and Hollis Street
+            LOCATION| Lives at 418 Main Street, Springfield.                | Springfield
+            LOCATION| Mail to 9931 14 Iliou Street today.                   | 9931 14 Iliou Street
+            LOCATION| Admitted from Glen Arbor Assisted Living.             | Glen Arbor
+            LOCATION| She has a condominium in Shaker Heights now.          | Shaker Heights
+            LOCATION| Her daughter in Tucson calls weekly.                  | Tucson
+            LOCATION| Send to Unit 4719 Box 7394, DPO AE.                   | Unit 4719 Box 7394, DPO AE
+            LOCATION| Mailing address RR 2 Box 15 since the fire.           | RR 2 Box 15
+            LOCATION| Fell while hiking near Lake Tahoe last week.          | Lake Tahoe
+            LOCATION| Found unresponsive in Lincoln Park by police.         | Lincoln Park
+            LOCATION| Was hospitalized in Fresno for sepsis.                | Fresno
+            LOCATION| Works at a factory in Gary on nights.                 | Gary
             DEVICE  | Dexcom transmitter SN 8G4KX2 replaced.                | 8G4KX2
+            DEVICE  | Hearing aid serials R2214-0093 and R2214-0094 noted.  | R2214-0093 and R2214-0094
+            DEVICE  | License plate number is 7ABC123 per police.           | 7ABC123
+            DEVICE  | Insulin pump S/N: TP-88213-04 was swapped.            | TP-88213-04
+            DEVICE  | Vaccine lot #s EK5730, FH8028 given.                  | EK5730, FH8028
+            DEVICE  | VIN ending in 004352 per report.                      | 004352
+            DEVICE  | Label (01)00643169001763(17)260930(10)A12345(21)77231 | (01)00643169001763(17)260930(10)A12345(21)77231
             NAME    | Faina D. Yefremova attended.                          | Faina D. Yefremova
             NAME    | Seen with Šárka Ottová today.                         | Šárka Ottová
+            NAME    | Wrist pain. Jordan states he fell.                    | Jordan
+            NAME    | Tilly Nicholson lives alone.                          | Tilly Nicholson
+            NAME    | "It helps," says Hartvigsson.                         | Hartvigsson
+            NAME    | What's your last name? Turgeon                        | Turgeon
+            NAME    | Her kid Dzhambek was sick.                            | Dzhambek
             """)
     void removesEachKindOfIdentifier(Identifier kind, String text, String identifier) {
         Deidentified result = DEID.deidentify(text, SHIFTED);
@@ -84,6 +107,10 @@ class TextDeidentifierTests {
             Vitamin D Deficiency and Hepatitis B Vaccine are noted.
             Given via 2 large-bore lines; Factor V Leiden carrier.
             Ménière disease with Sjögren syndrome.
+            Pump rate 2 units/hr; lot of pain; monitor BP 130/85 daily.
+            Cesarean Section in 2019; son in good health; came back from Rehab.
+            Diagnosed in March with Valley fever; treated in Urgent Care.
+            Nursing reports no events. Pain returns at night. Family states she ate.
             """)
     void keepsClinicalText(String text) {
         assertThat(DEID.deidentify(text, SHIFTED).text()).isEqualTo(text);
@@ -98,8 +125,8 @@ class TextDeidentifierTests {
     @Test
     void removesTheRecordsOwnNamesEverywhere() {
         var result = DEID.deidentify(
-                "Zebulon reports pain. ZEBULON QUARTERMAINE-FROST was seen.",
-                new Subject(List.of("Zebulon Quartermaine-Frost"), 5));
+                "Xanthor reports pain. XANTHOR QUARTERMAINE-FROST was seen.",
+                new Subject(List.of("Xanthor Quartermaine-Frost"), 5));
         assertThat(result.text()).isEqualTo("[NAME] reports pain. [NAME] [NAME] was seen.");
     }
 
