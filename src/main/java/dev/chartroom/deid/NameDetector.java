@@ -26,6 +26,8 @@ final class NameDetector implements Detector {
             "(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|el|ten|ter|dos|das|St\\.|Ste?\\.?)";
     private static final String UPPER_PARTICLE =
             "(?:VAN|VON|DER|DEN|DE|DEL|DELLA|DI|DA|DU|LA|LE|BIN|IBN|AL|EL|TEN|TER|ST\\.?)";
+    private static final Pattern LONE_PARTICLE =
+            Pattern.compile("(?i)van|von|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|el|ten|ter|dos|das|st|ste");
     /** A nickname in quotes between given and family name: Patricia "Patty" Doyle. */
     private static final String NICKNAME = "(?:[\"“(][\\p{L} .'-]{1,20}[\"”)])";
 
@@ -1016,8 +1018,11 @@ final class NameDetector implements Detector {
         var anyCase = new HashSet<String>();
         var capitalised = new HashSet<String>();
         for (String word : learned) {
+            // A particle (St., van, de) is part of a name, never one alone: Natalie St. John's "St" is not a name
+            // in St. Brigid Medical Center.
             if (word.length() < 2
                     || NEVER.contains(lower(word))
+                    || LONE_PARTICLE.matcher(word).matches()
                     || lexicon.isClinical(word) && !isKnown(word, subject)) {
                 continue;
             }

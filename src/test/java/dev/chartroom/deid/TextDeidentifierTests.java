@@ -131,6 +131,18 @@ class TextDeidentifierTests {
     }
 
     @Test
+    void aNamesParticleIsNotRemovedAloneWhereverItAppears() {
+        var result = DEID.deidentify("St. Brigid Medical Center\nPhysician: Natalie St. John, MD", SHIFTED);
+        assertThat(result.text()).isEqualTo("St. Brigid Medical Center\nPhysician: [NAME], MD");
+    }
+
+    @Test
+    void aSurrogateNewlyExposesWhatTouchesItOrThePlaceBesideIt() {
+        var result = DEID.deidentify("Address: 12 Elm Street, Apt 4, Pikeville, KY 41501", SHIFTED);
+        assertThat(result.text()).doesNotContain("Pikeville", "Elm", "41501");
+    }
+
+    @Test
     void isIdempotent() {
         String note =
                 "Patient: John Smith, DOB 03/04/1950, MRN 12345678, phone 555-123-4567. Lives in Dayton, OH 45402.";
