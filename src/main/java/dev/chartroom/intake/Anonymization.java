@@ -54,6 +54,21 @@ public class Anonymization {
         return patients.idOf(organizationId, records.pseudonym(mrn)).map(id -> records);
     }
 
+    /**
+     * The MRN a de-identified document for the patient with this MRN (as sent) is filed under: the
+     * pseudonym their de-identified record is stored under, or, for a patient stored as sent before
+     * the organization turned anonymization on (none under the pseudonym, one under the MRN), the MRN
+     * itself, which that record already shows.
+     */
+    public String documentMrn(String organizationId, RecordDeidentifier records, String mrn) {
+        String pseudonym = records.pseudonym(mrn);
+        if (patients.idOf(organizationId, pseudonym).isEmpty()
+                && patients.idOf(organizationId, mrn).isPresent()) {
+            return mrn;
+        }
+        return pseudonym;
+    }
+
     /** Whether the organization anonymizes the uploads that do not say. */
     public boolean isDefaultFor(String organizationId) {
         return organizations.anonymizesUploads(organizationId);

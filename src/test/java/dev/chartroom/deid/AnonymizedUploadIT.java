@@ -174,15 +174,7 @@ class AnonymizedUploadIT extends ApplicationTest {
 
     @Test
     void anOrganizationCanMakeAnonymizationTheDefault() {
-        var changed = http.send(
-                "PATCH",
-                "/admin/v1/organizations/" + acme.id(),
-                "application/json",
-                "{\"anonymizeUploads\": true}".getBytes(StandardCharsets.UTF_8),
-                "Authorization",
-                "Bearer " + ADMIN_TOKEN);
-        assertThat(changed.status()).isEqualTo(200);
-        assertThat(changed.json().get("anonymizeUploads").asBoolean()).isTrue();
+        anonymizeByDefault();
 
         var unsaid = http.post(
                 UPLOAD,
@@ -259,6 +251,60 @@ class AnonymizedUploadIT extends ApplicationTest {
                     .as("documents of the de-identified patient")
                     .doesNotContain(identifier);
         }
+    }
+
+    @Test
+    void aDocumentForAPatientStoredAsSentBeforeAnonymizationWasTurnedOnIsFiledWithThemDeidentified() {
+        String patients = """
+                patient_id,first_name,last_name,birth_date
+                MRN-77,Zebulon,Quartermaine,1975-07-22
+                """;
+        assertThat(upload("patients.csv", patients, false).status()).isEqualTo(200);
+        long id = http.get("/v1/patients", acme.bearer())
+                .json()
+                .get("data")
+                .get(0)
+                .get("id")
+                .asLong();
+        anonymizeByDefault();
+
+        var document = http.post(
+                "/v1/documents",
+                new Multipart()
+                        .field("folder_name", "Lab Results")
+                        .field("patient_mrn", "MRN-77")
+                        .file(
+                                "document",
+                                "quartermaine.pdf",
+                                "application/pdf",
+                                TestFiles.pdf(NOTE.lines().toArray(String[]::new))),
+                acme.clientCredentials());
+
+        assertThat(document.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.get("/v1/patients/" + id, acme.bearer())
+                                .json()
+                                .get("documents")
+                                .size()
+                        == 1);
+        String shown =
+                documentText(http.get("/v1/patients/" + id, acme.bearer()).json());
+        assertThat(shown).contains("text/plain", "metformin 500 mg");
+        for (String identifier : List.of("ZQ-448812", "555-0142", "Larkspur", "03/14/2024", "Halvorsen", "Marisol")) {
+            assertThat(shown).as("the document's text").doesNotContain(identifier);
+        }
+    }
+
+    private void anonymizeByDefault() {
+        var changed = http.send(
+                "PATCH",
+                "/admin/v1/organizations/" + acme.id(),
+                "application/json",
+                "{\"anonymizeUploads\": true}".getBytes(StandardCharsets.UTF_8),
+                "Authorization",
+                "Bearer " + ADMIN_TOKEN);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("anonymizeUploads").asBoolean()).isTrue();
     }
 
     private String documentText(JsonNode patient) {

@@ -114,7 +114,7 @@ class DocumentUploadIntake {
                                 form.document() == null ? null : form.document().name(), sentKind),
                         mrn,
                         notes)
-                : anonymized(records, content, sentKind, mrn, notes);
+                : anonymized(organizationId, records, content, sentKind, mrn, notes);
 
         return storage.store(organizationId, List.of(kept.content()), blobs -> {
             Document document = documents.store(
@@ -139,11 +139,18 @@ class DocumentUploadIntake {
     /**
      * An anonymizing organization keeps no original: the PDF is read now and only its de-identified
      * text is stored (under a name that is not the sent one, which is often the patient's), the MRN
-     * becomes the patient's pseudonym, which is what their de-identified record is filed under, and
+     * becomes the patient's pseudonym, which is what their de-identified record is filed under (a
+     * patient stored as sent before keeps their MRN: {@link Anonymization#documentMrn}), and
      * the notes are de-identified. An image cannot be de-identified (a face, a name in the picture),
      * so it is refused rather than kept.
      */
-    private Kept anonymized(RecordDeidentifier records, byte[] content, ContentKind kind, String mrn, String notes) {
+    private Kept anonymized(
+            String organizationId,
+            RecordDeidentifier records,
+            byte[] content,
+            ContentKind kind,
+            String mrn,
+            String notes) {
         if (kind != ContentKind.PDF) {
             throw DocumentUploadException.badRequest(
                     "invalid_file_type",
@@ -162,7 +169,7 @@ class DocumentUploadIntake {
                 kept.getBytes(StandardCharsets.UTF_8),
                 ContentKind.TEXT,
                 ANONYMIZED_NAME,
-                records.pseudonym(mrn),
+                anonymization.documentMrn(organizationId, records, mrn),
                 records.text(notes, about));
     }
 
