@@ -56,9 +56,7 @@ public final class TextDeidentifier {
             List<Finding> kept = resolve(text, detect(new Scan(text), about));
             // What a surrogate's edge newly exposes ("94-year-old[SSN]": a word boundary after "old") is found
             // in the output and mapped back, until nothing more is: the result is its own de-identification.
-            // Only the lines around the surrogates a pass added can hold something new, and only around those that
-            // touch a letter or digit (a new word edge) or stand for a place (a place's neighbours are read as
-            // places by what is beside them): on a 100 KB note that is a tenth of the lines, not nearly all.
+            // Only the lines around the surrogates a pass added can hold something new.
             Set<Finding> seen = Set.of();
             for (int pass = 0; pass < 3; pass++) {
                 Rendered rendered = render(text, kept);
@@ -117,24 +115,12 @@ public final class TextDeidentifier {
         int[] surrogatesOf(List<Finding> findings, Set<Finding> seen, boolean starts) {
             var at = new Scan.IntList(findings.size());
             for (int k = 0; k < findings.size(); k++) {
-                int piece = 2 * k + 1;
-                if (!seen.contains(findings.get(k))
-                        && exposes(piece, findings.get(k).kind())) {
+                if (!seen.contains(findings.get(k))) {
+                    int piece = 2 * k + 1;
                     at.add(starts ? pieceStarts[piece] : pieceStarts[piece + 1]);
                 }
             }
             return at.toArray();
-        }
-
-        /** Whether the surrogate of {@code piece} touches a letter or digit, where a new word edge appears. */
-        boolean exposes(int piece, Identifier kind) {
-            if (kind == Identifier.LOCATION || kind == Identifier.ZIP) {
-                return true;
-            }
-            int start = pieceStarts[piece];
-            int end = pieceStarts[piece + 1];
-            return start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))
-                    || end < text.length() && Character.isLetterOrDigit(text.charAt(end));
         }
 
         int originalEnd(int end) {
