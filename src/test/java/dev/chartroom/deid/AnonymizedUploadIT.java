@@ -174,7 +174,7 @@ class AnonymizedUploadIT extends ApplicationTest {
 
     @Test
     void anOrganizationCanMakeAnonymizationTheDefault() {
-        anonymizeByDefault();
+        anonymizeUploadsOf(acme);
 
         var unsaid = http.post(
                 UPLOAD,
@@ -195,17 +195,7 @@ class AnonymizedUploadIT extends ApplicationTest {
 
     @Test
     void documentsSentLaterForADeidentifiedPatientAreDeidentifiedToo() {
-        String patients = """
-                patient_id,first_name,last_name,birth_date
-                MRN-88,Zebulon,Quartermaine,1975-07-22
-                """;
-        assertThat(upload("patients.csv", patients, true).status()).isEqualTo(200);
-        long id = http.get("/v1/patients", acme.bearer())
-                .json()
-                .get("data")
-                .get(0)
-                .get("id")
-                .asLong();
+        long id = onePatient("MRN-88", true);
         byte[] pdf = TestFiles.pdf(NOTE.lines().toArray(String[]::new));
 
         var document = http.post(
@@ -255,18 +245,8 @@ class AnonymizedUploadIT extends ApplicationTest {
 
     @Test
     void aDocumentForAPatientStoredAsSentBeforeAnonymizationWasTurnedOnIsFiledWithThemDeidentified() {
-        String patients = """
-                patient_id,first_name,last_name,birth_date
-                MRN-77,Zebulon,Quartermaine,1975-07-22
-                """;
-        assertThat(upload("patients.csv", patients, false).status()).isEqualTo(200);
-        long id = http.get("/v1/patients", acme.bearer())
-                .json()
-                .get("data")
-                .get(0)
-                .get("id")
-                .asLong();
-        anonymizeByDefault();
+        long id = onePatient("MRN-77", false);
+        anonymizeUploadsOf(acme);
 
         var document = http.post(
                 "/v1/documents",
@@ -295,16 +275,16 @@ class AnonymizedUploadIT extends ApplicationTest {
         }
     }
 
-    private void anonymizeByDefault() {
-        var changed = http.send(
-                "PATCH",
-                "/admin/v1/organizations/" + acme.id(),
-                "application/json",
-                "{\"anonymizeUploads\": true}".getBytes(StandardCharsets.UTF_8),
-                "Authorization",
-                "Bearer " + ADMIN_TOKEN);
-        assertThat(changed.status()).isEqualTo(200);
-        assertThat(changed.json().get("anonymizeUploads").asBoolean()).isTrue();
+    /** Uploads Zebulon Quartermaine under {@code mrn} as the organization's only patient, and gives their id. */
+    private long onePatient(String mrn, boolean anonymize) {
+        String patients = "patient_id,first_name,last_name,birth_date\n" + mrn + ",Zebulon,Quartermaine,1975-07-22\n";
+        assertThat(upload("patients.csv", patients, anonymize).status()).isEqualTo(200);
+        return http.get("/v1/patients", acme.bearer())
+                .json()
+                .get("data")
+                .get(0)
+                .get("id")
+                .asLong();
     }
 
     private String documentText(JsonNode patient) {

@@ -67,14 +67,7 @@ class AnonymizingOrganizationIT extends ApplicationTest {
     void anonymizingOrganization() {
         http = http();
         acme = newOrganization();
-        var changed = http.send(
-                "PATCH",
-                "/admin/v1/organizations/" + acme.id(),
-                "application/json",
-                "{\"anonymizeUploads\": true}".getBytes(StandardCharsets.UTF_8),
-                "Authorization",
-                "Bearer " + ADMIN_TOKEN);
-        assertThat(changed.status()).isEqualTo(200);
+        anonymizeUploadsOf(acme);
         http.postJson("/v1/webhooks", "{\"url\":\"" + receiver.url() + "\"}", acme.bearer());
         http.postJson("/v1/clinicians", "{\"firstName\":\"Linh\",\"lastName\":\"Nguyen\"}", acme.apiKey());
         http.postJson("/v1/routing-rules", "{\"newConsult\":true,\"agent\":\"new-consult-agent\"}", acme.apiKey());

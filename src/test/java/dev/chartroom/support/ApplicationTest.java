@@ -65,6 +65,20 @@ public abstract class ApplicationTest {
                 key.get("clientSecret").asString());
     }
 
+    /** Makes anonymization the organization's default through the admin API (as an operator would). */
+    protected void anonymizeUploadsOf(TestOrganization organization) {
+        var changed = http().send(
+                        "PATCH",
+                        "/admin/v1/organizations/" + organization.id(),
+                        "application/json",
+                        "{\"anonymizeUploads\": true}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "Authorization",
+                        "Bearer " + ADMIN_TOKEN);
+        if (changed.status() != 200 || !changed.json().get("anonymizeUploads").asBoolean()) {
+            throw new IllegalStateException("could not make anonymization the default: " + changed);
+        }
+    }
+
     public static Path temporaryFolder() {
         try {
             Path folder = Files.createTempDirectory("chartroom-test-");
