@@ -26,8 +26,8 @@ final class NameDetector implements Detector {
             "(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|el|ten|ter|dos|das|St\\.|Ste?\\.?)";
     private static final String UPPER_PARTICLE =
             "(?:VAN|VON|DER|DEN|DE|DEL|DELLA|DI|DA|DU|LA|LE|BIN|IBN|AL|EL|TEN|TER|ST\\.?)";
-    private static final Pattern LONE_PARTICLE =
-            Pattern.compile("(?i)van|von|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|el|ten|ter|dos|das|st|ste");
+    /** A learned word (letters only) that is one of the particles, in any case. */
+    private static final Pattern LONE_PARTICLE = Pattern.compile("(?i)" + PARTICLE);
     /** A nickname in quotes between given and family name: Patricia "Patty" Doyle. */
     private static final String NICKNAME = "(?:[\"“(][\\p{L} .'-]{1,20}[\"”)])";
 

@@ -24,6 +24,8 @@ final class Scan {
     private int[] capitalsOnCommaLines;
     /** The lines the rules look at (null: all). */
     private boolean[] mask;
+    /** By position, whether its line is looked at (with {@link #mask}): the rules ask at nearly every word. */
+    private boolean[] lookedChars;
 
     Scan(String text) {
         this.text = text;
@@ -105,9 +107,6 @@ final class Scan {
             }
         }
     }
-
-    /** By position, whether its line is looked at (with {@link #mask}): the rules ask at nearly every word. */
-    private boolean[] lookedChars;
 
     private boolean blank(int line) {
         for (int i = lineStart(line), end = lineEnd(line); i < end; i++) {

@@ -41,32 +41,26 @@ public class Anonymization {
                 : ofUploadsTo(organizationId);
     }
 
-    /**
-     * The rules a document for the patient with this MRN (as sent) is kept under: the organization's,
-     * or, when the MRN's pseudonym names a stored patient, that de-identified patient's.
-     */
-    public Optional<RecordDeidentifier> ofDocumentsFor(String organizationId, String mrn) {
-        Optional<RecordDeidentifier> rules = ofUploadsTo(organizationId);
-        if (rules.isPresent()) {
-            return rules;
-        }
-        RecordDeidentifier records = rulesFor(organizationId);
-        return patients.idOf(organizationId, records.pseudonym(mrn)).map(id -> records);
-    }
+    /** The rules a document is kept under, and the MRN it is filed under (the patient it goes to). */
+    public record DocumentRules(RecordDeidentifier records, String patientMrn) {}
 
     /**
-     * The MRN a de-identified document for the patient with this MRN (as sent) is filed under: the
-     * pseudonym their de-identified record is stored under, or, for a patient stored as sent before
-     * the organization turned anonymization on (none under the pseudonym, one under the MRN), the MRN
-     * itself, which that record already shows.
+     * The rules a document for the patient with this MRN (as sent) is kept under, empty when it is kept
+     * as sent: the organization's, or, when the MRN's pseudonym names a stored patient, that
+     * de-identified patient's. It is filed under the pseudonym their de-identified record is stored
+     * under, or, for a patient stored as sent before the organization turned anonymization on (none
+     * under the pseudonym, one under the MRN), under the MRN itself, which that record already shows.
      */
-    public String documentMrn(String organizationId, RecordDeidentifier records, String mrn) {
+    public Optional<DocumentRules> ofDocumentsFor(String organizationId, String mrn) {
+        RecordDeidentifier records = rulesFor(organizationId);
         String pseudonym = records.pseudonym(mrn);
-        if (patients.idOf(organizationId, pseudonym).isEmpty()
-                && patients.idOf(organizationId, mrn).isPresent()) {
-            return mrn;
+        boolean deidentifiedPatient = patients.idOf(organizationId, pseudonym).isPresent();
+        if (!isDefaultFor(organizationId)) {
+            return deidentifiedPatient ? Optional.of(new DocumentRules(records, pseudonym)) : Optional.empty();
         }
-        return pseudonym;
+        boolean storedAsSent =
+                !deidentifiedPatient && patients.idOf(organizationId, mrn).isPresent();
+        return Optional.of(new DocumentRules(records, storedAsSent ? mrn : pseudonym));
     }
 
     /** Whether the organization anonymizes the uploads that do not say. */

@@ -104,9 +104,9 @@ class DocumentUploadIntake {
                     "notes_too_long", "notes must be at most " + limits.documentNotesMaxLength() + " characters.");
         }
         ContentKind sentKind = kindOf(content);
-        RecordDeidentifier records =
+        Anonymization.DocumentRules rules =
                 anonymization.ofDocumentsFor(organizationId, mrn).orElse(null);
-        Kept kept = records == null
+        Kept kept = rules == null
                 ? new Kept(
                         content,
                         sentKind,
@@ -114,7 +114,7 @@ class DocumentUploadIntake {
                                 form.document() == null ? null : form.document().name(), sentKind),
                         mrn,
                         notes)
-                : anonymized(organizationId, records, content, sentKind, mrn, notes);
+                : anonymized(rules, content, sentKind, mrn, notes);
 
         return storage.store(organizationId, List.of(kept.content()), blobs -> {
             Document document = documents.store(
@@ -140,17 +140,13 @@ class DocumentUploadIntake {
      * An anonymizing organization keeps no original: the PDF is read now and only its de-identified
      * text is stored (under a name that is not the sent one, which is often the patient's), the MRN
      * becomes the patient's pseudonym, which is what their de-identified record is filed under (a
-     * patient stored as sent before keeps their MRN: {@link Anonymization#documentMrn}), and
+     * patient stored as sent before keeps their MRN: {@link Anonymization#ofDocumentsFor}), and
      * the notes are de-identified. An image cannot be de-identified (a face, a name in the picture),
      * so it is refused rather than kept.
      */
     private Kept anonymized(
-            String organizationId,
-            RecordDeidentifier records,
-            byte[] content,
-            ContentKind kind,
-            String mrn,
-            String notes) {
+            Anonymization.DocumentRules rules, byte[] content, ContentKind kind, String mrn, String notes) {
+        RecordDeidentifier records = rules.records();
         if (kind != ContentKind.PDF) {
             throw DocumentUploadException.badRequest(
                     "invalid_file_type",
@@ -169,7 +165,7 @@ class DocumentUploadIntake {
                 kept.getBytes(StandardCharsets.UTF_8),
                 ContentKind.TEXT,
                 ANONYMIZED_NAME,
-                anonymization.documentMrn(organizationId, records, mrn),
+                rules.patientMrn(),
                 records.text(notes, about));
     }
 
