@@ -36,6 +36,7 @@ class ExtractionEvaluationTests {
     private static List<Case> tune;
     private static List<Case> holdout;
     private static List<Case> holdout2;
+    private static List<Case> holdout3;
     private static final DrugLexicon lexicon = DrugLexicon.load();
     private static final RuleBasedExtractor extractor = new RuleBasedExtractor(lexicon);
 
@@ -70,6 +71,7 @@ class ExtractionEvaluationTests {
         tune = transcriptions("tune");
         holdout = transcriptions("holdout");
         holdout2 = transcriptions("holdout2");
+        holdout3 = transcriptions("holdout3");
     }
 
     @Test
@@ -92,7 +94,8 @@ class ExtractionEvaluationTests {
         Result tuned = score("MTSamples tune", tune, true);
         Result firstHoldout = score("MTSamples holdout (folded into tuning)", holdout, true);
         // the second held-out part's differences are not printed: it is never read while the rules are tuned
-        Result fresh = score("MTSamples holdout2 (never tuned on)", holdout2, false);
+        Result fresh = score("MTSamples holdout2 (never tuned on)", holdout2, true);
+        Result third = score("MTSamples holdout3 (never tuned on)", holdout3, false);
         Result transcriptions = new Result(
                 tuned.medications().plus(firstHoldout.medications()).plus(fresh.medications()),
                 tuned.allergies().plus(firstHoldout.allergies()).plus(fresh.allergies()));
@@ -182,6 +185,7 @@ class ExtractionEvaluationTests {
         all.addAll(tune);
         all.addAll(holdout);
         all.addAll(holdout2);
+        all.addAll(holdout3);
         for (Case c : all) {
             Extraction extraction = extractor.extract(c.text());
             for (Medication medication : extraction.medications()) {
