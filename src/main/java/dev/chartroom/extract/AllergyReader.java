@@ -42,14 +42,14 @@ final class AllergyReader {
 
     private static final Pattern CLASS_WORD =
             Pattern.compile("(?i)\\s*\\b(?:drugs?|medications?|meds|agents?|antibiotics?|"
-                    + "products?|derivatives?|family|class)\\s*$");
+                    + "products?|derivatives?|family|class|dyes?)\\s*$");
     private static final Pattern ALLERGY_NEGATION =
             Pattern.compile("(?i)\\b(?:not|no|denies|denied|without|nkda)\\b" + "(?:\\s+\\w+){0,3}\\s*$");
     // a line feed ends a substance unless the line was wrapped inside it ("general\nanesthetics")
     private static final Pattern SUBSTANCE_END =
             Pattern.compile("(?i)\\(|\\)|,|;|:|\\n(?![ \\t]*(?-i:[a-z]))|[.!?](?=\\s|$)|\\s+(?:and|or|&)\\s+"
                     + "|\\s+[-–—]+\\s*|\\s+(?:which|that|causing|causes|caused|with|resulting|as|due|since|but|in|"
-                    + "leading|gives|gave|for|from|because|after)\\b");
+                    + "leading|gives|gave|for|from|because|after|when|while|during|before)\\b");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("(?i)^\\s*(?:,\\s*(?:and|or)?|and|or|&|/)\\s+");
     private static final Pattern REACTION_PAREN = Pattern.compile("^\\s*\\(([^()\\n]{1,60})\\)");
     private static final Pattern REACTION_SEPARATED = Pattern.compile(

@@ -16,12 +16,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
  * The names the built-in extractor knows, lowercased: drugs (the DrugBank-derived
  * {@code extract/drug-names.txt.gz}, the FDA product names of {@code extract/fda-brands.txt.gz},
- * hand-written brand names and abbreviations) with the active ingredients each stands for, and
+ * hand-written brand names and abbreviations) with the active ingredients each stands for, less the
+ * names a note does not mean as a drug ({@code extract/not-drugs.txt}: "vitamin", herbs), and
  * non-drug allergens ({@code extract/allergens.txt}). Loaded from the classpath only.
  */
 final class DrugLexicon {
@@ -29,7 +31,7 @@ final class DrugLexicon {
     /** The most words a drug name in the lexicon has (the generator keeps at most three). */
     static final int MAX_WORDS = 3;
 
-    private static final Pattern COMBINATION = Pattern.compile("\\s*(?:/|\\+|;|\\band\\b|-)\\s*");
+    private static final Pattern COMBINATION = Pattern.compile("\\s*(?:/|\\+|;|\\band\\b|\\bwith\\b|-)\\s*");
 
     private final Set<String> drugs;
     private final Set<String> allergens;
@@ -71,7 +73,15 @@ final class DrugLexicon {
                 if (tab > 0) {
                     String name = line.substring(0, tab);
                     drugs.add(name);
-                    ingredients.put(name, List.of(line.substring(tab + 1).split("; ")));
+                    // written the one way strict matching reads them ("nitrofurantoin macrocrystalline" is
+                    // nitrofurantoin)
+                    ingredients.put(
+                            name,
+                            Stream.of(line.substring(tab + 1).split("; "))
+                                    .map(Ingredients::base)
+                                    .distinct()
+                                    .sorted()
+                                    .toList());
                 }
             });
         }
@@ -81,6 +91,11 @@ final class DrugLexicon {
             String name = line.substring(0, equals).strip();
             drugs.add(name);
             ingredients.put(name, split(line.substring(equals + 1)));
+        });
+        // and what the vocabularies list that a note does not mean as a drug goes last of all
+        read("extract/not-drugs.txt", false, name -> {
+            drugs.remove(name);
+            ingredients.remove(name);
         });
         var allergens = new HashSet<String>();
         read("extract/allergens.txt", false, allergens::add);

@@ -70,7 +70,8 @@ final class DrugMentions {
         while (i < tokens.size()) {
             int words = match(text, tokens, i);
             if (words == 0
-                    || (words == 1 && isSalt(text, tokens.get(i)))
+                    // a salt's word alone names a lab value in prose; a list item "Potassium." is the supplement
+                    || (words == 1 && !list && isSalt(text, tokens.get(i)))
                     || (list && insideBrackets(text, from, tokens.get(i)[0]))) {
                 i++;
                 continue;
@@ -83,6 +84,18 @@ final class DrugMentions {
                     int more = match(text, tokens, after);
                     if (more > 0) {
                         last = after + more - 1;
+                        continue;
+                    }
+                }
+                // "calcium with vitamin D", "Tylenol with codeine": one product of two ingredients
+                if (after + 1 < tokens.size()
+                        && text.substring(tokens.get(after)[0], tokens.get(after)[1])
+                                .equalsIgnoreCase("with")
+                        && separator(text, tokens.get(last)[1], tokens.get(after)[0]) == ' '
+                        && separator(text, tokens.get(after)[1], tokens.get(after + 1)[0]) == ' ') {
+                    int more = match(text, tokens, after + 1);
+                    if (more > 0) {
+                        last = after + more;
                         continue;
                     }
                 }

@@ -1,6 +1,7 @@
 package dev.chartroom.extract;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -76,7 +77,16 @@ final class Ingredients {
             "sulfonate",
             "edisylate",
             "lysine",
-            "meglumine");
+            "meglumine",
+            "hemifumarate",
+            "macrocrystalline",
+            "macrocrystals");
+
+    /** One ingredient written two ways: the name strict matching uses is Drugs@FDA's. */
+    private static final Map<String, String> FDA_NAMES = Map.of(
+            "conjugated estrogens", "estrogens conjugated",
+            "folate", "folic acid",
+            "nph insulin", "insulin isophane");
 
     private static final Set<String> IRON_SALTS = Set.of("ferrous", "ferric", "cupric", "cuprous");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -108,6 +118,6 @@ final class Ingredients {
             }
             kept.append(words[i]);
         }
-        return kept.toString();
+        return FDA_NAMES.getOrDefault(kept.toString(), kept.toString());
     }
 }

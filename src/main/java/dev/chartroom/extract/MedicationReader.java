@@ -98,11 +98,21 @@ final class MedicationReader {
                 int sigEnd = Math.min(next, Math.min(unit[1], mention.end() + SIG_WINDOW));
                 // in a list a cue reaches back to the previous item only: "X (held), Y" leaves Y current
                 int scope = list && i > 0 ? itemStart(text, mentions.get(i - 1).end(), mention.start()) : unit[0];
-                if (MentionContext.of(text, unit[0], scope, mention.start(), mention.end(), unit[1])
-                        != MentionContext.Status.CURRENT) {
+                Sig sig = Sig.parse(text, mention.end(), sigEnd);
+                var status = MentionContext.of(text, unit[0], scope, mention.start(), mention.end(), unit[1]);
+                if (status == MentionContext.Status.STOPPED) {
+                    // what the note says last of a drug holds: "placed on Cytoxan ... the Cytoxan was stopped"
+                    List<String> stopped =
+                            lexicon.ingredients(mention.name() == null ? name(text, mention) : mention.name());
+                    into.values().removeIf(found -> found.ingredients().equals(stopped));
                     continue;
                 }
-                Sig sig = Sig.parse(text, mention.end(), sigEnd);
+                // "was given methylcellulose ophthalmic, one drop in each eye daily" is a prescription, not a dose
+                // given
+                if (status != MentionContext.Status.CURRENT
+                        && !(status == MentionContext.Status.ADMINISTERED && sig.isRegimen())) {
+                    continue;
+                }
                 boolean taken = switch (reading) {
                     case LIST -> listUnit || MentionContext.cued(text, unit[0], mention.start()) || !sig.isEmpty();
                     case PROSE ->
@@ -115,10 +125,13 @@ final class MedicationReader {
                                 .region(Math.max(unit[0], mention.start() - MentionContext.WINDOW), mention.start())
                                 .find();
                     case AFTERWARDS ->
-                        AFTERWARDS_CUE
-                                .matcher(text)
-                                .region(Math.max(unit[0], mention.start() - MentionContext.WINDOW), mention.start())
-                                .find();
+                        sig.isRegimen()
+                                || AFTERWARDS_CUE
+                                        .matcher(text)
+                                        .region(
+                                                Math.max(unit[0], mention.start() - MentionContext.WINDOW),
+                                                mention.start())
+                                        .find();
                 };
                 if (taken) {
                     add(text, mention, sig, into);
@@ -145,6 +158,12 @@ final class MedicationReader {
             }
         }
         return previousEnd;
+    }
+
+    private static String name(String text, Mention mention) {
+        return WHITESPACE
+                .matcher(text.substring(mention.start(), mention.end()))
+                .replaceAll(" ");
     }
 
     private void add(String text, Mention mention, Sig sig, Map<String, Medication> into) {

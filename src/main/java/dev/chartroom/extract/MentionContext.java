@@ -16,8 +16,10 @@ final class MentionContext {
 
     enum Status {
         CURRENT,
-        /** "not taking", "stopped", "allergic to", "held" */
+        /** "not taking", "allergic to", "held" */
         NEGATED,
+        /** no longer taken: "stopped", "discontinued", "switched from"; what the note says last of a drug holds */
+        STOPPED,
         /** "in the past", "previously", "was treated with" */
         HISTORICAL,
         /** "if", "may", "consider", "risks of" */
@@ -60,14 +62,18 @@ final class MentionContext {
     private record Trigger(Pattern pattern, Status status, Pattern ends) {}
 
     private static final Pattern NEGATED = Pattern.compile(
-            "\\b(?:(?:stopped|stop|stopping|quit|discontinued|"
-                    + "discontinue|discontinuing|d/c'?d|d/c|dc'?d|held|holding|hold|no longer|not|denies|denied|never|"
-                    + "weaned off|tapered off|off)(?:\\s+(?:taking|take|using|use|on))?|no|without|negative for|free of|"
+            "\\b(?:(?:held|holding|hold|not|denies|denied|never)(?:\\s+(?:taking|take|using|use|on))?|no|without|"
+                    + "negative for|free of|"
                     + "declined|declines|refused|refuses|avoid|avoids|avoiding|failed|"
                     + "(?:allergic|allergy|allergies|allergic reaction|reaction|reactions|sensitivity|sensitive|intolerant|"
                     + "intolerance|hypersensitivity) (?:to|of|with)|"
-                    + "switched from|changed from|transitioned from|instead of|rather than|in place of|"
+                    + "instead of|rather than|in place of|"
                     + "ran out of|contraindicated|cannot take|unable to take)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern STOPPED = Pattern.compile(
+            "\\b(?:(?:stopped|stop|stopping|quit|discontinued|discontinue|discontinuing|d/c'?d|d/c|dc'?d|no longer|"
+                    + "weaned off|tapered off|off)(?:\\s+(?:taking|take|using|use|on))?|"
+                    + "switched from|changed from|transitioned from)\\b",
             Pattern.CASE_INSENSITIVE);
     /** A past condition or trial: "history of", "tried"; the drug after a cue ("history of HTN on lisinopril") is current. */
     private static final Pattern HISTORY = Pattern.compile(
@@ -89,6 +95,8 @@ final class MentionContext {
                     + "(?:may|might|could)(?!\\s+(?:continue|resume|take|use|have)\\b)(?:\\s+(?:be|want to|need|wish to|benefit from))?(?:\\s+(?:start(?:ed)?|begin|"
                     + "add(?:ed)?|placed|put|tried|use|using|given|try|switched|changed|consider))?(?:\\s+(?:on|to|with))?|"
                     + "consider(?:ed|ing)?|option of|options? (?:include|are)|possibly|possible|risks? (?:of|and)|"
+                    // "Another option will be to use loratadine": the modal belongs to the option
+                    + "(?:another|other|an|one|second) (?:options?|alternatives?) (?:(?:will|would|could|might|may) be|is|are)|"
                     + "offered|discuss(?:ed)?|(?:should|would) (?:start(?:ing)?|initiat\\w*|add(?:ing)?|begin(?:ning)?|"
                     + "trial(?:ing)?|using|use|taking|take))\\b",
             Pattern.CASE_INSENSITIVE);
@@ -112,10 +120,14 @@ final class MentionContext {
             Pattern.CASE_INSENSITIVE);
     /** After the drug, reaching back: "Lisinopril was discontinued", "Xylocaine 1% was used as local anesthetic". */
     private static final Pattern NEGATED_AFTER = Pattern.compile(
-            "\\b(?:stopped|discontinued?|d/c'?d|held|on hold|"
-                    + "not started|never started|no longer|ineffective|failed|completed|was discussed|declined|"
+            "\\b(?:held|on hold|"
+                    + "not started|never started|ineffective|failed|completed|was discussed|declined|"
                     + "(?:has |have |had )?caused|causes|gave (?:him|her|them)|intolerance|allergy)\\b",
             Pattern.CASE_INSENSITIVE);
+
+    /** After the drug: "the Imuran was stopped", "Lisinopril was discontinued". */
+    private static final Pattern STOPPED_AFTER =
+            Pattern.compile("\\b(?:stopped|discontinued?|d/c'?d|no longer)\\b", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern ADMINISTERED_AFTER = Pattern.compile(
             "\\b(?:(?:was|were|is|are|being|been) "
@@ -124,7 +136,10 @@ final class MentionContext {
                     + "for (?:his|her|their|the)\\b))|injected|infiltrated|instilled|administered|infused|applied|placed|used|utilized|sprayed|"
                     + "irrigated|performed|pushed)|(?:injected|infiltrated|instilled|infused)|"
                     + "for (?:local )?(?:anesthesia|anesthetic|sedation|conscious sedation|analgesia|prophylaxis|hemostasis)|"
-                    + "(?:IV|intravenous(?:ly)?) push)\\b",
+                    + "(?:IV|intravenous(?:ly)?) push|"
+                    // "Fentanyl 200 mcg, Versed 10 mg ... given throughout the procedure", even under MEDICATIONS
+                    + "(?:given |used )?(?:throughout|during) the (?:procedure|operation|surgery|case|examination|exam|test)|"
+                    + "intra-?operatively)\\b",
             Pattern.CASE_INSENSITIVE);
     /** "Tylenol if it is okay with Dr. X" is hypothetical; "Tylenol if needed" is not. */
     private static final Pattern HYPOTHETICAL_AFTER = Pattern.compile(
@@ -133,7 +148,7 @@ final class MentionContext {
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern MODIFIER_AFTER = Pattern.compile(
-            "^[ \\t]*-?[ \\t]*(?:resistant|resistance|induced|"
+            "^[ \\t]*-?[ \\t]*(?:resistant|resistance|induced|soaked|impregnated|coated|eluting|saturated|"
                     + "dependent|sensitive|associated|related|levels?|toxicity|clinic|lock|flush|allerg(?:y|ies|ic)|"
                     + "intolerance|reactions?|challenge|stress|scan|study|test|testing|protocol|prep|antibod(?:y|ies)|"
                     + "screen|overdose|use disorder|abuse)\\b",
@@ -158,6 +173,7 @@ final class MentionContext {
     /** Negations and trials end at any cue ("stopped X and started Y"); clause-wide triggers at a clause end. */
     private static final List<Trigger> TRIGGERS = List.of(
             new Trigger(NEGATED, Status.NEGATED, POSITIVE_CUE),
+            new Trigger(STOPPED, Status.STOPPED, POSITIVE_CUE),
             new Trigger(HISTORY, Status.HISTORICAL, POSITIVE_CUE),
             new Trigger(PAST, Status.HISTORICAL, CLAUSE_END),
             new Trigger(CAUSE, Status.HISTORICAL, POSITIVE_CUE),
@@ -206,6 +222,9 @@ final class MentionContext {
         int to = Math.min(unitEnd, end + AFTER_WINDOW);
         int afterCue = firstStart(POSITIVE_CUE, text, end, to);
         int limit = afterCue < 0 ? to : afterCue;
+        if (startsBefore(STOPPED_AFTER, text, end, to, limit)) {
+            return Status.STOPPED;
+        }
         if (startsBefore(NEGATED_AFTER, text, end, to, limit)) {
             return Status.NEGATED;
         }

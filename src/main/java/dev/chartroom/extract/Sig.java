@@ -95,6 +95,17 @@ record Sig(String dose, String route, String frequency, int end) {
 
     static final Sig NONE = new Sig(null, null, null, 0);
 
+    /**
+     * Whether this is a regimen to keep taking, not a dose given once: a frequency by the day, week or
+     * month ("daily", "b.i.d."), not by the hour, by a route other than a drip.
+     */
+    boolean isRegimen() {
+        return frequency != null && REGIMENS.contains(frequency) && !"IV".equals(route);
+    }
+
+    private static final java.util.Set<String> REGIMENS =
+            java.util.Set.of("BID", "TID", "QID", "QHS", "QOD", "weekly", "monthly", "daily");
+
     boolean isEmpty() {
         return dose == null && route == null && frequency == null;
     }

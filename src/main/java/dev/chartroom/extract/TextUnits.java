@@ -19,8 +19,8 @@ final class TextUnits {
     /** A line at least this long that ends without a full stop was wrapped by the transcriber, not ended. */
     private static final int WRAPPED_LINE = 55;
     /** A sentence whose subject is a person ("She takes ...") is prose even inside a list section. */
-    static final Pattern PROSE_START = Pattern.compile(
-            "(?i)^\\W*(?:she|he|they|patient|pt|the patient|" + "her|his|mother|father|also|takes|taking)\\b");
+    static final Pattern PROSE_START = Pattern.compile("(?i)^\\W*(?:she|he|they|patient|pt|the patient|"
+            + "(?:her|his)(?!\\s+(?:\\w+\\s+)?(?:medications?|meds)\\b)|mother|father|also|takes|taking)\\b");
 
     private TextUnits() {}
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,25 +19,29 @@ import org.junit.jupiter.api.Test;
  * The built-in extractor against its evaluation sets, matched strictly by ingredient: a found
  * medication is right when its ingredient set is the gold one ("Lortab" and "hydrocodone /
  * acetaminophen" are the same drug), an allergy when its substance (a drug's ingredients) is.
- * Four sets, scored and printed apart:
+ * Scored and printed apart:
  * <ul>
  * <li>{@code extract/evaluation-notes.txt}: short notes written for Chartroom in the shape of
  * Synthea's and of intake forms;</li>
- * <li>{@code extract/mtsamples/tune}: 40 MTSamples transcriptions the rules were tuned on;</li>
- * <li>{@code extract/mtsamples/holdout}: 40 more, drawn with them; held out for one figure (0.861 /
- * 0.861), then folded into tuning, so its differences are printed;</li>
- * <li>{@code extract/mtsamples/holdout2}: 40 more drawn later (seed 2026), annotated before the
- * extractor ran on them and never tuned on: only its figures are printed.</li>
+ * <li>the MTSamples parts the rules were tuned on ({@link #TUNED_PARTS}): {@code tune} and
+ * {@code holdout} (drawn together, seed 15; holdout measured once at 0.861 / 0.861 before it was
+ * tuned on), {@code holdout2} (seed 2026; measured once at 0.816 / 0.816, then tuned on); their
+ * differences are printed;</li>
+ * <li>the part nobody tuned on ({@link #FRESH_PART}), annotated before the extractor ran on it:
+ * only its figures are printed, never its differences.</li>
  * </ul>
  * The annotation rules are in {@code extract/mtsamples/GUIDELINE.md}.
  */
 class ExtractionEvaluationTests {
 
+    /** The MTSamples parts the rules were tuned on, in the order they were drawn. */
+    static final List<String> TUNED_PARTS = List.of("tune", "holdout", "holdout2");
+    /** The MTSamples part drawn last (seed 2027) and never tuned on. */
+    static final String FRESH_PART = "holdout3";
+
     private static List<Case> cases;
-    private static List<Case> tune;
-    private static List<Case> holdout;
-    private static List<Case> holdout2;
-    private static List<Case> holdout3;
+    private static Map<String, List<Case>> tunedParts;
+    private static List<Case> fresh;
     private static final DrugLexicon lexicon = DrugLexicon.load();
     private static final RuleBasedExtractor extractor = new RuleBasedExtractor(lexicon);
 
@@ -68,10 +73,11 @@ class ExtractionEvaluationTests {
         try (InputStream in = ExtractionEvaluationTests.class.getResourceAsStream("/extract/evaluation-notes.txt")) {
             cases = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
-        tune = transcriptions("tune");
-        holdout = transcriptions("holdout");
-        holdout2 = transcriptions("holdout2");
-        holdout3 = transcriptions("holdout3");
+        tunedParts = new LinkedHashMap<>();
+        for (String part : TUNED_PARTS) {
+            tunedParts.put(part, transcriptions(part));
+        }
+        fresh = transcriptions(FRESH_PART);
     }
 
     @Test
@@ -82,53 +88,46 @@ class ExtractionEvaluationTests {
                 .isNotEmpty();
         assertThat(cases.stream().mapToInt(c -> c.medications().size()).sum()).isGreaterThanOrEqualTo(80);
         assertThat(cases.stream().mapToInt(c -> c.allergies().size()).sum()).isGreaterThanOrEqualTo(30);
-        assertThat(tune.size() + holdout.size()).isGreaterThanOrEqualTo(80);
-        assertThat(holdout2).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(holdout2.stream().mapToInt(c -> c.medications().size()).sum())
-                .isGreaterThanOrEqualTo(30);
+        assertThat(tunedParts.values().stream().mapToInt(List::size).sum()).isGreaterThanOrEqualTo(80);
+        assertThat(fresh).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(fresh.stream().mapToInt(c -> c.medications().size()).sum()).isGreaterThanOrEqualTo(30);
     }
 
     @Test
     void precisionAndRecallStayAboveTheBar() {
         Result written = score("hand-written notes", cases, true);
-        Result tuned = score("MTSamples tune", tune, true);
-        Result firstHoldout = score("MTSamples holdout (folded into tuning)", holdout, true);
-        // the second held-out part's differences are not printed: it is never read while the rules are tuned
-        Result fresh = score("MTSamples holdout2 (never tuned on)", holdout2, true);
-        Result third = score("MTSamples holdout3 (never tuned on)", holdout3, false);
-        Result transcriptions = new Result(
-                tuned.medications().plus(firstHoldout.medications()).plus(fresh.medications()),
-                tuned.allergies().plus(firstHoldout.allergies()).plus(fresh.allergies()));
-        print("MTSamples all (tune + holdout + holdout2)", transcriptions);
+        var tunedOn = new Result(new Score(0, 0, 0), new Score(0, 0, 0));
+        for (var part : tunedParts.entrySet()) {
+            Result result = score("MTSamples " + part.getKey() + " (tuned on)", part.getValue(), true);
+            tunedOn = new Result(
+                    tunedOn.medications().plus(result.medications()),
+                    tunedOn.allergies().plus(result.allergies()));
+        }
+        print("MTSamples tuned on (" + String.join(" + ", TUNED_PARTS) + ")", tunedOn);
+        // the fresh part's differences are not printed: it is never read while the rules are tuned
+        Result untouched = score("MTSamples " + FRESH_PART + " (never tuned on)", fresh, false);
 
-        // Issue 15's bar, 0.90 / 0.90 for medications, gates the 80 notes tuned on (tune + the first holdout,
-        // 1.000 / 1.000). It is not reached where nobody tuned: holdout2 0.816 / 0.816 and all three parts
-        // 0.899 / 0.899 (December 2026); those bars are the figures reached, so a regression fails.
-        Score tunedOn = tuned.medications().plus(firstHoldout.medications());
-        assertThat(tunedOn.precision())
-                .as("MTSamples tune + holdout medication precision")
+        // Issue 15's bar, 0.90 / 0.90 for medications, gates the parts tuned on. Where nobody tuned it is not
+        // reached yet (holdout3 0.833 / 0.729, December 2026): that part's bars are the figures reached, so a
+        // regression fails.
+        assertThat(tunedOn.medications().precision())
+                .as("MTSamples tuned-on medication precision")
                 .isGreaterThanOrEqualTo(0.90);
-        assertThat(tunedOn.recall())
-                .as("MTSamples tune + holdout medication recall")
+        assertThat(tunedOn.medications().recall())
+                .as("MTSamples tuned-on medication recall")
                 .isGreaterThanOrEqualTo(0.90);
-        assertThat(fresh.medications().precision())
-                .as("MTSamples holdout2 medication precision")
-                .isGreaterThanOrEqualTo(0.80);
-        assertThat(fresh.medications().recall())
-                .as("MTSamples holdout2 medication recall")
-                .isGreaterThanOrEqualTo(0.80);
-        assertThat(transcriptions.medications().precision())
-                .as("MTSamples medication precision")
-                .isGreaterThanOrEqualTo(0.89);
-        assertThat(transcriptions.medications().recall())
-                .as("MTSamples medication recall")
-                .isGreaterThanOrEqualTo(0.89);
-        assertThat(transcriptions.allergies().precision())
-                .as("MTSamples allergy precision")
+        assertThat(tunedOn.allergies().precision())
+                .as("MTSamples tuned-on allergy precision")
                 .isGreaterThanOrEqualTo(0.90);
-        assertThat(transcriptions.allergies().recall())
-                .as("MTSamples allergy recall")
+        assertThat(tunedOn.allergies().recall())
+                .as("MTSamples tuned-on allergy recall")
                 .isGreaterThanOrEqualTo(0.85);
+        assertThat(untouched.medications().precision())
+                .as("MTSamples " + FRESH_PART + " medication precision")
+                .isGreaterThanOrEqualTo(0.83);
+        assertThat(untouched.medications().recall())
+                .as("MTSamples " + FRESH_PART + " medication recall")
+                .isGreaterThanOrEqualTo(0.72);
 
         assertThat(written.medications().recall()).as("medication recall").isGreaterThanOrEqualTo(0.90);
         assertThat(written.medications().precision()).as("medication precision").isGreaterThanOrEqualTo(0.85);
@@ -182,10 +181,8 @@ class ExtractionEvaluationTests {
     @Test
     void everySpanPointsAtWhatWasFound() {
         var all = new ArrayList<>(cases);
-        all.addAll(tune);
-        all.addAll(holdout);
-        all.addAll(holdout2);
-        all.addAll(holdout3);
+        tunedParts.values().forEach(all::addAll);
+        all.addAll(fresh);
         for (Case c : all) {
             Extraction extraction = extractor.extract(c.text());
             for (Medication medication : extraction.medications()) {

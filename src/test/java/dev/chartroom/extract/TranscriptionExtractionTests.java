@@ -41,6 +41,11 @@ class TranscriptionExtractionTests {
             MEDICATIONS: HCTZ 25 mg daily, Vitamin C one a day.                     | hydrochlorothiazide,ascorbic acid
             The patient is sent home on Tylenol #3 as she is allergic to Motrin.    | acetaminophen / codeine
             Admitted for cycle six of continuous IV infusion Cytoxan and DTIC.      | cyclophosphamide,dacarbazine
+            MEDICATIONS: NPH insulin 30 units q.a.m., Macrodantin 50 mg at night.   | insulin isophane,nitrofurantoin
+            MEDICATIONS: Tekturna 150 mg, conjugated estrogens, folate.             | aliskiren,estrogens conjugated,folic acid
+            MEDICATIONS: Calcium with vitamin D b.i.d. and Tylenol with codeine.    | calcium / vitamin d,acetaminophen / codeine
+            MEDS: Eskalith 300 mg t.i.d., lithium 300 mg at night, Ester-C daily.   | lithium carbonate,lithium,ascorbic acid
+            MEDICATIONS: Magnesium, CoQ10 and glucosamine chondroitin two a day.    | magnesium,coenzyme q10,chondroitin / glucosamine
             """)
     void readsBrandsAsTheirIngredients(String note, String expected) {
         assertThat(ingredients(note)).containsExactlyElementsOf(List.of(expected.split(",")));
@@ -70,6 +75,14 @@ class TranscriptionExtractionTests {
             The urine culture grew E. coli, which was sensitive to Bactrim.                      | sulfamethoxazole / trimethoprim
             10. History of hypokalemia related to HCTZ.                                          | hydrochlorothiazide
             Her fluids have been D5 with 20 mEq/L of potassium chloride at 16 mL/h.              | potassium chloride
+            MEDICATIONS: Demerol 50 mg and Versed 2 mg IV given during the procedure.            | meperidine
+            MEDICATIONS: Demerol 50 mg and Versed 2 mg IV given during the procedure.            | midazolam
+            PLAN: Continue Zyrtec. Another option would be to use Allegra.                       | fexofenadine
+            The graft was wrapped in papaverine-soaked gauze.                                    | papaverine
+            He was placed on Imuran in May. In June the Imuran was stopped for pancytopenia.     | azathioprine
+            She was started on Cytoxan, then switched from Cytoxan to CellCept.                  | cyclophosphamide
+            MEDICATIONS: Quercetin 500 mg, evening primrose oil and flax oil b.i.d.              | quercetin
+            MEDICATIONS: Multivitamin and vitamin daily.                                         | ergocalciferol
             """)
     void keepsMentionsThatAreNotCurrentOut(String note, String drug) {
         assertThat(ingredients(note)).doesNotContain(drug);
@@ -88,6 +101,11 @@ class TranscriptionExtractionTests {
             She was placed on bowel rest and her medications, Pepcid and Reglan, were given in an attempt to increase motility. | metoclopramide
             The urine grew E. coli sensitive to Bactrim and she was discharged on p.o.\\nBactrim. | sulfamethoxazole / trimethoprim
             PROCEDURE: The wound was closed and dressed. The patient is sent\\nhome on Keflex. | cephalexin
+            She was started on Cytoxan, then switched from Cytoxan to CellCept.                  | mycophenolate
+            MEDICATIONS: Her medication is a dose of Lasix this morning.                         | furosemide
+            PROCEDURE: The duct was probed. Bacitracin ointment to the eye twice daily for a week. | bacitracin
+            The patient was given methylcellulose eye drops, one drop in each eye daily.   | methylcellulose
+            HOME MEDICATIONS\\n1. Lasix.\\n2. Potassium.\\n3. Vitamin B.                           | vitamin b
             """)
     void keepsWhatThePatientTakesNow(String note, String drug) {
         assertThat(ingredients(note.replace("\\n", "\n"))).contains(drug);
@@ -98,7 +116,8 @@ class TranscriptionExtractionTests {
                 Arguments.of(
                         "CURRENT MEDICATIONS  \n1. Tylenol as needed.\n2. Colace b.i.d.\n",
                         List.of("acetaminophen", "docusate")),
-                Arguments.of("HOME MEDICATIONS:\nLasix\nPotassium\n", List.of("furosemide")),
+                // a mineral alone in a list is the supplement (GUIDELINE.md); in a lab section it is a value
+                Arguments.of("HOME MEDICATIONS:\nLasix\nPotassium\n", List.of("furosemide", "potassium")),
                 Arguments.of("Medications\nLasix 20 mg daily\n", List.of("furosemide")),
                 Arguments.of("medications: metformin", List.of("metformin")),
                 Arguments.of("MEDICATIONS ON ADMISSION:  \n1. Aspirin 325 mg once a day.\n", List.of("aspirin")),
@@ -164,7 +183,9 @@ class TranscriptionExtractionTests {
                                 "Bactrim|null",
                                 "general anesthetics|null",
                                 "Benadryl|null")),
-                Arguments.of("The urine culture grew E. coli, which was sensitive to Bactrim.", List.of()));
+                Arguments.of("The urine culture grew E. coli, which was sensitive to Bactrim.", List.of()),
+                // a substance ends where the circumstance begins: "when", "while", "during"
+                Arguments.of("ALLERGIES: Hypaque dye when he had an IVP for his kidneys.", List.of("Hypaque|null")));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
