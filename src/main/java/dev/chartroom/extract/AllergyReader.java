@@ -44,7 +44,8 @@ final class AllergyReader {
             Pattern.compile("(?i)\\s*\\b(?:drugs?|medications?|meds|agents?|antibiotics?|"
                     + "products?|derivatives?|family|class|dyes?)\\s*$");
     private static final Pattern ALLERGY_NEGATION =
-            Pattern.compile("(?i)\\b(?:not|no|denies|denied|without|nkda)\\b" + "(?:\\s+\\w+){0,3}\\s*$");
+            // "NO SHRIMP, SEAFOOD, OR DYE ALLERGY": the negation covers a short list
+            Pattern.compile("(?i)\\b(?:not|no|denies|denied|without|nkda)\\b" + "(?:[\\s,/]+\\w+){0,6}\\s*$");
     // a line feed ends a substance unless the line was wrapped inside it ("general\nanesthetics")
     private static final Pattern SUBSTANCE_END =
             Pattern.compile("(?i)\\(|\\)|,|;|:|\\n(?![ \\t]*(?-i:[a-z]))|[.!?](?=\\s|$)|\\s+(?:and|or|&)\\s+"

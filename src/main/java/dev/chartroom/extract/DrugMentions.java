@@ -127,6 +127,9 @@ final class DrugMentions {
                 end = tokens.get(last)[1];
             }
             var mention = new Mention(start, end, name);
+            if (!mentions.isEmpty() && restatedByBrand(text, mentions.getLast(), mention)) {
+                mentions.removeLast();
+            }
             if (mentions.isEmpty() || !restates(text, mentions.getLast(), mention)) {
                 mentions.add(mention);
             }
@@ -166,6 +169,22 @@ final class DrugMentions {
             }
         }
         return words;
+    }
+
+    /** "Clavulanic acid or Augmentin": a product after "or" that contains the drug before it names it again. */
+    private boolean restatedByBrand(String text, Mention previous, Mention mention) {
+        if (!text.substring(previous.end, mention.start).strip().equalsIgnoreCase("or")) {
+            return false;
+        }
+        List<String> before = lexicon.ingredients(nameOf(text, previous));
+        List<String> after = lexicon.ingredients(nameOf(text, mention));
+        return after.size() > before.size() && after.containsAll(before);
+    }
+
+    private static String nameOf(String text, Mention mention) {
+        return mention.name() != null
+                ? mention.name()
+                : text.substring(mention.start, mention.end).replaceAll("\\s+", " ");
     }
 
     /** "Lipitor (atorvastatin)": a name in parentheses right after another restates it. */

@@ -85,6 +85,7 @@ final class Ingredients {
     /** One ingredient written two ways: the name strict matching uses is Drugs@FDA's. */
     private static final Map<String, String> FDA_NAMES = Map.of(
             "conjugated estrogens", "estrogens conjugated",
+            "clavulanic acid", "clavulanate",
             "folate", "folic acid",
             "nph insulin", "insulin isophane");
 

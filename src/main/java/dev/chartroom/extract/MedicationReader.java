@@ -72,6 +72,38 @@ final class MedicationReader {
                     + "(?:is|are|remains?|been) (?:on|taking|maintained on)|takes|taking|placed on|started on|maintained on)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * What the patient goes on with, written after the drug even when "given" precedes it: a quantity
+     * dispensed ("Keflex #30"), a taper or a course ("given a Librium taper").
+     */
+    private static final Pattern PRESCRIBED_AFTER = Pattern.compile(
+            "^\\s*(?:#[ \\t]*\\d{2,3}\\b|(?:taper|course|regimen|prescription)\\b)", Pattern.CASE_INSENSITIVE);
+
+    /** A cue written after the drug: "DPH was continued", "Lasix was increased to 40 mg". */
+    private static final Pattern CUED_AFTER = Pattern.compile(
+            "^\\s+(?:was|were|is|are|has been|have been|will be)\\s+(?:continued|started|restarted|resumed|"
+                    + "increased|decreased|initiated|added|prescribed|titrated|ordered)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Agents of a test or a delivery, never the patient's medication: radiotracers, contrast, the stress agent
+     * used only for imaging ("25 mCi of Myoview", "refer to the Myoview interpretation") and what induces or
+     * augments labour ("Pitocin was started").
+     */
+    private static final Pattern AGENT_OF_A_TEST_OR_DELIVERY = Pattern.compile(
+            "^(?:technetium|thallium|thallous|rubidium|fludeoxyglucose|florbetapir|indium|xenon|gallium|regadenoson|"
+                    + "gado\\w+|iohexol|iopamidol|iodixanol|ioversol|iopromide|iothalamate|diatrizoate|barium|perflutren|"
+                    + "tetrofosmin|sestamibi|oxytocin|dinoprostone|carboprost)\\b");
+
+    /**
+     * What a procedure's account says the patient takes anyway ("is currently on Cortef"); not "started on",
+     * which in a procedure or a delivery is what was given there.
+     */
+    private static final Pattern STANDING_CUE = Pattern.compile(
+            "\\b(?:(?:currently|presently|at home|chronically|routinely)(?:\\s+\\w+)?\\s+(?:on|taking|takes|uses)|"
+                    + "takes|is taking|home medications?)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private final DrugLexicon lexicon;
     private final DrugMentions drugMentions;
 
@@ -108,9 +140,10 @@ final class MedicationReader {
                     continue;
                 }
                 // "was given methylcellulose ophthalmic, one drop in each eye daily" is a prescription, not a dose
-                // given
+                // given; so is "given Keflex #30" or "a Librium taper"
+                boolean prescribed = sig.isRegimen() || prescribedAfter(text, mention.end(), unit[1]);
                 if (status != MentionContext.Status.CURRENT
-                        && !(status == MentionContext.Status.ADMINISTERED && sig.isRegimen())) {
+                        && !(status == MentionContext.Status.ADMINISTERED && prescribed)) {
                     continue;
                 }
                 boolean taken = switch (reading) {
@@ -118,20 +151,21 @@ final class MedicationReader {
                     case PROSE ->
                         MentionContext.cued(text, unit[0], mention.start())
                                 || !sig.isEmpty()
-                                || indicated(text, mention.end(), unit[1]);
+                                || indicated(text, mention.end(), unit[1])
+                                || CUED_AFTER
+                                        .matcher(text)
+                                        .region(mention.end(), Math.min(unit[1], mention.end() + 40))
+                                        .lookingAt();
                     case PAST ->
                         CURRENT_CUE
                                 .matcher(text)
                                 .region(Math.max(unit[0], mention.start() - MentionContext.WINDOW), mention.start())
                                 .find();
+                    // "The patient is currently on Cortef, Synthroid" in a procedure's account is still current
                     case AFTERWARDS ->
-                        sig.isRegimen()
-                                || AFTERWARDS_CUE
-                                        .matcher(text)
-                                        .region(
-                                                Math.max(unit[0], mention.start() - MentionContext.WINDOW),
-                                                mention.start())
-                                        .find();
+                        prescribed
+                                || cuedBefore(AFTERWARDS_CUE, text, unit[0], mention.start())
+                                || cuedBefore(STANDING_CUE, text, unit[0], mention.start());
                 };
                 if (taken) {
                     add(text, mention, sig, into);
@@ -149,6 +183,19 @@ final class MedicationReader {
 
     private static boolean indicated(String text, int end, int unitEnd) {
         return INDICATION.matcher(text).region(end, Math.min(unitEnd, end + 80)).lookingAt();
+    }
+
+    private static boolean cuedBefore(Pattern cue, String text, int unitStart, int start) {
+        return cue.matcher(text)
+                .region(Math.max(unitStart, start - MentionContext.WINDOW), start)
+                .find();
+    }
+
+    private static boolean prescribedAfter(String text, int end, int unitEnd) {
+        return PRESCRIBED_AFTER
+                .matcher(text)
+                .region(end, Math.min(unitEnd, end + 20))
+                .lookingAt();
     }
 
     private static int itemStart(String text, int previousEnd, int start) {
@@ -173,6 +220,10 @@ final class MedicationReader {
     private void add(String text, int start, int end, String lexiconName, Sig sig, Map<String, Medication> into) {
         String name = WHITESPACE.matcher(text.substring(start, end)).replaceAll(" ");
         List<String> ingredients = lexicon.ingredients(lexiconName == null ? name : lexiconName);
+        if (ingredients.stream()
+                .anyMatch(i -> AGENT_OF_A_TEST_OR_DELIVERY.matcher(i).find())) {
+            return;
+        }
         into.putIfAbsent(
                 name.toLowerCase(Locale.ROOT),
                 new Medication(

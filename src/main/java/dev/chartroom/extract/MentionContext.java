@@ -44,7 +44,7 @@ final class MentionContext {
                     + "continues?|continued|continuing|resumed?|resumes|resuming|restart(?:ed)?|increased?|increasing|"
                     + "decreased?|reduced?|titrated?|adjusted|to|add|added|adding|gives|"
                     + "maintained|refill(?:ed)?|refilled|renewed|include|includes|including|apply|inject|try|"
-                    + "recommend(?:ed)?|discharged|will|now|currently|presently|but|however|although|"
+                    + "recommend(?:ed)?|discharged|will|now|currently|presently|but|however|although|carries|carrying|"
                     + "prescriptions?|cycles?)\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -64,6 +64,8 @@ final class MentionContext {
     private static final Pattern NEGATED = Pattern.compile(
             "\\b(?:(?:held|holding|hold|not|denies|denied|never)(?:\\s+(?:taking|take|using|use|on))?|no|without|"
                     + "negative for|free of|"
+                    // "would avoid other blood thinners including Plavix": the list belongs to the avoiding
+                    + "(?:avoid|avoids|avoiding)(?:\\s+[\\w-]+){0,4}?\\s+(?:including|such as|like)|"
                     + "declined|declines|refused|refuses|avoid|avoids|avoiding|failed|"
                     + "(?:allergic|allergy|allergies|allergic reaction|reaction|reactions|sensitivity|sensitive|intolerant|"
                     + "intolerance|hypersensitivity) (?:to|of|with)|"
@@ -125,6 +127,11 @@ final class MentionContext {
                     + "(?:has |have |had )?caused|causes|gave (?:him|her|them)|intolerance|allergy)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** A start taken back later in the sentence: "... were started but were discontinued after 48 hours". */
+    private static final Pattern THEN_STOPPED = Pattern.compile(
+            "\\b(?:but|then|later|subsequently)\\b(?:\\s+\\w+){0,3}?\\s+(?:stopped|discontinued?|d/c'?d)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** After the drug: "the Imuran was stopped", "Lisinopril was discontinued". */
     private static final Pattern STOPPED_AFTER =
             Pattern.compile("\\b(?:stopped|discontinued?|d/c'?d|no longer)\\b", Pattern.CASE_INSENSITIVE);
@@ -145,6 +152,13 @@ final class MentionContext {
     private static final Pattern HYPOTHETICAL_AFTER = Pattern.compile(
             "\\b(?:if|unless|should (?:it|the|her|his|symptoms|"
                     + "pain))\\b(?!\\s+(?:needed|necessary|required|tolerated|desired|any))",
+            Pattern.CASE_INSENSITIVE);
+
+    /** A condition still to come: "if symptoms persist", "should the pain recur", "if she does not improve". */
+    private static final Pattern CONDITION_AFTER = Pattern.compile(
+            "\\b(?:if|should|in case)\\s+(?:[\\w-]+\\s+){0,3}?"
+                    + "(?:persists?|continues?|recurs?|returns?|worsens?|progress(?:es)?|"
+                    + "(?:does|do) not (?:improve|resolve)|fails? to (?:improve|resolve))\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern MODIFIER_AFTER = Pattern.compile(
@@ -220,6 +234,10 @@ final class MentionContext {
         }
         // a trigger after the drug reaches back to it unless a cue starts between them
         int to = Math.min(unitEnd, end + AFTER_WINDOW);
+        // "Ampicillin and gentamicin were started per protocol but were discontinued": the sentence ends stopped
+        if (THEN_STOPPED.matcher(text).region(end, to).find()) {
+            return Status.STOPPED;
+        }
         int afterCue = firstStart(POSITIVE_CUE, text, end, to);
         int limit = afterCue < 0 ? to : afterCue;
         if (startsBefore(STOPPED_AFTER, text, end, to, limit)) {
@@ -231,8 +249,10 @@ final class MentionContext {
         if (startsBefore(ADMINISTERED_AFTER, text, end, to, limit)) {
             return Status.ADMINISTERED;
         }
-        // "started on Ativan 2 mg or IM if he refuses": after a cue, "if" qualifies the order
-        if (terminator < 0 && startsBefore(HYPOTHETICAL_AFTER, text, end, to, limit)) {
+        // "started on Ativan 2 mg or IM if he refuses": after a cue, "if" qualifies the order; but "will need
+        // Toprol-XL if symptoms persist" waits on the future whatever comes before it
+        if ((terminator < 0 && startsBefore(HYPOTHETICAL_AFTER, text, end, to, limit))
+                || startsBefore(CONDITION_AFTER, text, end, to, limit)) {
             return Status.HYPOTHETICAL;
         }
         return Status.CURRENT;

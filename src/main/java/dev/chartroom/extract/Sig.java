@@ -85,7 +85,7 @@ record Sig(String dose, String route, String frequency, int end) {
                             + "every morning|each morning|in the morning|qam|q\\.a\\.m\\.?"));
 
     private static final Pattern EVERY_HOURS = Pattern.compile(
-            "(?<![\\w.])(?:q\\s?(\\d{1,2})(?:\\s?-\\s?(\\d{1,2}))?\\s?(?:h|hr|hrs|hours?)|every (\\d{1,2})"
+            "(?<![\\w.])(?:q\\.?\\s?(\\d{1,2})(?:\\s?-\\s?(\\d{1,2}))?\\s?(?:h|hr|hrs|hours?)|every (\\d{1,2})"
                     + "(?:\\s?(?:-|to)\\s?(\\d{1,2}))? ?(?:hours?|hrs?|h))(?![\\w])",
             Pattern.CASE_INSENSITIVE);
 
@@ -97,10 +97,15 @@ record Sig(String dose, String route, String frequency, int end) {
 
     /**
      * Whether this is a regimen to keep taking, not a dose given once: a frequency by the day, week or
-     * month ("daily", "b.i.d."), not by the hour, by a route other than a drip.
+     * month ("daily", "b.i.d."), or by the hour by mouth, by a route other than a drip.
      */
     boolean isRegimen() {
-        return frequency != null && REGIMENS.contains(frequency) && !"IV".equals(route);
+        if (frequency == null || "IV".equals(route)) {
+            return false;
+        }
+        String base = frequency.endsWith(" PRN") ? frequency.substring(0, frequency.length() - 4) : frequency;
+        // by mouth every few hours ("1 p.o. q.4-6h p.r.n.") is taken at home too
+        return REGIMENS.contains(base) || ("PO".equals(route) && base.startsWith("q"));
     }
 
     private static final java.util.Set<String> REGIMENS =

@@ -48,7 +48,7 @@ final class TextUnits {
      * feed after a long line that does not end a sentence, before a word that is not a list item.
      */
     private static boolean wrapped(String text, int at, int end) {
-        if (end - at != 1 || text.charAt(at) != '\n' || end >= text.length() || !Character.isLetter(text.charAt(end))) {
+        if (end - at != 1 || text.charAt(at) != '\n' || end >= text.length() || !continues(text, end)) {
             return false;
         }
         int lineStart = text.lastIndexOf('\n', at - 1) + 1;
@@ -58,6 +58,12 @@ final class TextUnits {
         }
         return last - lineStart + 1 >= WRAPPED_LINE
                 && (".:;!?".indexOf(text.charAt(last)) < 0 || dottedAbbreviation(text, lineStart, last));
+    }
+
+    /** A word, or a quantity dispensed ("Keflex\n#30 1 p.o."), goes on with the line before; a heading does not. */
+    private static boolean continues(String text, int at) {
+        return Character.isLetter(text.charAt(at))
+                || (text.charAt(at) == '#' && at + 1 < text.length() && Character.isDigit(text.charAt(at + 1)));
     }
 
     /** "discharged on p.o.", "b.i.d.": the full stop at {@code last} closes an abbreviation, not the sentence. */

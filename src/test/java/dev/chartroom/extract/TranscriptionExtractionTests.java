@@ -83,6 +83,12 @@ class TranscriptionExtractionTests {
             She was started on Cytoxan, then switched from Cytoxan to CellCept.                  | cyclophosphamide
             MEDICATIONS: Quercetin 500 mg, evening primrose oil and flax oil b.i.d.              | quercetin
             MEDICATIONS: Multivitamin and vitamin daily.                                         | ergocalciferol
+            FINDINGS: 10 mCi of Cardiolite injected; please refer to the Myoview interpretation.  | technetium tc-99m tetrofosmin kit
+            Labor was slow. Therefore, Pitocin was started.                                      | oxytocin
+            PLAN: He will need metoprolol 25 mg daily if the palpitations persist.               | metoprolol
+            She should avoid blood thinners such as Plavix and Integrilin.                       | clopidogrel
+            Vancomycin and gentamicin were started but were discontinued after 48 hours.         | gentamicin
+            DELIVERY NOTE: She was started on prophylaxis with ampicillin during labor.          | ampicillin
             """)
     void keepsMentionsThatAreNotCurrentOut(String note, String drug) {
         assertThat(ingredients(note)).doesNotContain(drug);
@@ -106,6 +112,13 @@ class TranscriptionExtractionTests {
             PROCEDURE: The duct was probed. Bacitracin ointment to the eye twice daily for a week. | bacitracin
             The patient was given methylcellulose eye drops, one drop in each eye daily.   | methylcellulose
             HOME MEDICATIONS\\n1. Lasix.\\n2. Potassium.\\n3. Vitamin B.                           | vitamin b
+            PROCEDURE: The scope was passed. The patient is currently on Cortef and Tegretol.     | carbamazepine
+            PROCEDURE: Closed in layers. She was given Motrin #30 1 p.o. q.6h. p.r.n. pain.       | ibuprofen
+            OPERATIVE NOTE: She was given a prescription for a longer line, then Keflex\\n#28 1 p.o. q.i.d. | cephalexin
+            HOSPITAL COURSE: DPH was continued and he was given a Librium taper.                 | phenytoin
+            HOSPITAL COURSE: DPH was continued and he was given a Librium taper.                 | chlordiazepoxide
+            MEDICATIONS: Roxanol 5 mg q.3h. p.r.n. pain and Adrenocot 0.5 mg daily.              | morphine
+            MEDICATIONS\\n1. Aspirin.\\n2. Clavulanic acid or Augmentin.                            | amoxicillin / clavulanate
             """)
     void keepsWhatThePatientTakesNow(String note, String drug) {
         assertThat(ingredients(note.replace("\\n", "\n"))).contains(drug);
