@@ -8,9 +8,10 @@ import java.util.Optional;
  * The id of an organization (tenant), as every module carries it: never null or blank, and written
  * to JSON, logs and SQL parameters as the plain string it is ({@link #value()}).
  *
- * <p>Requests name organizations as strings (a {@code teamId} field, a {@code TENANT} header, an
- * admin path): their controllers parse them with {@link #of(String)} or {@link #parse(String)}. Which ids a new organization
- * may take is {@code Onboarding}'s rule, not this type's.
+ * <p>Requests name organizations as strings (an admin path, a {@code teamId} field, a {@code TENANT}
+ * header): an edge either parses them ({@link #parse(String)}, empty for a blank one, so that it
+ * answers as it always did) or compares them with {@link Caller#organizationId()}'s value. Which
+ * ids a new organization may take is {@code Onboarding}'s rule, not this type's.
  */
 public record OrganizationId(String value) {
 
