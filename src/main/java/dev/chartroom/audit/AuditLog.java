@@ -2,6 +2,7 @@ package dev.chartroom.audit;
 
 import dev.chartroom.db.TimeColumns;
 import dev.chartroom.tenant.Caller;
+import dev.chartroom.tenant.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -43,14 +44,14 @@ public class AuditLog {
     }
 
     /** A download through a signed URL: whoever holds the link. */
-    public void download(String organizationId, String subjectType, String subjectId) {
+    public void download(OrganizationId organizationId, String subjectType, String subjectId) {
         record(organizationId, "signed-url", "download", subjectType, subjectId);
     }
 
     public List<AuditEvent> list(
-            String organizationId, String subjectType, String subjectId, long beforeId, int limit) {
+            OrganizationId organizationId, String subjectType, String subjectId, long beforeId, int limit) {
         return jdbc.sql(LIST)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("subjectType", subjectType)
                 .param("subjectId", subjectId)
                 .param("before", beforeId)
@@ -65,9 +66,10 @@ public class AuditLog {
                 .list();
     }
 
-    private void record(String organizationId, String actor, String action, String subjectType, String subjectId) {
+    private void record(
+            OrganizationId organizationId, String actor, String action, String subjectType, String subjectId) {
         jdbc.sql(INSERT)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("actor", actor)
                 .param("action", action)
                 .param("subjectType", subjectType)

@@ -7,6 +7,7 @@ import dev.chartroom.patient.PatientFacts;
 import dev.chartroom.patient.Patients;
 import dev.chartroom.patient.Precedence;
 import dev.chartroom.patient.StoredPatients;
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.text.Text;
 import dev.chartroom.upload.RowError;
 import dev.chartroom.webhook.EventType;
@@ -76,7 +77,8 @@ public class CaseIntake {
      * case's notes: inline when it is local (the result is in the answer's transaction), as a job
      * when it is a remote model.
      */
-    public ConsultNotesApplied applyConsultNotes(String organizationId, String uploadId, List<ConsultNoteRow> rows) {
+    public ConsultNotesApplied applyConsultNotes(
+            OrganizationId organizationId, String uploadId, List<ConsultNoteRow> rows) {
         List<RowError> errors = new ArrayList<>();
         Map<String, List<ConsultNoteRow>> byAppointment = new LinkedHashMap<>();
         for (ConsultNoteRow row : rows) {
@@ -138,7 +140,7 @@ public class CaseIntake {
     }
 
     /** Whether the organization routes cases at all: without rules, appointments are refused (422). */
-    public boolean hasRoutingRules(String organizationId) {
+    public boolean hasRoutingRules(OrganizationId organizationId) {
         return !routingRules.list(organizationId).isEmpty();
     }
 
@@ -148,7 +150,10 @@ public class CaseIntake {
      * handed to {@code announce} inside the caller's transaction.
      */
     public AppointmentsUpload appointments(
-            String organizationId, String uploadId, AppointmentIds ids, Consumer<AppointmentsApplied> announce) {
+            OrganizationId organizationId,
+            String uploadId,
+            AppointmentIds ids,
+            Consumer<AppointmentsApplied> announce) {
         return appointments(organizationId, uploadId, ids, announce, false);
     }
 
@@ -158,7 +163,7 @@ public class CaseIntake {
      * rules check and report on and which is then stored nowhere.
      */
     public AppointmentsUpload appointments(
-            String organizationId,
+            OrganizationId organizationId,
             String uploadId,
             AppointmentIds ids,
             Consumer<AppointmentsApplied> announce,
@@ -176,7 +181,7 @@ public class CaseIntake {
      * errors): new appointments make cases, changed ones reprocess theirs, unchanged ones are left.
      */
     private AppointmentsApplied applyAppointments(
-            String organizationId,
+            OrganizationId organizationId,
             String uploadId,
             AppointmentRules rules,
             List<Appointment> rows,
@@ -294,7 +299,7 @@ public class CaseIntake {
     }
 
     /** The cases as they now are, each as the event it announces. */
-    private List<CaseChange> changes(String organizationId, Map<String, Appointment> latest, CasePlan plan) {
+    private List<CaseChange> changes(OrganizationId organizationId, Map<String, Appointment> latest, CasePlan plan) {
         List<CaseChange> changes = new ArrayList<>();
         Map<String, Cases.Stored> after = cases.stored(organizationId, plan.touched());
         plan.toCreate().forEach((appointmentId, decision) -> {
@@ -326,7 +331,7 @@ public class CaseIntake {
         return changes;
     }
 
-    public MedicationsApplied applyMedications(String organizationId, List<MedicationRow> rows) {
+    public MedicationsApplied applyMedications(OrganizationId organizationId, List<MedicationRow> rows) {
         List<RowError> errors = new ArrayList<>();
         Map<String, List<MedicationRow>> byPatient = new LinkedHashMap<>();
         for (MedicationRow row : rows) {

@@ -6,6 +6,7 @@ import dev.chartroom.extract.Extraction;
 import dev.chartroom.extract.Medication;
 import dev.chartroom.jobs.Job;
 import dev.chartroom.jobs.JobHandler;
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.text.Text;
 import dev.chartroom.webhook.EventType;
 import dev.chartroom.webhook.WebhookEvents;
@@ -54,7 +55,7 @@ class CaseNoteExtraction implements JobHandler {
      *
      * @return by case, the notes the extractor could not read (the others' findings are stored)
      */
-    Map<Long, List<CaseNote>> extractNow(String organizationId, java.util.Collection<Long> caseIds) {
+    Map<Long, List<CaseNote>> extractNow(OrganizationId organizationId, java.util.Collection<Long> caseIds) {
         Map<Long, Extraction> found = new java.util.LinkedHashMap<>();
         Map<Long, List<CaseNote>> unreadable = new java.util.LinkedHashMap<>();
         cases.notesOf(organizationId, caseIds).forEach((caseId, notes) -> {
@@ -114,7 +115,7 @@ class CaseNoteExtraction implements JobHandler {
     public void run(Job job) {
         long caseId = Long.parseLong(job.payload().strip());
         // The remote call happens outside any transaction; only the result is written in one.
-        String organizationId = job.organizationId();
+        OrganizationId organizationId = job.organizationId();
         Extraction found = read(cases.notesOf(organizationId, List.of(caseId)).getOrDefault(caseId, List.of()))
                 .found();
         transaction.executeWithoutResult(status -> {
@@ -125,7 +126,7 @@ class CaseNoteExtraction implements JobHandler {
         });
     }
 
-    private void store(String organizationId, Map<Long, Extraction> foundByCase) {
+    private void store(OrganizationId organizationId, Map<Long, Extraction> foundByCase) {
         Map<Long, List<CaseMedication>> medications = new java.util.LinkedHashMap<>();
         Map<Long, List<CaseAllergy>> allergies = new java.util.LinkedHashMap<>();
         foundByCase.forEach((caseId, found) -> {

@@ -1,6 +1,7 @@
 package dev.chartroom.caseflow;
 
 import dev.chartroom.patient.PatientRecordPart;
+import dev.chartroom.tenant.OrganizationId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ class CaseRecordPart implements PatientRecordPart {
     }
 
     @Override
-    public Map<String, List<?>> of(String organizationId, long patientId) {
+    public Map<String, List<?>> of(OrganizationId organizationId, long patientId) {
         List<Case> all = cases.ofPatient(organizationId, patientId);
         Map<String, List<?>> parts = new LinkedHashMap<>();
         parts.put("cases", all);

@@ -5,6 +5,7 @@ import dev.chartroom.db.KeyList;
 import dev.chartroom.db.TimeColumns;
 import dev.chartroom.patient.PatientSummary;
 import dev.chartroom.patient.Patients;
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.text.Sha256;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -124,12 +125,12 @@ class Cases {
             Map<String, String> details,
             String uploadId) {}
 
-    Map<String, Stored> stored(String organizationId, Collection<String> appointmentIds) {
+    Map<String, Stored> stored(OrganizationId organizationId, Collection<String> appointmentIds) {
         Map<String, Stored> found = new HashMap<>();
         List<String> ids = List.copyOf(new LinkedHashSet<>(appointmentIds));
         for (int from = 0; from < ids.size(); from += CHUNK) {
             jdbc.sql(STORED)
-                    .param("organizationId", organizationId)
+                    .param("organizationId", organizationId.value())
                     .param("ids", KeyList.of(ids.subList(from, Math.min(ids.size(), from + CHUNK))))
                     .query((rs, row) -> new Stored(
                             rs.getLong("id"),
@@ -150,12 +151,12 @@ class Cases {
         return found;
     }
 
-    void insert(String organizationId, List<Write> cases, Instant now) {
+    void insert(OrganizationId organizationId, List<Write> cases, Instant now) {
         List<Object[]> rows = new ArrayList<>(cases.size());
         for (Write c : cases) {
             CaseDecision d = c.decision();
             rows.add(new Object[] {
-                organizationId,
+                organizationId.value(),
                 c.appointmentId(),
                 c.patientId(),
                 d.status(),
@@ -181,7 +182,7 @@ class Cases {
         batch.batchUpdate(INSERT, rows);
     }
 
-    void update(String organizationId, Map<Long, Write> cases, Instant now) {
+    void update(OrganizationId organizationId, Map<Long, Write> cases, Instant now) {
         List<Object[]> rows = new ArrayList<>(cases.size());
         cases.forEach((id, c) -> {
             CaseDecision d = c.decision();
@@ -204,7 +205,7 @@ class Cases {
                 JsonColumns.toJson(c.details()),
                 c.uploadId(),
                 TimeColumns.of(now),
-                organizationId,
+                organizationId.value(),
                 id
             });
         });
@@ -212,12 +213,12 @@ class Cases {
     }
 
     /** The ids of the cases of each of these patients. */
-    Map<Long, List<Long>> ofPatients(String organizationId, Collection<Long> patientIds) {
+    Map<Long, List<Long>> ofPatients(OrganizationId organizationId, Collection<Long> patientIds) {
         Map<Long, List<Long>> cases = new HashMap<>();
         List<Long> ids = List.copyOf(new LinkedHashSet<>(patientIds));
         for (int from = 0; from < ids.size(); from += CHUNK) {
             jdbc.sql(OF_PATIENTS)
-                    .param("organizationId", organizationId)
+                    .param("organizationId", organizationId.value())
                     .param("ids", KeyList.of(ids.subList(from, Math.min(ids.size(), from + CHUNK))))
                     .query(rs -> {
                         cases.computeIfAbsent(rs.getLong("patient_id"), k -> new ArrayList<>())
@@ -231,49 +232,57 @@ class Cases {
      * Replaces one source's medications on each case of the organization; a case id of another
      * organization deletes nothing and its inserts are refused by the (organization_id, case_id) key.
      */
-    void replaceMedications(String organizationId, Map<Long, List<CaseMedication>> byCase, String source) {
+    void replaceMedications(OrganizationId organizationId, Map<Long, List<CaseMedication>> byCase, String source) {
         batch.batchUpdate(
                 DELETE_MEDICATIONS,
                 byCase.keySet().stream()
-                        .map(id -> new Object[] {organizationId, id, source})
+                        .map(id -> new Object[] {organizationId.value(), id, source})
                         .toList());
         List<Object[]> rows = new ArrayList<>();
         byCase.forEach((caseId, medications) -> {
             for (int i = 0; i < medications.size(); i++) {
                 CaseMedication m = medications.get(i);
                 rows.add(new Object[] {
-                    organizationId, caseId, source, i, m.name(), m.dosage(), m.frequency(), m.duration(), m.route()
+                    organizationId.value(),
+                    caseId,
+                    source,
+                    i,
+                    m.name(),
+                    m.dosage(),
+                    m.frequency(),
+                    m.duration(),
+                    m.route()
                 });
             }
         });
         batch.batchUpdate(INSERT_MEDICATION, rows);
     }
 
-    void replaceAllergies(String organizationId, Map<Long, List<CaseAllergy>> byCase, String source) {
+    void replaceAllergies(OrganizationId organizationId, Map<Long, List<CaseAllergy>> byCase, String source) {
         batch.batchUpdate(
                 DELETE_ALLERGIES,
                 byCase.keySet().stream()
-                        .map(id -> new Object[] {organizationId, id, source})
+                        .map(id -> new Object[] {organizationId.value(), id, source})
                         .toList());
         List<Object[]> rows = new ArrayList<>();
         byCase.forEach((caseId, allergies) -> {
             for (int i = 0; i < allergies.size(); i++) {
                 CaseAllergy a = allergies.get(i);
-                rows.add(new Object[] {organizationId, caseId, source, i, a.substance(), a.reaction()});
+                rows.add(new Object[] {organizationId.value(), caseId, source, i, a.substance(), a.reaction()});
             }
         });
         batch.batchUpdate(INSERT_ALLERGY, rows);
     }
 
     /** Adds notes a case does not have yet (same text: kept once); returns how many were new. */
-    int addNotes(String organizationId, Map<Long, List<CaseNote>> notesByCase, String uploadId) {
+    int addNotes(OrganizationId organizationId, Map<Long, List<CaseNote>> notesByCase, String uploadId) {
         if (notesByCase.isEmpty()) {
             return 0;
         }
         Map<Long, java.util.Set<String>> known = new HashMap<>();
         Map<Long, Integer> nextPosition = new HashMap<>();
         jdbc.sql(NOTE_HASHES)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("ids", notesByCase.keySet())
                 .query(rs -> {
                     long caseId = rs.getLong("case_id");
@@ -289,7 +298,7 @@ class Cases {
                 String sha = Sha256.hex(note.text());
                 if (seen.add(sha)) {
                     rows.add(new Object[] {
-                        organizationId,
+                        organizationId.value(),
                         caseId,
                         position++,
                         note.category(),
@@ -307,9 +316,14 @@ class Cases {
 
     /** Cases matching the filter (null parts do not narrow), in id order after {@code afterId}. */
     public List<Case> list(
-            String organizationId, String appointmentId, Long patientId, String status, long afterId, int limit) {
+            OrganizationId organizationId,
+            String appointmentId,
+            Long patientId,
+            String status,
+            long afterId,
+            int limit) {
         List<Case> bare = jdbc.sql(LIST)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("appointmentId", appointmentId)
                 .param("patientId", patientId)
                 .param("status", status)
@@ -320,19 +334,19 @@ class Cases {
         return complete(organizationId, bare);
     }
 
-    public List<Case> ofPatient(String organizationId, long patientId) {
+    public List<Case> ofPatient(OrganizationId organizationId, long patientId) {
         return list(organizationId, null, patientId, null, 0, 10_000);
     }
 
-    public Optional<Case> byAppointmentId(String organizationId, String appointmentId) {
+    public Optional<Case> byAppointmentId(OrganizationId organizationId, String appointmentId) {
         return list(organizationId, appointmentId, null, null, 0, 1).stream().findFirst();
     }
 
-    Optional<Case> byId(String organizationId, long caseId) {
+    Optional<Case> byId(OrganizationId organizationId, long caseId) {
         return complete(
                         organizationId,
                         jdbc.sql(BY_ID)
-                                .param("organizationId", organizationId)
+                                .param("organizationId", organizationId.value())
                                 .param("id", caseId)
                                 .query(Cases::bare)
                                 .list())
@@ -341,13 +355,13 @@ class Cases {
     }
 
     /** The notes of these cases of the organization, in order, by case. */
-    Map<Long, List<CaseNote>> notesOf(String organizationId, Collection<Long> caseIds) {
+    Map<Long, List<CaseNote>> notesOf(OrganizationId organizationId, Collection<Long> caseIds) {
         Map<Long, List<CaseNote>> notes = new HashMap<>();
         if (caseIds.isEmpty()) {
             return notes;
         }
         jdbc.sql(NOTES_OF)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("ids", caseIds)
                 .query(rs -> {
                     notes.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>())
@@ -359,14 +373,14 @@ class Cases {
         return notes;
     }
 
-    private List<Case> complete(String organizationId, List<Case> bare) {
+    private List<Case> complete(OrganizationId organizationId, List<Case> bare) {
         if (bare.isEmpty()) {
             return bare;
         }
         List<Long> ids = bare.stream().map(Case::id).toList();
         Map<Long, List<CaseMedication>> medications = new HashMap<>();
         jdbc.sql(MEDICATIONS_OF)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("ids", ids)
                 .query(rs -> {
                     medications
@@ -381,7 +395,7 @@ class Cases {
                 });
         Map<Long, List<CaseAllergy>> allergies = new HashMap<>();
         jdbc.sql(ALLERGIES_OF)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("ids", ids)
                 .query(rs -> {
                     allergies

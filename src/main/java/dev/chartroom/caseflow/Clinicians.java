@@ -1,6 +1,7 @@
 package dev.chartroom.caseflow;
 
 import dev.chartroom.db.TimeColumns;
+import dev.chartroom.tenant.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -28,11 +29,11 @@ class Clinicians {
         this.clock = clock;
     }
 
-    public Clinician create(String organizationId, String firstName, String lastName, boolean active) {
+    public Clinician create(OrganizationId organizationId, String firstName, String lastName, boolean active) {
         Instant now = Instant.now(clock);
         var keys = new GeneratedKeyHolder();
         jdbc.sql(INSERT)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("firstName", firstName)
                 .param("lastName", lastName)
                 .param("active", active)
@@ -41,9 +42,9 @@ class Clinicians {
         return new Clinician(keys.getKeyAs(Number.class).longValue(), firstName, lastName, active, now);
     }
 
-    public List<Clinician> list(String organizationId) {
+    public List<Clinician> list(OrganizationId organizationId) {
         return jdbc.sql(LIST)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .query((rs, row) -> new Clinician(
                         rs.getLong("id"),
                         rs.getString("first_name"),

@@ -1,6 +1,7 @@
 package dev.chartroom.caseflow;
 
 import dev.chartroom.db.TimeColumns;
+import dev.chartroom.tenant.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,16 +34,16 @@ class RoutingRules {
         this.clock = clock;
     }
 
-    public RoutingRule save(String organizationId, boolean newConsult, String agent) {
+    public RoutingRule save(OrganizationId organizationId, boolean newConsult, String agent) {
         int updated = jdbc.sql(UPDATE)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("newConsult", newConsult)
                 .param("agent", agent)
                 .update();
         if (updated == 0) {
             try {
                 jdbc.sql(INSERT)
-                        .param("organizationId", organizationId)
+                        .param("organizationId", organizationId.value())
                         .param("newConsult", newConsult)
                         .param("agent", agent)
                         .param("createdAt", TimeColumns.of(Instant.now(clock)))
@@ -54,14 +55,14 @@ class RoutingRules {
         return agentFor(organizationId, newConsult).orElseThrow();
     }
 
-    public List<RoutingRule> list(String organizationId) {
+    public List<RoutingRule> list(OrganizationId organizationId) {
         return jdbc.sql(LIST)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .query(RoutingRules::map)
                 .list();
     }
 
-    public Optional<RoutingRule> agentFor(String organizationId, boolean newConsult) {
+    public Optional<RoutingRule> agentFor(OrganizationId organizationId, boolean newConsult) {
         return list(organizationId).stream()
                 .filter(rule -> rule.newConsult() == newConsult)
                 .findFirst();

@@ -1,6 +1,7 @@
 package dev.chartroom.caseflow;
 
 import dev.chartroom.db.TimeColumns;
+import dev.chartroom.tenant.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,9 +37,9 @@ public class StaffMembers {
     }
 
     /** Adds a staff member, or renames and (de)activates the one with that id. */
-    public StaffMember save(String organizationId, String id, String name, boolean active) {
+    public StaffMember save(OrganizationId organizationId, String id, String name, boolean active) {
         int updated = jdbc.sql(UPDATE)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("id", id)
                 .param("name", name)
                 .param("active", active)
@@ -46,7 +47,7 @@ public class StaffMembers {
         if (updated == 0) {
             try {
                 jdbc.sql(INSERT)
-                        .param("organizationId", organizationId)
+                        .param("organizationId", organizationId.value())
                         .param("id", id)
                         .param("name", name)
                         .param("active", active)
@@ -59,17 +60,17 @@ public class StaffMembers {
         return find(organizationId, id).orElseThrow();
     }
 
-    public Optional<StaffMember> find(String organizationId, String id) {
+    public Optional<StaffMember> find(OrganizationId organizationId, String id) {
         return jdbc.sql(FIND)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("id", id)
                 .query(StaffMembers::map)
                 .optional();
     }
 
-    public List<StaffMember> list(String organizationId) {
+    public List<StaffMember> list(OrganizationId organizationId) {
         return jdbc.sql(LIST)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .query(StaffMembers::map)
                 .list();
     }

@@ -2,6 +2,7 @@ package dev.chartroom.deid;
 
 import dev.chartroom.db.StoredSecrets;
 import dev.chartroom.extract.DrugNames;
+import dev.chartroom.tenant.OrganizationId;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,19 +31,19 @@ public class Deidentification {
     }
 
     /** The rules for {@code organizationId}'s records. */
-    public RecordDeidentifier forOrganization(String organizationId) {
+    public RecordDeidentifier forOrganization(OrganizationId organizationId) {
         return new RecordDeidentifier(
                 text,
                 new Pseudonyms(organizationSecret(organizationId)),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
-    private byte[] organizationSecret(String organizationId) {
+    private byte[] organizationSecret(OrganizationId organizationId) {
         byte[] master = key;
         if (master == null) {
             master = secrets.secret(KEY_ID, 32);
             key = master;
         }
-        return Pseudonyms.hmac(new SecretKeySpec(master, "HmacSHA256"), "organization:" + organizationId);
+        return Pseudonyms.hmac(new SecretKeySpec(master, "HmacSHA256"), "organization:" + organizationId.value());
     }
 }

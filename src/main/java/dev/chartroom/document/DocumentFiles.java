@@ -4,6 +4,7 @@ import dev.chartroom.audit.AuditLog;
 import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
 import dev.chartroom.storage.MissingBlobException;
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.web.ApiError;
 import dev.chartroom.web.ForbiddenException;
 import dev.chartroom.web.NativeApi;
@@ -80,8 +81,10 @@ class DocumentFiles {
             case EXPIRED -> throw new ForbiddenException("url_expired", "This link has expired: ask for a new one.");
             case INVALID -> throw new ForbiddenException("invalid_signature", "This link is not valid.");
         }
-        Document document = documents.find(organizationId, documentId).orElseThrow(DocumentFiles::notFound);
-        audit.download(organizationId, what == FileVariant.THUMBNAIL ? "thumbnail" : "document", documentId);
+        // Only an id this server signed gets here, so it is one.
+        OrganizationId organization = OrganizationId.of(organizationId);
+        Document document = documents.find(organization, documentId).orElseThrow(DocumentFiles::notFound);
+        audit.download(organization, what == FileVariant.THUMBNAIL ? "thumbnail" : "document", documentId);
         var headers = new HttpHeaders();
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "no-referrer");
@@ -90,7 +93,7 @@ class DocumentFiles {
                 CacheControl.maxAge(Duration.ofSeconds(remaining)).cachePrivate());
         if (what == FileVariant.THUMBNAIL) {
             BlobKey key = thumbnails
-                    .ensure(organizationId, document)
+                    .ensure(organization, document)
                     .orElseThrow(() -> new NotFoundException("no_thumbnail", "This document has no thumbnail."));
             long size = blobs.size(key).orElseThrow(() -> new MissingBlobException(key, blobs));
             headers.setContentType(MediaType.IMAGE_PNG);

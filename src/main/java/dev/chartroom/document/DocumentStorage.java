@@ -3,6 +3,7 @@ package dev.chartroom.document;
 import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
 import dev.chartroom.storage.StoredBlob;
+import dev.chartroom.tenant.OrganizationId;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ public class DocumentStorage {
     /** Whether any document of the organization keeps bytes under a blob key. */
     @FunctionalInterface
     interface BlobReferences {
-        boolean referenced(String organizationId, String blobKey);
+        boolean referenced(OrganizationId organizationId, String blobKey);
     }
 
     private static final Logger log = LoggerFactory.getLogger(DocumentStorage.class);
@@ -46,7 +47,7 @@ public class DocumentStorage {
      *
      * @throws UncheckedIOException when the blob store fails; nothing is left stored
      */
-    public <T> T store(String organizationId, List<byte[]> contents, Function<List<StoredBlob>, T> write) {
+    public <T> T store(OrganizationId organizationId, List<byte[]> contents, Function<List<StoredBlob>, T> write) {
         List<StoredBlob> stored = new ArrayList<>(contents.size());
         T result;
         try {
@@ -65,7 +66,7 @@ public class DocumentStorage {
         return result;
     }
 
-    private void forgetUnreferenced(String organizationId, List<StoredBlob> stored) {
+    private void forgetUnreferenced(OrganizationId organizationId, List<StoredBlob> stored) {
         for (StoredBlob blob : stored) {
             try {
                 if (!references.referenced(organizationId, blob.key().value())) {

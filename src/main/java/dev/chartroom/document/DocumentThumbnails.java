@@ -10,6 +10,7 @@ import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
 import dev.chartroom.storage.MissingBlobException;
 import dev.chartroom.storage.StoredBlob;
+import dev.chartroom.tenant.OrganizationId;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +73,7 @@ public class DocumentThumbnails implements JobHandler {
     }
 
     /** Enqueues making the document's thumbnail; call it in the transaction that stores the document. */
-    public void requestFor(String organizationId, String documentId) {
+    public void requestFor(OrganizationId organizationId, String documentId) {
         jobs.enqueueFor(organizationId, TYPE, json.writeValueAsString(Map.of("documentId", documentId)));
     }
 
@@ -113,7 +114,7 @@ public class DocumentThumbnails implements JobHandler {
                 job.id())));
     }
 
-    private void failed(String organizationId, Document document, String why, String jobId) {
+    private void failed(OrganizationId organizationId, Document document, String why, String jobId) {
         stepFailures.record(
                 organizationId,
                 new StepFailures.Subject(document.id(), document.uploadId(), document.patientId()),
@@ -128,7 +129,7 @@ public class DocumentThumbnails implements JobHandler {
      *
      * @throws DecodingBusyException when every decoding thread stayed busy past the wait bound
      */
-    Optional<BlobKey> ensure(String organizationId, Document document) throws IOException {
+    Optional<BlobKey> ensure(OrganizationId organizationId, Document document) throws IOException {
         if (document.thumbnailKey() != null) {
             return Optional.of(new BlobKey(document.thumbnailKey()));
         }
@@ -166,7 +167,7 @@ public class DocumentThumbnails implements JobHandler {
         }
     }
 
-    private Optional<BlobKey> make(String organizationId, Document document) throws IOException {
+    private Optional<BlobKey> make(OrganizationId organizationId, Document document) throws IOException {
         byte[] content;
         BlobKey source = new BlobKey(document.blobKey());
         try (InputStream in = blobs.open(source).orElseThrow(() -> new MissingBlobException(source, blobs))) {

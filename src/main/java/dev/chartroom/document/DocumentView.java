@@ -1,5 +1,6 @@
 package dev.chartroom.document;
 
+import dev.chartroom.tenant.OrganizationId;
 import java.time.Instant;
 
 /**
@@ -31,7 +32,7 @@ public record DocumentView(
         Instant updatedAt) {
 
     /** Signs URLs for the request being answered. */
-    public static DocumentView of(String organizationId, Document d, SignedUrls urls) {
+    public static DocumentView of(OrganizationId organizationId, Document d, SignedUrls urls) {
         return new DocumentView(
                 d.id(),
                 d.patientId(),

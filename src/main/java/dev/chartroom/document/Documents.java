@@ -2,6 +2,7 @@ package dev.chartroom.document;
 
 import dev.chartroom.db.TimeColumns;
 import dev.chartroom.storage.StoredBlob;
+import dev.chartroom.tenant.OrganizationId;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -131,17 +132,17 @@ public class Documents {
         }
     }
 
-    public Document store(String organizationId, NewDocument document) {
+    public Document store(OrganizationId organizationId, NewDocument document) {
         return store(organizationId, document, Filing.NONE);
     }
 
-    public Document store(String organizationId, NewDocument document, Filing filing) {
+    public Document store(OrganizationId organizationId, NewDocument document, Filing filing) {
         // 12 random bytes: ids are unguessable as well as unique, and fit the 40-character column.
         String id = filing.idPrefix() + "_" + HexFormat.of().formatHex(randomBytes(12));
         Instant now = Instant.now(clock);
         jdbc.sql(INSERT)
                 .param("id", id)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("patientId", document.patientId())
                 .param("uploadId", document.uploadId())
                 .param("fileName", document.fileName())
@@ -188,35 +189,35 @@ public class Documents {
                 null);
     }
 
-    public List<Document> ofPatient(String organizationId, long patientId) {
+    public List<Document> ofPatient(OrganizationId organizationId, long patientId) {
         return jdbc.sql(OF_PATIENT)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("patientId", patientId)
                 .query(Documents::map)
                 .list();
     }
 
-    public Optional<Document> find(String organizationId, String id) {
+    public Optional<Document> find(OrganizationId organizationId, String id) {
         return jdbc.sql(FIND)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("id", id)
                 .query(Documents::map)
                 .optional();
     }
 
     /** The text read from the document's file, if any. */
-    public Optional<String> extractedText(String organizationId, String id) {
+    public Optional<String> extractedText(OrganizationId organizationId, String id) {
         return jdbc.sql(EXTRACTED_TEXT)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("id", id)
                 .query((rs, row) -> rs.getString("extracted_text"))
                 .optional();
     }
 
     /** Whether any document of the organization keeps its bytes or its thumbnail under this blob key. */
-    public boolean referencesBlob(String organizationId, String blobKey) {
+    public boolean referencesBlob(OrganizationId organizationId, String blobKey) {
         return jdbc.sql(REFERENCES_BLOB)
-                        .param("organizationId", organizationId)
+                        .param("organizationId", organizationId.value())
                         .param("blobKey", blobKey)
                         .query(Long.class)
                         .single()
@@ -224,54 +225,54 @@ public class Documents {
     }
 
     /** Files a pending document under its patient; false when it was not pending (already decided). */
-    public boolean markProcessed(String organizationId, String id, long patientId, String extractedText) {
+    public boolean markProcessed(OrganizationId organizationId, String id, long patientId, String extractedText) {
         return jdbc.sql(MARK_PROCESSED)
                         .param("patientId", patientId)
                         .param("extractedText", extractedText)
                         .param("now", TimeColumns.of(Instant.now(clock)))
-                        .param("organizationId", organizationId)
+                        .param("organizationId", organizationId.value())
                         .param("id", id)
                         .update()
                 == 1;
     }
 
     /** Records why a pending document could not be filed; false when it was not pending (already decided). */
-    public boolean markFailed(String organizationId, String id, String reason) {
+    public boolean markFailed(OrganizationId organizationId, String id, String reason) {
         return jdbc.sql(MARK_FAILED)
                         .param("reason", reason)
                         .param("now", TimeColumns.of(Instant.now(clock)))
-                        .param("organizationId", organizationId)
+                        .param("organizationId", organizationId.value())
                         .param("id", id)
                         .update()
                 == 1;
     }
 
     /** Records the document's thumbnail; false when the document is gone. */
-    public boolean setThumbnail(String organizationId, String id, String thumbnailKey) {
+    public boolean setThumbnail(OrganizationId organizationId, String id, String thumbnailKey) {
         return jdbc.sql(SET_THUMBNAIL)
                         .param("thumbnailKey", thumbnailKey)
                         .param("now", TimeColumns.of(Instant.now(clock)))
-                        .param("organizationId", organizationId)
+                        .param("organizationId", organizationId.value())
                         .param("id", id)
                         .update()
                 == 1;
     }
 
     /** Records why the document can have no thumbnail, so that none is tried again; false when it is gone or has one. */
-    public boolean setThumbnailFailure(String organizationId, String id, String reason) {
+    public boolean setThumbnailFailure(OrganizationId organizationId, String id, String reason) {
         return jdbc.sql(SET_THUMBNAIL_FAILURE)
                         .param("reason", reason.length() > 500 ? reason.substring(0, 500) : reason)
                         .param("now", TimeColumns.of(Instant.now(clock)))
-                        .param("organizationId", organizationId)
+                        .param("organizationId", organizationId.value())
                         .param("id", id)
                         .update()
                 == 1;
     }
 
     /** When the organization's first attachment of a note was stored; empty for a note without any. */
-    public Optional<Instant> noteCreatedAt(String organizationId, String noteId) {
+    public Optional<Instant> noteCreatedAt(OrganizationId organizationId, String noteId) {
         return jdbc.sql(NOTE_CREATED_AT)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("noteId", noteId)
                 .query((rs, row) -> Optional.ofNullable(TimeColumns.instant(rs, "created_at")))
                 .single();

@@ -2,6 +2,7 @@ package dev.chartroom.document;
 
 import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
+import dev.chartroom.tenant.OrganizationId;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -43,23 +44,23 @@ public class SignedUrls {
     }
 
     /** The absolute URL of the document's file, for the request being answered. */
-    public String content(String organizationId, String documentId) {
+    public String content(OrganizationId organizationId, String documentId) {
         return url(organizationId, documentId, FileVariant.CONTENT);
     }
 
     /** The absolute URL of the document's thumbnail, for the request being answered. */
-    public String thumbnail(String organizationId, String documentId) {
+    public String thumbnail(OrganizationId organizationId, String documentId) {
         return url(organizationId, documentId, FileVariant.THUMBNAIL);
     }
 
     /** The URL of the document's file: the store's presigned one where it hands them out, else Chartroom's. */
-    public String content(String organizationId, Document document) {
+    public String content(OrganizationId organizationId, Document document) {
         return presigned(new BlobKey(document.blobKey()), document.contentType(), disposition(document))
                 .orElseGet(() -> content(organizationId, document.id()));
     }
 
     /** The URL of the document's thumbnail: presigned by the store once it is made and the store presigns. */
-    public String thumbnail(String organizationId, Document document) {
+    public String thumbnail(OrganizationId organizationId, Document document) {
         return Optional.ofNullable(document.thumbnailKey())
                 .flatMap(key -> presigned(
                         new BlobKey(key),
@@ -85,12 +86,12 @@ public class SignedUrls {
                 .map(URI::toString);
     }
 
-    String url(String organizationId, String documentId, FileVariant variant) {
+    String url(OrganizationId organizationId, String documentId, FileVariant variant) {
         UrlSigner.Signature signature = signer().sign(organizationId, documentId, variant);
         return base().path(PATH)
                 .queryParam("expires", signature.expires())
                 .queryParam("signature", signature.value())
-                .buildAndExpand(organizationId, documentId, variant.path())
+                .buildAndExpand(organizationId.value(), documentId, variant.path())
                 .encode()
                 .toUriString();
     }

@@ -1,5 +1,6 @@
 package dev.chartroom.document;
 
+import dev.chartroom.tenant.OrganizationId;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -42,11 +43,12 @@ final class UrlSigner {
         this.clock = clock;
     }
 
-    Signature sign(String organizationId, String documentId, FileVariant variant) {
+    Signature sign(OrganizationId organizationId, String documentId, FileVariant variant) {
         long expires = Instant.now(clock).plus(ttl).getEpochSecond();
-        return new Signature(expires, mac(organizationId, documentId, variant, expires));
+        return new Signature(expires, mac(organizationId.value(), documentId, variant, expires));
     }
 
+    /** Checks a link as it arrived: its organization is the path's text, not yet known to name one. */
     Verdict verify(String organizationId, String documentId, FileVariant variant, String expires, String signature) {
         if (expires == null
                 || signature == null
@@ -63,8 +65,8 @@ final class UrlSigner {
         return Instant.now(clock).getEpochSecond() < at ? Verdict.VALID : Verdict.EXPIRED;
     }
 
-    private String mac(String organizationId, String documentId, FileVariant variant, long expires) {
-        String message = String.join("\n", SCHEME, organizationId, documentId, variant.path(), Long.toString(expires));
+    private String mac(String organization, String documentId, FileVariant variant, long expires) {
+        String message = String.join("\n", SCHEME, organization, documentId, variant.path(), Long.toString(expires));
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.chartroom.caseflow.CaseChange;
 import dev.chartroom.jobs.FailedStep;
 import dev.chartroom.jobs.StepFailures;
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.upload.Upload;
 import dev.chartroom.upload.Uploads;
 import dev.chartroom.webhook.EventData;
@@ -98,12 +99,12 @@ public class Announcements {
     @JsonPropertyOrder({"patient_id", "external_id", "upload_id"})
     public record PatientCreated(long patientId, String externalId, String uploadId) implements EventData {}
 
-    public void uploadProcessed(String organizationId, Upload upload) {
+    public void uploadProcessed(OrganizationId organizationId, Upload upload) {
         events.publish(organizationId, EventType.UPLOAD_PROCESSED, UploadProcessed.of(upload));
     }
 
     /** @param created ids of the patients an upload created, by external id */
-    public void patientsCreated(String organizationId, String uploadId, Map<String, Long> created) {
+    public void patientsCreated(OrganizationId organizationId, String uploadId, Map<String, Long> created) {
         if (created.isEmpty()) {
             return;
         }
@@ -113,7 +114,7 @@ public class Announcements {
     }
 
     /** Each change as its own event, {@code case.created}, {@code case.updated} or {@code case.cancelled}. */
-    public void caseChanges(String organizationId, List<CaseChange> changes) {
+    public void caseChanges(OrganizationId organizationId, List<CaseChange> changes) {
         var byType = new EnumMap<EventType, List<CaseChange>>(EventType.class);
         for (CaseChange change : changes) {
             byType.computeIfAbsent(change.type(), type -> new ArrayList<>()).add(change);

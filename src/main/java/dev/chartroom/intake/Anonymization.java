@@ -3,6 +3,7 @@ package dev.chartroom.intake;
 import dev.chartroom.deid.Deidentification;
 import dev.chartroom.deid.RecordDeidentifier;
 import dev.chartroom.patient.Patients;
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.tenant.Organizations;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -28,14 +29,14 @@ public class Anonymization {
     }
 
     /** The rules the organization's uploads are stored under; empty when it stores what it is sent. */
-    public Optional<RecordDeidentifier> ofUploadsTo(String organizationId) {
+    public Optional<RecordDeidentifier> ofUploadsTo(OrganizationId organizationId) {
         return organizations.anonymizesUploads(organizationId)
                 ? Optional.of(deidentification.forOrganization(organizationId))
                 : Optional.empty();
     }
 
     /** The rules a document for the stored patient {@code patientId} is kept under; empty when it is kept as sent. */
-    public Optional<RecordDeidentifier> ofDocumentsFor(String organizationId, long patientId) {
+    public Optional<RecordDeidentifier> ofDocumentsFor(OrganizationId organizationId, long patientId) {
         return patients.isAnonymized(organizationId, patientId)
                 ? Optional.of(rulesFor(organizationId))
                 : ofUploadsTo(organizationId);
@@ -51,7 +52,7 @@ public class Anonymization {
      * under, or, for a patient stored as sent before the organization turned anonymization on (none
      * under the pseudonym, one under the MRN), under the MRN itself, which that record already shows.
      */
-    public Optional<DocumentRules> ofDocumentsFor(String organizationId, String mrn) {
+    public Optional<DocumentRules> ofDocumentsFor(OrganizationId organizationId, String mrn) {
         RecordDeidentifier records = rulesFor(organizationId);
         String pseudonym = records.pseudonym(mrn);
         boolean deidentifiedPatient = patients.idOf(organizationId, pseudonym).isPresent();
@@ -64,12 +65,12 @@ public class Anonymization {
     }
 
     /** Whether the organization anonymizes the uploads that do not say. */
-    public boolean isDefaultFor(String organizationId) {
+    public boolean isDefaultFor(OrganizationId organizationId) {
         return organizations.anonymizesUploads(organizationId);
     }
 
     /** The rules for one upload that chose to be de-identified. */
-    public RecordDeidentifier rulesFor(String organizationId) {
+    public RecordDeidentifier rulesFor(OrganizationId organizationId) {
         return deidentification.forOrganization(organizationId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.chartroom.intake;
 
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.web.ServerBusyException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,13 +41,14 @@ public class IngestGate {
     /** What a refused client is told to wait: about one ingest of a large file. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
-    private static final ThreadLocal<String> ADMITTED = new ThreadLocal<>();
+    /** Set while this thread runs an admitted ingest, whose nested ingests need no second slot. */
+    private static final ThreadLocal<Boolean> ADMITTED = new ThreadLocal<>();
 
     private final Semaphore slots;
     private final int concurrency;
     private final Duration ingestWait;
     private final Duration organizationWait;
-    private final ConcurrentHashMap<String, Turn> turns = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<OrganizationId, Turn> turns = new ConcurrentHashMap<>();
 
     public IngestGate(Settings settings) {
         this.concurrency = settings.ingestConcurrency() > 0
@@ -71,7 +73,7 @@ public class IngestGate {
         if (ADMITTED.get() != null) {
             return ingest.get();
         }
-        return inSlot("", ingest);
+        return inSlot(ingest);
     }
 
     /**
@@ -79,7 +81,7 @@ public class IngestGate {
      *
      * @throws ServerBusyException when the organization's turn or a slot did not come within its wait
      */
-    public <T> T run(String organizationId, Supplier<T> ingest) {
+    public <T> T run(OrganizationId organizationId, Supplier<T> ingest) {
         if (ADMITTED.get() != null) {
             return ingest.get();
         }
@@ -92,7 +94,7 @@ public class IngestGate {
                         RETRY_AFTER);
             }
             try {
-                return inSlot(organizationId, ingest);
+                return inSlot(ingest);
             } finally {
                 turn.permit.release();
             }
@@ -101,13 +103,13 @@ public class IngestGate {
         }
     }
 
-    private <T> T inSlot(String organizationId, Supplier<T> ingest) {
+    private <T> T inSlot(Supplier<T> ingest) {
         if (!acquire(slots, ingestWait)) {
             throw new ServerBusyException(
                     "The server is busy storing other uploads; retry in " + RETRY_AFTER.toSeconds() + " seconds.",
                     RETRY_AFTER);
         }
-        ADMITTED.set(organizationId);
+        ADMITTED.set(Boolean.TRUE);
         try {
             return ingest.get();
         } finally {
@@ -131,7 +133,7 @@ public class IngestGate {
         int users;
     }
 
-    private Turn join(String organizationId) {
+    private Turn join(OrganizationId organizationId) {
         return turns.compute(organizationId, (id, turn) -> {
             Turn joined = turn == null ? new Turn() : turn;
             joined.users++;
@@ -139,7 +141,7 @@ public class IngestGate {
         });
     }
 
-    private void leave(String organizationId) {
+    private void leave(OrganizationId organizationId) {
         turns.computeIfPresent(organizationId, (id, turn) -> --turn.users == 0 ? null : turn);
     }
 

@@ -1,5 +1,6 @@
 package dev.chartroom.jobs;
 
+import dev.chartroom.tenant.OrganizationId;
 import java.time.Instant;
 
 /**
@@ -12,4 +13,5 @@ import java.time.Instant;
  * @param attempt        1 on the first run, 2 on the first retry, …
  * @param enqueuedAt     when it was enqueued (or last revived from dead); retry horizons count from here
  */
-public record Job(String id, String type, String organizationId, String payload, int attempt, Instant enqueuedAt) {}
+public record Job(
+        String id, String type, OrganizationId organizationId, String payload, int attempt, Instant enqueuedAt) {}

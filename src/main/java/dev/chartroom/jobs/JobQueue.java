@@ -1,6 +1,7 @@
 package dev.chartroom.jobs;
 
 import dev.chartroom.db.TimeColumns;
+import dev.chartroom.tenant.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -87,12 +88,12 @@ class JobQueue {
         this.jdbc = jdbc;
     }
 
-    String insert(String organizationId, String type, String payload, Instant runAt, Instant now) {
+    String insert(OrganizationId organizationId, String type, String payload, Instant runAt, Instant now) {
         String id = UUID.randomUUID().toString();
         jdbc.sql(INSERT)
                 .param("id", id)
                 .param("type", type)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId == null ? null : organizationId.value())
                 .param("payload", payload)
                 .param("runAt", TimeColumns.of(runAt))
                 .param("now", TimeColumns.of(now))
@@ -158,18 +159,18 @@ class JobQueue {
                 == 1;
     }
 
-    List<JobSummary> list(String organizationId, JobStatus status, int limit) {
+    List<JobSummary> list(OrganizationId organizationId, JobStatus status, int limit) {
         return jdbc.sql(LIST)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("status", status.value())
                 .param("limit", limit)
                 .query(JobQueue::summary)
                 .list();
     }
 
-    boolean revive(String organizationId, String id, Instant now) {
+    boolean revive(OrganizationId organizationId, String id, Instant now) {
         return jdbc.sql(REVIVE)
-                        .param("organizationId", organizationId)
+                        .param("organizationId", organizationId.value())
                         .param("id", id)
                         .param("now", TimeColumns.of(now))
                         .update()
@@ -183,11 +184,16 @@ class JobQueue {
     /** A job and the lease token under which this worker holds it. */
     record Claim(Job job, String token) {}
 
+    /** A system job has no organization: null in the column and in {@link Job}. */
+    private static OrganizationId organizationId(String stored) {
+        return stored == null ? null : new OrganizationId(stored);
+    }
+
     private static Job job(ResultSet rs) throws SQLException {
         return new Job(
                 rs.getString("id"),
                 rs.getString("type"),
-                rs.getString("organization_id"),
+                organizationId(rs.getString("organization_id")),
                 rs.getString("payload"),
                 rs.getInt("attempts"),
                 TimeColumns.instant(rs, "enqueued_at"));

@@ -1,5 +1,6 @@
 package dev.chartroom.jobs;
 
+import dev.chartroom.tenant.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,7 @@ public class Jobs {
     }
 
     /** Enqueues a job of an organization (listed to it when dead) to run as soon as possible; returns its id. */
-    public String enqueueFor(String organizationId, String type, String payloadJson) {
+    public String enqueueFor(OrganizationId organizationId, String type, String payloadJson) {
         return enqueueFor(organizationId, type, payloadJson, null);
     }
 
@@ -54,7 +55,7 @@ public class Jobs {
      * Enqueues a job of an organization to run at {@code runAt} or later (null: now); returns its id.
      * The payload is JSON the handler reads; keep it to ids and small values.
      */
-    public String enqueueFor(String organizationId, String type, String payloadJson, Instant runAt) {
+    public String enqueueFor(OrganizationId organizationId, String type, String payloadJson, Instant runAt) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(payloadJson, "payloadJson");
         Instant now = Instant.now(clock);
@@ -74,12 +75,12 @@ public class Jobs {
     }
 
     /** The organization's jobs in this status, most recently changed first (at most 100). */
-    public List<JobSummary> list(String organizationId, JobStatus status) {
+    public List<JobSummary> list(OrganizationId organizationId, JobStatus status) {
         return queue.list(organizationId, status, 100);
     }
 
     /** Makes a dead job of the organization ready again with fresh attempts; false when it has no such dead job. */
-    public boolean revive(String organizationId, String jobId) {
+    public boolean revive(OrganizationId organizationId, String jobId) {
         boolean revived = queue.revive(organizationId, jobId, Instant.now(clock));
         if (revived) {
             signal.wake();

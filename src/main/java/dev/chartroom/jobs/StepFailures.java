@@ -1,6 +1,7 @@
 package dev.chartroom.jobs;
 
 import dev.chartroom.db.TimeColumns;
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.text.Text;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public class StepFailures {
     public record Subject(String id, String uploadId, Long patientId) {}
 
     /** Published when a step failed for good, inside the transaction that recorded it. */
-    public record StepFailed(String organizationId, Subject subject, FailedStep failure) {}
+    public record StepFailed(OrganizationId organizationId, Subject subject, FailedStep failure) {}
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -58,11 +59,11 @@ public class StepFailures {
     }
 
     /** Records that {@code step} of {@code subject} failed for good; call in a transaction. */
-    public FailedStep record(String organizationId, Subject subject, String step, String reason, String jobId) {
+    public FailedStep record(OrganizationId organizationId, Subject subject, String step, String reason, String jobId) {
         var failure = new FailedStep(step, Instant.now(clock), Text.cut(reason, 500), jobId);
         clear(organizationId, subject.id(), step);
         jdbc.sql(INSERT)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("subject", subject.id())
                 .param("step", step)
                 .param("uploadId", subject.uploadId())
@@ -76,22 +77,22 @@ public class StepFailures {
     }
 
     /** Forgets an earlier failure of the step, once it has succeeded after all. */
-    public void clear(String organizationId, String subjectId, String step) {
+    public void clear(OrganizationId organizationId, String subjectId, String step) {
         jdbc.sql(DELETE)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("subject", subjectId)
                 .param("step", step)
                 .update();
     }
 
     /** The failed steps of each of these uploads, oldest first; uploads without any are absent. */
-    public Map<String, List<FailedStep>> ofUploads(String organizationId, Collection<String> uploadIds) {
+    public Map<String, List<FailedStep>> ofUploads(OrganizationId organizationId, Collection<String> uploadIds) {
         var found = new HashMap<String, List<FailedStep>>();
         if (uploadIds.isEmpty()) {
             return found;
         }
         jdbc.sql(OF_UPLOADS)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("uploadIds", uploadIds)
                 .query(rs -> {
                     found.computeIfAbsent(rs.getString("upload_id"), id -> new java.util.ArrayList<>())
@@ -105,9 +106,9 @@ public class StepFailures {
     }
 
     /** The failed steps of a patient's uploads, oldest first. */
-    public List<FailedStep> ofPatient(String organizationId, long patientId) {
+    public List<FailedStep> ofPatient(OrganizationId organizationId, long patientId) {
         return jdbc.sql(OF_PATIENT)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("patientId", patientId)
                 .query((rs, row) -> new FailedStep(
                         rs.getString("step"),

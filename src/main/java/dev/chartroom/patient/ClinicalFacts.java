@@ -1,5 +1,6 @@
 package dev.chartroom.patient;
 
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.text.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,13 +48,13 @@ class ClinicalFacts {
     }
 
     public void replace(
-            String organizationId,
+            OrganizationId organizationId,
             long patientId,
             String source,
             List<PatientMedication> medications,
             List<PatientAllergy> allergies) {
-        batch.update(DELETE_MEDICATIONS, organizationId, patientId, source);
-        batch.update(DELETE_ALLERGIES, organizationId, patientId, source);
+        batch.update(DELETE_MEDICATIONS, organizationId.value(), patientId, source);
+        batch.update(DELETE_ALLERGIES, organizationId.value(), patientId, source);
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < medications.size(); i++) {
             PatientMedication m = medications.get(i);
@@ -61,7 +62,7 @@ class ClinicalFacts {
                     m.ingredients().isEmpty() ? null : Text.cut(String.join(INGREDIENTS, m.ingredients()), 1000);
             rows.add(new Object[] {
                 patientId,
-                organizationId,
+                organizationId.value(),
                 source,
                 i,
                 Text.cut(m.name(), 500),
@@ -76,15 +77,15 @@ class ClinicalFacts {
         for (int i = 0; i < allergies.size(); i++) {
             PatientAllergy a = allergies.get(i);
             rows.add(new Object[] {
-                patientId, organizationId, source, i, Text.cut(a.substance(), 500), Text.cut(a.reaction(), 500)
+                patientId, organizationId.value(), source, i, Text.cut(a.substance(), 500), Text.cut(a.reaction(), 500)
             });
         }
         batch.batchUpdate(INSERT_ALLERGY, rows);
     }
 
-    public List<PatientMedication> medications(String organizationId, long patientId) {
+    public List<PatientMedication> medications(OrganizationId organizationId, long patientId) {
         return jdbc.sql(MEDICATIONS)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("patientId", patientId)
                 .query((rs, row) -> new PatientMedication(
                         rs.getString("name"),
@@ -100,9 +101,9 @@ class ClinicalFacts {
         return stored == null || stored.isBlank() ? List.of() : List.of(stored.split(INGREDIENTS));
     }
 
-    public List<PatientAllergy> allergies(String organizationId, long patientId) {
+    public List<PatientAllergy> allergies(OrganizationId organizationId, long patientId) {
         return jdbc.sql(ALLERGIES)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("patientId", patientId)
                 .query((rs, row) ->
                         new PatientAllergy(rs.getString("substance"), rs.getString("reaction"), rs.getString("source")))

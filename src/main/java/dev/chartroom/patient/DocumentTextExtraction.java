@@ -8,6 +8,7 @@ import dev.chartroom.jobs.Job;
 import dev.chartroom.jobs.JobHandler;
 import dev.chartroom.jobs.Jobs;
 import dev.chartroom.jobs.StepFailures;
+import dev.chartroom.tenant.OrganizationId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,7 +45,7 @@ public class DocumentTextExtraction implements JobHandler {
     }
 
     /** Schedules the extraction of a stored document's text; call in the transaction that stored it. */
-    public void schedule(String organizationId, String documentId) {
+    public void schedule(OrganizationId organizationId, String documentId) {
         jobs.enqueueFor(organizationId, JOB, documentId);
     }
 
@@ -55,7 +56,7 @@ public class DocumentTextExtraction implements JobHandler {
 
     @Override
     public void run(Job job) {
-        String org = job.organizationId();
+        OrganizationId org = job.organizationId();
         var document = documents.find(org, job.payload().strip());
         if (document.isEmpty() || document.get().patientId() == null) {
             return; // removed since, or not a patient's document: nothing to read
@@ -82,7 +83,7 @@ public class DocumentTextExtraction implements JobHandler {
     /** Extraction failed for good: the patient, the upload and its webhook say so. */
     @Override
     public void dead(Job job, Throwable cause) {
-        String org = job.organizationId();
+        OrganizationId org = job.organizationId();
         documents
                 .find(org, job.payload().strip())
                 .ifPresent(document -> transaction.executeWithoutResult(status -> stepFailures.record(

@@ -1,6 +1,7 @@
 package dev.chartroom.patient;
 
 import dev.chartroom.db.KeyList;
+import dev.chartroom.tenant.OrganizationId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,12 +21,12 @@ final class ExternalIds {
     private ExternalIds() {}
 
     /** The stored patients among these external ids (others are left out), a thousand per query. */
-    static Map<String, Long> lookUp(JdbcClient jdbc, String organizationId, Collection<String> externalIds) {
+    static Map<String, Long> lookUp(JdbcClient jdbc, OrganizationId organizationId, Collection<String> externalIds) {
         Map<String, Long> found = new HashMap<>();
         List<String> all = List.copyOf(new LinkedHashSet<>(externalIds));
         for (int from = 0; from < all.size(); from += CHUNK) {
             jdbc.sql(IDS_BY_EXTERNAL_ID)
-                    .param("organizationId", organizationId)
+                    .param("organizationId", organizationId.value())
                     .param("externalIds", KeyList.of(all.subList(from, Math.min(all.size(), from + CHUNK))))
                     .query(rs -> {
                         found.put(rs.getString("external_id"), rs.getLong("id"));

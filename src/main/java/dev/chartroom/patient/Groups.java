@@ -2,6 +2,7 @@ package dev.chartroom.patient;
 
 import dev.chartroom.db.TimeColumns;
 import dev.chartroom.tenant.OrganizationCreated;
+import dev.chartroom.tenant.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,11 +38,11 @@ public class Groups {
     }
 
     /** Creates a group; empty when the organization has one with that id already. */
-    public Optional<Group> create(String organizationId, String id, String name) {
+    public Optional<Group> create(OrganizationId organizationId, String id, String name) {
         var group = new Group(id, name, Instant.now(clock));
         try {
             jdbc.sql(INSERT)
-                    .param("organizationId", organizationId)
+                    .param("organizationId", organizationId.value())
                     .param("id", id)
                     .param("name", name)
                     .param("createdAt", TimeColumns.of(group.createdAt()))
@@ -52,17 +53,17 @@ public class Groups {
         }
     }
 
-    public Optional<Group> find(String organizationId, String id) {
+    public Optional<Group> find(OrganizationId organizationId, String id) {
         return jdbc.sql(FIND)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("id", id)
                 .query(Groups::map)
                 .optional();
     }
 
-    public List<Group> list(String organizationId) {
+    public List<Group> list(OrganizationId organizationId) {
         return jdbc.sql(LIST)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .query(Groups::map)
                 .list();
     }

@@ -1,5 +1,6 @@
 package dev.chartroom.patient;
 
+import dev.chartroom.tenant.OrganizationId;
 import java.util.List;
 import java.util.Map;
 
@@ -11,5 +12,5 @@ import java.util.Map;
 public interface PatientRecordPart {
 
     /** This module's lists in one patient's record, by field name ({@code cases}, {@code medications}, …). */
-    Map<String, List<?>> of(String organizationId, long patientId);
+    Map<String, List<?>> of(OrganizationId organizationId, long patientId);
 }

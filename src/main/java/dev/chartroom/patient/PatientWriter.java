@@ -1,5 +1,6 @@
 package dev.chartroom.patient;
 
+import dev.chartroom.tenant.OrganizationId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -12,10 +13,14 @@ import java.util.List;
 interface PatientWriter {
 
     StoredPatients upsertPatients(
-            String organizationId, List<PatientFacts> patients, Precedence precedence, boolean anonymized, Instant now);
+            OrganizationId organizationId,
+            List<PatientFacts> patients,
+            Precedence precedence,
+            boolean anonymized,
+            Instant now);
 
-    void addToGroup(String organizationId, String groupId, Collection<Long> patientIds, Instant now);
+    void addToGroup(OrganizationId organizationId, String groupId, Collection<Long> patientIds, Instant now);
 
     /** Upserts events by (patient, event id); every event's patient is among {@code patients}. */
-    void upsertEvents(String organizationId, StoredPatients patients, List<EventFacts> events, Instant now);
+    void upsertEvents(OrganizationId organizationId, StoredPatients patients, List<EventFacts> events, Instant now);
 }

@@ -2,6 +2,7 @@ package dev.chartroom.patient;
 
 import dev.chartroom.db.JsonColumns;
 import dev.chartroom.db.TimeColumns;
+import dev.chartroom.tenant.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -83,28 +84,28 @@ public class Patients {
 
     /** Upserts patients by external id; each external id must occur once. */
     public StoredPatients upsert(
-            String organizationId, List<PatientFacts> patients, Precedence precedence, boolean anonymized) {
+            OrganizationId organizationId, List<PatientFacts> patients, Precedence precedence, boolean anonymized) {
         if (patients.isEmpty()) {
             return new StoredPatients(Map.of(), java.util.Set.of());
         }
         return writer.upsertPatients(organizationId, patients, precedence, anonymized, Instant.now(clock));
     }
 
-    public void addToGroup(String organizationId, String groupId, Collection<Long> patientIds) {
+    public void addToGroup(OrganizationId organizationId, String groupId, Collection<Long> patientIds) {
         if (!patientIds.isEmpty()) {
             writer.addToGroup(organizationId, groupId, patientIds, Instant.now(clock));
         }
     }
 
     /** Upserts events by (patient, event id); each pair must occur once and every patient be stored. */
-    public void upsertEvents(String organizationId, StoredPatients patients, List<EventFacts> events) {
+    public void upsertEvents(OrganizationId organizationId, StoredPatients patients, List<EventFacts> events) {
         if (!events.isEmpty()) {
             writer.upsertEvents(organizationId, patients, events, Instant.now(clock));
         }
     }
 
     /** Keeps text read from a patient's file on the record, where ?q= finds it. */
-    public void appendClinicalText(String organizationId, long patientId, String text) {
+    public void appendClinicalText(OrganizationId organizationId, long patientId, String text) {
         if (text == null || text.isBlank()) {
             return;
         }
@@ -112,23 +113,23 @@ public class Patients {
                 .param("text", text)
                 .param("separator", "\n\n")
                 .param("now", TimeColumns.of(Instant.now(clock)))
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("id", patientId)
                 .update();
     }
 
-    public Optional<Long> idOf(String organizationId, String externalId) {
+    public Optional<Long> idOf(OrganizationId organizationId, String externalId) {
         return jdbc.sql(FIND_BY_EXTERNAL_ID)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("externalId", externalId)
                 .query(Long.class)
                 .optional();
     }
 
     /** Whether the organization's patient with this id was stored de-identified (false when there is none). */
-    public boolean isAnonymized(String organizationId, long id) {
+    public boolean isAnonymized(OrganizationId organizationId, long id) {
         return jdbc.sql(ANONYMIZED)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("id", id)
                 .query(Boolean.class)
                 .optional()
@@ -147,7 +148,7 @@ public class Patients {
      * "no such patient" (404) as its seed asks. Patient ids are unique service-wide; nothing about
      * another organization's patient is read. An id that is not a number names nobody.
      */
-    public Holder holderOf(String organizationId, String pathId) {
+    public Holder holderOf(OrganizationId organizationId, String pathId) {
         if (pathId == null || !pathId.matches("[0-9]{1,18}")) {
             return Holder.NONE;
         }
@@ -155,12 +156,12 @@ public class Patients {
                 .param("id", Long.parseLong(pathId))
                 .query(String.class)
                 .optional()
-                .map(holder -> holder.equals(organizationId) ? Holder.CALLER : Holder.ANOTHER_ORGANIZATION)
+                .map(holder -> holder.equals(organizationId.value()) ? Holder.CALLER : Holder.ANOTHER_ORGANIZATION)
                 .orElse(Holder.NONE);
     }
 
     /** One page of patients, in id order after {@code afterId}, filtered by whatever is non-null. */
-    public List<PatientSummary> list(String organizationId, PatientFilter filter, long afterId, int limit) {
+    public List<PatientSummary> list(OrganizationId organizationId, PatientFilter filter, long afterId, int limit) {
         String q = filter.q() == null || filter.q().isBlank()
                 ? null
                 : "%"
@@ -172,7 +173,7 @@ public class Patients {
                                 .replace("_", "\\_")
                         + "%";
         List<PatientSummary> page = jdbc.sql(LIST)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("after", afterId)
                 .param("externalId", filter.externalId())
                 .param("groupId", filter.groupId())
@@ -201,9 +202,9 @@ public class Patients {
     }
 
     /** The stored part of one patient's record: demographics, attributes, groups, events. */
-    public Optional<PatientDetails> find(String organizationId, long id) {
+    public Optional<PatientDetails> find(OrganizationId organizationId, long id) {
         return jdbc.sql(FIND)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("id", id)
                 .query((rs, row) -> new PatientDetails(
                         summary(rs, groupsOf(organizationId, List.of(id)).getOrDefault(id, List.of())),
@@ -220,12 +221,12 @@ public class Patients {
     }
 
     /** The ids of the organization's patients with these external ids (unknown ones are left out). */
-    public Map<String, Long> idsOf(String organizationId, Collection<String> externalIds) {
+    public Map<String, Long> idsOf(OrganizationId organizationId, Collection<String> externalIds) {
         return ExternalIds.lookUp(jdbc, organizationId, externalIds);
     }
 
     /** Summaries of the organization's patients with these ids (others are left out). */
-    public Map<Long, PatientSummary> summaries(String organizationId, Collection<Long> ids) {
+    public Map<Long, PatientSummary> summaries(OrganizationId organizationId, Collection<Long> ids) {
         Map<Long, PatientSummary> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
@@ -233,7 +234,7 @@ public class Patients {
         List<Long> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
         for (int from = 0; from < all.size(); from += 1000) {
             jdbc.sql(SUMMARIES)
-                    .param("organizationId", organizationId)
+                    .param("organizationId", organizationId.value())
                     .param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
                     .query((rs, row) -> summary(rs, List.of()))
                     .list()
@@ -242,9 +243,9 @@ public class Patients {
         return found;
     }
 
-    private List<PatientEvent> eventsOf(String organizationId, long patientId) {
+    private List<PatientEvent> eventsOf(OrganizationId organizationId, long patientId) {
         return jdbc.sql(EVENTS_OF)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("patientId", patientId)
                 .query((rs, row) -> new PatientEvent(
                         rs.getString("event_id"),
@@ -256,10 +257,10 @@ public class Patients {
                 .list();
     }
 
-    private Map<Long, List<String>> groupsOf(String organizationId, List<Long> patientIds) {
+    private Map<Long, List<String>> groupsOf(OrganizationId organizationId, List<Long> patientIds) {
         Map<Long, List<String>> groups = new HashMap<>();
         jdbc.sql(GROUPS_OF)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("ids", patientIds)
                 .query(rs -> {
                     groups.computeIfAbsent(rs.getLong("patient_id"), k -> new ArrayList<>())

@@ -2,6 +2,7 @@ package dev.chartroom.patient;
 
 import dev.chartroom.db.JsonColumns;
 import dev.chartroom.db.TimeColumns;
+import dev.chartroom.tenant.OrganizationId;
 import java.sql.Date;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ class PortablePatientWriter implements PatientWriter {
 
     @Override
     public StoredPatients upsertPatients(
-            String organizationId,
+            OrganizationId organizationId,
             List<PatientFacts> patients,
             Precedence precedence,
             boolean anonymized,
@@ -75,9 +76,9 @@ class PortablePatientWriter implements PatientWriter {
         for (PatientFacts p : patients) {
             Long id = existing.get(p.externalId());
             if (id != null) {
-                updates.add(row(p, anonymized, now, id, organizationId));
+                updates.add(row(p, anonymized, now, id, organizationId.value()));
             } else {
-                inserts.add(row(p, anonymized, now, TimeColumns.of(now), organizationId, p.externalId()));
+                inserts.add(row(p, anonymized, now, TimeColumns.of(now), organizationId.value(), p.externalId()));
             }
         }
         jdbc.batchUpdate(precedence == Precedence.UPLOAD_WINS ? UPDATE_UPLOAD_WINS : UPDATE_STORED_WINS, updates);
@@ -91,20 +92,21 @@ class PortablePatientWriter implements PatientWriter {
     }
 
     @Override
-    public void addToGroup(String organizationId, String groupId, Collection<Long> patientIds, Instant now) {
+    public void addToGroup(OrganizationId organizationId, String groupId, Collection<Long> patientIds, Instant now) {
         List<Object[]> rows = patientIds.stream()
-                .map(id -> new Object[] {organizationId, groupId, id, TimeColumns.of(now)})
+                .map(id -> new Object[] {organizationId.value(), groupId, id, TimeColumns.of(now)})
                 .toList();
         jdbc.batchUpdate(ADD_TO_GROUP, rows);
     }
 
     @Override
-    public void upsertEvents(String organizationId, StoredPatients patients, List<EventFacts> events, Instant now) {
+    public void upsertEvents(
+            OrganizationId organizationId, StoredPatients patients, List<EventFacts> events, Instant now) {
         List<Object[]> rows = events.stream()
                 .map(e -> new Object[] {
                     patients.idsByExternalId().get(e.externalId()),
                     e.eventId(),
-                    organizationId,
+                    organizationId.value(),
                     e.date(),
                     e.type(),
                     e.value(),

@@ -2,6 +2,7 @@ package dev.chartroom.patient;
 
 import dev.chartroom.db.JsonColumns;
 import dev.chartroom.db.TimeColumns;
+import dev.chartroom.tenant.OrganizationId;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -116,7 +117,7 @@ class PostgresPatientWriter implements PatientWriter {
 
     @Override
     public StoredPatients upsertPatients(
-            String organizationId,
+            OrganizationId organizationId,
             List<PatientFacts> patients,
             Precedence precedence,
             boolean anonymized,
@@ -144,7 +145,7 @@ class PostgresPatientWriter implements PatientWriter {
             Map<String, Long> ids = new HashMap<>(patients.size() * 2);
             Set<String> created = new HashSet<>();
             try (var statement = connection.prepareStatement(merge)) {
-                statement.setString(1, organizationId);
+                statement.setString(1, organizationId.value());
                 statement.setBoolean(2, anonymized);
                 statement.setObject(3, TimeColumns.of(now));
                 statement.setObject(4, TimeColumns.of(now));
@@ -163,10 +164,10 @@ class PostgresPatientWriter implements PatientWriter {
     }
 
     @Override
-    public void addToGroup(String organizationId, String groupId, Collection<Long> patientIds, Instant now) {
+    public void addToGroup(OrganizationId organizationId, String groupId, Collection<Long> patientIds, Instant now) {
         withConnection(connection -> {
             try (var statement = connection.prepareStatement(ADD_TO_GROUP)) {
-                statement.setString(1, organizationId);
+                statement.setString(1, organizationId.value());
                 statement.setString(2, groupId);
                 statement.setObject(3, TimeColumns.of(now));
                 statement.setArray(4, connection.createArrayOf("bigint", patientIds.toArray()));
@@ -177,7 +178,8 @@ class PostgresPatientWriter implements PatientWriter {
     }
 
     @Override
-    public void upsertEvents(String organizationId, StoredPatients patients, List<EventFacts> events, Instant now) {
+    public void upsertEvents(
+            OrganizationId organizationId, StoredPatients patients, List<EventFacts> events, Instant now) {
         var copy = new CopyText();
         for (EventFacts e : events) {
             copy.row(
@@ -196,7 +198,7 @@ class PostgresPatientWriter implements PatientWriter {
             copyIn(connection, COPY_EVENTS, copy);
             try (var merge = connection.prepareStatement(MERGE_EVENTS)) {
                 merge.setObject(1, TimeColumns.of(now));
-                merge.setString(2, organizationId);
+                merge.setString(2, organizationId.value());
                 merge.setObject(3, TimeColumns.of(now));
                 merge.executeUpdate();
             }

@@ -1,5 +1,6 @@
 package dev.chartroom.storage;
 
+import dev.chartroom.tenant.OrganizationId;
 import java.util.regex.Pattern;
 
 /**
@@ -16,12 +17,12 @@ public record BlobKey(String value) {
         }
     }
 
-    public static BlobKey of(String organizationId, String sha256) {
-        return new BlobKey(organizationId + "/" + sha256);
+    public static BlobKey of(OrganizationId organizationId, String sha256) {
+        return new BlobKey(organizationId.value() + "/" + sha256);
     }
 
-    public String organizationId() {
-        return value.substring(0, value.indexOf('/'));
+    public OrganizationId organizationId() {
+        return new OrganizationId(value.substring(0, value.indexOf('/')));
     }
 
     public String sha256() {

@@ -1,5 +1,6 @@
 package dev.chartroom.storage;
 
+import dev.chartroom.tenant.OrganizationId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,7 +14,7 @@ import java.util.Optional;
 public interface BlobStore {
 
     /** Streams the content into the store (never holding it all in memory) and returns its key. */
-    StoredBlob put(String organizationId, InputStream content) throws IOException;
+    StoredBlob put(OrganizationId organizationId, InputStream content) throws IOException;
 
     /** Opens a stored blob for reading; empty when there is none under that key. */
     Optional<InputStream> open(BlobKey key) throws IOException;

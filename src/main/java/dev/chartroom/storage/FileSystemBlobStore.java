@@ -1,5 +1,6 @@
 package dev.chartroom.storage;
 
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.text.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,7 @@ class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
-    public StoredBlob put(String organizationId, InputStream content) throws IOException {
+    public StoredBlob put(OrganizationId organizationId, InputStream content) throws IOException {
         Path temporary = Files.createTempFile(incoming, "blob-", ".part");
         try {
             MessageDigest sha256 = Sha256.newDigest();
@@ -93,7 +94,7 @@ class FileSystemBlobStore implements BlobStore {
 
     Path pathOf(BlobKey key) {
         String sha = key.sha256();
-        return root.resolve(key.organizationId())
+        return root.resolve(key.organizationId().value())
                 .resolve(sha.substring(0, 2))
                 .resolve(sha.substring(2, 4))
                 .resolve(sha);

@@ -1,5 +1,6 @@
 package dev.chartroom.storage;
 
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.text.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -76,7 +77,7 @@ class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     @Override
-    public StoredBlob put(String organizationId, InputStream content) throws IOException {
+    public StoredBlob put(OrganizationId organizationId, InputStream content) throws IOException {
         MessageDigest sha256 = Sha256.newDigest();
         var in = new PushbackInputStream(content, 1);
         byte[] buffer = new byte[partSize];
@@ -99,7 +100,7 @@ class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     private StoredBlob putInParts(
-            String organizationId, InputStream in, byte[] buffer, int firstLength, MessageDigest sha256)
+            OrganizationId organizationId, InputStream in, byte[] buffer, int firstLength, MessageDigest sha256)
             throws IOException {
         String temporary = INCOMING + UUID.randomUUID();
         var create = CreateMultipartUploadRequest.builder().bucket(bucket).key(temporary);

@@ -37,7 +37,12 @@ class AdminApi {
     record NewOrganization(String id, String name) {}
 
     record KeyCreated(
-            String id, String organizationId, String key, String clientId, String clientSecret, Instant createdAt) {
+            String id,
+            OrganizationId organizationId,
+            String key,
+            String clientId,
+            String clientSecret,
+            Instant createdAt) {
         static KeyCreated of(IssuedApiKey issued) {
             return new KeyCreated(
                     issued.id(),
@@ -72,7 +77,7 @@ class AdminApi {
     @GetMapping("/{id}")
     @Operation(summary = "Read an organization")
     Organization get(@PathVariable String id) {
-        return organizations.find(id).orElseThrow(AdminApi::noOrganization);
+        return existing(id);
     }
 
     @PatchMapping("/{id}")
@@ -81,10 +86,10 @@ class AdminApi {
             description =
                     "anonymizeUploads: patient uploads that do not send anonymize are de-identified (anonymize=true)")
     Organization change(@PathVariable String id, @RequestBody OrganizationSettings settings) {
-        Organization organization = organizations.find(id).orElseThrow(AdminApi::noOrganization);
+        Organization organization = existing(id);
         if (settings.anonymizeUploads() != null) {
             organization = organizations
-                    .anonymizeUploads(id, settings.anonymizeUploads())
+                    .anonymizeUploads(organization.id(), settings.anonymizeUploads())
                     .orElseThrow(AdminApi::noOrganization);
         }
         return organization;
@@ -96,24 +101,29 @@ class AdminApi {
             summary = "Create an API key",
             description = "The key, client id and client secret are shown only in this answer.")
     KeyCreated createKey(@PathVariable String id) {
-        organizations.find(id).orElseThrow(AdminApi::noOrganization);
-        return KeyCreated.of(keys.issue(id));
+        return KeyCreated.of(keys.issue(existing(id).id()));
     }
 
     @GetMapping("/{id}/api-keys")
     @Operation(summary = "List an organization's API keys (without secrets)")
     KeyList keys(@PathVariable String id) {
-        organizations.find(id).orElseThrow(AdminApi::noOrganization);
-        return new KeyList(keys.list(id));
+        return new KeyList(keys.list(existing(id).id()));
     }
 
     @DeleteMapping("/{id}/api-keys/{keyId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke an API key at once")
     void revoke(@PathVariable String id, @PathVariable String keyId) {
-        if (!keys.revoke(id, keyId) && !keys.exists(id, keyId)) {
+        var organizationId = OrganizationId.parse(id);
+        if (organizationId.isEmpty()
+                || !keys.revoke(organizationId.get(), keyId) && !keys.exists(organizationId.get(), keyId)) {
             throw new NotFoundException("api_key_not_found", "This organization has no API key with that id.");
         }
+    }
+
+    /** The stored organization a path names; 404 when there is none (a blank id names none). */
+    private Organization existing(String id) {
+        return OrganizationId.parse(id).flatMap(organizations::find).orElseThrow(AdminApi::noOrganization);
     }
 
     private static NotFoundException noOrganization() {

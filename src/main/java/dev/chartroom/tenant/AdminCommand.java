@@ -41,7 +41,7 @@ class AdminCommand {
             new Verb("revoke-key", "<organization-id> <key-id>", 2, 2, "revoke a key at once"));
 
     /** What {@code revoke-key --json} prints (the admin API answers 204 without a body). */
-    record KeyRevoked(String id, String organizationId, boolean revoked) {}
+    record KeyRevoked(String id, OrganizationId organizationId, boolean revoked) {}
 
     private final Onboarding onboarding;
     private final Organizations organizations;
@@ -129,8 +129,8 @@ class AdminCommand {
         return new AdminApi.OrganizationList(all);
     }
 
-    private Object createKey(String organizationId, boolean asJson, PrintStream out) {
-        requireOrganization(organizationId);
+    private Object createKey(String organization, boolean asJson, PrintStream out) {
+        OrganizationId organizationId = requireOrganization(organization);
         var issued = keys.issue(organizationId);
         if (!asJson) {
             out.println("id:            " + issued.id());
@@ -143,8 +143,8 @@ class AdminCommand {
         return AdminApi.KeyCreated.of(issued);
     }
 
-    private Object listKeys(String organizationId, boolean asJson, PrintStream out) {
-        requireOrganization(organizationId);
+    private Object listKeys(String organization, boolean asJson, PrintStream out) {
+        OrganizationId organizationId = requireOrganization(organization);
         var list = keys.list(organizationId);
         if (!asJson) {
             list.forEach(k -> out.println(
@@ -153,8 +153,8 @@ class AdminCommand {
         return new AdminApi.KeyList(list);
     }
 
-    private Object revokeKey(String organizationId, String keyId, boolean asJson, PrintStream out) {
-        requireOrganization(organizationId);
+    private Object revokeKey(String organization, String keyId, boolean asJson, PrintStream out) {
+        OrganizationId organizationId = requireOrganization(organization);
         if (!keys.revoke(organizationId, keyId)) {
             throw new InvalidRequestException(
                     "api_key_not_found",
@@ -168,9 +168,11 @@ class AdminCommand {
         return new KeyRevoked(keyId, organizationId, true);
     }
 
-    private void requireOrganization(String id) {
-        if (organizations.find(id).isEmpty()) {
-            throw new InvalidRequestException("organization_not_found", "no organization " + id);
-        }
+    /** The organization the argument names, when it exists; refused otherwise (a blank id names none). */
+    private OrganizationId requireOrganization(String id) {
+        return OrganizationId.parse(id)
+                .flatMap(organizations::find)
+                .map(Organization::id)
+                .orElseThrow(() -> new InvalidRequestException("organization_not_found", "no organization " + id));
     }
 }

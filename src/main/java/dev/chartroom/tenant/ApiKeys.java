@@ -62,14 +62,14 @@ class ApiKeys {
     }
 
     /** Creates a key for an existing organization and returns its secrets, this once. */
-    public IssuedApiKey issue(String organizationId) {
+    public IssuedApiKey issue(OrganizationId organizationId) {
         String id = randomId();
         String keySecret = randomSecret();
         String clientSecret = randomSecret();
         Instant now = Instant.now(clock);
         jdbc.sql(INSERT)
                 .param("id", id)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("keyHash", Sha256.hex(keySecret))
                 .param("clientSecretHash", Sha256.hex(clientSecret))
                 .param("createdAt", TimeColumns.of(now))
@@ -79,30 +79,32 @@ class ApiKeys {
     }
 
     /** Revokes a key of the organization at once; false when it has no such active key. */
-    public boolean revoke(String organizationId, String keyId) {
+    public boolean revoke(OrganizationId organizationId, String keyId) {
         return jdbc.sql(REVOKE)
                         .param("revokedAt", TimeColumns.of(Instant.now(clock)))
-                        .param("organizationId", organizationId)
+                        .param("organizationId", organizationId.value())
                         .param("id", keyId)
                         .update()
                 == 1;
     }
 
-    public boolean exists(String organizationId, String keyId) {
+    public boolean exists(OrganizationId organizationId, String keyId) {
         return jdbc.sql(EXISTS)
-                        .param("organizationId", organizationId)
+                        .param("organizationId", organizationId.value())
                         .param("id", keyId)
                         .query(Long.class)
                         .single()
                 > 0;
     }
 
-    public List<ApiKey> list(String organizationId) {
+    public List<ApiKey> list(OrganizationId organizationId) {
         return jdbc.sql(LIST)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .query((rs, row) -> new ApiKey(
-                        rs.getString("id"), rs.getString("organization_id"),
-                        TimeColumns.instant(rs, "created_at"), TimeColumns.instant(rs, "revoked_at")))
+                        rs.getString("id"),
+                        new OrganizationId(rs.getString("organization_id")),
+                        TimeColumns.instant(rs, "created_at"),
+                        TimeColumns.instant(rs, "revoked_at")))
                 .list();
     }
 
@@ -129,7 +131,9 @@ class ApiKeys {
         Optional<StoredKey> stored = jdbc.sql(FIND_ACTIVE)
                 .param("id", id)
                 .query((rs, row) -> new StoredKey(
-                        rs.getString("organization_id"), rs.getString("key_hash"), rs.getString("client_secret_hash")))
+                        new OrganizationId(rs.getString("organization_id")),
+                        rs.getString("key_hash"),
+                        rs.getString("client_secret_hash")))
                 .optional();
         String expected = stored.map(hashOf).orElse(NO_HASH);
         boolean equal = MessageDigest.isEqual(
@@ -153,5 +157,5 @@ class ApiKeys {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private record StoredKey(String organizationId, String keyHash, String clientSecretHash) {}
+    private record StoredKey(OrganizationId organizationId, String keyHash, String clientSecretHash) {}
 }

@@ -47,7 +47,7 @@ class CredentialCheck {
     }
 
     private static Authentication actingOn(Caller caller, String organizationId) {
-        return caller.organizationId().equals(organizationId)
+        return caller.organizationId().value().equals(organizationId)
                 ? new Authentication.Authenticated(caller)
                 : new Authentication.OtherOrganization(caller);
     }

@@ -19,7 +19,7 @@ class DemoOrganization {
 
     private static final Logger log = LoggerFactory.getLogger(DemoOrganization.class);
 
-    static final String ID = "demo";
+    static final OrganizationId ID = OrganizationId.of("demo");
 
     private final TenantProperties properties;
     private final Organizations organizations;
@@ -47,7 +47,7 @@ class DemoOrganization {
             return;
         }
         try {
-            onboarding.createOrganization(ID, "Demo Clinic");
+            onboarding.createOrganization(ID.value(), "Demo Clinic");
         } catch (RuntimeException anotherNodeWasFirst) {
             log.info("No demo organization from this node: another node sharing the database made it first.");
             return;

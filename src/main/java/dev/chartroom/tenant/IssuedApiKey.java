@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param clientSecret the secret half of the client-credentials pair
  */
 record IssuedApiKey(
-        String id, String organizationId, String key, String clientId, String clientSecret, Instant createdAt) {
+        String id, OrganizationId organizationId, String key, String clientId, String clientSecret, Instant createdAt) {
 
     @Override
     public String toString() {

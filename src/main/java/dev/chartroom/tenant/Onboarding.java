@@ -32,11 +32,12 @@ class Onboarding {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new InvalidRequestException("invalid_request", "name: required, at most 200 characters.");
         }
+        var organizationId = OrganizationId.of(id);
         var organization = organizations
-                .create(id, name.strip())
+                .create(organizationId, name.strip())
                 .orElseThrow(() ->
                         new ConflictException("organization_exists", "An organization with this id exists already."));
-        events.publishEvent(new OrganizationCreated(id));
+        events.publishEvent(new OrganizationCreated(organizationId));
         return organization;
     }
 }

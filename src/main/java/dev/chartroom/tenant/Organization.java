@@ -7,4 +7,4 @@ import java.time.Instant;
  *
  * @param anonymizeUploads whether its patient uploads are de-identified unless one says {@code anonymize=false}
  */
-record Organization(String id, String name, Instant createdAt, boolean anonymizeUploads) {}
+record Organization(OrganizationId id, String name, Instant createdAt, boolean anonymizeUploads) {}

@@ -38,11 +38,11 @@ public class Organizations {
     }
 
     /** Creates an organization; empty when one with that id exists already. */
-    public Optional<Organization> create(String id, String name) {
+    public Optional<Organization> create(OrganizationId id, String name) {
         var organization = new Organization(id, name, Instant.now(clock), false);
         try {
             jdbc.sql(INSERT)
-                    .param("id", id)
+                    .param("id", id.value())
                     .param("name", name)
                     .param("createdAt", TimeColumns.of(organization.createdAt()))
                     .update();
@@ -52,18 +52,21 @@ public class Organizations {
         }
     }
 
-    public Optional<Organization> find(String id) {
-        return jdbc.sql(FIND).param("id", id).query(Organizations::map).optional();
+    public Optional<Organization> find(OrganizationId id) {
+        return jdbc.sql(FIND).param("id", id.value()).query(Organizations::map).optional();
     }
 
     /** Makes anonymization the default of the organization's patient uploads, or not; empty when there is no such organization. */
-    public Optional<Organization> anonymizeUploads(String id, boolean anonymize) {
-        jdbc.sql(SET_ANONYMIZE).param("anonymize", anonymize).param("id", id).update();
+    public Optional<Organization> anonymizeUploads(OrganizationId id, boolean anonymize) {
+        jdbc.sql(SET_ANONYMIZE)
+                .param("anonymize", anonymize)
+                .param("id", id.value())
+                .update();
         return find(id);
     }
 
     /** Whether an upload of the organization that does not say is de-identified. */
-    public boolean anonymizesUploads(String id) {
+    public boolean anonymizesUploads(OrganizationId id) {
         return find(id).map(Organization::anonymizeUploads).orElse(false);
     }
 
@@ -77,7 +80,7 @@ public class Organizations {
 
     private static Organization map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Organization(
-                rs.getString("id"),
+                new OrganizationId(rs.getString("id")),
                 rs.getString("name"),
                 TimeColumns.instant(rs, "created_at"),
                 rs.getBoolean("anonymize_uploads"));

@@ -2,6 +2,7 @@ package dev.chartroom.upload;
 
 import dev.chartroom.tenant.Caller;
 import dev.chartroom.tenant.CallerIdentification;
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.web.IdempotencyKeyException;
 import dev.chartroom.web.PayloadTooLargeException;
 import jakarta.servlet.ServletException;
@@ -57,7 +58,7 @@ class IdempotencyKeys implements HandlerInterceptor, WebMvcConfigurer {
             @DefaultValue("1MB") DataSize maxAnswerSize) {}
 
     /** The key this request holds, from its start on. */
-    private record Claim(String organizationId, String key, Instant startedAt) {}
+    private record Claim(OrganizationId organizationId, String key, Instant startedAt) {}
 
     private final CallerIdentification callers;
     private final IdempotentRequests requests;
@@ -106,7 +107,7 @@ class IdempotencyKeys implements HandlerInterceptor, WebMvcConfigurer {
             throw new PayloadTooLargeException("The request body exceeds the server's limit for JSON.");
         }
         String digest = RequestDigest.of(request, body);
-        String org = caller.map(Caller::organizationId).orElseThrow();
+        OrganizationId org = caller.map(Caller::organizationId).orElseThrow();
         String path = request.getRequestURI();
         // Microseconds: what both databases keep, so the start time can identify this holder later.
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);

@@ -1,6 +1,7 @@
 package dev.chartroom.upload;
 
 import dev.chartroom.db.TimeColumns;
+import dev.chartroom.tenant.OrganizationId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -57,9 +58,9 @@ class IdempotentRequests {
         }
     }
 
-    Optional<Stored> find(String organizationId, String key) {
+    Optional<Stored> find(OrganizationId organizationId, String key) {
         return jdbc.sql(FIND)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("key", key)
                 .query((rs, row) -> new Stored(
                         rs.getString("method"),
@@ -74,10 +75,10 @@ class IdempotentRequests {
     }
 
     /** Claims the key for a request starting now; false when another request holds it. */
-    boolean start(String organizationId, String key, String method, String path, String digest, Instant now) {
+    boolean start(OrganizationId organizationId, String key, String method, String path, String digest, Instant now) {
         try {
             return jdbc.sql(START)
-                            .param("organizationId", organizationId)
+                            .param("organizationId", organizationId.value())
                             .param("key", key)
                             .param("method", method)
                             .param("path", path)
@@ -92,7 +93,7 @@ class IdempotentRequests {
 
     /** Claims a key whose earlier holder is expired (answer too old, or a request that never finished). */
     boolean takeOver(
-            String organizationId,
+            OrganizationId organizationId,
             String key,
             String method,
             String path,
@@ -104,7 +105,7 @@ class IdempotentRequests {
                         .param("path", path)
                         .param("digest", digest)
                         .param("startedAt", TimeColumns.of(now))
-                        .param("organizationId", organizationId)
+                        .param("organizationId", organizationId.value())
                         .param("key", key)
                         .param("previousStart", TimeColumns.of(previousStart))
                         .update()
@@ -112,7 +113,7 @@ class IdempotentRequests {
     }
 
     void complete(
-            String organizationId,
+            OrganizationId organizationId,
             String key,
             Instant startedAt,
             int status,
@@ -124,15 +125,15 @@ class IdempotentRequests {
                 .param("contentType", contentType)
                 .param("body", body)
                 .param("completedAt", TimeColumns.of(now))
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("key", key)
                 .param("startedAt", TimeColumns.of(startedAt))
                 .update();
     }
 
-    void forget(String organizationId, String key, Instant startedAt) {
+    void forget(OrganizationId organizationId, String key, Instant startedAt) {
         jdbc.sql(FORGET)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("key", key)
                 .param("startedAt", TimeColumns.of(startedAt))
                 .update();

@@ -1,6 +1,7 @@
 package dev.chartroom.upload;
 
 import dev.chartroom.db.TimeColumns;
+import dev.chartroom.tenant.OrganizationId;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,10 +35,10 @@ public class TypedCsvFiles {
     public record Processed(String fileName, String type, String uploadId, long size, Instant uploadedAt) {}
 
     /** Claims the name for this upload; false when it was processed (or is being processed) already. */
-    public boolean claim(String organizationId, Processed file) {
+    public boolean claim(OrganizationId organizationId, Processed file) {
         try {
             return jdbc.sql(CLAIM)
-                            .param("organizationId", organizationId)
+                            .param("organizationId", organizationId.value())
                             .param("fileName", file.fileName())
                             .param("type", file.type())
                             .param("uploadId", file.uploadId())
@@ -50,9 +51,9 @@ public class TypedCsvFiles {
         }
     }
 
-    public Optional<Processed> find(String organizationId, String fileName, String type) {
+    public Optional<Processed> find(OrganizationId organizationId, String fileName, String type) {
         return jdbc.sql(FIND)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("fileName", fileName)
                 .param("type", type)
                 .query((rs, row) -> new Processed(

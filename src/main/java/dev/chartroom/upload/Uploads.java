@@ -3,6 +3,7 @@ package dev.chartroom.upload;
 import dev.chartroom.db.TimeColumns;
 import dev.chartroom.jobs.FailedStep;
 import dev.chartroom.jobs.StepFailures;
+import dev.chartroom.tenant.OrganizationId;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,7 +83,7 @@ public class Uploads {
 
     /** Records a finished upload with its counts and row errors. */
     public Upload recordProcessed(
-            String organizationId,
+            OrganizationId organizationId,
             String id,
             NewUpload upload,
             Instant receivedAt,
@@ -91,7 +92,7 @@ public class Uploads {
         Instant finished = Instant.now(clock);
         jdbc.sql(INSERT)
                 .param("id", id)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("kind", upload.kind().value())
                 .param("fileName", upload.fileName())
                 .param("size", upload.size())
@@ -110,7 +111,9 @@ public class Uploads {
             List<Object[]> rows = new ArrayList<>(errors.size());
             for (int i = 0; i < errors.size(); i++) {
                 RowError error = errors.get(i);
-                rows.add(new Object[] {organizationId, id, i, error.row(), error.column(), truncate(error.reason())});
+                rows.add(new Object[] {
+                    organizationId.value(), id, i, error.row(), error.column(), truncate(error.reason())
+                });
             }
             batchJdbc.batchUpdate(INSERT_ERROR, rows);
         }
@@ -131,9 +134,9 @@ public class Uploads {
     }
 
     /** An earlier processed upload of the same bytes, of the same kind, into the same group. */
-    public Optional<Upload> sameFile(String organizationId, String sha256, UploadKind kind, String groupId) {
+    public Optional<Upload> sameFile(OrganizationId organizationId, String sha256, UploadKind kind, String groupId) {
         return jdbc.sql(SAME_FILE)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("sha256", sha256)
                 .param("kind", kind.value())
                 .param("groupId", groupId)
@@ -142,18 +145,18 @@ public class Uploads {
                 .optional();
     }
 
-    public Optional<Upload> find(String organizationId, String id) {
+    public Optional<Upload> find(OrganizationId organizationId, String id) {
         return jdbc.sql(FIND)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("id", id)
                 .query((rs, row) -> map(rs, List.of()))
                 .optional()
                 .map(upload -> withErrors(organizationId, upload));
     }
 
-    public List<Upload> list(String organizationId, String fileName, String kind, int limit) {
+    public List<Upload> list(OrganizationId organizationId, String fileName, String kind, int limit) {
         List<Upload> listed = jdbc.sql(LIST)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("fileName", fileName)
                 .param("kind", kind)
                 .param("limit", limit)
@@ -163,14 +166,14 @@ public class Uploads {
     }
 
     /** The row errors of several uploads in one query. */
-    private List<Upload> withErrors(String organizationId, List<Upload> uploads) {
+    private List<Upload> withErrors(OrganizationId organizationId, List<Upload> uploads) {
         if (uploads.isEmpty()) {
             return uploads;
         }
         Map<String, List<RowError>> errors = new HashMap<>();
         jdbc.sql(ERRORS_OF)
                 .param("ids", uploads.stream().map(Upload::id).toList())
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .query(rs -> {
                     long line = rs.getLong("row_number");
                     errors.computeIfAbsent(rs.getString("upload_id"), k -> new ArrayList<>())
@@ -197,7 +200,7 @@ public class Uploads {
                 .toList();
     }
 
-    private Upload withErrors(String organizationId, Upload upload) {
+    private Upload withErrors(OrganizationId organizationId, Upload upload) {
         return withErrors(organizationId, List.of(upload)).getFirst();
     }
 

@@ -5,6 +5,7 @@ import dev.chartroom.jobs.JobHandler;
 import dev.chartroom.jobs.Jobs;
 import dev.chartroom.jobs.RetryLater;
 import dev.chartroom.jobs.RetryPolicy;
+import dev.chartroom.tenant.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -48,7 +49,8 @@ class DeliveryJob implements JobHandler {
         this.clock = clock;
     }
 
-    static String enqueue(Jobs jobs, JsonMapper json, String organizationId, String endpointId, String eventId) {
+    static String enqueue(
+            Jobs jobs, JsonMapper json, OrganizationId organizationId, String endpointId, String eventId) {
         return jobs.enqueueFor(
                 organizationId, TYPE, json.writeValueAsString(Map.of("endpointId", endpointId, "eventId", eventId)));
     }
@@ -66,7 +68,7 @@ class DeliveryJob implements JobHandler {
     @Override
     public void run(Job job) throws Exception {
         JsonNode payload = json.readTree(job.payload());
-        String organizationId = job.organizationId();
+        OrganizationId organizationId = job.organizationId();
         String endpointId = payload.get("endpointId").asString();
         var endpoint = endpoints.find(organizationId, endpointId).orElse(null);
         var event = deliveries

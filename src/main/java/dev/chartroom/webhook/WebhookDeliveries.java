@@ -1,6 +1,7 @@
 package dev.chartroom.webhook;
 
 import dev.chartroom.db.TimeColumns;
+import dev.chartroom.tenant.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -49,26 +50,26 @@ class WebhookDeliveries {
     /** An event as it was announced: the body every attempt sends. */
     record StoredEvent(String id, String type, String body) {}
 
-    void insertEvent(String organizationId, StoredEvent event, Instant createdAt) {
+    void insertEvent(OrganizationId organizationId, StoredEvent event, Instant createdAt) {
         jdbc.sql(INSERT_EVENT)
                 .param("id", event.id())
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("type", event.type())
                 .param("body", event.body())
                 .param("createdAt", TimeColumns.of(createdAt))
                 .update();
     }
 
-    Optional<StoredEvent> event(String organizationId, String id) {
+    Optional<StoredEvent> event(OrganizationId organizationId, String id) {
         return jdbc.sql(FIND_EVENT)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("id", id)
                 .query((rs, row) -> new StoredEvent(rs.getString("id"), rs.getString("type"), rs.getString("body")))
                 .optional();
     }
 
     Delivery record(
-            String organizationId,
+            OrganizationId organizationId,
             String endpointId,
             StoredEvent event,
             int attempt,
@@ -85,7 +86,7 @@ class WebhookDeliveries {
                 at);
         jdbc.sql(INSERT_DELIVERY)
                 .param("id", delivery.id())
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("endpointId", endpointId)
                 .param("eventId", event.id())
                 .param("eventType", event.type())
@@ -103,18 +104,18 @@ class WebhookDeliveries {
     }
 
     /** The endpoint's latest attempts, newest first. */
-    List<Delivery> list(String organizationId, String endpointId, int limit) {
+    List<Delivery> list(OrganizationId organizationId, String endpointId, int limit) {
         return jdbc.sql(LIST)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("endpointId", endpointId)
                 .param("limit", limit)
                 .query(WebhookDeliveries::map)
                 .list();
     }
 
-    Optional<Delivery> find(String organizationId, String endpointId, String id) {
+    Optional<Delivery> find(OrganizationId organizationId, String endpointId, String id) {
         return jdbc.sql(FIND)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("endpointId", endpointId)
                 .param("id", id)
                 .query(WebhookDeliveries::map)

@@ -1,6 +1,7 @@
 package dev.chartroom.webhook;
 
 import dev.chartroom.db.TimeColumns;
+import dev.chartroom.tenant.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -65,12 +66,12 @@ class WebhookEndpoints {
         return sealed;
     }
 
-    WebhookEndpoint create(String organizationId, String url, List<String> events, String secret, Instant now) {
+    WebhookEndpoint create(OrganizationId organizationId, String url, List<String> events, String secret, Instant now) {
         var endpoint =
                 new WebhookEndpoint(UUID.randomUUID().toString(), url, List.copyOf(events), secret, null, null, now);
         jdbc.sql(INSERT)
                 .param("id", endpoint.id())
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("url", url)
                 .param("events", String.join(" ", events))
                 .param("secret", secrets.seal(endpoint.id(), secret))
@@ -79,40 +80,40 @@ class WebhookEndpoints {
         return endpoint;
     }
 
-    List<WebhookEndpoint> list(String organizationId) {
+    List<WebhookEndpoint> list(OrganizationId organizationId) {
         return jdbc.sql(LIST)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .query(this::map)
                 .list();
     }
 
     /** The organization's endpoints that can receive an event of this type. */
-    List<WebhookEndpoint> subscribedTo(String organizationId, String type) {
-        return jdbc.sql(ENABLED).param("organizationId", organizationId).query(this::map).stream()
+    List<WebhookEndpoint> subscribedTo(OrganizationId organizationId, String type) {
+        return jdbc.sql(ENABLED).param("organizationId", organizationId.value()).query(this::map).stream()
                 .filter(endpoint -> endpoint.subscribesTo(type))
                 .toList();
     }
 
-    Optional<WebhookEndpoint> find(String organizationId, String id) {
+    Optional<WebhookEndpoint> find(OrganizationId organizationId, String id) {
         return jdbc.sql(FIND)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("id", id)
                 .query(this::map)
                 .optional();
     }
 
     /** Deletes the endpoint and its delivery log; false when the organization has no such endpoint. */
-    boolean delete(String organizationId, String id) {
+    boolean delete(OrganizationId organizationId, String id) {
         return jdbc.sql(DELETE)
-                        .param("organizationId", organizationId)
+                        .param("organizationId", organizationId.value())
                         .param("id", id)
                         .update()
                 == 1;
     }
 
-    void disable(String organizationId, String id, String reason, Instant now) {
+    void disable(OrganizationId organizationId, String id, String reason, Instant now) {
         jdbc.sql(DISABLE)
-                .param("organizationId", organizationId)
+                .param("organizationId", organizationId.value())
                 .param("id", id)
                 .param("reason", reason)
                 .param("disabledAt", TimeColumns.of(now))

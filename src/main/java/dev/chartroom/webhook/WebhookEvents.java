@@ -1,6 +1,7 @@
 package dev.chartroom.webhook;
 
 import dev.chartroom.jobs.Jobs;
+import dev.chartroom.tenant.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,7 +48,7 @@ public class WebhookEvents {
      * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public String publish(String organizationId, EventType type, EventData data) {
+    public String publish(OrganizationId organizationId, EventType type, EventData data) {
         return publishAll(organizationId, type, List.of(data)).getFirst();
     }
 
@@ -58,7 +59,7 @@ public class WebhookEvents {
      * @return the events' ids, in order
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<String> publishAll(String organizationId, EventType type, List<? extends EventData> data) {
+    public List<String> publishAll(OrganizationId organizationId, EventType type, List<? extends EventData> data) {
         List<String> ids = data.stream().map(d -> UUID.randomUUID().toString()).toList();
         List<WebhookEndpoint> subscribed = endpoints.subscribedTo(organizationId, type.value());
         if (subscribed.isEmpty()) {

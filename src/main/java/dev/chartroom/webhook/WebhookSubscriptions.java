@@ -1,6 +1,7 @@
 package dev.chartroom.webhook;
 
 import dev.chartroom.jobs.Jobs;
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.web.ConflictException;
 import dev.chartroom.web.InvalidRequestException;
 import dev.chartroom.web.NotFoundException;
@@ -43,7 +44,7 @@ class WebhookSubscriptions {
     }
 
     /** Registers an endpoint; null events subscribe to every type. The result carries the secret, this once. */
-    WebhookEndpoint register(String organizationId, String url, List<String> events) {
+    WebhookEndpoint register(OrganizationId organizationId, String url, List<String> events) {
         try {
             destinations.check(url);
         } catch (Destinations.Refused refused) {
@@ -58,23 +59,23 @@ class WebhookSubscriptions {
                 organizationId, url, subscriptions(events), WebhookSignature.newSecret(random), Instant.now(clock));
     }
 
-    List<WebhookEndpoint> list(String organizationId) {
+    List<WebhookEndpoint> list(OrganizationId organizationId) {
         return endpoints.list(organizationId);
     }
 
-    void delete(String organizationId, String endpointId) {
+    void delete(OrganizationId organizationId, String endpointId) {
         if (!endpoints.delete(organizationId, endpointId)) {
             throw endpointNotFound();
         }
     }
 
-    List<Delivery> deliveries(String organizationId, String endpointId) {
+    List<Delivery> deliveries(OrganizationId organizationId, String endpointId) {
         endpoints.find(organizationId, endpointId).orElseThrow(WebhookSubscriptions::endpointNotFound);
         return deliveries.list(organizationId, endpointId, MAX_LISTED_DELIVERIES);
     }
 
     /** Sends a delivered (or failed) event to the endpoint again, with the same webhook-id; returns the event id. */
-    String replay(String organizationId, String endpointId, String deliveryId) {
+    String replay(OrganizationId organizationId, String endpointId, String deliveryId) {
         var endpoint = endpoints.find(organizationId, endpointId).orElseThrow(WebhookSubscriptions::endpointNotFound);
         var delivery = deliveries
                 .find(organizationId, endpointId, deliveryId)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
 import dev.chartroom.storage.StoredBlob;
+import dev.chartroom.tenant.OrganizationId;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,7 @@ class DocumentStorageTests {
     @Test
     void storesEveryBlobThenWrites() {
         List<String> keys = storage.store(
-                "acme",
+                OrganizationId.of("acme"),
                 List.of(bytes("a"), bytes("b")),
                 stored -> stored.stream().map(b -> b.key().value()).toList());
         assertThat(keys).hasSize(2);
@@ -40,7 +41,7 @@ class DocumentStorageTests {
 
     @Test
     void aFailedWriteRemovesTheBlobsItStored() {
-        assertThatThrownBy(() -> storage.store("acme", List.of(bytes("a"), bytes("b")), stored -> {
+        assertThatThrownBy(() -> storage.store(OrganizationId.of("acme"), List.of(bytes("a"), bytes("b")), stored -> {
                     throw new IllegalStateException("database down");
                 }))
                 .hasMessage("database down");
@@ -50,9 +51,11 @@ class DocumentStorageTests {
     @Test
     void aFailedWriteKeepsBlobsOtherDocumentsReference() {
         String shared = storage.store(
-                "acme", List.of(bytes("a")), stored -> stored.getFirst().key().value());
+                OrganizationId.of("acme"),
+                List.of(bytes("a")),
+                stored -> stored.getFirst().key().value());
         referenced.add(shared);
-        assertThatThrownBy(() -> storage.store("acme", List.of(bytes("a"), bytes("new")), stored -> {
+        assertThatThrownBy(() -> storage.store(OrganizationId.of("acme"), List.of(bytes("a"), bytes("new")), stored -> {
             throw new IllegalStateException("constraint violated");
         }));
         assertThat(blobs.stored.keySet()).containsExactly(shared);
@@ -62,10 +65,11 @@ class DocumentStorageTests {
     void aFailedPutRemovesTheEarlierBlobsAndWritesNothing() {
         blobs.failOnPut = 2;
         var wrote = new boolean[1];
-        assertThatThrownBy(() -> storage.store("acme", List.of(bytes("a"), bytes("b"), bytes("c")), stored -> {
-                    wrote[0] = true;
-                    return null;
-                }))
+        assertThatThrownBy(() -> storage.store(
+                        OrganizationId.of("acme"), List.of(bytes("a"), bytes("b"), bytes("c")), stored -> {
+                            wrote[0] = true;
+                            return null;
+                        }))
                 .isInstanceOf(UncheckedIOException.class);
         assertThat(wrote[0]).isFalse();
         assertThat(blobs.stored).isEmpty();
@@ -73,7 +77,7 @@ class DocumentStorageTests {
 
     @Test
     void aBlobRemovedByAConcurrentFailureIsPutBackAfterTheCommit() {
-        String key = storage.store("acme", List.of(bytes("a")), stored -> {
+        String key = storage.store(OrganizationId.of("acme"), List.of(bytes("a")), stored -> {
             // Another request with the same bytes failed meanwhile and removed the (then unreferenced) blob.
             blobs.stored.remove(stored.getFirst().key().value());
             return stored.getFirst().key().value();
@@ -91,7 +95,7 @@ class DocumentStorageTests {
         int failOnPut = -1;
 
         @Override
-        public StoredBlob put(String organizationId, InputStream content) throws IOException {
+        public StoredBlob put(OrganizationId organizationId, InputStream content) throws IOException {
             if (++puts == failOnPut) {
                 throw new IOException("disk full");
             }

@@ -149,14 +149,14 @@ class SignedUrlIT extends ApplicationTest {
     void anExpiredUrlIs403() {
         Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
         var signature = new UrlSigner(keys.urlKey(), properties.signedUrlTtl(), twoHoursAgo)
-                .sign(acme.id(), documentId, FileVariant.CONTENT);
+                .sign(acme.organizationId(), documentId, FileVariant.CONTENT);
         var expired = http.get("/files/" + acme.id() + "/" + documentId + "/content?expires=" + signature.expires()
                 + "&signature=" + signature.value());
         assertThat(expired.status()).isEqualTo(403);
         assertThat(expired.json().get("error").asString()).isEqualTo("url_expired");
 
         var stillValid = new UrlSigner(keys.urlKey(), properties.signedUrlTtl(), Clock.systemUTC())
-                .sign(acme.id(), documentId, FileVariant.CONTENT);
+                .sign(acme.organizationId(), documentId, FileVariant.CONTENT);
         assertThat(http.get("/files/" + acme.id() + "/" + documentId + "/content?expires=" + stillValid.expires()
                                 + "&signature=" + stillValid.value())
                         .body())
@@ -167,7 +167,7 @@ class SignedUrlIT extends ApplicationTest {
     void aValidSignatureForAnotherOrganizationsDocumentFindsNothing() {
         TestOrganization other = newOrganization();
         var signature = new UrlSigner(keys.urlKey(), properties.signedUrlTtl(), Clock.systemUTC())
-                .sign(other.id(), documentId, FileVariant.CONTENT);
+                .sign(other.organizationId(), documentId, FileVariant.CONTENT);
         var missing = http.get("/files/" + other.id() + "/" + documentId + "/content?expires=" + signature.expires()
                 + "&signature=" + signature.value());
         assertThat(missing.status()).isEqualTo(404);
@@ -191,9 +191,9 @@ class SignedUrlIT extends ApplicationTest {
                 new PublicUrl(URI.create("https://chartroom.example.org/")),
                 Clock.systemUTC(),
                 blobs);
-        assertThat(urls.content(acme.id(), documentId))
+        assertThat(urls.content(acme.organizationId(), documentId))
                 .startsWith(
                         "https://chartroom.example.org/files/" + acme.id() + "/" + documentId + "/content?expires=");
-        assertThat(urls.thumbnail(acme.id(), documentId)).contains("/thumbnail?expires=");
+        assertThat(urls.thumbnail(acme.organizationId(), documentId)).contains("/thumbnail?expires=");
     }
 }

@@ -2,6 +2,7 @@ package dev.chartroom.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chartroom.tenant.OrganizationId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ class UrlSignerTests {
 
     @Test
     void aSignatureOpensItsOwnFileUntilItExpires() {
-        var signature = signer.sign("acme", "pdf_1", FileVariant.CONTENT);
+        var signature = signer.sign(OrganizationId.of("acme"), "pdf_1", FileVariant.CONTENT);
         assertThat(signature.expires()).isEqualTo(NOW.plusSeconds(3600).getEpochSecond());
         assertThat(signature.value()).matches("[A-Za-z0-9_-]{43}");
         String expires = Long.toString(signature.expires());
@@ -48,7 +49,7 @@ class UrlSignerTests {
         "acme,  pdf_1, content,   0, missing",
     })
     void anyChangeBreaksTheSignature(String org, String document, String variant, long later, String signatureChange) {
-        var signature = signer.sign("acme", "pdf_1", FileVariant.CONTENT);
+        var signature = signer.sign(OrganizationId.of("acme"), "pdf_1", FileVariant.CONTENT);
         String value = switch (signatureChange) {
             case "appended" -> signature.value() + "x";
             case "flipped" ->
@@ -70,14 +71,14 @@ class UrlSignerTests {
     @ParameterizedTest
     @CsvSource({"''", "abc", "-1", "1e9", "99999999999999999999"})
     void malformedExpiryIsInvalid(String expires) {
-        var signature = signer.sign("acme", "pdf_1", FileVariant.CONTENT);
+        var signature = signer.sign(OrganizationId.of("acme"), "pdf_1", FileVariant.CONTENT);
         assertThat(signer.verify("acme", "pdf_1", FileVariant.CONTENT, expires, signature.value()))
                 .isEqualTo(UrlSigner.Verdict.INVALID);
     }
 
     @Test
     void anotherKeyDoesNotVerify() {
-        var signature = signer.sign("acme", "pdf_1", FileVariant.CONTENT);
+        var signature = signer.sign(OrganizationId.of("acme"), "pdf_1", FileVariant.CONTENT);
         var other = new UrlSigner("fedcba9876543210fedcba9876543210".getBytes(), Duration.ofHours(1), clock);
         assertThat(other.verify(
                         "acme", "pdf_1", FileVariant.CONTENT, Long.toString(signature.expires()), signature.value()))

@@ -6,6 +6,7 @@ import dev.chartroom.support.ApplicationTest;
 import dev.chartroom.support.Http;
 import dev.chartroom.support.Http.Multipart;
 import dev.chartroom.support.TestOrganization;
+import dev.chartroom.tenant.OrganizationId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,7 +163,7 @@ class ConcurrentIngestIT extends ApplicationTest {
         try (var others = Executors.newVirtualThreadPerTaskExecutor()) {
             var running = new CountDownLatch(gate.concurrency());
             for (int i = 0; i < gate.concurrency(); i++) {
-                String organization = "holder-" + i;
+                OrganizationId organization = OrganizationId.of("holder-" + i);
                 holding.add(others.submit(() -> gate.run(organization, () -> {
                     running.countDown();
                     try {

@@ -3,6 +3,7 @@ package dev.chartroom.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.web.ServerBusyException;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ class IngestGateTests {
     /** Starts an ingest that holds its place until released; returns once it runs. */
     Future<String> hold(IngestGate gate, String organization, CountDownLatch release) throws InterruptedException {
         var running = new CountDownLatch(1);
-        Future<String> ingest = threads.submit(() -> gate.run(organization, () -> {
+        Future<String> ingest = threads.submit(() -> gate.run(OrganizationId.of(organization), () -> {
             running.countDown();
             await(release);
             return organization;
@@ -70,7 +71,7 @@ class IngestGateTests {
         var second = hold(gate, "org-b", release);
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> gate.run("org-c", () -> "never"))
+        assertThatThrownBy(() -> gate.run(OrganizationId.of("org-c"), () -> "never"))
                 .isInstanceOfSatisfying(ServerBusyException.class, busy -> {
                     assertThat(busy.retryAfterSeconds()).isEqualTo("5");
                     assertThat(busy.getMessage()).contains("busy");
@@ -80,7 +81,7 @@ class IngestGateTests {
         release.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("org-a");
         assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("org-b");
-        assertThat(gate.run("org-c", () -> "admitted")).isEqualTo("admitted");
+        assertThat(gate.run(OrganizationId.of("org-c"), () -> "admitted")).isEqualTo("admitted");
         assertThat(gate.organizationsWaitingOrRunning()).isZero();
     }
 
@@ -89,7 +90,7 @@ class IngestGateTests {
         IngestGate gate = gate(1, Duration.ofSeconds(10), Duration.ofSeconds(10));
         var release = new CountDownLatch(1);
         var first = hold(gate, "org-a", release);
-        Future<String> waiting = threads.submit(() -> gate.run("org-b", () -> "org-b"));
+        Future<String> waiting = threads.submit(() -> gate.run(OrganizationId.of("org-b"), () -> "org-b"));
         release.countDown();
 
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("org-a");
@@ -110,8 +111,8 @@ class IngestGateTests {
             running.decrementAndGet();
             return 1;
         };
-        List<Future<Integer>> same =
-                threads.invokeAll(java.util.Collections.nCopies(12, () -> gate.run("org-a", ingest)));
+        List<Future<Integer>> same = threads.invokeAll(
+                java.util.Collections.nCopies(12, () -> gate.run(OrganizationId.of("org-a"), ingest)));
         for (var one : same) {
             assertThat(one.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         }
@@ -120,7 +121,7 @@ class IngestGateTests {
         // Another organization is not held up by one whose ingest is running.
         var release = new CountDownLatch(1);
         var holding = hold(gate, "org-a", release);
-        assertThat(gate.run("org-b", () -> "org-b")).isEqualTo("org-b");
+        assertThat(gate.run(OrganizationId.of("org-b"), () -> "org-b")).isEqualTo("org-b");
         release.countDown();
         assertThat(holding.get(5, TimeUnit.SECONDS)).isEqualTo("org-a");
     }
@@ -131,7 +132,7 @@ class IngestGateTests {
         var release = new CountDownLatch(1);
         var holding = hold(gate, "org-a", release);
 
-        assertThatThrownBy(() -> gate.run("org-a", () -> "never"))
+        assertThatThrownBy(() -> gate.run(OrganizationId.of("org-a"), () -> "never"))
                 .isInstanceOfSatisfying(
                         ServerBusyException.class,
                         busy -> assertThat(busy.getMessage()).contains("this organization"));
@@ -165,18 +166,19 @@ class IngestGateTests {
     void anIngestInsideAnIngestIsAlreadyAdmitted() {
         IngestGate gate = gate(1, Duration.ofMillis(100), Duration.ofMillis(100));
 
-        assertThat(gate.run("org-a", () -> gate.run("org-a", () -> "inner"))).isEqualTo("inner");
+        assertThat(gate.run(OrganizationId.of("org-a"), () -> gate.run(OrganizationId.of("org-a"), () -> "inner")))
+                .isEqualTo("inner");
     }
 
     @Test
     void aFailingIngestGivesItsPlaceBack() {
         IngestGate gate = gate(1, Duration.ofMillis(100), Duration.ofMillis(100));
 
-        assertThatThrownBy(() -> gate.run("org-a", () -> {
+        assertThatThrownBy(() -> gate.run(OrganizationId.of("org-a"), () -> {
                     throw new IllegalStateException("broken");
                 }))
                 .hasMessage("broken");
-        assertThat(gate.run("org-a", () -> "next")).isEqualTo("next");
+        assertThat(gate.run(OrganizationId.of("org-a"), () -> "next")).isEqualTo("next");
         assertThat(gate.organizationsWaitingOrRunning()).isZero();
     }
 

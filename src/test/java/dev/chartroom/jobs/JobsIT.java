@@ -89,7 +89,7 @@ class JobsIT extends ApplicationTest {
     void aFailingJobIsRetriedWithBackoffThenDeadAndVisibleToItsOrganizationOnly() {
         TestOrganization acme = newOrganization();
         TestOrganization other = newOrganization();
-        String id = transactions.execute(status -> jobs.enqueueFor(acme.id(), Failing.TYPE, "{}"));
+        String id = transactions.execute(status -> jobs.enqueueFor(acme.organizationId(), Failing.TYPE, "{}"));
 
         JsonNode dead = await().atMost(WAIT).until(() -> deadJob(acme, id), job -> job != null);
 
@@ -115,7 +115,7 @@ class JobsIT extends ApplicationTest {
     @Test
     void aDeterministicFailureIsDeadAfterItsFirstAttemptAndItsHandlerHearsOfIt() {
         TestOrganization acme = newOrganization();
-        String id = transactions.execute(status -> jobs.enqueueFor(acme.id(), Buggy.TYPE, "{}"));
+        String id = transactions.execute(status -> jobs.enqueueFor(acme.organizationId(), Buggy.TYPE, "{}"));
 
         JsonNode dead = await().atMost(WAIT).until(() -> deadJob(acme, id), job -> job != null);
 
@@ -129,7 +129,7 @@ class JobsIT extends ApplicationTest {
     @Test
     void aHandlerThrowingAnErrorFailsItsAttemptsWithBackoffAndTheWorkerKeepsRunning() {
         TestOrganization acme = newOrganization();
-        String id = transactions.execute(status -> jobs.enqueueFor(acme.id(), Erring.TYPE, "{}"));
+        String id = transactions.execute(status -> jobs.enqueueFor(acme.organizationId(), Erring.TYPE, "{}"));
 
         JsonNode dead = await().atMost(WAIT).until(() -> deadJob(acme, id), job -> job != null);
 
@@ -148,7 +148,7 @@ class JobsIT extends ApplicationTest {
     void anOutOfMemoryErrorFailsTheAttemptWithItsReasonAndBacksOff() {
         TestOrganization acme = newOrganization();
         Instant before = Instant.now();
-        String id = transactions.execute(status -> jobs.enqueueFor(acme.id(), OutOfMemory.TYPE, "{}"));
+        String id = transactions.execute(status -> jobs.enqueueFor(acme.organizationId(), OutOfMemory.TYPE, "{}"));
 
         await().atMost(WAIT)
                 .until(() -> jdbc.sql("select last_error from job where id = :id")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chartroom.support.S3Server;
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.text.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -71,15 +72,15 @@ class S3BlobStoreTests {
     void storesByContentPerOrganization() throws IOException {
         byte[] content = "%PDF-1.7 hello".getBytes(StandardCharsets.US_ASCII);
 
-        var stored = store.put("acme", new ByteArrayInputStream(content));
-        var again = store.put("acme", new ByteArrayInputStream(content));
-        var elsewhere = store.put("other", new ByteArrayInputStream(content));
+        var stored = store.put(OrganizationId.of("acme"), new ByteArrayInputStream(content));
+        var again = store.put(OrganizationId.of("acme"), new ByteArrayInputStream(content));
+        var elsewhere = store.put(OrganizationId.of("other"), new ByteArrayInputStream(content));
 
         assertThat(stored.key().value()).isEqualTo("acme/" + Sha256.hex(content));
         assertThat(stored.sha256()).isEqualTo(stored.key().sha256());
         assertThat(stored.size()).isEqualTo(content.length);
         assertThat(again.key()).isEqualTo(stored.key());
-        assertThat(elsewhere.key().organizationId()).isEqualTo("other");
+        assertThat(elsewhere.key().organizationId()).isEqualTo(OrganizationId.of("other"));
         try (InputStream read = store.open(stored.key()).orElseThrow()) {
             assertThat(read.readAllBytes()).isEqualTo(content);
         }
@@ -89,7 +90,7 @@ class S3BlobStoreTests {
 
     @Test
     void anEmptyFileIsABlobToo() throws IOException {
-        var stored = store.put("acme", new ByteArrayInputStream(new byte[0]));
+        var stored = store.put(OrganizationId.of("acme"), new ByteArrayInputStream(new byte[0]));
         assertThat(stored.size()).isZero();
         assertThat(store.size(stored.key())).contains(0L);
     }
@@ -100,7 +101,7 @@ class S3BlobStoreTests {
         long size = 2L * PART + PART / 2;
         var sent = new DigestInputStream(new Noise(size, 7), Sha256.newDigest());
 
-        var stored = store.put("acme", sent);
+        var stored = store.put(OrganizationId.of("acme"), sent);
 
         String expected = HexFormat.of().formatHex(sent.getMessageDigest().digest());
         assertThat(stored.sha256()).isEqualTo(expected);
@@ -116,7 +117,7 @@ class S3BlobStoreTests {
 
     @Test
     void exactlyOnePartIsOneObject() throws IOException {
-        var stored = store.put("acme", new Noise(PART, 3));
+        var stored = store.put(OrganizationId.of("acme"), new Noise(PART, 3));
         assertThat(store.size(stored.key())).contains((long) PART);
         assertThat(objectKeys()).noneMatch(k -> k.startsWith(S3BlobStore.INCOMING));
     }
@@ -134,7 +135,8 @@ class S3BlobStoreTests {
         };
         var before = objectKeys();
 
-        assertThatThrownBy(() -> store.put("failing", failing)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> store.put(OrganizationId.of("failing"), failing))
+                .isInstanceOf(IOException.class);
 
         assertThat(objectKeys()).isEqualTo(before);
         assertThat(client.listMultipartUploads(b -> b.bucket(S3Server.BUCKET)).uploads())
@@ -159,10 +161,11 @@ class S3BlobStoreTests {
         var recording = client(server.endpoint(), recorder);
         try (var encrypting =
                 new S3BlobStore(recording, null, S3Server.BUCKET, PART, "AES256", null, server.endpoint())) {
-            assertThatThrownBy(() -> encrypting.put("sse", new ByteArrayInputStream(new byte[] {1, 2, 3})))
+            assertThatThrownBy(() ->
+                            encrypting.put(OrganizationId.of("sse"), new ByteArrayInputStream(new byte[] {1, 2, 3})))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("501 NotImplemented");
-            assertThatThrownBy(() -> encrypting.put("sse", new Noise(PART + 1, 5)))
+            assertThatThrownBy(() -> encrypting.put(OrganizationId.of("sse"), new Noise(PART + 1, 5)))
                     .isInstanceOf(IOException.class);
         }
         assertThat(sent).containsEntry("PutObject", "AES256").containsEntry("CreateMultipartUpload", "AES256");
@@ -176,7 +179,7 @@ class S3BlobStoreTests {
     @Test
     void aPresignedUrlDownloadsTheBlobWithItsTypeAndName() throws Exception {
         byte[] content = "presigned content".getBytes(StandardCharsets.US_ASCII);
-        var stored = store.put("acme", new ByteArrayInputStream(content));
+        var stored = store.put(OrganizationId.of("acme"), new ByteArrayInputStream(content));
 
         URI url = store.presignedDownload(
                         stored.key(), Duration.ofMinutes(5), "application/pdf", "attachment; filename=\"note.pdf\"")
@@ -199,7 +202,10 @@ class S3BlobStoreTests {
     void withoutPresigningNoStoreUrlIsHandedOut() {
         var plain = new S3BlobStore(client, null, S3Server.BUCKET, PART, null, null, server.endpoint());
         assertThat(plain.presignedDownload(
-                        BlobKey.of("acme", "c".repeat(64)), Duration.ofMinutes(1), "text/plain", "inline"))
+                        BlobKey.of(OrganizationId.of("acme"), "c".repeat(64)),
+                        Duration.ofMinutes(1),
+                        "text/plain",
+                        "inline"))
                 .isEmpty();
     }
 
@@ -211,10 +217,10 @@ class S3BlobStoreTests {
         }
         try (var away = new S3BlobStore(
                 client(URI.create("http://127.0.0.1:" + closedPort)), null, S3Server.BUCKET, PART, null, null, null)) {
-            assertThatThrownBy(() -> away.put("acme", new ByteArrayInputStream(new byte[] {1})))
+            assertThatThrownBy(() -> away.put(OrganizationId.of("acme"), new ByteArrayInputStream(new byte[] {1})))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("could not be reached");
-            assertThatThrownBy(() -> away.open(BlobKey.of("acme", "a".repeat(64))))
+            assertThatThrownBy(() -> away.open(BlobKey.of(OrganizationId.of("acme"), "a".repeat(64))))
                     .isInstanceOf(IOException.class);
         }
     }
@@ -230,7 +236,7 @@ class S3BlobStoreTests {
                         S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build();
         try (var refused = new S3BlobStore(wrong, null, S3Server.BUCKET, PART, null, null, server.endpoint())) {
-            assertThatThrownBy(() -> refused.size(BlobKey.of("acme", "a".repeat(64))))
+            assertThatThrownBy(() -> refused.size(BlobKey.of(OrganizationId.of("acme"), "a".repeat(64))))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("refused");
         }

@@ -1,7 +1,14 @@
 package dev.chartroom.support;
 
+import dev.chartroom.tenant.OrganizationId;
+
 /** An organization made for one test, with one API key in every form. */
 public record TestOrganization(String id, String keyId, String key, String clientId, String clientSecret) {
+
+    /** The id as the modules carry it. */
+    public OrganizationId organizationId() {
+        return OrganizationId.of(id);
+    }
 
     /** Headers for the Bearer style. */
     public String[] bearer() {

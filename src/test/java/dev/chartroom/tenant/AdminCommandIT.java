@@ -39,7 +39,8 @@ class AdminCommandIT extends ApplicationTest {
         var keyId = Pattern.compile("id:\\s+(\\S+)").matcher(created.out());
         assertThat(key.find() && keyId.find()).isTrue();
 
-        assertThat(organizations.find(id).orElseThrow().name()).isEqualTo("Cli Clinic");
+        assertThat(organizations.find(OrganizationId.of(id)).orElseThrow().name())
+                .isEqualTo("Cli Clinic");
         assertThat(http().get("/v1/patients", "X-API-Key", key.group(1)).status())
                 .isEqualTo(200);
         assertThat(run("admin", "list-keys", id).out()).contains(keyId.group(1)).doesNotContain(key.group(1));

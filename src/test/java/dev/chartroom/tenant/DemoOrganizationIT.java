@@ -78,7 +78,8 @@ class DemoOrganizationIT {
         try (var running = RunningChartroom.start(ApplicationTest.temporaryFolder(), settings)) {
             assertThat(KEY.matcher(output.getAll()).find()).isFalse();
             assertThat(output.getAll()).containsPattern("INFO .*No demo organization: an admin token is set");
-            assertThat(running.bean(Organizations.class).find("demo")).isEmpty();
+            assertThat(running.bean(Organizations.class).find(OrganizationId.of("demo")))
+                    .isEmpty();
         }
     }
 }

@@ -36,7 +36,9 @@ class WebhookRestartIT {
                 var events = first.bean(WebhookEvents.class);
                 eventId = first.bean(TransactionTemplate.class)
                         .execute(status -> events.publish(
-                                acme.id(), EventType.PATIENT_CREATED, new TestEvent(Map.of("patient_id", 7))));
+                                acme.organizationId(),
+                                EventType.PATIENT_CREATED,
+                                new TestEvent(Map.of("patient_id", 7))));
                 if (!TestDatabase.postgres()) {
                     // On H2 this node is alone with its database; on PostgreSQL another test's node may deliver it
                     // already.

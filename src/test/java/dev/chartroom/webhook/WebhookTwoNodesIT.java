@@ -50,8 +50,8 @@ class WebhookTwoNodesIT {
                 var events = node.bean(WebhookEvents.class);
                 int n = i;
                 published.add(node.bean(TransactionTemplate.class)
-                        .execute(status ->
-                                events.publish(acme.id(), EventType.CASE_UPDATED, new TestEvent(Map.of("n", n)))));
+                        .execute(status -> events.publish(
+                                acme.organizationId(), EventType.CASE_UPDATED, new TestEvent(Map.of("n", n)))));
             }
 
             // A delivery job is deleted only after its attempt: once none is left, nothing more can arrive.

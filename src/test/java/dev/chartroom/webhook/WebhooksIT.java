@@ -76,7 +76,8 @@ class WebhooksIT extends ApplicationTest {
                         .query(String.class)
                         .single())
                 .startsWith("v1:");
-        assertThat(endpoints.find(acme.id(), id).orElseThrow().secret()).isEqualTo(secret);
+        assertThat(endpoints.find(acme.organizationId(), id).orElseThrow().secret())
+                .isEqualTo(secret);
     }
 
     @Test
@@ -148,7 +149,8 @@ class WebhooksIT extends ApplicationTest {
             Map<String, String> ids = transactions.execute(status -> {
                 var published = new LinkedHashMap<String, String>();
                 for (EventType type : EventType.values()) {
-                    published.put(type.value(), events.publish(acme.id(), type, new TestEvent(Map.of("n", 1))));
+                    published.put(
+                            type.value(), events.publish(acme.organizationId(), type, new TestEvent(Map.of("n", 1))));
                 }
                 return published;
             });
@@ -354,7 +356,7 @@ class WebhooksIT extends ApplicationTest {
     void publishingNeedsATransaction() {
         TestOrganization acme = newOrganization();
 
-        assertThatThrownBy(() -> events.publish(acme.id(), EventType.CASE_CREATED, new TestEvent(Map.of())))
+        assertThatThrownBy(() -> events.publish(acme.organizationId(), EventType.CASE_CREATED, new TestEvent(Map.of())))
                 .isInstanceOf(IllegalTransactionStateException.class);
     }
 
@@ -364,7 +366,7 @@ class WebhooksIT extends ApplicationTest {
         String endpoint = register(acme, receiver.url(), null);
 
         transactions.executeWithoutResult(status -> {
-            events.publish(acme.id(), EventType.CASE_CANCELLED, new TestEvent(Map.of("case_id", "c-9")));
+            events.publish(acme.organizationId(), EventType.CASE_CANCELLED, new TestEvent(Map.of("case_id", "c-9")));
             status.setRollbackOnly();
         });
         String sent = publish(acme, EventType.CASE_CANCELLED, Map.of("case_id", "c-10"));
@@ -388,7 +390,7 @@ class WebhooksIT extends ApplicationTest {
     }
 
     private String publish(TestOrganization organization, EventType type, Map<String, ?> data) {
-        return transactions.execute(status -> events.publish(organization.id(), type, new TestEvent(data)));
+        return transactions.execute(status -> events.publish(organization.organizationId(), type, new TestEvent(data)));
     }
 
     private String register(TestOrganization organization, String url, String events) {

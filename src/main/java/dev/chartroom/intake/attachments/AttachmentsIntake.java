@@ -17,6 +17,7 @@ import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.patient.PatientDetails;
 import dev.chartroom.patient.Patients;
 import dev.chartroom.tenant.Caller;
+import dev.chartroom.tenant.OrganizationId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ class AttachmentsIntake {
                                 .toList()));
     }
 
-    private AttachmentResponses.Bulk accept(String organizationId, AttachmentsForm form, List<File> files) {
+    private AttachmentResponses.Bulk accept(OrganizationId organizationId, AttachmentsForm form, List<File> files) {
         var problems = new ArrayList<AttachmentProblem>();
         if (form.tenant() == null || form.tenant().isBlank()) {
             problems.add(AttachmentProblem.missing("header", "TENANT"));
@@ -247,7 +248,7 @@ class AttachmentsIntake {
         return checked;
     }
 
-    private PatientDetails patient(String organizationId, String patientId) {
+    private PatientDetails patient(OrganizationId organizationId, String patientId) {
         return switch (patients.holderOf(organizationId, patientId)) {
             case CALLER ->
                 patients.find(organizationId, Long.parseLong(patientId))

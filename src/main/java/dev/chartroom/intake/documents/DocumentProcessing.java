@@ -19,6 +19,7 @@ import dev.chartroom.patient.Patients;
 import dev.chartroom.storage.BlobKey;
 import dev.chartroom.storage.BlobStore;
 import dev.chartroom.storage.MissingBlobException;
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.webhook.EventType;
 import dev.chartroom.webhook.WebhookEvents;
 import java.io.IOException;
@@ -98,7 +99,7 @@ class DocumentProcessing implements JobHandler {
 
     @Override
     public void run(Job job) throws IOException, RetryLater {
-        String org = job.organizationId();
+        OrganizationId org = job.organizationId();
         String documentId = json.readTree(job.payload()).get("documentId").asString();
         Document document = documents.find(org, documentId).orElse(null);
         if (document == null || document.status() != DocumentStatus.PENDING) {
@@ -162,7 +163,7 @@ class DocumentProcessing implements JobHandler {
         });
     }
 
-    private void fail(String org, Document document, String reason) {
+    private void fail(OrganizationId org, Document document, String reason) {
         transaction.executeWithoutResult(status -> {
             if (documents.markFailed(org, document.id(), reason)) {
                 events.publish(org, EventType.DOCUMENT_UPLOAD_FAILED, DocumentEvent.of(document, reason));

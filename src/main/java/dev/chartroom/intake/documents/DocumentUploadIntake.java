@@ -13,6 +13,7 @@ import dev.chartroom.intake.IngestGate;
 import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.jobs.Jobs;
 import dev.chartroom.tenant.Caller;
+import dev.chartroom.tenant.OrganizationId;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +75,7 @@ class DocumentUploadIntake {
         return new DocumentUploadResponses.Accepted(true, DocumentUploadResponses.ACCEPTED, id);
     }
 
-    private String accept(String organizationId, DocumentUploadForm form, byte[] content) {
+    private String accept(OrganizationId organizationId, DocumentUploadForm form, byte[] content) {
         FolderName.problem(form.folderName()).ifPresent(problem -> {
             throw DocumentUploadException.badRequest(
                     form.folderName() == null || form.folderName().isEmpty() ? "missing_field" : "invalid_folder_name",

@@ -15,6 +15,7 @@ import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.patient.DocumentTextExtraction;
 import dev.chartroom.patient.Patients;
 import dev.chartroom.tenant.Caller;
+import dev.chartroom.tenant.OrganizationId;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -74,7 +75,7 @@ class PatientPdfIntake {
      * @throws PatientPdfException a missing or wrong field, in the seed's error shape
      */
     PatientPdfResponse accept(Caller caller, PatientPdfForm form) {
-        String org = caller.organizationId();
+        OrganizationId org = caller.organizationId();
         long patientId = patientOf(org, form.patientId());
         if (form.file() == null) {
             throw PatientPdfException.badRequest(
@@ -85,7 +86,7 @@ class PatientPdfIntake {
     }
 
     /** The patient of the path, if it is the caller's; refuses otherwise. */
-    private long patientOf(String organizationId, String pathId) {
+    private long patientOf(OrganizationId organizationId, String pathId) {
         return switch (patients.holderOf(organizationId, pathId)) {
             case CALLER -> Long.parseLong(pathId);
             case ANOTHER_ORGANIZATION ->
@@ -95,7 +96,7 @@ class PatientPdfIntake {
         };
     }
 
-    private PatientPdfResponse accept(String organizationId, long patientId, String name, byte[] content) {
+    private PatientPdfResponse accept(OrganizationId organizationId, long patientId, String name, byte[] content) {
         if (content.length > limits.patientPdfMaxFileSize().toBytes()) {
             throw new PatientPdfException(
                     HttpStatus.CONTENT_TOO_LARGE,

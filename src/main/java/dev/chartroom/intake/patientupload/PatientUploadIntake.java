@@ -29,6 +29,7 @@ import dev.chartroom.patient.StoredPatients;
 import dev.chartroom.patient.TextDemographics;
 import dev.chartroom.storage.StoredBlob;
 import dev.chartroom.tenant.Caller;
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.text.Sha256;
 import dev.chartroom.upload.NewUpload;
 import dev.chartroom.upload.Upload;
@@ -113,7 +114,8 @@ class PatientUploadIntake {
      *
      * @param columns the optional {@code columns} field of a CSV upload (see {@link ColumnMapping}); null when absent
      */
-    record Request(String organizationId, String groupId, boolean anonymize, UploadedFile file, String columns) {
+    record Request(
+            OrganizationId organizationId, String groupId, boolean anonymize, UploadedFile file, String columns) {
 
         String fileName() {
             return file.name();
@@ -147,7 +149,7 @@ class PatientUploadIntake {
         if (form.groupId() == null || form.groupId().isBlank()) {
             throw PatientUploadException.invalidRequest("groupId is required.");
         }
-        String org = caller.organizationId();
+        OrganizationId org = caller.organizationId();
         String group = form.groupId().strip();
         if (groups.find(org, group).isEmpty()) {
             throw new PatientUploadException(
@@ -157,7 +159,7 @@ class PatientUploadIntake {
     }
 
     /** An upload is de-identified when it says so, or, when it does not say, when its organization's setting does. */
-    private boolean anonymizes(String organizationId, Boolean stated) {
+    private boolean anonymizes(OrganizationId organizationId, Boolean stated) {
         return stated != null ? stated : anonymization.isDefaultFor(organizationId);
     }
 
@@ -254,7 +256,7 @@ class PatientUploadIntake {
             UploadKind uploadKind,
             ContentKind contentKind,
             String text) {
-        String org = request.organizationId();
+        OrganizationId org = request.organizationId();
         String sha256 = Sha256.hex(content);
         var earlier = uploads.sameFile(org, sha256, uploadKind, request.groupId());
         if (earlier.isPresent()) {
@@ -323,7 +325,7 @@ class PatientUploadIntake {
      * halfway (a row without patient id, broken CSV) rolls back what earlier batches wrote.
      */
     private PatientUploadResponse storeCsv(Request request, UploadedFile.Scan scan, Instant receivedAt) {
-        String org = request.organizationId();
+        OrganizationId org = request.organizationId();
         return transaction.execute(status -> {
             String uploadId = uploads.newId();
             var writing =
@@ -364,7 +366,7 @@ class PatientUploadIntake {
 
     /** Writes what a CSV holds as it is read: patients, their group, then each batch's events. */
     private final class CsvWriting implements PatientFile.Sink {
-        private final String org;
+        private final OrganizationId org;
         private final String groupId;
         /** The de-identification of an anonymized upload, else null: rows are stored as read. */
         private final RecordDeidentifier records;
@@ -373,7 +375,7 @@ class PatientUploadIntake {
 
         final Map<String, Long> created = new LinkedHashMap<>();
 
-        CsvWriting(String org, String groupId, RecordDeidentifier records) {
+        CsvWriting(OrganizationId org, String groupId, RecordDeidentifier records) {
             this.org = org;
             this.groupId = groupId;
             this.records = records;

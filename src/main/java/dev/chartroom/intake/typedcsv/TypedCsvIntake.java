@@ -19,6 +19,7 @@ import dev.chartroom.intake.IntakeLimits;
 import dev.chartroom.intake.Parts;
 import dev.chartroom.intake.UploadedFile;
 import dev.chartroom.tenant.Caller;
+import dev.chartroom.tenant.OrganizationId;
 import dev.chartroom.text.Sha256;
 import dev.chartroom.upload.NewUpload;
 import dev.chartroom.upload.RowError;
@@ -130,7 +131,7 @@ class TypedCsvIntake {
             throw TypedCsvException.badRequest("empty_file", "The file is empty.");
         }
         requireText(file);
-        String org = caller.organizationId();
+        OrganizationId org = caller.organizationId();
         var earlier = files.find(org, fileName, type.value());
         if (earlier.isPresent()) {
             return success(earlier.get(), ALREADY_PROCESSED);
@@ -169,11 +170,12 @@ class TypedCsvIntake {
      * @throws dev.chartroom.web.ServerBusyException when it was not admitted in time, or its writes kept
      *                                               colliding with concurrent ones
      */
-    private Outcome accept(String organizationId, TypedCsv.Type type, String fileName, UploadedFile file) {
+    private Outcome accept(OrganizationId organizationId, TypedCsv.Type type, String fileName, UploadedFile file) {
         return gate.run(organizationId, () -> acceptAdmitted(organizationId, type, fileName, file));
     }
 
-    private Outcome acceptAdmitted(String organizationId, TypedCsv.Type type, String fileName, UploadedFile file) {
+    private Outcome acceptAdmitted(
+            OrganizationId organizationId, TypedCsv.Type type, String fileName, UploadedFile file) {
         Instant receivedAt = Instant.now(clock);
         AnonymizedRows anonymized = anonymization
                 .ofUploadsTo(organizationId)
@@ -224,7 +226,7 @@ class TypedCsvIntake {
     }
 
     private Outcome store(
-            String organizationId,
+            OrganizationId organizationId,
             TypedCsv.Type type,
             String fileName,
             UploadedFile file,
@@ -262,7 +264,7 @@ class TypedCsvIntake {
     private record Applied(int stored, List<RowError> errors) {}
 
     private Applied apply(
-            String organizationId,
+            OrganizationId organizationId,
             String uploadId,
             TypedCsv.Type type,
             UploadedFile file,
