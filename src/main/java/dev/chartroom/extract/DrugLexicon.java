@@ -75,13 +75,16 @@ final class DrugLexicon {
                     drugs.add(name);
                     // written the one way strict matching reads them ("nitrofurantoin macrocrystalline" is
                     // nitrofurantoin)
-                    ingredients.put(
-                            name,
-                            Stream.of(line.substring(tab + 1).split("; "))
-                                    .map(Ingredients::base)
-                                    .distinct()
-                                    .sorted()
-                                    .toList());
+                    List<String> parts = Stream.of(line.substring(tab + 1).split("; "))
+                            .map(Ingredients::base)
+                            .distinct()
+                            .sorted()
+                            .toList();
+                    // a product listed under one of its generics ("HYDROCODONE" for hydrocodone and ibuprofen)
+                    // does not make that generic a combination: the generic stands for itself
+                    if (parts.size() == 1 || !parts.contains(Ingredients.base(name))) {
+                        ingredients.put(name, parts);
+                    }
                 }
             });
         }

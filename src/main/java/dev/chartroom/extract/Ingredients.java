@@ -79,6 +79,7 @@ final class Ingredients {
             "lysine",
             "meglumine",
             "hemifumarate",
+            "acetonide",
             "macrocrystalline",
             "macrocrystals");
 

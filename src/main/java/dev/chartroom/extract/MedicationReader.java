@@ -128,6 +128,7 @@ final class MedicationReader {
                 Mention mention = mentions.get(i);
                 int next = i + 1 < mentions.size() ? mentions.get(i + 1).start() : unit[1];
                 int sigEnd = Math.min(next, Math.min(unit[1], mention.end() + SIG_WINDOW));
+                sigEnd = clauseEnd(text, mention.end(), sigEnd);
                 // in a list a cue reaches back to the previous item only: "X (held), Y" leaves Y current
                 int scope = list && i > 0 ? itemStart(text, mentions.get(i - 1).end(), mention.start()) : unit[0];
                 Sig sig = Sig.parse(text, mention.end(), sigEnd);
@@ -152,6 +153,7 @@ final class MedicationReader {
                         MentionContext.cued(text, unit[0], mention.start())
                                 || !sig.isEmpty()
                                 || indicated(text, mention.end(), unit[1])
+                                || aloneInItem(text, unit, mention, sig)
                                 || CUED_AFTER
                                         .matcher(text)
                                         .region(mention.end(), Math.min(unit[1], mention.end() + 40))
@@ -183,6 +185,27 @@ final class MedicationReader {
 
     private static boolean indicated(String text, int end, int unitEnd) {
         return INDICATION.matcher(text).region(end, Math.min(unitEnd, end + 80)).lookingAt();
+    }
+
+    /** "4. Ortho Tri-Cyclen Lo." in a plan: a numbered item that is only the drug (and its dosing) orders it. */
+    private static boolean aloneInItem(String text, int[] unit, Mention mention, Sig sig) {
+        int end = Math.max(mention.end(), sig.end());
+        int lineStart = text.lastIndexOf('\n', unit[0] - 1) + 1;
+        return mention.start() == unit[0]
+                && LIST_MARKER.matcher(text).region(lineStart, unit[0]).matches()
+                && text.substring(end, unit[1]).replaceAll("[\\s.,;]", "").isEmpty();
+    }
+
+    /** What stands before an item on its line: "4. ", "- ". */
+    private static final Pattern LIST_MARKER = Pattern.compile("[ \\t]*(?:[-*•]|\\d{1,2}[.)])[ \\t]*");
+
+    /** Dosing is read up to a new clause: "gave him Tylenol, but yesterday at night" doses nothing at night. */
+    private static final Pattern CLAUSE_BREAK =
+            Pattern.compile("[,;]?\\s+(?:but|however|although|though|whereas|yet)\\b", Pattern.CASE_INSENSITIVE);
+
+    private static int clauseEnd(String text, int from, int to) {
+        Matcher m = CLAUSE_BREAK.matcher(text).region(from, to);
+        return m.find() ? m.start() : to;
     }
 
     private static boolean cuedBefore(Pattern cue, String text, int unitStart, int start) {

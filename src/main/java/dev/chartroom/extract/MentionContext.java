@@ -45,6 +45,8 @@ final class MentionContext {
                     + "decreased?|reduced?|titrated?|adjusted|to|add|added|adding|gives|"
                     + "maintained|refill(?:ed)?|refilled|renewed|include|includes|including|apply|inject|try|"
                     + "recommend(?:ed)?|discharged|will|now|currently|presently|but|however|although|carries|carrying|"
+                    // "The patient's medications valproic acid, Zonegran", "her home medications Lasix"
+                    + "(?:\\s?'s|his|her|their|home|current|usual|outpatient) medications?|"
                     + "prescriptions?|cycles?)\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -62,7 +64,10 @@ final class MentionContext {
     private record Trigger(Pattern pattern, Status status, Pattern ends) {}
 
     private static final Pattern NEGATED = Pattern.compile(
-            "\\b(?:(?:held|holding|hold|not|denies|denied|never)(?:\\s+(?:taking|take|using|use|on))?|no|without|"
+            // "will not be placed on Plavix", "was not started on": tried first, so "on" does not end it
+            "\\b(?:not\\s+(?:be(?:en)?\\s+)?(?:placed|put|started|restarted|continued|given|prescribed)"
+                    + "(?:\\s+(?:on|with))?|"
+                    + "(?:held|holding|hold|not|denies|denied|never)(?:\\s+(?:taking|take|using|use|on))?|no|without|"
                     + "negative for|free of|"
                     // "would avoid other blood thinners including Plavix": the list belongs to the avoiding
                     + "(?:avoid|avoids|avoiding)(?:\\s+[\\w-]+){0,4}?\\s+(?:including|such as|like)|"
@@ -111,7 +116,7 @@ final class MentionContext {
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern ADMINISTERED = Pattern.compile(
-            "\\b(?:(?:sedated|sedation|anesthetized|premedicated|"
+            "\\b(?:gave (?:him|her|them|the patient)|(?:sedated|sedation|anesthetized|premedicated|"
                     + "infiltrated|injected|irrigated|prepped|flushed|instilled|blocked|induced|reversed|infused|bolused|"
                     + "treated intraoperatively|anesthesia|anaesthesia|anesthetic) (?:with|using|of|by)|"
                     + "(?:injection|infusion|administration|instillation|infiltration|bolus) of|"
@@ -165,7 +170,8 @@ final class MentionContext {
             "^[ \\t]*-?[ \\t]*(?:resistant|resistance|induced|soaked|impregnated|coated|eluting|saturated|"
                     + "dependent|sensitive|associated|related|levels?|toxicity|clinic|lock|flush|allerg(?:y|ies|ic)|"
                     + "intolerance|reactions?|challenge|stress|scan|study|test|testing|protocol|prep|antibod(?:y|ies)|"
-                    + "screen|overdose|use disorder|abuse)\\b",
+                    + "screen|overdose|use disorder|abuse|gauze|packing|dressings?|mesh|beads?|sutures?|"
+                    + "stores|panel|saturation|deficiency)\\b",
             Pattern.CASE_INSENSITIVE);
     /** "dobutamine Myoview stress test": a drug named before another word and a test is the test's agent. */
     private static final Pattern TEST_AFTER = Pattern.compile(

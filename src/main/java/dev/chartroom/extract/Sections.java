@@ -68,7 +68,7 @@ final class Sections {
     private static final Pattern PROCEDURE_WORD =
             Pattern.compile("\\b(?:PROCEDURES?|OPERATIONS?|ANESTHESIA|ANAESTHESIA|"
                     + "TECHNIQUE|SEDATION|MATERIALS|IMPLANTS|COMPONENTS|FLUIDS|HEMOSTASIS|DELIVERY|PROCEDURE NOTE|"
-                    + "INTERPRETATION|FINDINGS)\\b");
+                    + "INTERPRETATION|FINDINGS|INJECTABLES?|INJECTIONS?|DRAINS?|DRESSINGS?)\\b");
     private static final Pattern LAB_WORD = Pattern.compile("\\b(?:LAB|LABS|LABORATORY|LABORATORIES)\\b");
     private static final Pattern PAST_WORD = Pattern.compile("\\bPAST\\b|\\b(?:MEDICAL|PSYCHIATRIC|SURGICAL|SUBSTANCE|"
             + "ALCOHOL|DRUG|SOCIAL|SUBSTANCE ABUSE|SUBSTANCE AND ALCOHOL)\\s+HISTORY\\b");

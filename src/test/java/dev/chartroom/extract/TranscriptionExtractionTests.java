@@ -89,6 +89,11 @@ class TranscriptionExtractionTests {
             She should avoid blood thinners such as Plavix and Integrilin.                       | clopidogrel
             Vancomycin and gentamicin were started but were discontinued after 48 hours.         | gentamicin
             DELIVERY NOTE: She was started on prophylaxis with ampicillin during labor.          | ampicillin
+            The clinic gave him Tylenol, but yesterday at night the cough got worse.             | acetaminophen
+            DRESSING: Sterile dressing including gauze and iodoform gauze.                       | iodoform
+            The patient will not be placed on Plavix before the bypass grafting.                 | clopidogrel
+            INJECTABLES: 0.5% Marcaine and 0.5 mL dexamethasone phosphate.                       | dexamethasone
+            PLAN: Follow up with labs before the next visit: CBC and iron stores.                | iron
             """)
     void keepsMentionsThatAreNotCurrentOut(String note, String drug) {
         assertThat(ingredients(note)).doesNotContain(drug);
@@ -119,6 +124,12 @@ class TranscriptionExtractionTests {
             HOSPITAL COURSE: DPH was continued and he was given a Librium taper.                 | chlordiazepoxide
             MEDICATIONS: Roxanol 5 mg q.3h. p.r.n. pain and Adrenocot 0.5 mg daily.              | morphine
             MEDICATIONS\\n1. Aspirin.\\n2. Clavulanic acid or Augmentin.                            | amoxicillin / clavulanate
+            The patient 's medications valproic acid and Keppra were weaned during the recording.   | levetiracetam
+            PLAN:\\n3. Follow up in a month.\\n4. Ortho Tri-Cyclen Lo.                           | ethinyl estradiol / norgestimate
+            PLAN: He will be dismissed on pain medication and iron therapy.                      | iron
+            MEDICATIONS: Hydrocodone/Acetaminophen 5/500 1-2 tabs PO q 6 hr PRN, Patanol.         | acetaminophen / hydrocodone
+            MEDICATIONS: Nasacort AQ two sprays each nostril daily, Patanol drops.               | triamcinolone
+            MEDICATIONS: Nasacort AQ two sprays each nostril daily, Patanol drops.               | olopatadine
             """)
     void keepsWhatThePatientTakesNow(String note, String drug) {
         assertThat(ingredients(note.replace("\\n", "\n"))).contains(drug);
