@@ -37,7 +37,8 @@ final class AllergyReader {
     /** "sulfa drugs cause rash", "codeine gives her hives": a reaction caused by the words before. */
     private static final Pattern CAUSES = Pattern.compile(
             "\\b(?:causes?|caused|causing|gives?|gave)\\s+"
-                    + "(?:(?:him|her|them|me|the patient|pt)\\s+)?(?:an?\\s+)?([A-Za-z][A-Za-z -]{1,40}?)\\s*(?=[.,;!?)]|$)",
+                    + "(?:(?:him|her|them|me|the patient|"
+                    + "pt)\\s+)?(?:an?\\s+)?([A-Za-z][A-Za-z -]{1,40}?)\\s*(?=[.,;!?)]|$)",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern CLASS_WORD =
@@ -57,7 +58,8 @@ final class AllergyReader {
             "^\\s*(?:[-–—:]+|->|→|=)\\s*([^,;()\\n]{1,60}?)" + "(?=\\s*(?:[,;()\\n]|[.!?](?:\\s|$)|$))");
     private static final Pattern REACTION_CLAUSE =
             Pattern.compile("(?i)^\\s*,?\\s*(?:(?:which|that)\\s+(?:all\\s+|both\\s+)?"
-                    + "(?:causes?|caused|gives?|gave|results?\\s+in|resulted\\s+in|leads?\\s+to|led\\s+to)|causing|resulting\\s+in|"
+                    + "(?:causes?|caused|gives?|gave|results?\\s+in|resulted\\s+in|leads?\\s+to|led\\s+to)|causing|"
+                    + "resulting\\s+in|"
                     + "leading\\s+to|with|manifest(?:ed|s|ing)?\\s+as)\\s+(?:(?:him|her|them|me)\\s+)?(?:an?\\s+)?"
                     + "([^,;.()\\n]{1,60})");
     private static final Set<String> NOT_A_REACTION = Set.of(

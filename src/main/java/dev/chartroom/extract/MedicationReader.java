@@ -35,7 +35,8 @@ final class MedicationReader {
 
     private static final Pattern UNKNOWN_DRUG =
             Pattern.compile("(?i)^(?:(?:take|taking|takes|continue|start|started|on)"
-                    + "\\s+)?([a-z][a-z\\-]{2,}(?:[ \\t]+[a-z][a-z\\-]{2,}){0,2}?)[ \\t]+(?=\\d+(?:\\.\\d+)?(?:/\\d+(?:\\.\\d+)?)?\\s*"
+                    + "\\s+)?([a-z][a-z\\-]{2,}(?:[ \\t]+[a-z][a-z\\-]{2,}){0,2}?)[ \\t]+"
+                    + "(?=\\d+(?:\\.\\d+)?(?:/\\d+(?:\\.\\d+)?)?\\s*"
                     + "(?:mg|mcg|g|ml|units?|puffs?|tabs?|tablets?|caps?|capsules?|day pack)\\b)");
     private static final Set<String> NOT_A_NAME = Set.of(
             "patient",
@@ -69,7 +70,8 @@ final class MedicationReader {
     /** Cues that a drug named in a history section is taken now ("currently on", "takes", "maintained on"). */
     private static final Pattern CURRENT_CUE = Pattern.compile(
             "\\b(?:currently|now|presently|still|"
-                    + "(?:is|are|remains?|been) (?:on|taking|maintained on)|takes|taking|placed on|started on|maintained on)\\b",
+                    + "(?:is|are|remains?|been) (?:on|taking|maintained on)|takes|taking|placed on|started on|"
+                    + "maintained on)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -92,7 +94,8 @@ final class MedicationReader {
      */
     private static final Pattern AGENT_OF_A_TEST_OR_DELIVERY = Pattern.compile(
             "^(?:technetium|thallium|thallous|rubidium|fludeoxyglucose|florbetapir|indium|xenon|gallium|regadenoson|"
-                    + "gado\\w+|iohexol|iopamidol|iodixanol|ioversol|iopromide|iothalamate|diatrizoate|barium|perflutren|"
+                    + "gado\\w+|iohexol|iopamidol|iodixanol|ioversol|iopromide|iothalamate|diatrizoate|barium|"
+                    + "perflutren|"
                     + "tetrofosmin|sestamibi|oxytocin|dinoprostone|carboprost)\\b");
 
     /**

@@ -72,7 +72,8 @@ final class MentionContext {
                     // "would avoid other blood thinners including Plavix": the list belongs to the avoiding
                     + "(?:avoid|avoids|avoiding)(?:\\s+[\\w-]+){0,4}?\\s+(?:including|such as|like)|"
                     + "declined|declines|refused|refuses|avoid|avoids|avoiding|failed|"
-                    + "(?:allergic|allergy|allergies|allergic reaction|reaction|reactions|sensitivity|sensitive|intolerant|"
+                    + "(?:allergic|allergy|allergies|allergic reaction|reaction|reactions|sensitivity|sensitive|"
+                    + "intolerant|"
                     + "intolerance|hypersensitivity) (?:to|of|with)|"
                     + "instead of|rather than|in place of|"
                     + "ran out of|contraindicated|cannot take|unable to take)\\b",
@@ -82,7 +83,10 @@ final class MentionContext {
                     + "weaned off|tapered off|off)(?:\\s+(?:taking|take|using|use|on))?|"
                     + "switched from|changed from|transitioned from)\\b",
             Pattern.CASE_INSENSITIVE);
-    /** A past condition or trial: "history of", "tried"; the drug after a cue ("history of HTN on lisinopril") is current. */
+    /**
+     * A past condition or trial: "history of", "tried"; the drug after a cue ("history of HTN on lisinopril")
+     * is current.
+     */
     private static final Pattern HISTORY = Pattern.compile(
             "\\b(?:prior|history of|hx of|tried|trial of|not started|"
                     + "never started|never took|completed|finished)\\b",
@@ -94,30 +98,37 @@ final class MentionContext {
     /** The drug itself in the past: "in the past she has been on Prozac, Paxil", "was treated with nifedipine". */
     private static final Pattern PAST = Pattern.compile(
             "\\b(?:previously|formerly|in the past|at one time|years ago|"
-                    + "(?:was|were|has been|had been) (?:treated|managed) with|had been on|was on|were on|used to (?:take|be on))\\b",
+                    + "(?:was|were|has been|had been) (?:treated|managed) with|had been on|was on|were on|"
+                    + "used to (?:take|be on))\\b",
             Pattern.CASE_INSENSITIVE);
     /** A modal is read with the verb after it, so "may be started on" is one trigger that "on" does not end. */
     private static final Pattern HYPOTHETICAL = Pattern.compile(
             "\\b(?:if|unless|in case|whether|"
-                    + "(?:may|might|could)(?!\\s+(?:continue|resume|take|use|have)\\b)(?:\\s+(?:be|want to|need|wish to|benefit from))?(?:\\s+(?:start(?:ed)?|begin|"
-                    + "add(?:ed)?|placed|put|tried|use|using|given|try|switched|changed|consider))?(?:\\s+(?:on|to|with))?|"
+                    + "(?:may|might|could)(?!\\s+(?:continue|resume|take|use|have)\\b)(?:\\s+(?:be|want to|need|"
+                    + "wish to|benefit from))?(?:\\s+(?:start(?:ed)?|begin|"
+                    + "add(?:ed)?|placed|put|tried|use|using|given|try|switched|changed|consider))?(?:\\s+(?:on|to|"
+                    + "with))?|"
                     + "consider(?:ed|ing)?|option of|options? (?:include|are)|possibly|possible|risks? (?:of|and)|"
                     // "Another option will be to use loratadine": the modal belongs to the option
-                    + "(?:another|other|an|one|second) (?:options?|alternatives?) (?:(?:will|would|could|might|may) be|is|are)|"
+                    + "(?:another|other|an|one|second) (?:options?|alternatives?) (?:(?:will|would|could|might|"
+                    + "may) be|is|are)|"
                     + "offered|discuss(?:ed)?|(?:should|would) (?:start(?:ing)?|initiat\\w*|add(?:ing)?|begin(?:ning)?|"
                     + "trial(?:ing)?|using|use|taking|take))\\b",
             Pattern.CASE_INSENSITIVE);
     /** Another person as the subject; not when they only report about the patient ("mother states"). */
     private static final Pattern EXPERIENCER = Pattern.compile(
             "\\b(?:mother|father|mom|dad|sister|brother|sibling|"
-                    + "parents?|grandmother|grandfather|aunt|uncle|cousin|wife|husband|spouse|son|daughter|family members?|"
-                    + "maternal|paternal)\\b(?!'s? (?:report|concern)|\\s+(?:states|reports|says|said|stated|reported|notes|"
+                    + "parents?|grandmother|grandfather|aunt|uncle|cousin|wife|husband|spouse|son|daughter|"
+                    + "family members?|"
+                    + "maternal|paternal)\\b(?!'s? (?:report|concern)|\\s+(?:states|reports|says|said|stated|reported|"
+                    + "notes|"
                     + "noted|denies|is concerned|feels|thinks|wished|wishes|was told))",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern ADMINISTERED = Pattern.compile(
             "\\b(?:gave (?:him|her|them|the patient)|(?:sedated|sedation|anesthetized|premedicated|"
-                    + "infiltrated|injected|irrigated|prepped|flushed|instilled|blocked|induced|reversed|infused|bolused|"
+                    + "infiltrated|injected|irrigated|prepped|flushed|instilled|blocked|induced|reversed|infused|"
+                    + "bolused|"
                     + "treated intraoperatively|anesthesia|anaesthesia|anesthetic) (?:with|using|of|by)|"
                     + "(?:injection|infusion|administration|instillation|infiltration|bolus) of|"
                     + "(?:was|were|is|being) given|received|receiving|administered|local anesthetic|utilizing|"
@@ -144,13 +155,17 @@ final class MentionContext {
     private static final Pattern ADMINISTERED_AFTER = Pattern.compile(
             "\\b(?:(?:was|were|is|are|being|been) "
                     // "were given in an attempt to increase bowel motility" is a treatment, not a procedure's drug
-                    + "(?:given(?!\\s+(?:in an attempt|to (?:treat|increase|improve|help|control|prevent|decrease|reduce)|"
-                    + "for (?:his|her|their|the)\\b))|injected|infiltrated|instilled|administered|infused|applied|placed|used|utilized|sprayed|"
+                    + "(?:given(?!\\s+(?:in an attempt|to (?:treat|increase|improve|help|control|prevent|decrease|"
+                    + "reduce)|"
+                    + "for (?:his|her|their|the)\\b))|injected|infiltrated|instilled|administered|infused|applied|"
+                    + "placed|used|utilized|sprayed|"
                     + "irrigated|performed|pushed)|(?:injected|infiltrated|instilled|infused)|"
-                    + "for (?:local )?(?:anesthesia|anesthetic|sedation|conscious sedation|analgesia|prophylaxis|hemostasis)|"
+                    + "for (?:local )?(?:anesthesia|anesthetic|sedation|conscious sedation|analgesia|prophylaxis|"
+                    + "hemostasis)|"
                     + "(?:IV|intravenous(?:ly)?) push|"
                     // "Fentanyl 200 mcg, Versed 10 mg ... given throughout the procedure", even under MEDICATIONS
-                    + "(?:given |used )?(?:throughout|during) the (?:procedure|operation|surgery|case|examination|exam|test)|"
+                    + "(?:given |used )?(?:throughout|during) the (?:procedure|operation|surgery|case|examination|"
+                    + "exam|test)|"
                     + "intra-?operatively)\\b",
             Pattern.CASE_INSENSITIVE);
     /** "Tylenol if it is okay with Dr. X" is hypothetical; "Tylenol if needed" is not. */

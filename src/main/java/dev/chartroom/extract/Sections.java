@@ -35,7 +35,8 @@ final class Sections {
     private static final String MEDICATION_TITLES = "(?:(?:current|home|active|outpatient|discharge|admission|present)"
             + "[ \\t]+)?(?:medications?|meds|medication[ \\t]+list|med[ \\t]+list)";
     private static final String ALLERGY_TITLES = "(?:(?:drug|medication|known)[ \\t]+)?(?:allerg(?:y|ies)"
-            + "(?:[ \\t]*(?:/|and)[ \\t]*(?:intolerances|adverse[ \\t]+reactions))?|allergy[ \\t]+list|adverse[ \\t]+reactions)";
+            + "(?:[ \\t]*(?:/|and)[ \\t]*(?:intolerances|adverse[ \\t]+reactions))?|allergy[ \\t]+list|"
+            + "adverse[ \\t]+reactions)";
     private static final String OTHER_TITLES =
             "hpi|history of present illness|chief complaint|cc|assessment(?: and plan)?|"
                     + "assessment/plan|plan|a/p|impression|social(?: history)?|family history|past medical history|pmh|"

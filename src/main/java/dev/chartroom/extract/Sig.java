@@ -19,8 +19,10 @@ record Sig(String dose, String route, String frequency, int end) {
 
     private static final Pattern DOSE = Pattern.compile(
             "(?<![\\w.])(\\d+(?:\\.\\d+)?(?:\\s*(?:/|-|to)\\s*\\d+(?:\\.\\d+)?)?)\\s*"
-                    + "(mg|mcg|µg|ug|g|grams?|gm|ml|cc|units?|unt|u|iu|meq|puffs?|tablets?|tabs?|capsules?|caps?|drops?|"
-                    + "gtts?|sprays?|patch(?:es)?|inhalations?|%)(?:\\s*/\\s*(ml|hr|h|kg|dose|actuation|spray))?(?![a-zµ])",
+                    + "(mg|mcg|µg|ug|g|grams?|gm|ml|cc|units?|unt|u|iu|meq|puffs?|tablets?|tabs?|capsules?|caps?|"
+                    + "drops?|"
+                    + "gtts?|sprays?|patch(?:es)?|inhalations?|%)(?:\\s*/\\s*(ml|hr|h|kg|dose|actuation|"
+                    + "spray))?(?![a-zµ])",
             Pattern.CASE_INSENSITIVE);
 
     private static final Map<String, String> UNITS = Map.ofEntries(
@@ -72,7 +74,8 @@ record Sig(String dose, String route, String frequency, int end) {
     private static final List<Term> FREQUENCIES = List.of(
             term(
                     "BID",
-                    "bid|b\\.i\\.d\\.?|twice (?:a |per )?day|twice daily|two times (?:a|per) day|2 times (?:a|per) day"),
+                    "bid|b\\.i\\.d\\.?|twice (?:a |per )?day|twice daily|two times (?:a|per) day|2 times (?:a|"
+                            + "per) day"),
             term("TID", "tid|t\\.i\\.d\\.?|three times (?:a |per )?day|three times daily|3 times (?:a|per) day"),
             term("QID", "qid|q\\.i\\.d\\.?|four times (?:a |per )?day|four times daily|4 times (?:a|per) day"),
             term("QHS", "qhs|q\\.h\\.s\\.?|hs|at bedtime|at night|nightly|every night|each night|before bed(?:time)?"),
