@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * <li>the MTSamples parts the rules were tuned on ({@link #TUNED_PARTS}): {@code tune} and
  * {@code holdout} (drawn together, seed 15; holdout measured once at 0.861 / 0.861 before it was
  * tuned on), {@code holdout2} (seed 2026; measured once at 0.816 / 0.816, then tuned on),
- * {@code holdout3} (seed 2027; 0.833 / 0.729, then tuned on); their differences are printed;</li>
+ * {@code holdout3} (seed 2027; 0.833 / 0.729, then tuned on), {@code holdout4} (seed 2028; 0.853 /
+ * 0.853, then tuned on); their differences are printed;</li>
  * <li>the part nobody tuned on ({@link #FRESH_PART}), annotated before the extractor ran on it:
  * only its figures are printed, never its differences.</li>
  * </ul>
@@ -35,9 +36,9 @@ import org.junit.jupiter.api.Test;
 class ExtractionEvaluationTests {
 
     /** The MTSamples parts the rules were tuned on, in the order they were drawn. */
-    static final List<String> TUNED_PARTS = List.of("tune", "holdout", "holdout2", "holdout3");
-    /** The MTSamples part drawn last (seed 2028) and never tuned on. */
-    static final String FRESH_PART = "holdout4";
+    static final List<String> TUNED_PARTS = List.of("tune", "holdout", "holdout2", "holdout3", "holdout4");
+    /** The MTSamples part drawn last (seed 2029) and never tuned on. */
+    static final String FRESH_PART = "holdout5";
 
     private static List<Case> cases;
     private static Map<String, List<Case>> tunedParts;
@@ -108,8 +109,8 @@ class ExtractionEvaluationTests {
         Result untouched = score("MTSamples " + FRESH_PART + " (never tuned on)", fresh, false);
 
         // Issue 15's bar, 0.90 / 0.90 for medications, gates the parts tuned on. Where nobody tuned it is not
-        // reached yet (holdout4 0.853 / 0.853 after two rounds of tuning on holdout2 and holdout3, December
-        // 2026): that part's bars are the figures reached, so a regression fails.
+        // reached yet (holdout5 0.849 / 0.957 after rounds of tuning on holdout2, holdout3 and holdout4,
+        // December 2026): that part's bars are the figures reached, so a regression fails.
         assertThat(tunedOn.medications().precision())
                 .as("MTSamples tuned-on medication precision")
                 .isGreaterThanOrEqualTo(0.90);
@@ -124,10 +125,10 @@ class ExtractionEvaluationTests {
                 .isGreaterThanOrEqualTo(0.85);
         assertThat(untouched.medications().precision())
                 .as("MTSamples " + FRESH_PART + " medication precision")
-                .isGreaterThanOrEqualTo(0.85);
+                .isGreaterThanOrEqualTo(0.84);
         assertThat(untouched.medications().recall())
                 .as("MTSamples " + FRESH_PART + " medication recall")
-                .isGreaterThanOrEqualTo(0.85);
+                .isGreaterThanOrEqualTo(0.95);
 
         assertThat(written.medications().recall()).as("medication recall").isGreaterThanOrEqualTo(0.90);
         assertThat(written.medications().precision()).as("medication precision").isGreaterThanOrEqualTo(0.85);
