@@ -150,7 +150,15 @@ final class MentionContext {
 
     /** After the drug: "the Imuran was stopped", "Lisinopril was discontinued". */
     private static final Pattern STOPPED_AFTER =
-            Pattern.compile("\\b(?:stopped|discontinued?|d/c'?d|no longer)\\b", Pattern.CASE_INSENSITIVE);
+            // "the patient's methotrexate was held": held and not restarted by the end of the note
+            Pattern.compile(
+                    "\\b(?:stopped|discontinued?|d/c'?d|no longer|(?:was|were) held)\\b", Pattern.CASE_INSENSITIVE);
+
+    /** A stop still to come is no stop yet: "she is going to be weaned off the Depakote". */
+    private static final Pattern STOP_TO_COME = Pattern.compile(
+            "\\b(?:going to|will|plans? to|planning to|to)(?:\\s+be)?\\s+(?:weaned|tapered|stopped|discontinued|"
+                    + "taken)(?:\\s+off)?\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern ADMINISTERED_AFTER = Pattern.compile(
             "\\b(?:(?:was|were|is|are|being|been) "
@@ -208,6 +216,7 @@ final class MentionContext {
     /** Negations and trials end at any cue ("stopped X and started Y"); clause-wide triggers at a clause end. */
     private static final List<Trigger> TRIGGERS = List.of(
             new Trigger(NEGATED, Status.NEGATED, POSITIVE_CUE),
+            new Trigger(STOP_TO_COME, Status.HYPOTHETICAL, CLAUSE_END),
             new Trigger(STOPPED, Status.STOPPED, POSITIVE_CUE),
             new Trigger(HISTORY, Status.HISTORICAL, POSITIVE_CUE),
             new Trigger(PAST, Status.HISTORICAL, CLAUSE_END),

@@ -70,6 +70,9 @@ final class Sections {
             Pattern.compile("\\b(?:PROCEDURES?|OPERATIONS?|ANESTHESIA|ANAESTHESIA|"
                     + "TECHNIQUE|SEDATION|MATERIALS|IMPLANTS|COMPONENTS|FLUIDS|HEMOSTASIS|DELIVERY|PROCEDURE NOTE|"
                     + "INTERPRETATION|FINDINGS|INJECTABLES?|INJECTIONS?|DRAINS?|DRESSINGS?)\\b");
+    private static final Pattern PROCEDURE_MEDICATIONS = Pattern.compile(
+            "\\bPRE-?MEDICATIONS?\\b|\\b(?:MEDICATIONS?|MEDS)\\s+(?:AT THE TIME OF|DURING|FOR|GIVEN|USED)\\b|"
+                    + "\\b(?:INTRAOPERATIVE|PROCEDURAL|SEDATION)\\s+(?:MEDICATIONS?|MEDS)\\b");
     private static final Pattern LAB_WORD = Pattern.compile("\\b(?:LAB|LABS|LABORATORY|LABORATORIES)\\b");
     private static final Pattern PAST_WORD = Pattern.compile("\\bPAST\\b|\\b(?:MEDICAL|PSYCHIATRIC|SURGICAL|SUBSTANCE|"
             + "ALCOHOL|DRUG|SOCIAL|SUBSTANCE ABUSE|SUBSTANCE AND ALCOHOL)\\s+HISTORY\\b");
@@ -142,6 +145,10 @@ final class Sections {
     static Kind titled(String title) {
         if (ALLERGY_WORD.matcher(title).find()) {
             return Kind.ALLERGIES;
+        }
+        // "PREMEDICATIONS", "MEDICATIONS AT THE TIME OF STUDY": what the procedure gave
+        if (PROCEDURE_MEDICATIONS.matcher(title).find()) {
+            return Kind.PROCEDURE;
         }
         if (MEDICATION_WORD.matcher(title).find() && !title.contains("HISTORY")) {
             return Kind.MEDICATIONS;
