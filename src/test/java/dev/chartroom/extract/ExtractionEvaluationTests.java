@@ -36,9 +36,9 @@ import org.junit.jupiter.api.Test;
 class ExtractionEvaluationTests {
 
     /** The MTSamples parts the rules were tuned on, in the order they were drawn. */
-    static final List<String> TUNED_PARTS = List.of("tune", "holdout", "holdout2", "holdout3", "holdout4");
-    /** The MTSamples part drawn last (seed 2029) and never tuned on. */
-    static final String FRESH_PART = "holdout5";
+    static final List<String> TUNED_PARTS = List.of("tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5");
+    /** The MTSamples part drawn last (seed 2030) and never tuned on. */
+    static final String FRESH_PART = "holdout6";
 
     private static List<Case> cases;
     private static Map<String, List<Case>> tunedParts;
@@ -91,7 +91,8 @@ class ExtractionEvaluationTests {
         assertThat(cases.stream().mapToInt(c -> c.allergies().size()).sum()).isGreaterThanOrEqualTo(30);
         assertThat(tunedParts.values().stream().mapToInt(List::size).sum()).isGreaterThanOrEqualTo(80);
         assertThat(fresh).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(fresh.stream().mapToInt(c -> c.medications().size()).sum()).isGreaterThanOrEqualTo(30);
+        // holdout6 is mostly procedure and imaging reports: 20 medications in 40 notes
+        assertThat(fresh.stream().mapToInt(c -> c.medications().size()).sum()).isGreaterThanOrEqualTo(20);
     }
 
     @Test
@@ -109,8 +110,8 @@ class ExtractionEvaluationTests {
         Result untouched = score("MTSamples " + FRESH_PART + " (never tuned on)", fresh, false);
 
         // Issue 15's bar, 0.90 / 0.90 for medications, gates the parts tuned on. Where nobody tuned it is not
-        // reached yet (holdout5 0.849 / 0.957 after rounds of tuning on holdout2, holdout3 and holdout4,
-        // December 2026): that part's bars are the figures reached, so a regression fails.
+        // reached yet (holdout5 0.849 / 0.957 measured once, then tuned on; holdout6 0.857 / 0.900, December
+        // 2026): the fresh part's bars are the figures reached, so a regression fails.
         assertThat(tunedOn.medications().precision())
                 .as("MTSamples tuned-on medication precision")
                 .isGreaterThanOrEqualTo(0.90);
@@ -125,10 +126,10 @@ class ExtractionEvaluationTests {
                 .isGreaterThanOrEqualTo(0.85);
         assertThat(untouched.medications().precision())
                 .as("MTSamples " + FRESH_PART + " medication precision")
-                .isGreaterThanOrEqualTo(0.84);
+                .isGreaterThanOrEqualTo(0.85);
         assertThat(untouched.medications().recall())
                 .as("MTSamples " + FRESH_PART + " medication recall")
-                .isGreaterThanOrEqualTo(0.95);
+                .isGreaterThanOrEqualTo(0.90);
 
         assertThat(written.medications().recall()).as("medication recall").isGreaterThanOrEqualTo(0.90);
         assertThat(written.medications().precision()).as("medication precision").isGreaterThanOrEqualTo(0.85);
