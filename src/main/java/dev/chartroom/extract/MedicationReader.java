@@ -95,8 +95,7 @@ final class MedicationReader {
     private static final Pattern AGENT_OF_A_TEST_OR_DELIVERY = Pattern.compile(
             "^(?:technetium|thallium|thallous|rubidium|fludeoxyglucose|florbetapir|indium|xenon|gallium|regadenoson|"
                     + "gado\\w+|iohexol|iopamidol|iodixanol|ioversol|iopromide|iothalamate|diatrizoate|barium|"
-                    + "perflutren|"
-                    + "tetrofosmin|sestamibi|oxytocin|dinoprostone|carboprost)\\b");
+                    + "perflutren|tetrofosmin|sestamibi|oxytocin|dinoprostone|carboprost)\\b");
 
     /**
      * What a procedure's account says the patient takes anyway ("is currently on Cortef"); not "started on",
@@ -138,8 +137,7 @@ final class MedicationReader {
                 var status = MentionContext.of(text, unit[0], scope, mention.start(), mention.end(), unit[1]);
                 if (status == MentionContext.Status.STOPPED) {
                     // what the note says last of a drug holds: "placed on Cytoxan ... the Cytoxan was stopped"
-                    List<String> stopped =
-                            lexicon.ingredients(mention.name() == null ? name(text, mention) : mention.name());
+                    List<String> stopped = ingredients(written(text, mention.start(), mention.end()), mention.name());
                     into.values().removeIf(found -> found.ingredients().equals(stopped));
                     continue;
                 }
@@ -161,11 +159,7 @@ final class MedicationReader {
                                         .matcher(text)
                                         .region(mention.end(), Math.min(unit[1], mention.end() + 40))
                                         .lookingAt();
-                    case PAST ->
-                        CURRENT_CUE
-                                .matcher(text)
-                                .region(Math.max(unit[0], mention.start() - MentionContext.WINDOW), mention.start())
-                                .find();
+                    case PAST -> cuedBefore(CURRENT_CUE, text, unit[0], mention.start());
                     // "The patient is currently on Cortef, Synthroid" in a procedure's account is still current
                     case AFTERWARDS ->
                         prescribed
@@ -233,10 +227,14 @@ final class MedicationReader {
         return previousEnd;
     }
 
-    private static String name(String text, Mention mention) {
-        return WHITESPACE
-                .matcher(text.substring(mention.start(), mention.end()))
-                .replaceAll(" ");
+    /** The name as the note writes it, on one line. */
+    private static String written(String text, int start, int end) {
+        return WHITESPACE.matcher(text.substring(start, end)).replaceAll(" ");
+    }
+
+    /** What a name stands for: the lexicon's entry for it when the mention found one, else the name's own. */
+    private List<String> ingredients(String written, String lexiconName) {
+        return lexicon.ingredients(lexiconName == null ? written : lexiconName);
     }
 
     private void add(String text, Mention mention, Sig sig, Map<String, Medication> into) {
@@ -244,8 +242,8 @@ final class MedicationReader {
     }
 
     private void add(String text, int start, int end, String lexiconName, Sig sig, Map<String, Medication> into) {
-        String name = WHITESPACE.matcher(text.substring(start, end)).replaceAll(" ");
-        List<String> ingredients = lexicon.ingredients(lexiconName == null ? name : lexiconName);
+        String name = written(text, start, end);
+        List<String> ingredients = ingredients(name, lexiconName);
         if (ingredients.stream()
                 .anyMatch(i -> AGENT_OF_A_TEST_OR_DELIVERY.matcher(i).find())) {
             return;

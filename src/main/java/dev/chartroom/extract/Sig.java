@@ -3,6 +3,7 @@ package dev.chartroom.extract;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -111,8 +112,7 @@ record Sig(String dose, String route, String frequency, int end) {
         return REGIMENS.contains(base) || ("PO".equals(route) && base.startsWith("q"));
     }
 
-    private static final java.util.Set<String> REGIMENS =
-            java.util.Set.of("BID", "TID", "QID", "QHS", "QOD", "weekly", "monthly", "daily");
+    private static final Set<String> REGIMENS = Set.of("BID", "TID", "QID", "QHS", "QOD", "weekly", "monthly", "daily");
 
     boolean isEmpty() {
         return dose == null && route == null && frequency == null;
